@@ -1,0 +1,39 @@
+// Compiles Coursepack with esbuild: the CLI for Node (lib/cli.js) and one minified learner runtime
+// per tracker (lib/runtime/<tracker>.js), so each package ships only the tracker it needs.
+import { readdirSync, rmSync } from "node:fs";
+import path from "node:path";
+import { build } from "esbuild";
+
+const root = path.dirname(path.dirname(new URL(import.meta.url).pathname));
+const at = (p) => path.join(root, p);
+const started = performance.now();
+
+rmSync(at("lib"), { recursive: true, force: true });
+
+const entries = (dir) => readdirSync(at(dir)).filter((f) => f.endsWith(".ts")).map((f) => at(`${dir}/${f}`));
+
+await Promise.all([
+  build({
+    entryPoints: [at("src/build/cli/main.ts")],
+    outfile: at("lib/cli.js"),
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    packages: "external",
+    sourcemap: "linked",
+    logLevel: "warning",
+  }),
+  build({
+    entryPoints: entries("src/runtime/entries"),
+    outdir: at("lib/runtime"),
+    bundle: true,
+    platform: "browser",
+    format: "iife",
+    target: ["es2019", "chrome80", "firefox78", "safari15"],
+    minify: true,
+    legalComments: "none",
+    logLevel: "warning",
+  }),
+]);
+console.log(`compiled in ${Math.round(performance.now() - started)} ms`);

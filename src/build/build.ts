@@ -1,0 +1,85 @@
+/**
+ * The build pipeline, one way: load → model (schema checks) → check rules → render once → package
+ * every format from the same rendered course → swap the outputs into place.
+ */
+import path from "node:path";
+import type { CourseData, FormatId } from "../shared/course-data.js";
+import { checkModel } from "./check/index.js";
+import { BuildFailed, Diagnostics } from "./diagnostics.js";
+import { loadCourse } from "./load/load-course.js";
+import { buildModel, type CourseModel } from "./model/index.js";
+import { packageTarget, type PackagedOutput } from "./package/assemble.js";
+import { StagedOutput } from "./package/output.js";
+import { renderCourse } from "./render/index.js";
+import { findTemplates, Templates } from "./render/templates.js";
+import { targetFor } from "./targets/index.js";
+import type { Target } from "./targets/target.js";
+import { courseData } from "./render/course-data.js";
+
+export interface BuildOptions {
+  /** Course folder (holds course.yml). */
+  dir: string;
+  /** Output folder; defaults to `dist` in the current directory. */
+  outDir?: string;
+  /** Formats to build; defaults to the course's `formats`. */
+  formats?: FormatId[];
+  /** Also write each package unzipped (default true). */
+  folders?: boolean;
+}
+
+export interface BuildResult {
+  model: CourseModel;
+  diagnostics: Diagnostics;
+  outputs: PackagedOutput[];
+  outDir: string;
+  ms: number;
+}
+
+/** Load, model and check a course; throws BuildFailed with every error found. */
+export interface CheckedCourse {
+  model: CourseModel;
+  data: CourseData;
+  targets: Target[];
+  templates: Templates;
+  diagnostics: Diagnostics;
+}
+
+export async function checkCourse(dir: string, formats?: FormatId[]): Promise<CheckedCourse> {
+  const diagnostics = new Diagnostics();
+  const loaded = await loadCourse(dir, diagnostics);
+  const model = loaded && buildModel(loaded, diagnostics);
+  if (!model) throw new BuildFailed(diagnostics);
+  await checkModel(model, diagnostics);
+  const templates = await Templates.load(await findTemplates(path.join(model.dir, "templates")), model.config.language, model.config.strings);
+  const targets = resolveTargets(model, formats ?? model.config.formats, diagnostics);
+  const data = courseData(model, templates.strings);
+  for (const target of targets) target.check?.(model, data, diagnostics);
+  if (diagnostics.errorCount > 0) throw new BuildFailed(diagnostics);
+  return { model, data, targets, templates, diagnostics };
+}
+
+export async function build(options: BuildOptions): Promise<BuildResult> {
+  const started = performance.now();
+  const { model, data, targets, templates, diagnostics } = await checkCourse(options.dir, options.formats);
+  const rendered = await renderCourse(model, templates, data);
+  const outDir = path.resolve(options.outDir ?? "dist");
+  const staged = await StagedOutput.open(outDir);
+  try {
+    const outputs = await Promise.all(targets.map((t) => packageTarget(t, model, rendered, staged, options.folders ?? true)));
+    await staged.commit(outputs.flatMap((o) => (options.folders ?? true ? [o.zipName, o.folderName] : [o.zipName])));
+    return { model, diagnostics, outputs, outDir, ms: performance.now() - started };
+  } catch (error) {
+    await staged.discard();
+    throw error;
+  }
+}
+
+function resolveTargets(model: CourseModel, formats: FormatId[], diagnostics: Diagnostics): Target[] {
+  const out: Target[] = [];
+  for (const [i, id] of [...new Set(formats)].entries()) {
+    const target = targetFor(id);
+    if (target) out.push(target);
+    else diagnostics.error(model.courseSource.position(["formats", i]), `format "${id}" is not available in this version of Coursepack`);
+  }
+  return out;
+}

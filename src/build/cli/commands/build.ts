@@ -1,0 +1,44 @@
+/** `coursepack build [dir] [--out dist] [--format web,scorm12] [--no-folders]` */
+import path from "node:path";
+import { parseArgs } from "node:util";
+import type { FormatId } from "../../../shared/course-data.js";
+import { build } from "../../build.js";
+import { formatDiagnostic } from "../../diagnostics.js";
+import { FORMAT_IDS } from "../../schema/course.js";
+import { bold, dim, formatBytes, formatMs, green, yellow } from "../format.js";
+import { UsageError } from "../usage.js";
+
+export async function buildCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      out: { type: "string", short: "o", default: "dist" },
+      format: { type: "string", short: "f" },
+      "no-folders": { type: "boolean", default: false },
+    },
+  });
+  if (positionals.length > 1) throw new UsageError("build takes one course folder");
+  const formats = values.format?.split(",").map((f) => f.trim()).filter(Boolean);
+  for (const f of formats ?? []) {
+    if (!(FORMAT_IDS as readonly string[]).includes(f)) throw new UsageError(`unknown format "${f}"; choose from ${FORMAT_IDS.join(", ")}`);
+  }
+  const dir = positionals[0] ?? "content";
+  const result = await build({
+    dir,
+    outDir: values.out,
+    folders: !values["no-folders"],
+    ...(formats ? { formats: formats as FormatId[] } : {}),
+  });
+  for (const d of result.diagnostics.sorted()) console.error(yellow(formatDiagnostic(d)));
+  console.log(`${bold(result.model.config.title)} ${dim(`(${path.relative(process.cwd(), result.model.dir) || "."})`)}`);
+  const width = Math.max(...result.outputs.map((o) => o.label.length));
+  for (const o of result.outputs) {
+    const zip = path.relative(process.cwd(), path.join(result.outDir, o.zipName));
+    console.log(`  ${green("✓")} ${o.label.padEnd(width)}  ${zip}  ${formatBytes(o.zipBytes).padStart(9)}  ${dim(`${o.fileCount} files, runtime JS+CSS ${formatBytes(o.runtimeGzipBytes)} gzipped`)}`);
+  }
+  const warnings = result.diagnostics.warningCount;
+  console.log(`Built ${result.outputs.length} package${result.outputs.length === 1 ? "" : "s"} in ${formatMs(result.ms)}${warnings ? yellow(` with ${warnings} warning${warnings === 1 ? "" : "s"}`) : ""}.`);
+  return 0;
+}
+

@@ -1,0 +1,17 @@
+/** Command-line usage and its errors. */
+export class UsageError extends Error {}
+
+export const USAGE = `Coursepack: build e-learning packages from Markdown lessons and YAML quizzes.
+
+Usage:
+  coursepack build [dir]      Build the course in dir (default: content) into packages.
+      -o, --out <dir>           Output folder (default: dist)
+      -f, --format <list>       Formats, comma-separated: web, scorm12, scorm2004,
+                                scorm2004-3rd, xapi, cmi5 (default: course.yml's formats)
+      --no-folders              Write only the zips, not the unzipped folders
+  coursepack new <dir>        Create a starter course in a new folder.
+  coursepack --help           Show this help.
+  coursepack --version        Show the version.
+
+Exit codes: 0 success, 1 errors (each printed as file:line:col: error: message).
+`;

@@ -1,0 +1,64 @@
+/**
+ * Maps relative references (images, downloadable files, the logo) to files in the package.
+ * Package names keep the folder structure but only use [A-Za-z0-9._-] (checklist #3), so the zip
+ * entry name and the manifest href are byte-identical on every LMS.
+ */
+import path from "node:path";
+import { isExternal } from "../markdown/rules/references.js";
+
+/** Splits `img/a b.png?x#y` into the decoded file path part. */
+export function referencePath(url: string): string {
+  const bare = url.replace(/[?#].*$/, "");
+  try {
+    return decodeURI(bare);
+  } catch {
+    return bare;
+  }
+}
+
+export function isLessonLink(url: string): boolean {
+  return /\.md$/i.test(referencePath(url));
+}
+
+export function resolveReference(url: string, fromFile: string): string {
+  return path.resolve(path.dirname(fromFile), referencePath(url));
+}
+
+export class AssetMap {
+  /** Absolute source path → package path ("assets/…"). */
+  private readonly byFile = new Map<string, string>();
+  private readonly taken = new Set<string>();
+
+  constructor(private readonly root: string) {}
+
+  /** Registers a referenced file and returns its package path. */
+  add(file: string): string {
+    const existing = this.byFile.get(file);
+    if (existing) return existing;
+    const rel = path.relative(this.root, file).split(path.sep).map(safeSegment).join("/");
+    let name = `assets/${rel}`;
+    const ext = path.posix.extname(name);
+    for (let n = 2; this.taken.has(name.toLowerCase()); n++) name = `assets/${rel.slice(0, rel.length - ext.length)}-${n}${ext}`;
+    this.taken.add(name.toLowerCase());
+    this.byFile.set(file, name);
+    return name;
+  }
+
+  get(file: string): string | undefined {
+    return this.byFile.get(file);
+  }
+
+  /** [source file, package path] pairs, sorted by package path for deterministic packages. */
+  entries(): [string, string][] {
+    return [...this.byFile].sort((a, b) => (a[1] < b[1] ? -1 : 1));
+  }
+
+  static isAsset(url: string): boolean {
+    return !isExternal(url) && !url.startsWith("#") && !isLessonLink(url) && referencePath(url) !== "";
+  }
+}
+
+function safeSegment(segment: string): string {
+  const clean = segment.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^[-.]+/, "");
+  return clean || "file";
+}

@@ -1,0 +1,50 @@
+/**
+ * Model stage: validates every loaded document against its schema and assembles the typed course
+ * model. Invalid documents are reported and skipped so that one run shows every error.
+ */
+import type { Diagnostics } from "../diagnostics.js";
+import type { LoadedCourse } from "../load/load-course.js";
+import { courseSchema } from "../schema/course.js";
+import { validateYaml } from "../schema/validate.js";
+import { isInside } from "../load/load-course.js";
+import { AssetMap, resolveReference } from "./assets.js";
+import { markdownFields } from "./fields.js";
+import { buildLesson } from "./lesson.js";
+import { buildQuiz } from "./quiz.js";
+import type { CourseModel, PageModel } from "./types.js";
+
+export type * from "./types.js";
+
+export function buildModel(loaded: LoadedCourse, diagnostics: Diagnostics): CourseModel | undefined {
+  const config = loaded.course.ok ? validateYaml(courseSchema, loaded.course, diagnostics, "course.yml") : undefined;
+  const passingScore = config?.passingScore ?? 80;
+  const pages: PageModel[] = [];
+  for (const src of [...loaded.pages].sort((a, b) => a.outlineIndex - b.outlineIndex)) {
+    const page = src.kind === "lesson" ? buildLesson(src, diagnostics) : buildQuiz(src, passingScore, diagnostics);
+    if (page) pages.push(page);
+  }
+  if (!config) return undefined;
+  const questions = pages.flatMap((p) => (p.kind === "lesson" ? p.checks : p.banks.flatMap((b) => b.questions)));
+  const hasGradedQuiz = questions.some((q) => q.graded);
+  const assets = new AssetMap(loaded.dir);
+  for (const field of markdownFields({ pages, questions })) {
+    for (const ref of field.env.relativeLinks) {
+      const file = resolveReference(ref.url, field.env.file);
+      if (AssetMap.isAsset(ref.url) && isInside(loaded.dir, file)) assets.add(file);
+    }
+  }
+  const logoFile = config.theme.logo === undefined ? undefined : resolveReference(config.theme.logo, loaded.courseFile);
+  return {
+    dir: loaded.dir,
+    courseFile: loaded.courseFile,
+    courseSource: loaded.course,
+    config,
+    pages,
+    questions,
+    minutes: config.minutes ?? pages.reduce((n, p) => n + p.minutes, 0),
+    completion: config.completion ?? (hasGradedQuiz ? "lessons-and-quiz" : "lessons"),
+    activityId: config.activityId ?? `urn:coursepack:${config.id}`,
+    assets,
+    logo: logoFile && isInside(loaded.dir, logoFile) ? assets.add(logoFile) : undefined,
+  };
+}

@@ -1,0 +1,41 @@
+/** Quiz model: settings with defaults, banks settled (plain `questions` become one bank). */
+import type { Diagnostics } from "../diagnostics.js";
+import type { QuizSource } from "../load/load-course.js";
+import { parseMarkdown } from "../markdown/index.js";
+import { quizSchema } from "../schema/quiz.js";
+import { validateYaml } from "../schema/validate.js";
+import { buildQuestion } from "./question.js";
+import { idFromFileName } from "./slug.js";
+import type { BankModel, QuizModel } from "./types.js";
+
+/** Minutes a learner needs per question, for the estimated duration. */
+const MINUTES_PER_QUESTION = 1;
+
+export function buildQuiz(src: QuizSource, coursePassingScore: number, diagnostics: Diagnostics): QuizModel | undefined {
+  if (!src.yaml.ok) return undefined;
+  const quiz = validateYaml(quizSchema, src.yaml, diagnostics, "quiz");
+  if (!quiz) return undefined;
+  const id = quiz.id ?? idFromFileName(src.file);
+  const { questions, banks: authoredBanks, draw, intro, title, id: _id, ...settings } = quiz;
+  const groups = questions
+    ? [{ id, draw, questions, path: ["questions"] }]
+    : (authoredBanks ?? []).map((b, i) => ({ ...b, path: ["banks", i, "questions"] }));
+  const banks: BankModel[] = groups.map((g) => ({
+    id: g.id,
+    draw: g.draw ?? g.questions.length,
+    path: g.path,
+    questions: g.questions.map((q, i) => buildQuestion(q, src.yaml, [...g.path, i], id, true)),
+  }));
+  const drawn = banks.reduce((n, b) => n + Math.min(b.draw, b.questions.length), 0);
+  return {
+    kind: "quiz",
+    id,
+    title,
+    minutes: Math.max(1, drawn * MINUTES_PER_QUESTION),
+    file: src.file,
+    source: src.yaml,
+    settings: { ...settings, passingScore: settings.passingScore ?? coursePassingScore },
+    intro: intro === undefined ? undefined : parseMarkdown(intro, { ...src.yaml.textOrigin(["intro"]), idPrefix: id }),
+    banks,
+  };
+}

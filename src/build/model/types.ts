@@ -1,0 +1,78 @@
+/** The course model: validated, typed, ids settled. Everything after this stage reads only this. */
+import type { QuestionType } from "../../shared/course-data.js";
+import type { YamlPath, YamlSource } from "../load/yaml-source.js";
+import type { MarkdownField } from "../markdown/env.js";
+import type { AuthoredQuestion } from "../questions/index.js";
+import type { CourseConfig } from "../schema/course.js";
+import type { QuizFile } from "../schema/quiz.js";
+import type { AssetMap } from "./assets.js";
+
+export interface CourseModel {
+  dir: string;
+  courseFile: string;
+  courseSource: YamlSource;
+  config: CourseConfig;
+  pages: PageModel[];
+  /** Every question, quizzes and knowledge checks, in page order. */
+  questions: QuestionModel[];
+  minutes: number;
+  completion: NonNullable<CourseConfig["completion"]>;
+  activityId: string;
+  /** Files the course references, by source path. */
+  assets: AssetMap;
+  /** The logo's package path, when the theme names one. */
+  logo: string | undefined;
+}
+
+export type PageModel = LessonModel | QuizModel;
+
+interface PageBase {
+  id: string;
+  title: string;
+  minutes: number;
+  file: string;
+  /** Where the page's settings are written (front matter or quiz file). */
+  source: YamlSource;
+}
+
+export interface LessonModel extends PageBase {
+  kind: "lesson";
+  objectives: string[];
+  body: MarkdownField;
+  checks: QuestionModel[];
+}
+
+export interface QuizModel extends PageBase {
+  kind: "quiz";
+  settings: Omit<QuizFile, "questions" | "banks" | "id" | "title" | "intro" | "draw"> & { passingScore: number };
+  intro: MarkdownField | undefined;
+  banks: BankModel[];
+}
+
+export interface BankModel {
+  id: string;
+  draw: number;
+  questions: QuestionModel[];
+  /** Path of the bank (or of the quiz's `questions`) in the quiz file. */
+  path: YamlPath;
+}
+
+export interface QuestionModel {
+  id: string;
+  /** False when the id was derived from the prompt. */
+  idAuthored: boolean;
+  type: QuestionType;
+  authored: AuthoredQuestion;
+  graded: boolean;
+  /** Quiz id, or lesson id for a knowledge check. */
+  parent: string;
+  source: YamlSource;
+  /** Path of the question inside `source`. */
+  path: YamlPath;
+  text: string;
+  prompt: MarkdownField;
+  explanation: MarkdownField | undefined;
+  feedback: { correct?: MarkdownField; incorrect?: MarkdownField; partial?: MarkdownField };
+  /** The type's own Markdown fields (choice texts…). */
+  fields: Record<string, MarkdownField | MarkdownField[]>;
+}

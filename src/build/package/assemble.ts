@@ -1,0 +1,67 @@
+/** Package stage: one target's files — shared pages, its runtime, its manifest — as a zip and a folder. */
+import { copyFile, mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import type { CourseModel } from "../model/index.js";
+import type { RenderedCourse } from "../render/index.js";
+import type { PackageFile, Target } from "../targets/target.js";
+import { runtimeBundle } from "./runtime-bundle.js";
+import type { StagedOutput } from "./output.js";
+import { writeZip } from "./zip.js";
+
+export const RUNTIME_JS = "coursepack.js";
+export const RUNTIME_CSS = "coursepack.css";
+
+export interface PackagedOutput {
+  format: Target["id"];
+  label: string;
+  /** Output names inside the output folder. */
+  zipName: string;
+  folderName: string;
+  zipBytes: number;
+  fileCount: number;
+  /** Gzipped size of the shipped runtime JS + CSS. */
+  runtimeGzipBytes: number;
+}
+
+export async function packageTarget(
+  target: Target,
+  model: CourseModel,
+  rendered: RenderedCourse,
+  staged: StagedOutput,
+  writeFolder: boolean,
+): Promise<PackagedOutput> {
+  const js = await runtimeBundle(target.runtime);
+  const shared: PackageFile[] = [
+    { name: "index.html", content: rendered.html },
+    { name: RUNTIME_CSS, content: rendered.css },
+    { name: RUNTIME_JS, content: js },
+    ...rendered.assets.map(([source, name]) => ({ name, source })),
+  ].sort((a, b) => (a.name < b.name ? -1 : 1));
+  const own = await target.files({ model, rendered, shipped: shared.map((f) => f.name) });
+  const files = [...own, ...shared];
+  const base = `${model.config.id}-${target.id}`;
+  const zipName = `${base}.zip`;
+  const [zipBytes] = await Promise.all([
+    writeZip(staged.path(zipName), files),
+    writeFolder ? writeFiles(staged.path(base), files) : Promise.resolve(),
+  ]);
+  return {
+    format: target.id,
+    label: target.label,
+    zipName,
+    folderName: base,
+    zipBytes,
+    fileCount: files.length,
+    runtimeGzipBytes: gzipSync(js, { level: 9 }).length + gzipSync(rendered.css, { level: 9 }).length,
+  };
+}
+
+async function writeFiles(dir: string, files: PackageFile[]): Promise<void> {
+  const dirs = new Set(files.map((f) => path.dirname(path.join(dir, f.name))));
+  for (const d of [...dirs].sort()) await mkdir(d, { recursive: true });
+  await Promise.all(files.map((f) => {
+    const to = path.join(dir, f.name);
+    return "source" in f ? copyFile(f.source, to) : writeFile(to, f.content);
+  }));
+}

@@ -1,0 +1,76 @@
+/** Single choice and multiple response share their shape: a list of choices, some correct. */
+import { z } from "zod";
+import type { ChoiceQuestionData } from "../../shared/course-data.js";
+import { slugify, uniqueIds } from "../model/slug.js";
+import { idSchema, textSchema } from "../schema/common.js";
+import type { MarkdownField } from "../markdown/env.js";
+import { plainText } from "../model/plain-text.js";
+import { questionBaseShape, type BaseData, type FieldParser, type ParsedFields, type RenderedFields, type ReportAt } from "./kind.js";
+
+export const choiceSchema = z.strictObject({
+  id: idSchema.optional(),
+  /** Markdown (inline). */
+  text: textSchema,
+  correct: z.boolean().default(false),
+  /** Shown when the learner picks this choice. */
+  feedback: textSchema.optional(),
+});
+
+const choicesSchema = z.array(choiceSchema).min(2, { message: "needs at least 2 choices" }).max(26, {
+  message: "allows at most 26 choices (SCORM 1.2 can report 36 at most; more are unreadable anyway)",
+});
+
+export const singleSchema = z.strictObject({ ...questionBaseShape, type: z.literal("single"), choices: choicesSchema });
+
+export const multipleSchema = z.strictObject({
+  ...questionBaseShape,
+  type: z.literal("multiple"),
+  choices: choicesSchema,
+  /** Credit per correct choice (minus wrong ones) instead of all-or-nothing. */
+  partialCredit: z.boolean().default(false),
+});
+
+type ChoiceQuestion = { choices: z.infer<typeof choiceSchema>[]; partialCredit?: boolean };
+
+/** Choice ids: authored, or a slug of the choice text, unique within the question. */
+export function choiceIds(q: ChoiceQuestion): string[] {
+  return uniqueIds(q.choices.map((c) => c.id ?? slugify(c.text, 24)));
+}
+
+export function choiceFields(q: ChoiceQuestion, parse: FieldParser) {
+  return {
+    choices: q.choices.map((c, i) => parse(["choices", i, "text"], c.text, true)),
+    choiceFeedback: q.choices.map((c, i) => parse(["choices", i, "feedback"], c.feedback ?? "")),
+  };
+}
+
+export function choiceData(q: ChoiceQuestion, type: "single" | "multiple", base: BaseData, fields: ParsedFields): ChoiceQuestionData {
+  const ids = choiceIds(q);
+  const texts = fields.choices as MarkdownField[];
+  return {
+    ...base,
+    type,
+    choices: q.choices.map((c, i) => ({ id: ids[i]!, text: plainText(texts[i]!), correct: c.correct })),
+    partialCredit: q.partialCredit ?? false,
+  };
+}
+
+export function choiceView(q: ChoiceQuestion, html: RenderedFields, inputType: "radio" | "checkbox") {
+  const ids = choiceIds(q);
+  const texts = html.choices as string[];
+  const feedback = html.choiceFeedback as string[];
+  return {
+    inputType,
+    choices: q.choices.map((_, i) => ({ id: ids[i], html: texts[i], feedback: feedback[i] || undefined })),
+  };
+}
+
+/** Authored choice ids must be unique within their question. */
+export function reportDuplicateChoices(q: ChoiceQuestion, report: ReportAt): void {
+  const seen = new Set<string>();
+  q.choices.forEach((c, i) => {
+    if (c.id === undefined) return;
+    if (seen.has(c.id)) report(["choices", i, "id"], `duplicate choice id "${c.id}"`);
+    seen.add(c.id);
+  });
+}

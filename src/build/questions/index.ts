@@ -1,0 +1,30 @@
+/** The question types, in the order the docs list them. */
+import { z } from "zod";
+import type { QuestionType } from "../../shared/course-data.js";
+import { multipleSchema, singleSchema } from "./choice.js";
+import type { QuestionKind } from "./kind.js";
+import { multiple } from "./multiple.js";
+import { single } from "./single.js";
+
+const kinds = [single, multiple] as const;
+
+export const questionKinds: ReadonlyMap<QuestionType, QuestionKind> = new Map(
+  kinds.map((k) => [k.type, k as unknown as QuestionKind]),
+);
+
+export const QUESTION_TYPES = kinds.map((k) => k.type);
+
+/** Any question; `type` defaults to `single`. */
+export const questionSchema = z.preprocess(
+  (v) => (v && typeof v === "object" && !Array.isArray(v) && !("type" in v) ? { ...v, type: "single" } : v),
+  // The kinds' own schemas, listed here with their precise types so zod can discriminate on `type`.
+  z.discriminatedUnion("type", [singleSchema, multipleSchema]),
+);
+
+export type AuthoredQuestion = z.infer<typeof questionSchema>;
+
+export function kindOf(question: { type: QuestionType }): QuestionKind {
+  const kind = questionKinds.get(question.type);
+  if (!kind) throw new Error(`unknown question type ${question.type}`);
+  return kind;
+}

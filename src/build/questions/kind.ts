@@ -1,0 +1,64 @@
+/**
+ * One module per question type, each behind this interface: the authoring schema, the answer-key
+ * checks, the data the runtime scores with, and the view its template renders. Adding a type is one
+ * new module here, one template in templates/questions/ and one scorer in the runtime.
+ */
+import { z } from "zod";
+import type { QuestionData, QuestionType } from "../../shared/course-data.js";
+import type { YamlPath } from "../load/yaml-source.js";
+import type { MarkdownField } from "../markdown/env.js";
+import { idSchema, textSchema } from "../schema/common.js";
+
+/** Fields every question type accepts. */
+export const questionBaseShape = {
+  /** Defaults to a slug of the prompt. */
+  id: idSchema.optional(),
+  /** Markdown. */
+  prompt: textSchema,
+  feedback: z
+    .strictObject({
+      correct: textSchema.optional(),
+      incorrect: textSchema.optional(),
+      partial: textSchema.optional(),
+    })
+    .optional(),
+  /** Markdown shown after answering, whatever the result. */
+  explanation: textSchema.optional(),
+  weight: z.number().positive().default(1),
+};
+
+/** Reports a problem at a path inside the question's YAML. */
+export type ReportAt = (path: YamlPath, message: string) => void;
+
+/** Turns a Markdown field of a question (at `path` inside the question) into a parsed document. */
+export type FieldParser = (path: YamlPath, markdown: string, inline?: boolean) => MarkdownField;
+
+export interface BaseData {
+  id: string;
+  text: string;
+  graded: boolean;
+  weight: number;
+  parent: string;
+}
+
+export interface QuestionKind<Q extends { type: QuestionType } = { type: QuestionType }> {
+  type: Q["type"];
+  schema: z.ZodType<Q>;
+  /** Partial template under templates/ that renders the answer controls, e.g. "questions/choices". */
+  template: string;
+  /** Whether the type can be graded (surveys cannot). */
+  gradable: boolean;
+  /** Answer-key consistency: one correct choice for single choice, and so on. */
+  checkKey(question: Q, report: ReportAt): void;
+  /** Markdown fields specific to the type (choice texts, per-answer feedback…), parsed once. */
+  fields(question: Q, parse: FieldParser): ParsedFields;
+  /** The answer key and options the runtime scores with; `fields` are what `fields()` returned. */
+  toData(question: Q, base: BaseData, fields: ParsedFields): QuestionData;
+  /** Template context for templates/questions/<type>.hbs, given the type's fields rendered to HTML. */
+  view(question: Q, html: RenderedFields): Record<string, unknown>;
+}
+
+export type ParsedFields = Record<string, MarkdownField | MarkdownField[]>;
+
+/** The result of `fields()` with every Markdown field rendered to HTML. */
+export type RenderedFields = Record<string, string | string[]>;

@@ -1,0 +1,84 @@
+/** Renders each page (lesson or quiz) and each question to HTML through the templates. */
+import path from "node:path";
+import type { MarkdownField, ReferenceResolver } from "../markdown/env.js";
+import { renderMarkdown } from "../markdown/index.js";
+import { isLessonLink, resolveReference } from "../model/assets.js";
+import type { CourseModel, LessonModel, PageModel, QuestionModel, QuizModel } from "../model/index.js";
+import { kindOf } from "../questions/index.js";
+import type { RenderedFields } from "../questions/kind.js";
+import type { Templates } from "./templates.js";
+
+export function referenceResolver(model: CourseModel): ReferenceResolver {
+  const pagesByFile = new Map(model.pages.map((p) => [path.resolve(p.file), p.id]));
+  return {
+    asset: (url, from) => model.assets.get(resolveReference(url, from)),
+    page: (url, from) => {
+      if (!isLessonLink(url)) return undefined;
+      const pageId = pagesByFile.get(resolveReference(url, from));
+      if (!pageId) return undefined;
+      const hash = url.includes("#") ? url.slice(url.indexOf("#") + 1) : undefined;
+      return { pageId, anchor: hash || undefined };
+    },
+  };
+}
+
+export class PageRenderer {
+  private readonly resolve: ReferenceResolver;
+
+  constructor(model: CourseModel, private readonly templates: Templates) {
+    this.resolve = referenceResolver(model);
+  }
+
+  page(page: PageModel, number: number): string {
+    return page.kind === "lesson" ? this.lesson(page, number) : this.quiz(page);
+  }
+
+  private md(field: MarkdownField | undefined): string {
+    return field ? renderMarkdown(field, this.resolve) : "";
+  }
+
+  private lesson(lesson: LessonModel, number: number): string {
+    const body = renderMarkdown(lesson.body, this.resolve, (i) => {
+      const check = lesson.checks[i];
+      return check ? this.question(check, true) : "";
+    });
+    return this.templates.render("lesson", { ...lesson, number, body });
+  }
+
+  private quiz(quiz: QuizModel): string {
+    const questions = quiz.banks.flatMap((b) => b.questions.map((q) => this.question(q, false)));
+    return this.templates.render("quiz", {
+      id: quiz.id,
+      title: quiz.title,
+      minutes: quiz.minutes,
+      intro: this.md(quiz.intro),
+      questionCount: quiz.banks.reduce((n, b) => n + Math.min(b.draw, b.questions.length), 0),
+      passingScore: quiz.settings.passingScore,
+      attempts: quiz.settings.attempts,
+      review: quiz.settings.review,
+      questions,
+    });
+  }
+
+  question(q: QuestionModel, check: boolean): string {
+    const kind = kindOf(q);
+    const html: RenderedFields = {};
+    for (const [name, value] of Object.entries(q.fields)) {
+      html[name] = Array.isArray(value) ? value.map((f) => (f.source ? this.md(f) : "")) : this.md(value);
+    }
+    const view = { id: q.id, type: q.type, ...kind.view(q.authored, html) };
+    return this.templates.render("question", {
+      id: q.id,
+      type: q.type,
+      check,
+      prompt: this.md(q.prompt),
+      explanation: this.md(q.explanation),
+      feedback: {
+        correct: this.md(q.feedback.correct),
+        incorrect: this.md(q.feedback.incorrect),
+        partial: this.md(q.feedback.partial),
+      },
+      body: this.templates.render(kind.template, view),
+    });
+  }
+}

@@ -1,0 +1,63 @@
+/** `course.yml`: the course's identity, outline, scoring and packaging choices. */
+import { z } from "zod";
+import { idSchema, percentSchema, positiveMinutes, textSchema } from "./common.js";
+
+export const FORMAT_IDS = ["web", "scorm12", "scorm2004", "scorm2004-3rd", "xapi", "cmi5"] as const;
+export const COMPLETION_RULES = ["lessons", "quiz", "lessons-and-quiz"] as const;
+
+const colorSchema = z.string().regex(/^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, {
+  message: "must be a hex colour such as \"#0b5cad\"",
+});
+
+const themeSchema = z.strictObject({
+  /** Brand colour for buttons, links and the progress bar. */
+  color: colorSchema.optional(),
+  /** Path of a logo image, relative to course.yml. */
+  logo: z.string().optional(),
+  /** CSS font-family list for body text. */
+  font: z.string().optional(),
+  /** CSS font-family list for headings. */
+  headingFont: z.string().optional(),
+});
+
+const trackingSchema = z.strictObject({
+  scorm12Status: z.enum(["passed-incomplete", "passed-failed", "completed-incomplete", "completed-failed"]).optional(),
+  exitWhenComplete: z.enum(["normal", "suspend"]).default("normal"),
+  interactions: z.boolean().default(true),
+  commitSeconds: z.number().int().min(5).max(600).default(45),
+  /** SCORM 1.2: write adlcp:masteryscore (off by default; checklist #9). */
+  masteryScoreInManifest: z.boolean().default(false),
+  /** SCORM 2004: let the LMS judge completion by progress_measure against this threshold 0..1. */
+  completionThreshold: z.number().min(0).max(1).optional(),
+});
+
+export const courseSchema = z.strictObject({
+  id: idSchema,
+  title: textSchema.max(200),
+  /** Catalogue description; SCORM Cloud warns above 1,000 characters (anchors §3 #20). */
+  description: textSchema.max(1000, { message: "must be at most 1,000 characters (LMS catalogues truncate longer ones)" }),
+  language: z
+    .string()
+    .regex(/^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*$/, { message: "must be a language tag such as \"en\" or \"de-CH\"" })
+    .default("en"),
+  version: z.string().min(1).default("1.0.0"),
+  author: textSchema.optional(),
+  organisation: textSchema.optional(),
+  keywords: z.array(textSchema).default([]),
+  /** Estimated duration; defaults to the sum of the lessons' minutes. */
+  minutes: positiveMinutes.optional(),
+  passingScore: percentSchema.default(80),
+  completion: z.enum(COMPLETION_RULES).optional(),
+  scoring: z.enum(["weighted-average", "all-must-pass"]).default("weighted-average"),
+  formats: z.array(z.enum(FORMAT_IDS)).min(1).default(["web"]),
+  /** Lessons (.md) and quizzes (.yml) in learner order, relative to course.yml. */
+  outline: z.array(z.string().min(1)).min(1, { message: "must list at least one lesson" }),
+  theme: themeSchema.prefault({}),
+  /** Overrides of the learner interface's strings, by key. */
+  strings: z.record(z.string(), z.string()).default({}),
+  tracking: trackingSchema.prefault({}),
+  /** Base IRI for xAPI/cmi5 activity ids; defaults to a URN derived from the course id. */
+  activityId: z.url({ message: "must be an absolute IRI such as \"https://example.com/courses/sales\"" }).optional(),
+});
+
+export type CourseConfig = z.infer<typeof courseSchema>;

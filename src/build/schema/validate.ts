@@ -1,0 +1,136 @@
+/**
+ * Validates a YAML document against a schema and reports each problem at its exact place, in words
+ * an author understands. zod gives typed results and paths; this file turns its issues into
+ * `file:line:col` diagnostics (zod's own messages speak of types, not of course files).
+ */
+import { distance } from "fastest-levenshtein";
+import type { z } from "zod";
+import type { Diagnostics } from "../diagnostics.js";
+import type { YamlPath, YamlSource } from "../load/yaml-source.js";
+
+type Issue = z.core.$ZodIssue;
+
+/** Every key a schema knows at any depth, for "did you mean" suggestions. */
+const keyCache = new WeakMap<object, Set<string>>();
+function keysOf(schema: z.ZodType): Set<string> {
+  let keys = keyCache.get(schema);
+  if (keys) return keys;
+  keys = new Set<string>();
+  const seen = new Set<unknown>();
+  const walk = (s: unknown): void => {
+    if (!s || typeof s !== "object" || seen.has(s)) return;
+    seen.add(s);
+    const def = (s as { _zod?: { def?: Record<string, unknown> } })._zod?.def;
+    if (!def) return;
+    if (def.type === "object") {
+      for (const [k, v] of Object.entries(def.shape as Record<string, unknown>)) {
+        keys!.add(k);
+        walk(v);
+      }
+    }
+    for (const child of ["innerType", "element", "in", "out", "valueType", "schema"]) walk(def[child]);
+    if (Array.isArray(def.options)) def.options.forEach(walk);
+  };
+  walk(schema);
+  keyCache.set(schema, keys);
+  return keys;
+}
+
+export function validateYaml<S extends z.ZodType>(
+  schema: S,
+  source: YamlSource,
+  diagnostics: Diagnostics,
+  what: string,
+  base: YamlPath = [],
+  value: unknown = source.value,
+): z.infer<S> | undefined {
+  const result = schema.safeParse(value ?? {}, { reportInput: true });
+  if (result.success) return result.data;
+  const keys = keysOf(schema);
+  for (const issue of result.error.issues) reportIssue(issue, source, diagnostics, what, base, keys);
+  return undefined;
+}
+
+function reportIssue(
+  issue: Issue, src: YamlSource, d: Diagnostics, what: string, base: YamlPath, keys: Set<string>,
+): void {
+  const path = [...base, ...(issue.path as (string | number)[])];
+  const name = label(issue.path as (string | number)[]);
+  switch (issue.code) {
+    case "unrecognized_keys":
+      for (const key of issue.keys) {
+        d.error(src.keyPosition(path, key), `unknown key "${key}" in ${what}${suggest(key, keys)}`);
+      }
+      return;
+    case "invalid_type":
+      if (issue.input === undefined) {
+        d.error(src.position(path.slice(0, -1)), `${what} is missing "${name}"`);
+      } else {
+        d.error(src.position(path), `${q(name)} must be ${article(issue.expected)}, not ${describe(issue.input)}`);
+      }
+      return;
+    case "invalid_value":
+      d.error(src.position(path), `${q(name)} must be one of: ${issue.values.map(String).join(", ")}`);
+      return;
+    case "invalid_union":
+      if (issue.discriminator && "options" in issue && issue.options) {
+        d.error(src.position([...path, issue.discriminator]),
+          `${q(label([...issue.path as (string | number)[], issue.discriminator]))} must be one of: ${issue.options.join(", ")}`);
+      } else {
+        d.error(src.position(path), `${q(name)} has an unexpected form`);
+      }
+      return;
+    case "too_small":
+    case "too_big":
+      d.error(src.position(path), `${q(name)} ${sizeMessage(issue)}`);
+      return;
+    default:
+      d.error(src.position(path), name ? `${q(name)} ${issue.message}` : issue.message);
+  }
+}
+
+function sizeMessage(issue: Extract<Issue, { code: "too_small" | "too_big" }>): string {
+  if (issue.message && !issue.message.startsWith("Too ")) return issue.message;
+  const small = issue.code === "too_small";
+  const limit = Number(small ? issue.minimum : issue.maximum);
+  switch (issue.origin) {
+    case "string":
+      return limit <= 1 && small ? "must not be empty" : `must be at ${small ? "least" : "most"} ${limit} characters`;
+    case "array":
+      return `must have at ${small ? "least" : "most"} ${limit} item${limit === 1 ? "" : "s"}`;
+    default:
+      return `must be ${small ? (issue.inclusive ? "at least" : "more than") : (issue.inclusive ? "at most" : "less than")} ${limit}`;
+  }
+}
+
+/** `["choices", 1, "text"]` → `choices[1].text` (0-based like YAML tools show). */
+export function label(path: readonly (string | number)[]): string {
+  return path.reduce<string>((s, p) => (typeof p === "number" ? `${s}[${p}]` : s ? `${s}.${p}` : p), "");
+}
+
+function q(name: string): string {
+  return name ? `"${name}"` : "the document";
+}
+
+function article(type: string): string {
+  const names: Record<string, string> = { object: "a mapping (key: value lines)", array: "a list", string: "text" };
+  return names[type] ?? `a ${type}`;
+}
+
+function describe(v: unknown): string {
+  if (v === null) return "empty";
+  if (Array.isArray(v)) return "a list";
+  if (typeof v === "object") return "a mapping";
+  if (typeof v === "string") return `text "${v.length > 30 ? `${v.slice(0, 30)}…` : v}"`;
+  return `${typeof v} ${String(v)}`;
+}
+
+function suggest(key: string, vocabulary: Set<string>): string {
+  let best: string | undefined;
+  let bestDistance = Math.max(2, Math.floor(key.length / 3)) + 1;
+  for (const known of vocabulary) {
+    const dist = distance(key.toLowerCase(), known.toLowerCase());
+    if (dist < bestDistance) [best, bestDistance] = [known, dist];
+  }
+  return best ? ` (did you mean "${best}"?)` : "";
+}

@@ -1,0 +1,38 @@
+/** Banners above the course: no LMS found, LMS not accepting data, finished, resumed. */
+import type { Notice } from "../tracking/tracker.js";
+import { escapeHtml } from "./dom.js";
+import type { Translate } from "./strings.js";
+
+const MESSAGES: Record<Notice | "resumed" | "review", { key: string; tone: "info" | "warning" | "success" }> = {
+  "no-lms": { key: "noLms", tone: "warning" },
+  "lms-error": { key: "lmsError", tone: "warning" },
+  "lms-recovered": { key: "lmsRecovered", tone: "success" },
+  finished: { key: "finished", tone: "success" },
+  resumed: { key: "resumed", tone: "info" },
+  review: { key: "reviewMode", tone: "info" },
+};
+
+export type NoticeKind = keyof typeof MESSAGES;
+
+export class Notices {
+  constructor(private readonly region: HTMLElement | null, private readonly t: Translate) {}
+
+  show(kind: NoticeKind): void {
+    if (!this.region) return;
+    const { key, tone } = MESSAGES[kind];
+    // lms-error and lms-recovered replace each other.
+    if (kind === "lms-recovered") this.remove("lms-error");
+    if (kind === "lms-error") this.remove("lms-recovered");
+    this.remove(kind);
+    const notice = document.createElement("div");
+    notice.className = `notice notice-${tone}`;
+    notice.dataset.notice = kind;
+    notice.innerHTML = `<p>${escapeHtml(this.t(key))}</p><button type="button" class="notice-close" aria-label="${escapeHtml(this.t("dismiss"))}">×</button>`;
+    notice.querySelector("button")?.addEventListener("click", () => notice.remove());
+    this.region.appendChild(notice);
+  }
+
+  remove(kind: NoticeKind): void {
+    this.region?.querySelector(`[data-notice="${kind}"]`)?.remove();
+  }
+}

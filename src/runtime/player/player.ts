@@ -1,0 +1,114 @@
+/**
+ * The player: reads the course data from the page, restores the learner's state through the
+ * tracker, and wires navigation, knowledge checks, quizzes, progress and the summary. It talks to
+ * the LMS only through the Tracker interface.
+ */
+import type { CourseData } from "../../shared/course-data.js";
+import { emptyLearnerState, type LearnerState } from "../../shared/learner.js";
+import { bindKnowledgeChecks } from "../quiz/check.js";
+import { QuizController } from "../quiz/quiz.js";
+import type { Tracker } from "../tracking/tracker.js";
+import { $, $$ } from "./dom.js";
+import { Navigator } from "./navigation.js";
+import { Notices } from "./notices.js";
+import { renderProgress } from "./progress.js";
+import { courseStatus, quizPassMark } from "./status.js";
+import { translator } from "./strings.js";
+import { renderSummary } from "./summary.js";
+
+export const SUMMARY_PAGE = "summary";
+
+export function readCourseData(): CourseData {
+  const script = document.getElementById("course-data");
+  return JSON.parse(script?.textContent ?? "{}") as CourseData;
+}
+
+/** Drops anything the current course no longer has, so an edited course never breaks a resume. */
+export function sanitizeState(saved: LearnerState | undefined, course: CourseData): LearnerState {
+  const first = course.pages[0]?.id ?? SUMMARY_PAGE;
+  if (!saved) return emptyLearnerState(first);
+  const pages = new Set(course.pages.map((p) => p.id));
+  const quizzes: LearnerState["quizzes"] = {};
+  for (const [id, attempt] of Object.entries(saved.quizzes)) {
+    const quiz = course.quizzes[id];
+    if (!quiz) continue;
+    const known = new Set(quiz.banks.flatMap((b) => b.questions));
+    const drawn = attempt.drawn.filter((q) => known.has(q));
+    // An attempt in progress whose questions vanished starts over; finished results are kept.
+    if (!attempt.submitted && drawn.length !== attempt.drawn.length) {
+      if (attempt.best !== undefined) quizzes[id] = { ...attempt, drawn: [], answers: {}, orders: {}, submitted: true, score: attempt.best };
+      continue;
+    }
+    quizzes[id] = {
+      ...attempt,
+      drawn,
+      answers: Object.fromEntries(Object.entries(attempt.answers).filter(([q]) => known.has(q))),
+      orders: Object.fromEntries(Object.entries(attempt.orders).filter(([q]) => known.has(q))),
+    };
+  }
+  return {
+    page: pages.has(saved.page) || saved.page === SUMMARY_PAGE ? saved.page : first,
+    viewed: saved.viewed.filter((id) => pages.has(id)),
+    quizzes,
+    checks: Object.fromEntries(Object.entries(saved.checks).filter(([q]) => course.questions[q] && !course.questions[q]!.graded)),
+    completed: saved.completed,
+  };
+}
+
+export async function startPlayer(tracker: Tracker): Promise<void> {
+  const course = readCourseData();
+  const t = translator(course.strings);
+  const notices = new Notices($(".notices"), t);
+  const launch = await tracker.start(course, (notice) => notices.show(notice));
+  const state = sanitizeState(launch.state, course);
+  if (launch.mode !== "normal") notices.show("review");
+  else if (launch.state && state.viewed.length > 0) notices.show("resumed");
+
+  const passMark = (quiz: CourseData["quizzes"][string]) => quizPassMark(quiz, launch.masteryScore);
+  const changed = () => {
+    const status = courseStatus(course, state, launch.masteryScore);
+    if (status.completed) state.completed = true;
+    renderProgress(course, state, status, t);
+    renderSummary(course, state, status, t);
+    tracker.update(status, state);
+  };
+
+  const quizzes = new Map<string, QuizController>();
+  for (const section of $$("section.page[data-quiz]")) {
+    const quiz = course.quizzes[section.dataset.quiz ?? ""];
+    if (!quiz) continue;
+    quizzes.set(quiz.id, new QuizController(section, quiz, {
+      course, t, state, passMark, changed,
+      answered: (answer) => tracker.answered(answer),
+    }));
+  }
+  const resetChecks = bindKnowledgeChecks(course, state, t, changed);
+
+  const order = [...course.pages.map((p) => p.id), SUMMARY_PAGE];
+  const navigator = new Navigator(order, course.title, (id) => {
+    state.page = id;
+    const page = course.pages.find((p) => p.id === id);
+    if (page && !state.viewed.includes(id)) {
+      state.viewed.push(id);
+      tracker.pageViewed(page);
+    }
+    quizzes.get(id)?.enter();
+    changed();
+  });
+
+  document.addEventListener("click", (event) => {
+    const action = (event.target as HTMLElement).closest<HTMLElement>("[data-action]")?.dataset.action;
+    if (action === "exit") void tracker.exit();
+    if (action === "restart" && window.confirm(t("restartConfirm"))) {
+      // Start over in place: a reload would end an LMS session that cannot be reopened.
+      Object.assign(state, emptyLearnerState(order[0]!), { completed: state.completed });
+      for (const quiz of quizzes.values()) quiz.reset();
+      resetChecks();
+      changed();
+      navigator.show(order[0]!, true);
+    }
+  });
+
+  document.documentElement.classList.add("cp-ready");
+  navigator.show(state.page, false);
+}

@@ -1,0 +1,22 @@
+/**
+ * One behaviour per question type: how to read and restore the learner's answer in the DOM, and how
+ * to score it. Scoring is pure (no DOM) so it is unit-tested directly.
+ */
+import type { QuestionData } from "../../../shared/course-data.js";
+import type { Response } from "../../../shared/learner.js";
+
+export interface QuestionBehaviour<Q extends QuestionData = QuestionData> {
+  /** The learner's answer, or undefined while unanswered. */
+  read(el: HTMLElement, q: Q): Response | undefined;
+  restore(el: HTMLElement, q: Q, response: Response): void;
+  /** Share of the marks earned, 0..1. */
+  score(q: Q, response: Response): number;
+  /** The correct answer, for reports and review; undefined for surveys. */
+  correct(q: Q): Response | undefined;
+  /** The answer in words, for the review list. */
+  describe(q: Q, response: Response): string;
+  /** Options with their texts, for xAPI interaction definitions. */
+  options(q: Q): { id: string; text: string; group?: "source" | "target" }[];
+  /** Reveals feedback attached to parts of the answer (e.g. the chosen choice). */
+  showPartFeedback?(el: HTMLElement, q: Q, response: Response): void;
+}

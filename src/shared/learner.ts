@@ -1,0 +1,69 @@
+/**
+ * What the runtime remembers about a learner and what it reports. Shared with the build only so the
+ * build can estimate the worst-case saved-state size; the runtime owns the behaviour.
+ */
+import type { QuestionType } from "./course-data.js";
+
+/** A learner's response, neutral to any LMS standard; each tracker encodes it in its own format. */
+export type Response =
+  | { kind: "choices"; ids: string[] }
+  | { kind: "boolean"; value: boolean }
+  | { kind: "text"; value: string }
+  | { kind: "number"; value: number }
+  | { kind: "pairs"; pairs: [source: string, target: string][] }
+  | { kind: "order"; ids: string[] };
+
+export type AnswerResult = "correct" | "incorrect" | "partial" | "neutral";
+
+/** One graded answer, as trackers report it (SCORM interaction, xAPI "answered"). */
+export interface AnsweredQuestion {
+  questionId: string;
+  quizId: string;
+  type: QuestionType;
+  /** Plain-text prompt for LMS reports. */
+  text: string;
+  response: Response;
+  /** The correct response, in the same neutral form; absent for surveys. */
+  correct?: Response;
+  result: AnswerResult;
+  /** 0..1 share of the question's marks earned. */
+  score: number;
+  weight: number;
+  latencyMs: number;
+  timestamp: Date;
+  /** Option texts by id, for xAPI interaction definitions. */
+  options: { id: string; text: string; group?: "source" | "target" }[];
+}
+
+/** A quiz attempt in progress or finished. */
+export interface QuizAttemptState {
+  /** 1-based attempt number. */
+  attempt: number;
+  /** Question ids drawn for this attempt, in the order shown. */
+  drawn: string[];
+  /** Choice/item orders shown, by question id, so a resumed attempt looks the same. */
+  orders: Record<string, string[]>;
+  answers: Record<string, Response>;
+  submitted: boolean;
+  /** Percentage 0..100 once submitted. */
+  score?: number;
+  passed?: boolean;
+  /** Best submitted score across attempts. */
+  best?: number;
+}
+
+/** Everything needed to resume. Keyed by stable ids so edits to the course never corrupt it. */
+export interface LearnerState {
+  /** Current page id. */
+  page: string;
+  viewed: string[];
+  quizzes: Record<string, QuizAttemptState>;
+  /** Knowledge-check responses by question id. */
+  checks: Record<string, Response>;
+  /** True once completion has been reported, so it is never downgraded. */
+  completed: boolean;
+}
+
+export function emptyLearnerState(firstPage: string): LearnerState {
+  return { page: firstPage, viewed: [], quizzes: {}, checks: {}, completed: false };
+}

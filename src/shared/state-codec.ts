@@ -1,0 +1,148 @@
+/**
+ * Encodes learner state for LMS storage (SCORM suspend_data, xAPI State, localStorage).
+ *
+ * Shared by the runtime (which saves state) and the build (which warns when a course's worst-case
+ * state could exceed SCORM 1.2's 4,096 characters), so both measure the very same bytes.
+ * The payload is versioned JSON, LZ-compressed into URI-safe printable ASCII (checklist #31, #32):
+ * some LMS adapters break on quotes or non-ASCII characters in suspend_data.
+ */
+import LZString from "lz-string";
+import type { LearnerState, QuizAttemptState, Response } from "./learner.js";
+
+export const STATE_VERSION = 1;
+
+type PackedResponse = [string, ...unknown[]];
+type PackedAttempt = [
+  attempt: number,
+  drawn: string[],
+  orders: Record<string, string[]>,
+  answers: Record<string, PackedResponse>,
+  submitted: 0 | 1,
+  score: number | null,
+  passed: 0 | 1 | null,
+  best: number | null,
+];
+interface Packed {
+  v: number;
+  p: string;
+  w: string[];
+  q: Record<string, PackedAttempt>;
+  c: Record<string, PackedResponse>;
+  d: 0 | 1;
+}
+
+function packResponse(r: Response): PackedResponse {
+  switch (r.kind) {
+    case "choices": return ["c", ...r.ids];
+    case "order": return ["o", ...r.ids];
+    case "boolean": return ["b", r.value ? 1 : 0];
+    case "text": return ["t", r.value];
+    case "number": return ["n", r.value];
+    case "pairs": return ["p", ...r.pairs.map(([s, t]) => `${s}\u0001${t}`)];
+  }
+}
+
+function unpackResponse(p: unknown): Response | undefined {
+  if (!Array.isArray(p) || typeof p[0] !== "string") return undefined;
+  const [tag, ...rest] = p as [string, ...unknown[]];
+  const strings = rest.filter((x): x is string => typeof x === "string");
+  switch (tag) {
+    case "c": return { kind: "choices", ids: strings };
+    case "o": return { kind: "order", ids: strings };
+    case "b": return { kind: "boolean", value: rest[0] === 1 };
+    case "t": return typeof rest[0] === "string" ? { kind: "text", value: rest[0] } : undefined;
+    case "n": return typeof rest[0] === "number" ? { kind: "number", value: rest[0] } : undefined;
+    case "p":
+      return { kind: "pairs", pairs: strings.map((s) => s.split("\u0001") as [string, string]) };
+    default: return undefined;
+  }
+}
+
+function mapValues<A, B>(o: Record<string, A>, f: (a: A) => B | undefined): Record<string, B> {
+  const out: Record<string, B> = {};
+  for (const [k, v] of Object.entries(o)) {
+    const b = f(v);
+    if (b !== undefined) out[k] = b;
+  }
+  return out;
+}
+
+function packAttempt(a: QuizAttemptState): PackedAttempt {
+  return [a.attempt, a.drawn, a.orders, mapValues(a.answers, packResponse), a.submitted ? 1 : 0,
+    a.score ?? null, a.passed === undefined ? null : a.passed ? 1 : 0, a.best ?? null];
+}
+
+function unpackAttempt(p: unknown): QuizAttemptState | undefined {
+  if (!Array.isArray(p) || typeof p[0] !== "number") return undefined;
+  const [attempt, drawn, orders, answers, submitted, score, passed, best] = p as PackedAttempt;
+  return {
+    attempt,
+    drawn: Array.isArray(drawn) ? drawn : [],
+    orders: orders && typeof orders === "object" ? orders : {},
+    answers: mapValues(answers ?? {}, unpackResponse),
+    submitted: submitted === 1,
+    ...(typeof score === "number" ? { score } : {}),
+    ...(passed === null || passed === undefined ? {} : { passed: passed === 1 }),
+    ...(typeof best === "number" ? { best } : {}),
+  };
+}
+
+export function encodeState(state: LearnerState): string {
+  const packed: Packed = {
+    v: STATE_VERSION,
+    p: state.page,
+    w: state.viewed,
+    q: mapValues(state.quizzes, packAttempt),
+    c: mapValues(state.checks, packResponse),
+    d: state.completed ? 1 : 0,
+  };
+  return LZString.compressToEncodedURIComponent(JSON.stringify(packed));
+}
+
+/**
+ * Decodes saved state; anything unreadable or from an unknown version yields undefined
+ * (the learner starts fresh rather than crashing). Ids are not checked here: the player drops
+ * ids the current course no longer has.
+ */
+export function decodeState(text: string): LearnerState | undefined {
+  if (!text) return undefined;
+  try {
+    const json = LZString.decompressFromEncodedURIComponent(text);
+    if (!json) return undefined;
+    const p = JSON.parse(json) as Partial<Packed>;
+    if (p.v !== STATE_VERSION || typeof p.p !== "string") return undefined;
+    return {
+      page: p.p,
+      viewed: Array.isArray(p.w) ? p.w.filter((x) => typeof x === "string") : [],
+      quizzes: mapValues(p.q ?? {}, unpackAttempt),
+      checks: mapValues(p.c ?? {}, unpackResponse),
+      completed: p.d === 1,
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Encodes state within `limit` characters, shedding the least valuable detail first:
+ * knowledge-check answers, then answers of finished attempts, then answer orders, then all
+ * quiz detail but scores, and finally everything but the bookmark. Returns the encoded text and
+ * how much had to be dropped (0 = nothing).
+ */
+export function encodeStateWithin(state: LearnerState, limit: number): { text: string; shed: number } {
+  const steps: ((s: LearnerState) => LearnerState)[] = [
+    (s) => s,
+    (s) => ({ ...s, checks: {} }),
+    (s) => ({ ...s, quizzes: mapValues(s.quizzes, (q) => (q.submitted ? { ...q, answers: {}, orders: {} } : q)) }),
+    (s) => ({ ...s, quizzes: mapValues(s.quizzes, (q) => ({ ...q, orders: {} })) }),
+    (s) => ({ ...s, quizzes: mapValues(s.quizzes, (q) => ({ ...q, answers: {}, drawn: [] })) }),
+    (s) => ({ ...s, quizzes: {}, viewed: [] }),
+  ];
+  let current = state;
+  for (let i = 0; i < steps.length; i++) {
+    current = steps[i]!(current);
+    const text = encodeState(current);
+    if (text.length <= limit) return { text, shed: i };
+  }
+  return { text: "", shed: steps.length };
+}
