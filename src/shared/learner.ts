@@ -13,6 +13,12 @@ export type Response =
   | { kind: "pairs"; pairs: [source: string, target: string][] }
   | { kind: "order"; ids: string[] };
 
+/**
+ * One acceptable correct response, for LMS reports (correct_responses / correctResponsesPattern).
+ * Numeric questions accept a range, which no learner response can express.
+ */
+export type CorrectPattern = Response | { kind: "range"; min: number; max: number };
+
 export type AnswerResult = "correct" | "incorrect" | "partial" | "neutral";
 
 /** One graded answer, as trackers report it (SCORM interaction, xAPI "answered"). */
@@ -23,8 +29,11 @@ export interface AnsweredQuestion {
   /** Plain-text prompt for LMS reports. */
   text: string;
   response: Response;
-  /** The correct response, in the same neutral form; absent for surveys. */
-  correct?: Response;
+  /**
+   * Every acceptable correct response (fill-in: each accepted answer; numeric: one range);
+   * absent for surveys.
+   */
+  correct?: CorrectPattern[];
   result: AnswerResult;
   /** 0..1 share of the question's marks earned. */
   score: number;

@@ -297,8 +297,8 @@ export class QuizController {
       const correct = b.correct(q);
       const lines = [
         `<p class="review-question">${escapeHtml(q.text)}</p>`,
-        `<p>${escapeHtml(t("yourAnswer", { answer: response ? b.describe(q, response) : t("notAnswered") }))}</p>`,
-        withKey && correct && evaluation.result !== "correct" ? `<p>${escapeHtml(t("correctAnswer", { answer: b.describe(q, correct) }))}</p>` : "",
+        `<p>${escapeHtml(t("yourAnswer", { answer: response ? b.describe(q, response, t) : t("notAnswered") }))}</p>`,
+        withKey && correct && evaluation.result !== "correct" ? `<p>${escapeHtml(t("correctAnswer", { answer: b.describeCorrect(q, t) }))}</p>` : "",
         withKey ? `<p class="feedback-verdict is-${evaluation.result}">${escapeHtml(t(evaluation.result === "neutral" ? "answerRecorded" : evaluation.result))}</p>` : "",
       ];
       return `<li class="review-item">${lines.join("")}</li>`;

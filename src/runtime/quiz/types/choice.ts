@@ -25,8 +25,9 @@ export const choice: QuestionBehaviour<ChoiceQuestionData> = {
     if (!q.partialCredit) return right === correct.length && wrong === 0 ? 1 : 0;
     return Math.max(0, (right - wrong) / correct.length);
   },
-  correct: (q) => ({ kind: "choices", ids: q.choices.filter((c) => c.correct).map((c) => c.id) }),
+  correct: (q) => [{ kind: "choices", ids: q.choices.filter((c) => c.correct).map((c) => c.id) }],
   describe: (q, r) => q.choices.filter((c) => chosen(r).includes(c.id)).map((c) => c.text).join("; "),
+  describeCorrect: (q) => q.choices.filter((c) => c.correct).map((c) => c.text).join("; "),
   options: (q) => q.choices.map((c) => ({ id: c.id, text: c.text })),
   showPartFeedback(el, _q, r) {
     const ids = chosen(r);
