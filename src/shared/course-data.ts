@@ -125,6 +125,8 @@ export interface MatchingQuestionData extends QuestionBase {
   type: "matching";
   /** Source id → target id. */
   pairs: { source: string; sourceText: string; target: string; targetText: string }[];
+  /** Targets that match no source. */
+  distractors: { id: string; text: string }[];
   partialCredit: boolean;
 }
 

@@ -2,7 +2,7 @@
  * A simulated learner for browser tests: walks pages and answers questions, right or wrong, using
  * the course data embedded in the page. Keyboard only where it matters for accessibility tests.
  */
-import type { Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import type { CourseData, QuestionData } from "../../src/shared/course-data.js";
 
 export async function courseDataOf(page: Page): Promise<CourseData> {
@@ -19,7 +19,7 @@ export async function goTo(page: Page, pageId: string): Promise<void> {
   await page.locator(`section.page[data-page="${pageId}"]:not([hidden])`).waitFor();
 }
 
-/** Answers the visible question in `container`: correctly, or with a wrong answer. */
+/** Answers a question on the page: correctly, or with a wrong answer. */
 export async function answerQuestion(page: Page, q: QuestionData, correct: boolean): Promise<void> {
   const root = page.locator(`[data-question="${q.id}"]`);
   switch (q.type) {
@@ -29,10 +29,41 @@ export async function answerQuestion(page: Page, q: QuestionData, correct: boole
         ? q.choices.filter((c) => c.correct).map((c) => c.id)
         : [q.choices.find((c) => !c.correct)?.id ?? q.choices[0]!.id];
       for (const id of ids) await root.locator(`input[value="${id}"]`).check();
-      break;
+      return;
     }
-    default:
-      throw new Error(`the test learner cannot answer ${q.type} questions yet`);
+    case "true-false":
+      return root.locator(`input[value="${String(correct ? q.answer : !q.answer)}"]`).check();
+    case "fill-in":
+      return root.locator("input").fill(correct ? q.answers[0]! : "certainly not this");
+    case "numeric":
+      return root.locator("input").fill(String(correct ? q.min : q.max + 1000));
+    case "matching": {
+      const targets = q.pairs.map((p) => p.target);
+      for (const [i, pair] of q.pairs.entries()) {
+        const target = correct ? pair.target : targets[(i + 1) % targets.length]!;
+        await root.locator(`select[data-source="${pair.source}"]`).selectOption(target);
+      }
+      return;
+    }
+    case "sequencing": {
+      const wanted = q.items.map((i) => i.id);
+      if (!correct) wanted.reverse();
+      await arrange(root, wanted);
+      return;
+    }
+    case "likert":
+      return root.locator("input").first().check();
+  }
+}
+
+/** Moves sequencing items with their Move up buttons until they stand in `wanted` order. */
+async function arrange(root: Locator, wanted: string[]): Promise<void> {
+  for (const [position, id] of wanted.entries()) {
+    for (;;) {
+      const order = await root.locator("[data-option]").evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.option));
+      if (order.indexOf(id) <= position) break;
+      await root.locator(`[data-option="${id}"] [data-move="up"]`).click();
+    }
   }
 }
 

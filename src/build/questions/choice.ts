@@ -5,7 +5,7 @@ import { slugify, uniqueIds } from "../model/slug.js";
 import { idSchema, textSchema } from "../schema/common.js";
 import type { MarkdownField } from "../markdown/env.js";
 import { plainText } from "../model/plain-text.js";
-import { questionBaseShape, type BaseData, type FieldParser, type ParsedFields, type RenderedFields, type ReportAt } from "./kind.js";
+import { questionBaseShape, type DataContext, type FieldParser, type RenderedFields, type ReportAt } from "./kind.js";
 
 export const choiceSchema = z.strictObject({
   id: idSchema.optional(),
@@ -44,7 +44,7 @@ export function choiceFields(q: ChoiceQuestion, parse: FieldParser) {
   };
 }
 
-export function choiceData(q: ChoiceQuestion, type: "single" | "multiple", base: BaseData, fields: ParsedFields): ChoiceQuestionData {
+export function choiceData(q: ChoiceQuestion, type: "single" | "multiple", { base, fields }: DataContext): ChoiceQuestionData {
   const ids = choiceIds(q);
   const texts = fields.choices as MarkdownField[];
   return {

@@ -2,11 +2,17 @@
 import { z } from "zod";
 import type { QuestionType } from "../../shared/course-data.js";
 import { multipleSchema, singleSchema } from "./choice.js";
+import { fillIn, fillInSchema } from "./fill-in.js";
 import type { QuestionKind } from "./kind.js";
+import { likert, likertSchema } from "./likert.js";
+import { matching, matchingSchema } from "./matching.js";
 import { multiple } from "./multiple.js";
+import { numeric, numericSchema } from "./numeric.js";
+import { sequencing, sequencingSchema } from "./sequencing.js";
 import { single } from "./single.js";
+import { trueFalse, trueFalseSchema } from "./true-false.js";
 
-const kinds = [single, multiple] as const;
+const kinds = [single, multiple, trueFalse, fillIn, numeric, matching, sequencing, likert] as const;
 
 export const questionKinds: ReadonlyMap<QuestionType, QuestionKind> = new Map(
   kinds.map((k) => [k.type, k as unknown as QuestionKind]),
@@ -18,7 +24,9 @@ export const QUESTION_TYPES = kinds.map((k) => k.type);
 export const questionSchema = z.preprocess(
   (v) => (v && typeof v === "object" && !Array.isArray(v) && !("type" in v) ? { ...v, type: "single" } : v),
   // The kinds' own schemas, listed here with their precise types so zod can discriminate on `type`.
-  z.discriminatedUnion("type", [singleSchema, multipleSchema]),
+  z.discriminatedUnion("type", [
+    singleSchema, multipleSchema, trueFalseSchema, fillInSchema, numericSchema, matchingSchema, sequencingSchema, likertSchema,
+  ]),
 );
 
 export type AuthoredQuestion = z.infer<typeof questionSchema>;

@@ -41,6 +41,15 @@ export interface BaseData {
   parent: string;
 }
 
+/** What a kind gets to build its runtime data. */
+export interface DataContext {
+  base: BaseData;
+  /** What `fields()` returned. */
+  fields: ParsedFields;
+  /** Interface strings in the course language (for default labels such as a Likert scale). */
+  t: (key: string) => string;
+}
+
 export interface QuestionKind<Q extends { type: QuestionType } = { type: QuestionType }> {
   type: Q["type"];
   schema: z.ZodType<Q>;
@@ -52,10 +61,10 @@ export interface QuestionKind<Q extends { type: QuestionType } = { type: Questio
   checkKey(question: Q, report: ReportAt): void;
   /** Markdown fields specific to the type (choice texts, per-answer feedback…), parsed once. */
   fields(question: Q, parse: FieldParser): ParsedFields;
-  /** The answer key and options the runtime scores with; `fields` are what `fields()` returned. */
-  toData(question: Q, base: BaseData, fields: ParsedFields): QuestionData;
-  /** Template context for templates/questions/<type>.hbs, given the type's fields rendered to HTML. */
-  view(question: Q, html: RenderedFields): Record<string, unknown>;
+  /** The answer key and options the runtime scores with. */
+  toData(question: Q, ctx: DataContext): QuestionData;
+  /** Template context for the type's template, given its fields rendered to HTML. */
+  view(question: Q, html: RenderedFields, t: (key: string) => string): Record<string, unknown>;
 }
 
 export type ParsedFields = Record<string, MarkdownField | MarkdownField[]>;

@@ -15,6 +15,6 @@ export const multiple: QuestionKind<z.infer<typeof schema>> = {
     reportDuplicateChoices(q, report);
   },
   fields: (q, parse) => choiceFields(q, parse),
-  toData: (q, base, fields) => choiceData(q, "multiple", base, fields),
+  toData: (q, ctx) => choiceData(q, "multiple", ctx),
   view: (q, html) => choiceView(q, html, "checkbox"),
 };

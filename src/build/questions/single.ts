@@ -18,6 +18,6 @@ export const single: QuestionKind<z.infer<typeof schema>> = {
     reportDuplicateChoices(q, report);
   },
   fields: (q, parse) => choiceFields(q, parse),
-  toData: (q, base, fields) => choiceData(q, "single", base, fields),
+  toData: (q, ctx) => choiceData(q, "single", ctx),
   view: (q, html) => choiceView(q, html, "radio"),
 };

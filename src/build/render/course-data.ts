@@ -10,17 +10,13 @@ export function textDirection(language: string): "ltr" | "rtl" {
 }
 
 export function courseData(model: CourseModel, strings: Record<string, string>): CourseData {
+  const t = (key: string) => strings[key] ?? key;
   const { config } = model;
   const quizzes: Record<string, QuizData> = {};
   const questions: Record<string, QuestionData> = {};
   for (const q of model.questions) {
-    questions[q.id] = kindOf(q).toData(q.authored, {
-      id: q.id,
-      text: q.text,
-      graded: q.graded,
-      weight: q.authored.weight,
-      parent: q.parent,
-    }, q.fields);
+    const base = { id: q.id, text: q.text, graded: q.graded, weight: q.authored.weight, parent: q.parent };
+    questions[q.id] = kindOf(q).toData(q.authored, { base, fields: q.fields, t });
   }
   for (const page of model.pages) {
     if (page.kind !== "quiz") continue;

@@ -66,7 +66,7 @@ export class PageRenderer {
     for (const [name, value] of Object.entries(q.fields)) {
       html[name] = Array.isArray(value) ? value.map((f) => (f.source ? this.md(f) : "")) : this.md(value);
     }
-    const view = { id: q.id, type: q.type, ...kind.view(q.authored, html) };
+    const view = { id: q.id, type: q.type, ...kind.view(q.authored, html, (key) => this.templates.strings[key] ?? key) };
     return this.templates.render("question", {
       id: q.id,
       type: q.type,

@@ -6,7 +6,13 @@ import type { Translate } from "../player/strings.js";
 import { behaviourOf, evaluate, type Evaluation } from "./types/index.js";
 
 export class QuestionView {
-  constructor(readonly el: HTMLElement, readonly data: QuestionData, private readonly t: Translate) {}
+  /** Option order as rendered, restored when the answer is cleared (sequencing starts shuffled). */
+  private readonly initialOrder: string[];
+
+  constructor(readonly el: HTMLElement, readonly data: QuestionData, private readonly t: Translate) {
+    this.initialOrder = $$("[data-option]", el).map((o) => o.dataset.option ?? "");
+    behaviourOf(data).bind?.(el, data, () => el.dispatchEvent(new Event("change", { bubbles: true })), (text) => this.announce(text), t);
+  }
 
   read(): Response | undefined {
     return behaviourOf(this.data).read(this.el, this.data);
@@ -23,6 +29,7 @@ export class QuestionView {
       else if (input.tagName === "SELECT") (input as unknown as HTMLSelectElement).selectedIndex = 0;
       else input.value = "";
     }
+    this.order(this.initialOrder);
   }
 
   evaluate(response: Response): Evaluation {

@@ -209,11 +209,14 @@ export class QuizController {
     let possible = 0;
     for (const id of a.drawn) {
       const view = this.views.get(id);
-      if (!view || !view.data.graded) continue;
+      if (!view) continue;
       const response = a.answers[id];
       const evaluation = response ? view.evaluate(response) : { score: 0, result: "incorrect" as const };
-      earned += evaluation.score * view.data.weight;
-      possible += view.data.weight;
+      // Surveys (ungraded) are reported but never count towards the score.
+      if (view.data.graded) {
+        earned += evaluation.score * view.data.weight;
+        possible += view.data.weight;
+      }
       if (response) this.report(view, response, evaluation.score, evaluation.result);
     }
     const score = possible ? Math.round((earned / possible) * 10000) / 100 : 0;

@@ -22,4 +22,6 @@ export interface QuestionBehaviour<Q extends QuestionData = QuestionData> {
   options(q: Q): { id: string; text: string; group?: "source" | "target" }[];
   /** Reveals feedback attached to parts of the answer (e.g. the chosen choice). */
   showPartFeedback?(el: HTMLElement, q: Q, response: Response): void;
+  /** Wires controls that are not plain form inputs (sequencing's move buttons). */
+  bind?(el: HTMLElement, q: Q, changed: () => void, announce: (text: string) => void, t: Translate): void;
 }

@@ -3,11 +3,24 @@ import type { QuestionData, QuestionType } from "../../../shared/course-data.js"
 import type { AnswerResult, Response } from "../../../shared/learner.js";
 import type { QuestionBehaviour } from "./behaviour.js";
 import { choice } from "./choice.js";
+import { fillIn } from "./fill-in.js";
+import { likert } from "./likert.js";
+import { matching } from "./matching.js";
+import { numeric } from "./numeric.js";
+import { sequencing } from "./sequencing.js";
+import { trueFalse } from "./true-false.js";
 
-const behaviours: Partial<Record<QuestionType, QuestionBehaviour>> = {
-  single: choice as QuestionBehaviour,
-  multiple: choice as QuestionBehaviour,
-};
+// Each behaviour is typed for its own question data; the registry hands out the general interface.
+const behaviours = {
+  single: choice,
+  multiple: choice,
+  "true-false": trueFalse,
+  "fill-in": fillIn,
+  numeric,
+  matching,
+  sequencing,
+  likert,
+} as unknown as Record<QuestionType, QuestionBehaviour>;
 
 export function behaviourOf(q: QuestionData): QuestionBehaviour {
   const b = behaviours[q.type];
