@@ -79,7 +79,8 @@ export async function loadCourse(dir: string, diagnostics: Diagnostics): Promise
     return ext === ".md" ? loadLesson(file, i, content, diagnostics) : { kind: "quiz", file, outlineIndex: i, yaml: new YamlSource(file, content, diagnostics) };
   });
   const pages = (await Promise.all(reads)).filter((p): p is PageSource => p !== undefined);
-  await warnAboutStrayFiles(root, new Set(seen.keys()), diagnostics);
+  // Without a readable outline every file would look stray; the course.yml error says enough.
+  if (Array.isArray(outline)) await warnAboutStrayFiles(root, new Set(seen.keys()), diagnostics);
   return { dir: root, courseFile, course, pages };
 }
 

@@ -21,7 +21,10 @@ export class YamlSource {
     private readonly colOffset = 0,
   ) {
     this.doc = parseDocument(text, { lineCounter: this.lines, prettyErrors: false, uniqueKeys: true });
-    for (const e of this.doc.errors) diagnostics.error(this.at(e.pos[0]), yamlMessage(e.message));
+    for (const e of this.doc.errors) {
+      const { offset, message } = explain(e.code, e.message, e.pos[0], text);
+      diagnostics.error(this.at(offset), message);
+    }
     for (const w of this.doc.warnings) diagnostics.warning(this.at(w.pos[0]), yamlMessage(w.message));
     this.value = this.doc.errors.length ? undefined : this.doc.toJS();
   }
@@ -77,6 +80,38 @@ export class YamlSource {
   isSequence(path: YamlPath): boolean {
     return isSeq(this.doc.getIn(path, true));
   }
+}
+
+/**
+ * Rewords the yaml library's errors where its wording or position would send an author to the
+ * wrong place: an unclosed quote is reported at the end of the file, so point at the opening quote.
+ */
+function explain(code: string, message: string, offset: number, text: string): { offset: number; message: string } {
+  if (code === "MISSING_CHAR" && /quote/.test(message)) {
+    const quote = unclosedQuote(text, offset);
+    if (quote !== undefined) return { offset: quote, message: "this quoted text is never closed: add the closing quote at the end of the value" };
+  }
+  if (code === "DUPLICATE_KEY") {
+    const key = /^[^:\n]*/.exec(text.slice(offset))?.[0].trim() ?? "";
+    return { offset, message: `duplicate key "${key}": each key may appear once; remove or merge one of them` };
+  }
+  return { offset, message: yamlMessage(message) };
+}
+
+/** Offset of the first line's quote character that opens a scalar without closing it on that line. */
+function unclosedQuote(text: string, before: number): number | undefined {
+  let lineStart = 0;
+  for (const line of text.slice(0, before).split("\n")) {
+    const match = /:\s*(["'])/.exec(line) ?? /^\s*-\s*(["'])/.exec(line);
+    if (match) {
+      const quote = match[1]!;
+      const start = match.index + match[0].length - 1;
+      const rest = line.slice(start + 1).replace(quote === '"' ? /\\./g : /''/g, "");
+      if (!rest.includes(quote)) return lineStart + start;
+    }
+    lineStart += line.length + 1;
+  }
+  return undefined;
 }
 
 /** The yaml library's messages end with " at line X, column Y" — we print the position ourselves. */

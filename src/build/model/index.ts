@@ -4,7 +4,7 @@
  */
 import type { Diagnostics } from "../diagnostics.js";
 import type { LoadedCourse } from "../load/load-course.js";
-import { courseSchema } from "../schema/course.js";
+import { courseSchema, type CourseConfig } from "../schema/course.js";
 import { validateYaml } from "../schema/validate.js";
 import { isInside } from "../load/load-course.js";
 import { AssetMap, resolveReference } from "./assets.js";
@@ -16,7 +16,10 @@ import type { CourseModel, PageModel } from "./types.js";
 export type * from "./types.js";
 
 export function buildModel(loaded: LoadedCourse, diagnostics: Diagnostics): CourseModel | undefined {
-  const config = loaded.course.ok ? validateYaml(courseSchema, loaded.course, diagnostics, "course.yml") : undefined;
+  const valid = loaded.course.ok ? validateYaml(courseSchema, loaded.course, diagnostics, "course.yml") : undefined;
+  // With errors in course.yml (already reported) carry on with its valid parts, so the lessons'
+  // and quizzes' own errors are reported in the same run.
+  const config = valid ?? (loaded.course.ok ? repairConfig(loaded.course.value) : undefined);
   const passingScore = config?.passingScore ?? 80;
   const pages: PageModel[] = [];
   for (const src of [...loaded.pages].sort((a, b) => a.outlineIndex - b.outlineIndex)) {
@@ -47,4 +50,16 @@ export function buildModel(loaded: LoadedCourse, diagnostics: Diagnostics): Cour
     assets,
     logo: logoFile && isInside(loaded.dir, logoFile) ? assets.add(logoFile) : undefined,
   };
+}
+
+/** The valid top-level keys of a course.yml that failed validation, with stand-ins for the rest. */
+function repairConfig(raw: unknown): CourseConfig | undefined {
+  const source = raw && typeof raw === "object" && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
+  const kept: Record<string, unknown> = { id: "course", title: "Course", description: "Course", outline: [] };
+  for (const [key, value] of Object.entries(source)) {
+    const field = courseSchema.shape[key as keyof typeof courseSchema.shape];
+    if (field?.safeParse(value).success) kept[key] = value;
+  }
+  const repaired = courseSchema.safeParse(kept);
+  return repaired.success ? repaired.data : undefined;
 }

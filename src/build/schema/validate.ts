@@ -74,8 +74,9 @@ function reportIssue(
       return;
     case "invalid_union":
       if (issue.discriminator && "options" in issue && issue.options) {
-        d.error(src.position([...path, issue.discriminator]),
-          `${q(label([...issue.path as (string | number)[], issue.discriminator]))} must be one of: ${issue.options.join(", ")}`);
+        const own = issue.path as (string | number)[];
+        const at = own[own.length - 1] === issue.discriminator ? own : [...own, issue.discriminator];
+        d.error(src.position([...base, ...at]), `${q(label(at))} must be one of: ${issue.options.join(", ")}`);
       } else {
         d.error(src.position(path), `${q(name)} has an unexpected form`);
       }

@@ -32,7 +32,7 @@ export const references: Rule = {
         if (!AssetMap.isAsset(ref.url)) continue;
         checks.push(stat(file).then(
           (s) => { if (!s.isFile()) diagnostics.error(ref.at, `${what} "${referencePath(ref.url)}" is a folder, not a file`); },
-          () => diagnostics.error(ref.at, `${what} "${referencePath(ref.url)}" not found (looked for ${path.relative(process.cwd(), file)})`),
+          () => diagnostics.error(ref.at, `${what} "${referencePath(ref.url)}" not found (looked for ${path.relative(model.dir, file)} in the course folder)`),
         ));
       }
     }

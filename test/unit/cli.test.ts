@@ -1,0 +1,95 @@
+/** The command line: help, version, exit codes, determinism, and a failed build that writes nothing. */
+import { execFile } from "node:child_process";
+import { createHash } from "node:crypto";
+import { cp, readdir, readFile, writeFile, mkdir } from "node:fs/promises";
+import path from "node:path";
+import { promisify } from "node:util";
+import { beforeAll, describe, expect, it } from "vitest";
+import { FIXTURES, ROOT, tempDir } from "../support/build.js";
+
+const run = promisify(execFile);
+const CLI = path.join(ROOT, "bin", "coursepack.js");
+/** A course made by `coursepack new` (the starter folder itself holds placeholders). */
+let STARTER = "";
+
+async function coursepack(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [CLI, ...args], { env: { ...process.env, NO_COLOR: "1" } });
+    return { code: 0, stdout, stderr };
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string };
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+  }
+}
+
+const sha = async (file: string) => createHash("sha256").update(await readFile(file)).digest("hex");
+
+describe("coursepack CLI", () => {
+  beforeAll(async () => {
+    STARTER = path.join(await tempDir("cli-course"), "starter");
+    expect((await coursepack("new", STARTER)).code).toBe(0);
+  });
+
+  it("prints help and version", async () => {
+    const help = await coursepack("--help");
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain("coursepack build [dir]");
+    const pkg = JSON.parse(await readFile(path.join(ROOT, "package.json"), "utf8")) as { version: string };
+    expect((await coursepack("--version")).stdout.trim()).toBe(pkg.version);
+  });
+
+  it("rejects unknown commands and formats with exit code 1", async () => {
+    const unknown = await coursepack("bake");
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('unknown command "bake"');
+    const format = await coursepack("build", STARTER, "--format", "pdf");
+    expect(format.code).toBe(1);
+    expect(format.stderr).toContain('unknown format "pdf"');
+  });
+
+  it("builds, reports sizes and writes byte-identical zips on a second build", async () => {
+    const a = await tempDir("cli-a");
+    const b = await tempDir("cli-b");
+    const first = await coursepack("build", STARTER, "--format", "web", "--out", a);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/Web\s+.*starter-web\.zip\s+[\d.]+ KB/);
+    expect(first.stdout).toMatch(/runtime JS\+CSS [\d.]+ KB gzipped/);
+    expect(first.stdout).toMatch(/Built 1 package in \d+ ms/);
+    await coursepack("build", STARTER, "--format", "web", "--out", b);
+    expect(await sha(path.join(a, "starter-web.zip"))).toBe(await sha(path.join(b, "starter-web.zip")));
+  });
+
+  it("prints every error, exits 1 and leaves the previous output as it was", async () => {
+    const out = await tempDir("cli-broken");
+    expect((await coursepack("build", STARTER, "--format", "web", "--out", out)).code).toBe(0);
+    await writeFile(path.join(out, "keep.txt"), "mine");
+    const before = await sha(path.join(out, "starter-web.zip"));
+    const listing = (await readdir(out)).sort();
+
+    const course = path.join(await tempDir("cli-broken-src"), "course");
+    await cp(path.join(FIXTURES, "broken", "many-errors"), course, { recursive: true });
+    const failed = await coursepack("build", course, "--format", "web", "--out", out);
+    expect(failed.code).toBe(1);
+    const errors = failed.stderr.split("\n").filter((l) => l.includes(": error: "));
+    expect(errors).toHaveLength(4);
+    for (const line of errors) expect(line).toMatch(/^\S+:\d+:\d+: error: /);
+    expect(failed.stderr).toContain("Build failed: 4 errors. Nothing was written.");
+
+    expect((await readdir(out)).sort()).toEqual(listing);
+    expect(await sha(path.join(out, "starter-web.zip"))).toBe(before);
+  });
+
+  it("scaffolds a new course and refuses a folder that is not empty", async () => {
+    const parent = await tempDir("cli-new");
+    const made = await coursepack("new", path.join(parent, "onboarding-basics"));
+    expect(made.code).toBe(0);
+    const yml = await readFile(path.join(parent, "onboarding-basics", "course.yml"), "utf8");
+    expect(yml).toContain("id: onboarding-basics");
+    expect(yml).toContain('title: "Onboarding basics"');
+    await mkdir(path.join(parent, "busy"));
+    await writeFile(path.join(parent, "busy", "x.txt"), "x");
+    const refused = await coursepack("new", path.join(parent, "busy"));
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("not empty");
+  });
+});

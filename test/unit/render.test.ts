@@ -1,0 +1,70 @@
+/** Rendering: Markdown rules, asset and link rewriting, template and string overrides, theme. */
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { checkCourse } from "../../src/build/build.js";
+import { renderCourse, type RenderedCourse } from "../../src/build/render/index.js";
+import { FIXTURES } from "../support/build.js";
+
+let rendered: RenderedCourse;
+
+beforeAll(async () => {
+  const checked = await checkCourse(path.join(FIXTURES, "courses", "rendering"));
+  rendered = await renderCourse(checked.model, checked.templates, checked.data);
+});
+
+describe("rendering", () => {
+  it("gives headings ids prefixed with their page, and rewrites in-page anchors", () => {
+    expect(rendered.html).toContain('<h2 id="first-pipeline-stages" tabindex="-1">Pipeline stages</h2>');
+    expect(rendered.html).toContain('<a href="#first-pipeline-stages">the stages</a>');
+  });
+
+  it("turns links to lessons into in-course navigation", () => {
+    expect(rendered.html).toContain('<a href="#page-second" data-page="second">the second lesson</a>');
+    expect(rendered.html).toContain('<a href="#second-summary" data-page="second">summary section</a>');
+    expect(rendered.html).toContain('<a href="#first-pipeline-stages" data-page="first">the first lesson</a>');
+  });
+
+  it("copies assets under safe names and points links and images at them", () => {
+    expect(rendered.assets.map(([, name]) => name)).toEqual([
+      "assets/files/Coaching-Checklist.pdf",
+      "assets/images/funnel.svg",
+      "assets/images/logo.svg",
+    ]);
+    expect(rendered.html).toContain('<a href="assets/files/Coaching-Checklist.pdf">the checklist</a>');
+    expect(rendered.html).toMatch(/<img src="assets\/images\/funnel.svg" alt="A funnel with four stages" loading="lazy" decoding="async">/);
+    expect(rendered.html).toContain('<img class="logo" src="assets/images/logo.svg" alt="">');
+  });
+
+  it("opens external links outside the LMS frame", () => {
+    expect(rendered.html).toContain('<a href="https://example.com/article" target="_blank" rel="noopener noreferrer">the article</a>');
+  });
+
+  it("wraps tables for narrow screens and keeps code blocks", () => {
+    expect(rendered.html).toContain('<div class="table-scroll" tabindex="0"><table>');
+    expect(rendered.html).toContain('<pre><code class="language-js">const coverage = pipeline / gap;');
+  });
+
+  it("renders knowledge checks in place with inline Markdown choices", () => {
+    expect(rendered.html).toContain('data-question="kc-render"');
+    expect(rendered.html).toContain("<strong>Yes</strong>");
+    expect(rendered.data.questions["kc-render"]).toMatchObject({ graded: false, parent: "first", type: "single" });
+  });
+
+  it("uses the course's template overrides, extra CSS, strings and theme colour", () => {
+    expect(rendered.html).toContain("custom-lesson");
+    expect(rendered.css).toContain(".page-title{letter-spacing:.02em}");
+    expect(rendered.html).toContain(">Onwards</button>");
+    expect(rendered.data.strings.next).toBe("Onwards");
+    expect(rendered.html).toContain("--cp-brand:#7a1fa2");
+  });
+
+  it("derives ids from file names, estimates minutes (reading + checks) and keeps the outline order", () => {
+    expect(rendered.data.pages.map((p) => [p.id, p.minutes])).toEqual([["first", 2], ["second", 7]]);
+  });
+
+  it("embeds the course data safely inside a script element", () => {
+    const json = /<script type="application\/json" id="course-data">(.*?)<\/script>/s.exec(rendered.html)?.[1] ?? "";
+    expect(json).not.toContain("</");
+    expect(JSON.parse(json).id).toBe("rendering");
+  });
+});
