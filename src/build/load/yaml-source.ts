@@ -5,10 +5,11 @@
  */
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
 import type { Diagnostics, Position } from "../diagnostics.js";
+import type { Source, SourcePath } from "./source.js";
 
-export type YamlPath = readonly (string | number)[];
+export type YamlPath = SourcePath;
 
-export class YamlSource {
+export class YamlSource implements Source {
   readonly doc: Document;
   readonly value: unknown;
   private readonly lines = new LineCounter();

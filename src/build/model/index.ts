@@ -5,7 +5,7 @@
 import type { Diagnostics } from "../diagnostics.js";
 import type { LoadedCourse } from "../load/load-course.js";
 import { courseSchema, type CourseConfig } from "../schema/course.js";
-import { validateYaml } from "../schema/validate.js";
+import { validateSource } from "../schema/validate.js";
 import { isInside } from "../load/load-course.js";
 import { AssetMap, resolveReference } from "./assets.js";
 import { markdownFields } from "./fields.js";
@@ -16,7 +16,7 @@ import type { CourseModel, PageModel } from "./types.js";
 export type * from "./types.js";
 
 export function buildModel(loaded: LoadedCourse, diagnostics: Diagnostics): CourseModel | undefined {
-  const valid = loaded.course.ok ? validateYaml(courseSchema, loaded.course, diagnostics, "course.yml") : undefined;
+  const valid = loaded.course.ok ? validateSource(courseSchema, loaded.course, diagnostics, "course.yml") : undefined;
   // With errors in course.yml (already reported) carry on with its valid parts, so the lessons'
   // and quizzes' own errors are reported in the same run.
   const config = valid ?? (loaded.course.ok ? repairConfig(loaded.course.value) : undefined);

@@ -3,9 +3,10 @@ import type { Diagnostics } from "../diagnostics.js";
 import type { LessonSource } from "../load/load-course.js";
 import { YamlSource } from "../load/yaml-source.js";
 import { parseMarkdown } from "../markdown/index.js";
+import { CompactSource, isCompact } from "../questions/compact.js";
 import { questionSchema } from "../questions/index.js";
 import { lessonSchema } from "../schema/lesson.js";
-import { validateYaml } from "../schema/validate.js";
+import { validateSource } from "../schema/validate.js";
 import { buildQuestion } from "./question.js";
 import { idFromFileName } from "./slug.js";
 import type { LessonModel, QuestionModel } from "./types.js";
@@ -14,16 +15,18 @@ const WORDS_PER_MINUTE = 200;
 
 export function buildLesson(src: LessonSource, diagnostics: Diagnostics): LessonModel | undefined {
   if (!src.frontMatter?.ok) return undefined;
-  const fm = validateYaml(lessonSchema, src.frontMatter, diagnostics, "lesson front matter");
+  const fm = validateSource(lessonSchema, src.frontMatter, diagnostics, "lesson front matter");
   if (!fm) return undefined;
   const id = fm.id ?? idFromFileName(src.file);
   const body = parseMarkdown(src.body, { file: src.file, line: src.bodyLine, col: 1, idPrefix: id });
   const checks: QuestionModel[] = [];
   for (const block of body.env.checks) {
-    const yaml = new YamlSource(src.file, block.yaml, diagnostics, block.line - 1, block.col - 1);
-    if (!yaml.ok) continue;
-    const authored = validateYaml(questionSchema, yaml, diagnostics, "knowledge check");
-    if (authored) checks.push(buildQuestion(authored, yaml, [], id, false));
+    const source = isCompact(block.yaml)
+      ? new CompactSource(src.file, block.yaml, diagnostics, block.line, block.col)
+      : new YamlSource(src.file, block.yaml, diagnostics, block.line - 1, block.col - 1);
+    if (source.value === undefined) continue;
+    const authored = validateSource(questionSchema, source, diagnostics, "knowledge check");
+    if (authored) checks.push(buildQuestion(authored, source, [], id, false));
   }
   const words = src.body.replace(/```[\s\S]*?```/g, " ").split(/\s+/).filter(Boolean).length;
   return {

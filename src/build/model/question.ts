@@ -1,5 +1,5 @@
 /** Builds a question's model: settles its id and parses its Markdown fields once. */
-import type { YamlPath, YamlSource } from "../load/yaml-source.js";
+import type { Source, SourcePath } from "../load/source.js";
 import { parseMarkdown } from "../markdown/index.js";
 import { kindOf, type AuthoredQuestion } from "../questions/index.js";
 import { plainText } from "./plain-text.js";
@@ -8,13 +8,13 @@ import type { QuestionModel } from "./types.js";
 
 export function buildQuestion(
   authored: AuthoredQuestion,
-  source: YamlSource,
-  path: YamlPath,
+  source: Source,
+  path: SourcePath,
   parent: string,
   gradedContext: boolean,
 ): QuestionModel {
   const kind = kindOf(authored);
-  const parse = (sub: YamlPath, text: string, inline = false) =>
+  const parse = (sub: SourcePath, text: string, inline = false) =>
     parseMarkdown(text, { ...source.textOrigin([...path, ...sub]), idPrefix: parent }, inline);
   const prompt = parse(["prompt"], authored.prompt);
   const text = plainText(prompt);

@@ -1,9 +1,13 @@
 /** Quiz model: settings with defaults, banks settled (plain `questions` become one bank). */
 import type { Diagnostics } from "../diagnostics.js";
 import type { QuizSource } from "../load/load-course.js";
+import type { Source, SourcePath } from "../load/source.js";
+import type { YamlSource } from "../load/yaml-source.js";
 import { parseMarkdown } from "../markdown/index.js";
+import { CompactSource, isCompact } from "../questions/compact.js";
+import { questionSchema } from "../questions/index.js";
 import { quizSchema } from "../schema/quiz.js";
-import { validateYaml } from "../schema/validate.js";
+import { validateSource } from "../schema/validate.js";
 import { buildQuestion } from "./question.js";
 import { idFromFileName } from "./slug.js";
 import type { BankModel, QuizModel } from "./types.js";
@@ -11,9 +15,21 @@ import type { BankModel, QuizModel } from "./types.js";
 /** Minutes a learner needs per question, for the estimated duration. */
 const MINUTES_PER_QUESTION = 1;
 
+/** A question of a quiz file: a YAML mapping, or compact text given as a string. */
+function questionAt(yaml: YamlSource, path: SourcePath, raw: unknown, diagnostics: Diagnostics) {
+  if (typeof raw === "string" && isCompact(raw)) {
+    const origin = yaml.textOrigin(path);
+    const source = new CompactSource(yaml.file, raw, diagnostics, origin.line, origin.col);
+    const authored = validateSource(questionSchema, source, diagnostics, "question");
+    return authored && { authored, source, path: [] as SourcePath };
+  }
+  const authored = validateSource(questionSchema, yaml, diagnostics, "question", path, raw);
+  return authored && { authored, source: yaml as Source, path };
+}
+
 export function buildQuiz(src: QuizSource, coursePassingScore: number, diagnostics: Diagnostics): QuizModel | undefined {
   if (!src.yaml.ok) return undefined;
-  const quiz = validateYaml(quizSchema, src.yaml, diagnostics, "quiz");
+  const quiz = validateSource(quizSchema, src.yaml, diagnostics, "quiz");
   if (!quiz) return undefined;
   const id = quiz.id ?? idFromFileName(src.file);
   const { questions, banks: authoredBanks, draw, intro, title, id: _id, ...settings } = quiz;
@@ -23,8 +39,12 @@ export function buildQuiz(src: QuizSource, coursePassingScore: number, diagnosti
   const banks: BankModel[] = groups.map((g) => ({
     id: g.id,
     draw: g.draw ?? g.questions.length,
+    size: g.questions.length,
     path: g.path,
-    questions: g.questions.map((q, i) => buildQuestion(q, src.yaml, [...g.path, i], id, true)),
+    questions: g.questions.flatMap((raw, i) => {
+      const question = questionAt(src.yaml, [...g.path, i], raw, diagnostics);
+      return question ? [buildQuestion(question.authored, question.source, question.path, id, true)] : [];
+    }),
   }));
   const drawn = banks.reduce((n, b) => n + Math.min(b.draw, b.questions.length), 0);
   return {

@@ -1,5 +1,6 @@
 /** The course model: validated, typed, ids settled. Everything after this stage reads only this. */
 import type { QuestionType } from "../../shared/course-data.js";
+import type { Source, SourcePath } from "../load/source.js";
 import type { YamlPath, YamlSource } from "../load/yaml-source.js";
 import type { MarkdownField } from "../markdown/env.js";
 import type { AuthoredQuestion } from "../questions/index.js";
@@ -52,6 +53,8 @@ export interface QuizModel extends PageBase {
 export interface BankModel {
   id: string;
   draw: number;
+  /** Questions written in the bank, valid or not (so one bad question does not also fail `draw`). */
+  size: number;
   questions: QuestionModel[];
   /** Path of the bank (or of the quiz's `questions`) in the quiz file. */
   path: YamlPath;
@@ -66,9 +69,9 @@ export interface QuestionModel {
   graded: boolean;
   /** Quiz id, or lesson id for a knowledge check. */
   parent: string;
-  source: YamlSource;
+  source: Source;
   /** Path of the question inside `source`. */
-  path: YamlPath;
+  path: SourcePath;
   text: string;
   prompt: MarkdownField;
   explanation: MarkdownField | undefined;

@@ -6,7 +6,7 @@
 import { distance } from "fastest-levenshtein";
 import type { z } from "zod";
 import type { Diagnostics } from "../diagnostics.js";
-import type { YamlPath, YamlSource } from "../load/yaml-source.js";
+import type { Source, SourcePath } from "../load/source.js";
 
 type Issue = z.core.$ZodIssue;
 
@@ -36,12 +36,12 @@ function keysOf(schema: z.ZodType): Set<string> {
   return keys;
 }
 
-export function validateYaml<S extends z.ZodType>(
+export function validateSource<S extends z.ZodType>(
   schema: S,
-  source: YamlSource,
+  source: Source,
   diagnostics: Diagnostics,
   what: string,
-  base: YamlPath = [],
+  base: SourcePath = [],
   value: unknown = source.value,
 ): z.infer<S> | undefined {
   const result = schema.safeParse(value ?? {}, { reportInput: true });
@@ -52,10 +52,10 @@ export function validateYaml<S extends z.ZodType>(
 }
 
 function reportIssue(
-  issue: Issue, src: YamlSource, d: Diagnostics, what: string, base: YamlPath, keys: Set<string>,
+  issue: Issue, src: Source, d: Diagnostics, what: string, base: SourcePath, keys: Set<string>,
 ): void {
   const path = [...base, ...(issue.path as (string | number)[])];
-  const name = label(issue.path as (string | number)[]);
+  const name = label(path);
   switch (issue.code) {
     case "unrecognized_keys":
       for (const key of issue.keys) {
@@ -64,7 +64,9 @@ function reportIssue(
       return;
     case "invalid_type":
       if (issue.input === undefined) {
-        d.error(src.position(path.slice(0, -1)), `${what} is missing "${name}"`);
+        const parent = label(path.slice(0, -1));
+        const key = String(path[path.length - 1]);
+        d.error(src.position(path.slice(0, -1)), parent ? `"${parent}" is missing "${key}"` : `${what} is missing "${key}"`);
       } else {
         d.error(src.position(path), `${q(name)} must be ${article(issue.expected)}, not ${describe(issue.input)}`);
       }
@@ -74,9 +76,8 @@ function reportIssue(
       return;
     case "invalid_union":
       if (issue.discriminator && "options" in issue && issue.options) {
-        const own = issue.path as (string | number)[];
-        const at = own[own.length - 1] === issue.discriminator ? own : [...own, issue.discriminator];
-        d.error(src.position([...base, ...at]), `${q(label(at))} must be one of: ${issue.options.join(", ")}`);
+        const at = path[path.length - 1] === issue.discriminator ? path : [...path, issue.discriminator];
+        d.error(src.position(at), `${q(label(at))} must be one of: ${issue.options.join(", ")}`);
       } else {
         d.error(src.position(path), `${q(name)} has an unexpected form`);
       }
