@@ -4,6 +4,7 @@
  */
 import type { Locator, Page } from "playwright-core";
 import type { CourseData, QuestionData } from "../../src/shared/course-data.js";
+import { tabTo } from "./a11y.js";
 
 export async function courseDataOf(page: Page): Promise<CourseData> {
   return JSON.parse((await page.locator("#course-data").textContent()) ?? "{}") as CourseData;
@@ -85,4 +86,59 @@ export async function takeQuiz(page: Page, quizId: string, correctShare: number)
   }
   await section.locator('[data-quiz-action="submit"]').click();
   await section.locator('[data-quiz-screen="results"]:not([hidden])').waitFor();
+}
+
+/** Answers a question with the keyboard only (Tab, arrows, Space, Enter, typing). */
+export async function answerByKeyboard(page: Page, q: QuestionData, correct: boolean): Promise<void> {
+  const root = page.locator(`[data-question="${q.id}"]`);
+  const pickRadio = async (index: number) => {
+    await tabTo(page, root.locator("input").first());
+    if (index === 0) await page.keyboard.press("Space");
+    for (let i = 0; i < index; i++) await page.keyboard.press("ArrowDown");
+  };
+  switch (q.type) {
+    case "single": {
+      const values = await root.locator("input").evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+      const want = correct ? q.choices.find((c) => c.correct)!.id : q.choices.find((c) => !c.correct)!.id;
+      return pickRadio(values.indexOf(want));
+    }
+    case "true-false":
+      return pickRadio(String(correct ? q.answer : !q.answer) === "true" ? 0 : 1);
+    case "likert":
+      return pickRadio(0);
+    case "multiple": {
+      const ids = correct ? q.choices.filter((c) => c.correct).map((c) => c.id) : [q.choices.find((c) => !c.correct)!.id];
+      for (const id of ids) {
+        await tabTo(page, root.locator(`input[value="${id}"]`));
+        await page.keyboard.press("Space");
+      }
+      return;
+    }
+    case "fill-in":
+    case "numeric":
+      await tabTo(page, root.locator("input"));
+      return page.keyboard.type(q.type === "fill-in" ? (correct ? q.answers[0]! : "not this") : String(correct ? q.min : q.max + 1000));
+    case "matching": {
+      const targets = q.pairs.map((p) => p.target);
+      for (const [i, pair] of q.pairs.entries()) {
+        const select = root.locator(`select[data-source="${pair.source}"]`);
+        const values = await select.locator("option").evaluateAll((els) => els.map((e) => (e as HTMLOptionElement).value));
+        await tabTo(page, select);
+        const want = correct ? pair.target : targets[(i + 1) % targets.length]!;
+        for (let k = 0; k < values.indexOf(want); k++) await page.keyboard.press("ArrowDown");
+      }
+      return;
+    }
+    case "sequencing": {
+      const wanted = q.items.map((i) => i.id);
+      if (!correct) wanted.reverse();
+      for (const [position, id] of wanted.entries()) {
+        const order = () => root.locator("[data-option]").evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.option));
+        if ((await order()).indexOf(id) <= position) continue;
+        await tabTo(page, root.locator(`[data-option="${id}"] [data-move="up"]`));
+        while ((await order()).indexOf(id) > position) await page.keyboard.press("Enter");
+      }
+      return;
+    }
+  }
 }

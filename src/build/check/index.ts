@@ -7,9 +7,11 @@ import { banks } from "./rules/banks.js";
 import { completion } from "./rules/completion.js";
 import { lessonContent } from "./rules/lesson-content.js";
 import { references } from "./rules/references.js";
+import { strings } from "./rules/strings.js";
+import { theme } from "./rules/theme.js";
 import { uniqueIds } from "./rules/unique-ids.js";
 
-export const rules: readonly Rule[] = [uniqueIds, lessonContent, answerKeys, banks, completion, references];
+export const rules: readonly Rule[] = [uniqueIds, lessonContent, answerKeys, banks, completion, strings, theme, references];
 
 export async function checkModel(model: CourseModel, diagnostics: Diagnostics): Promise<void> {
   for (const rule of rules) await rule.run({ model, diagnostics });

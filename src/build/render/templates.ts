@@ -3,6 +3,7 @@
  * folder layered over the defaults: a file with the same relative name replaces the default, extra
  * `.css` files are appended to the theme, and `strings/<lang>.yml` files merge over ours.
  */
+import { readFileSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import Handlebars from "handlebars";
@@ -78,6 +79,12 @@ export class Templates {
     }
     return template(context);
   }
+}
+
+/** Keys of the default English strings: every key a course may override. */
+export function knownStringKeys(): Set<string> {
+  const data = parseYaml(readFileSync(path.join(TEMPLATES_DIR, "strings", "en.yml"), "utf8")) as Record<string, unknown>;
+  return new Set(Object.keys(data));
 }
 
 export function baseLanguage(tag: string): string {
