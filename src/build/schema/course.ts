@@ -21,6 +21,8 @@ const themeSchema = z.strictObject({
   headingFont: z.string().optional(),
 });
 
+const refusedSchema = z.unknown().refine(() => false, { message: `cannot be set: ${NO_CREDENTIALS_HINT}` }).optional();
+
 const trackingSchema = z.strictObject({
   scorm12Status: z.enum(["passed-incomplete", "passed-failed", "completed-incomplete", "completed-failed"]).optional(),
   exitWhenComplete: z.enum(["normal", "suspend"]).default("normal"),
@@ -30,9 +32,9 @@ const trackingSchema = z.strictObject({
   masteryScoreInManifest: z.boolean().default(false),
   /** SCORM 2004: let the LMS judge completion by progress_measure against this threshold 0..1. */
   completionThreshold: z.number().min(0).max(1).optional(),
-  /** Refused with an explanation rather than "unknown key": the LMS supplies the LRS at launch. */
-  endpoint: z.never({ message: `cannot be set: ${NO_CREDENTIALS_HINT}` }).optional(),
-  auth: z.never({ message: `cannot be set: ${NO_CREDENTIALS_HINT}` }).optional(),
+  /** Refused with an explanation (and without echoing the secret): the LMS supplies the LRS at launch. */
+  endpoint: refusedSchema,
+  auth: refusedSchema,
 });
 
 export const courseSchema = z.strictObject({
