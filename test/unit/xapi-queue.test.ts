@@ -37,7 +37,7 @@ function scripted(statuses: number[]) {
 function queueWith(transport: ReturnType<typeof scripted>, storage = new MemoryStorage(), events: string[] = []) {
   const queue = new StatementQueue({
     storage, key: "q", send: transport.send, baseDelayMs: 10, maxDelayMs: 40, alertAfter: 3,
-    events: { failing: () => events.push("failing"), recovered: () => events.push("recovered"), rejected: (s, e) => events.push(`rejected ${e.status}`) },
+    events: { failing: () => events.push("failing"), recovered: () => events.push("recovered"), rejected: (_s, e) => events.push(`rejected ${e.status}`) },
   });
   return { queue, storage, events };
 }
