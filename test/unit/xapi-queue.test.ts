@@ -1,10 +1,11 @@
 /**
- * The durable statement queue (checklist #58, #59). The LRS is played by a scripted transport: what
+ * The durable statement queue (checklist #58, #59) and the bookmark's choice of saved state. The LRS is played by a scripted transport: what
  * is under test is the queue's ordering, persistence, retry and backoff, not HTTP (the browser
  * tests cover that against a real LRS).
  */
 import { describe, expect, it } from "vitest";
-import { LrsError } from "../../src/runtime/tracking/xapi/client.js";
+import { Bookmark } from "../../src/runtime/tracking/xapi/bookmark.js";
+import { LrsError, type LrsClient } from "../../src/runtime/tracking/xapi/client.js";
 import { isRetryable, StatementQueue, type KeyValueStorage } from "../../src/runtime/tracking/xapi/queue.js";
 import { makeStatement } from "../../src/runtime/tracking/xapi/statements.js";
 import type { Statement } from "../../src/runtime/tracking/xapi/types.js";
@@ -120,5 +121,31 @@ describe("StatementQueue", () => {
     for (const status of [0, 401, 408, 429, 500, 503]) expect(isRetryable(new LrsError(status, ""))).toBe(true);
     for (const status of [400, 403, 404, 413]) expect(isRetryable(new LrsError(status, ""))).toBe(false);
     expect(isRetryable(new TypeError("Failed to fetch"))).toBe(true);
+  });
+});
+
+describe("Bookmark", () => {
+  const scope = { activityId: "https://example.com/c", agent: { mbox: "mailto:j@example.com" }, registration: "6fbd600f-d17e-4f8b-9f5c-3c1fd6ee5f2e" };
+  /** An LRS State resource that answers GET with `answer`. */
+  const stateLrs = (answer: () => Promise<{ data: unknown }>) => ({ getState: answer, setState: async () => ({ data: undefined }) }) as unknown as LrsClient;
+
+  it("treats 404, an empty body and {} as no state (checklist #57)", async () => {
+    for (const answer of [() => Promise.reject(new LrsError(404, "")), async () => ({ data: "" }), async () => ({ data: {} })]) {
+      const bookmark = new Bookmark(stateLrs(answer), stateLrs(answer), scope, new MemoryStorage(), "b");
+      expect(await bookmark.load()).toBeUndefined();
+    }
+  });
+
+  it("prefers the newer of the LRS copy and the local copy, and falls back to the local one when the LRS is down", async () => {
+    const storage = new MemoryStorage();
+    const older = { state: "old", reported: { completed: false }, savedAt: "2026-01-01T00:00:00.000Z" };
+    const local = new Bookmark(stateLrs(() => Promise.reject(new LrsError(0, "down"))), stateLrs(async () => ({ data: {} })), scope, storage, "b", 5);
+    local.save({ state: "new", reported: { completed: true } });
+    expect((await local.load())?.state).toBe("new");
+    const remoteOlder = new Bookmark(stateLrs(async () => ({ data: older })), stateLrs(async () => ({ data: {} })), scope, storage, "b");
+    expect((await remoteOlder.load())?.state).toBe("new");
+    const remoteNewer = new Bookmark(stateLrs(async () => ({ data: { ...older, state: "newest", savedAt: "2099-01-01T00:00:00.000Z" } })), stateLrs(async () => ({ data: {} })), scope, storage, "b");
+    expect((await remoteNewer.load())?.state).toBe("newest");
+    await local.flush();
   });
 });
