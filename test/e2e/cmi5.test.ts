@@ -174,7 +174,7 @@ describe("cmi5 AU", () => {
     expect(fetches).toHaveLength(1);
     await page.locator('[data-nav="next"]').click();
     // Closing the window ends the session with terminated, sent on pagehide.
-    await page.context().close();
+    await page.close();
     await expect.poll(async () => (await auStatements(registration)).map(verbOf).at(-1), { timeout: 10_000 }).toBe("terminated");
     const firstSession = await auStatements(registration);
     expect(firstSession.filter((s) => verbOf(s) === "initialized")).toHaveLength(1);

@@ -104,8 +104,8 @@ describe("xAPI package", () => {
     const registration = randomUUID();
     const first = await open(launch(registration));
     await goTo(first.page, "writing-lessons");
-    // Closing the page finishes the session: terminated and the bookmark go out with keepalive.
-    await first.page.context().close();
+    // Closing the page finishes the session: terminated and the bookmark go out with keepalive on pagehide.
+    await first.page.close();
     await expect.poll(() => verbs(rig.lms.accepted(registration)).at(-1), { timeout: 10_000 }).toBe("terminated");
     await expect.poll(() => (rig.lms.state(COURSE_IRI, ACTOR, registration, "coursepack.bookmark") as any)?.state, { timeout: 10_000 }).toBeTruthy();
 
@@ -147,6 +147,41 @@ describe("xAPI package", () => {
     expect(arrivals.length).toBeGreaterThan(ids.length);
     expectValidStatements(rig.lms.accepted(registration));
     expect(errors).toEqual([]);
+  });
+
+  it("sends what is left in one keepalive batch when the window closes", async () => {
+    const registration = randomUUID();
+    rig.lms.outage("unavailable");
+    const { page, errors } = await open(launch(registration));
+    await goTo(page, "writing-lessons");
+    await page.locator('[data-notice="lms-error"]').waitFor({ timeout: 15_000 });
+    rig.lms.outage(undefined);
+    await page.close();
+    await expect.poll(() => verbs(rig.lms.accepted(registration)), { timeout: 10_000 }).toEqual(["initialized", "experienced", "experienced", "terminated"]);
+    // Only the pagehide flush sends several statements in one request.
+    const log = rig.lms.statements.filter((l) => (l.statement.context as any)?.registration === registration && l.stored);
+    const batch = log.filter((l) => log.filter((m) => m.request === l.request).length > 1);
+    expect(batch.map((l) => (l.statement.verb as { id: string }).id.replace(ADL, ""))).toEqual(["initialized", "experienced", "experienced", "terminated"]);
+    expect(errors).toEqual([]);
+  });
+
+  it("keeps statements it could not deliver and sends them first at the next launch", async () => {
+    const registration = randomUUID();
+    rig.lms.outage("unavailable");
+    const first = await open(launch(registration));
+    await goTo(first.page, "writing-lessons");
+    await first.page.close();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(rig.lms.accepted(registration)).toEqual([]);
+    rig.lms.outage(undefined);
+
+    // Same browser profile (localStorage), next launch of the same registration.
+    const second = await first.page.context().newPage();
+    await second.goto(launch(registration));
+    await second.locator("html.cp-ready").waitFor();
+    await expect.poll(() => verbs(rig.lms.accepted(registration)), { timeout: 15_000 })
+      .toEqual(["initialized", "experienced", "experienced", "terminated", "initialized"]);
+    expect(first.errors).toEqual([]);
   });
 
   it("runs without an LMS: no launch parameters means localStorage and a notice", async () => {

@@ -42,6 +42,8 @@ export interface LoggedStatement {
   status: number;
   /** Whether the LRS stored it (it may have, even when the answer was an error). */
   stored: boolean;
+  /** Sequence number of the HTTP request that carried it; statements sent together share it. */
+  request: number;
   /** The cmi5 session it was sent in, if any. */
   session?: string;
 }
@@ -70,6 +72,7 @@ export class LocalLms {
   private outageMode: OutageMode | undefined;
   private readonly memory = new Map<string, string>();
   private lastUpstreamError = "";
+  private requestCount = 0;
 
   private constructor(private readonly server: Server, readonly url: string, private readonly upstream: UpstreamLrs | undefined) {}
 
@@ -249,7 +252,8 @@ export class LocalLms {
 
   private log(list: Record<string, unknown>[], status: number, stored: boolean, session?: Cmi5Session): void {
     const receivedAt = new Date();
-    for (const statement of list) this.statements.push({ statement, receivedAt, status, stored, ...(session ? { session: session.id } : {}) });
+    const request = ++this.requestCount;
+    for (const statement of list) this.statements.push({ statement, receivedAt, status, stored, request, ...(session ? { session: session.id } : {}) });
   }
 
   private async forwardGet(url: URL, res: ServerResponse): Promise<void> {
