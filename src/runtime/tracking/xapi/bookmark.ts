@@ -10,6 +10,9 @@ import type { Agent } from "./types.js";
 
 export const BOOKMARK_STATE_ID = "coursepack.bookmark";
 
+/** The course waits this long for the LRS's bookmark at launch, then starts from the local copy. */
+const LOAD_TIMEOUT_MS = 5000;
+
 /** What the tracker already reported, so a resumed session never reports it twice. */
 export interface Reported {
   completed: boolean;
@@ -56,13 +59,15 @@ export class Bookmark {
   /** The saved bookmark, from the LRS or the local copy, whichever is newer. */
   async load(): Promise<BookmarkDocument | undefined> {
     const local = this.readLocal();
-    let remote: BookmarkDocument | undefined;
-    try {
-      const response = await this.client.getState({ ...this.params(), stateId: BOOKMARK_STATE_ID });
-      remote = isDocument(response.data) ? response.data : undefined;
-    } catch {
+    const request = this.client.getState({ ...this.params(), stateId: BOOKMARK_STATE_ID }).then(
+      (response) => (isDocument(response.data) ? response.data : undefined),
       // 404 (no state yet) or the LRS is unreachable: the local copy, if any, is all we have.
-    }
+      () => undefined,
+    );
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<undefined>((resolve) => (timer = setTimeout(resolve, LOAD_TIMEOUT_MS)));
+    const remote = await Promise.race([request, timeout]);
+    clearTimeout(timer);
     if (remote && local) return remote.savedAt >= local.savedAt ? remote : local;
     return remote ?? local;
   }
