@@ -65,7 +65,9 @@ export class Bookmark {
       () => undefined,
     );
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const timeout = new Promise<undefined>((resolve) => (timer = setTimeout(resolve, LOAD_TIMEOUT_MS)));
+    const timeout = new Promise<undefined>((resolve) => {
+      timer = setTimeout(() => resolve(undefined), LOAD_TIMEOUT_MS);
+    });
     const remote = await Promise.race([request, timeout]);
     clearTimeout(timer);
     if (remote && local) return remote.savedAt >= local.savedAt ? remote : local;
