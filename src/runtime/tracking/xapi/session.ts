@@ -86,9 +86,10 @@ export class LrsSession {
     // One batch POST keeps the order; the statements stay persisted until a later session hears
     // back, and the LRS recognises any that arrive twice by their ids.
     const batch: Statement[] = [];
+    const encoder = new TextEncoder();
     let bytes = 2;
     for (const statement of this.queue.snapshot()) {
-      bytes += JSON.stringify(statement).length + 1;
+      bytes += encoder.encode(JSON.stringify(statement)).length + 1;
       if (bytes > KEEPALIVE_BUDGET) break;
       batch.push(statement);
     }
