@@ -12,7 +12,7 @@ import type { AnsweredQuestion, LearnerState } from "../../shared/learner.js";
 import { decodeState, encodeState } from "../../shared/state-codec.js";
 import type { CourseStatus, Launch, Notice, Tracker } from "./tracker.js";
 import type { Reported } from "./xapi/bookmark.js";
-import { connect, LrsError } from "./xapi/client.js";
+import { connect } from "./xapi/client.js";
 import type { Cmi5Launch } from "./xapi/launch.js";
 import { LrsSession } from "./xapi/session.js";
 import { answeredParts, courseScore, extendContext, isoDuration, lessonActivity, makeStatement, quizActivity } from "./xapi/statements.js";
@@ -111,12 +111,10 @@ export class Cmi5Tracker implements Tracker {
     const launchData = await client.getState({ agent, activityId: launch.activityId, registration: launch.registration, stateId: CMI5.launchDataState });
     this.data = launchData.data as unknown as LaunchData;
     if (!this.data || typeof this.data !== "object" || !this.data.contextTemplate) throw new Cmi5Error("LMS.LaunchData has no contextTemplate");
+    // Preferences are a courtesy: none stored (404) or none readable, the course runs with its defaults.
     const preferences = await client.getAgentProfile({ agent, profileId: CMI5.learnerPreferences }).then(
-      (r) => (r.data ?? {}) as LearnerPreferences,
-      (error: unknown) => {
-        if (error instanceof LrsError && error.status === 404) return {};
-        throw error;
-      },
+      (r) => (r.data && typeof r.data === "object" ? r.data : {}) as LearnerPreferences,
+      () => ({}),
     );
     applyPreferences(preferences);
 
