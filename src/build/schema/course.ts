@@ -1,6 +1,7 @@
 /** `course.yml`: the course's identity, outline, scoring and packaging choices. */
 import { z } from "zod";
 import { idSchema, percentSchema, positiveMinutes, textSchema } from "./common.js";
+import { credentialsIn, NO_CREDENTIALS_HINT } from "./credentials.js";
 
 export const FORMAT_IDS = ["web", "scorm12", "scorm2004", "scorm2004-3rd", "xapi", "cmi5"] as const;
 export const COMPLETION_RULES = ["lessons", "quiz", "lessons-and-quiz"] as const;
@@ -20,6 +21,8 @@ const themeSchema = z.strictObject({
   headingFont: z.string().optional(),
 });
 
+const refusedSchema = z.unknown().refine(() => false, { message: `cannot be set: ${NO_CREDENTIALS_HINT}` }).optional();
+
 const trackingSchema = z.strictObject({
   scorm12Status: z.enum(["passed-incomplete", "passed-failed", "completed-incomplete", "completed-failed"]).optional(),
   exitWhenComplete: z.enum(["normal", "suspend"]).default("normal"),
@@ -29,6 +32,9 @@ const trackingSchema = z.strictObject({
   masteryScoreInManifest: z.boolean().default(false),
   /** SCORM 2004: let the LMS judge completion by progress_measure against this threshold 0..1. */
   completionThreshold: z.number().min(0).max(1).optional(),
+  /** Refused with an explanation (and without echoing the secret): the LMS supplies the LRS at launch. */
+  endpoint: refusedSchema,
+  auth: refusedSchema,
 });
 
 export const courseSchema = z.strictObject({
@@ -57,7 +63,13 @@ export const courseSchema = z.strictObject({
   strings: z.record(z.string(), z.string()).default({}),
   tracking: trackingSchema.prefault({}),
   /** Base IRI for xAPI/cmi5 activity ids; defaults to a URN derived from the course id. */
-  activityId: z.url({ message: "must be an absolute IRI such as \"https://example.com/courses/sales\"" }).optional(),
+  activityId: z
+    .url({ message: "must be an absolute IRI such as \"https://example.com/courses/sales\"" })
+    .superRefine((iri, ctx) => {
+      const why = credentialsIn(iri);
+      if (why) ctx.addIssue({ code: "custom", message: `must not carry credentials: ${why}; ${NO_CREDENTIALS_HINT}` });
+    })
+    .optional(),
 });
 
 export type CourseConfig = z.infer<typeof courseSchema>;

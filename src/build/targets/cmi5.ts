@@ -1,0 +1,77 @@
+/**
+ * cmi5: `cmi5.xml` at the zip root (checklist #1, #70) with the course and one AU whose relative URL
+ * is index.html. The file is validated against the official CourseStructure.xsd on every build, so a
+ * package that an LMS would refuse is never written.
+ */
+import type { CourseModel } from "../model/index.js";
+import { validateXsd } from "../validate/xsd.js";
+import { auId, warnDefaultActivityId } from "./activity-ids.js";
+import type { Target } from "./target.js";
+import { escapeXml } from "./xml.js";
+
+type MoveOn = "Completed" | "Passed" | "CompletedAndPassed";
+
+/** What the LMS should require, following the course's own completion rule. */
+export function moveOnFor(model: CourseModel): MoveOn {
+  const graded = model.questions.some((q) => q.graded && model.pages.some((p) => p.kind === "quiz" && p.id === q.parent));
+  if (!graded) return "Completed";
+  return model.completion === "quiz" ? "Passed" : "CompletedAndPassed";
+}
+
+/**
+ * The masteryScore the LMS hands back at launch replaces every quiz's pass mark (the LMS's wins,
+ * checklist #24), so it is declared only when all graded quizzes already use the course's pass mark.
+ */
+export function masteryScoreFor(model: CourseModel): number | undefined {
+  if (moveOnFor(model) === "Completed") return undefined;
+  const quizzes = model.pages.filter((p) => p.kind === "quiz");
+  const same = quizzes.every((q) => q.kind === "quiz" && q.settings.passingScore === model.config.passingScore);
+  return same ? Math.round(model.config.passingScore * 100) / 10000 : undefined;
+}
+
+function text(lang: string, value: string, indent: string): string {
+  return `${indent}<langstring lang="${escapeXml(lang)}">${escapeXml(value)}</langstring>`;
+}
+
+export function cmi5Xml(model: CourseModel): string {
+  const { config } = model;
+  const lang = config.language;
+  const mastery = masteryScoreFor(model);
+  return `<?xml version="1.0" encoding="utf-8"?>
+<courseStructure xmlns="https://w3id.org/xapi/profiles/cmi5/v1/CourseStructure.xsd">
+  <course id="${escapeXml(model.activityId)}">
+    <title>
+${text(lang, config.title, "      ")}
+    </title>
+    <description>
+${text(lang, config.description, "      ")}
+    </description>
+  </course>
+  <au id="${escapeXml(auId(model))}" moveOn="${moveOnFor(model)}"${mastery === undefined ? "" : ` masteryScore="${mastery}"`} launchMethod="AnyWindow">
+    <title>
+${text(lang, config.title, "      ")}
+    </title>
+    <description>
+${text(lang, config.description, "      ")}
+    </description>
+    <url>index.html</url>
+  </au>
+</courseStructure>
+`;
+}
+
+export const cmi5: Target = {
+  id: "cmi5",
+  label: "cmi5",
+  runtime: "cmi5",
+  async files({ model }) {
+    const xml = cmi5Xml(model);
+    const [result] = await validateXsd("cmi5", [{ file: "cmi5.xml", xml }]);
+    if (!result?.valid) {
+      const problems = result?.problems.map((p) => `line ${p.line ?? "?"}: ${p.message}`).join("\n") ?? "";
+      throw new Error(`Coursepack generated a cmi5.xml that does not match CourseStructure.xsd (a Coursepack bug):\n${problems}`);
+    }
+    return [{ name: "cmi5.xml", content: xml }];
+  },
+  check: (model, _data, diagnostics) => warnDefaultActivityId(model, diagnostics),
+};

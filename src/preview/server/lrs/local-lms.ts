@@ -1,0 +1,348 @@
+/**
+ * A local LMS + LRS front for tests and `coursepack preview`: it launches packages the way an LMS
+ * does (Tin Can launch URLs, cmi5 launch sessions with fetch URL and LMS.LaunchData), serves the
+ * State and Agent Profile APIs itself, and forwards statements to a real LRS (xapi-statements in the
+ * tests) so a real validator judges every one. It keeps a log of every statement as it arrived, and
+ * can play an unreachable or failing LRS.
+ */
+import { randomUUID } from "node:crypto";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo, Socket } from "node:net";
+import { CMI5_CATEGORY, type Cmi5LaunchOptions, type Cmi5Session, createCmi5Session, moveOnSatisfied, verbOf, type MoveOn } from "./cmi5.js";
+import { DocumentStore, profileKeyPrefix, stateKeyPrefix } from "./documents.js";
+import { cmi5LaunchUrl, tinCanLaunchUrl } from "./launch-urls.js";
+
+export const XAPI_VERSION = "1.0.3";
+const LAUNCH_DATA = "LMS.LaunchData";
+
+export interface UpstreamLrs {
+  /** Statements endpoint base, ending in "/" (e.g. http://127.0.0.1:8081/xAPI/). */
+  endpoint: string;
+  auth: string;
+}
+
+export interface LocalLmsOptions {
+  /** Where statements go; without one they are only kept in the log. */
+  upstream?: UpstreamLrs;
+  host?: string;
+  port?: number;
+}
+
+/**
+ * How the LRS misbehaves while an outage lasts: `unavailable` answers 503, `unreachable` drops the
+ * connection without an answer, `lost-response` stores statements but answers 503 (the LRS stored
+ * it, the client never heard: checklist #58).
+ */
+export type OutageMode = "unavailable" | "unreachable" | "lost-response";
+
+export interface LoggedStatement {
+  statement: Record<string, unknown>;
+  receivedAt: Date;
+  /** HTTP status the LMS answered for the request that carried it. */
+  status: number;
+  /** Whether the LRS stored it (it may have, even when the answer was an error). */
+  stored: boolean;
+  /** Sequence number of the HTTP request that carried it; statements sent together share it. */
+  request: number;
+  /** The cmi5 session it was sent in, if any. */
+  session?: string;
+}
+
+interface Credential {
+  kind: "tincan" | "cmi5";
+  session?: Cmi5Session;
+}
+
+export interface TinCanLaunchOptions {
+  /** URL of index.html in the unzipped package. */
+  contentUrl: string;
+  actor: object;
+  registration?: string;
+  activityId: string;
+}
+
+export class LocalLms {
+  readonly statements: LoggedStatement[] = [];
+  readonly requests: { method: string; path: string; status: number }[] = [];
+  private readonly documents = new DocumentStore();
+  private readonly profiles = new DocumentStore();
+  private readonly credentials = new Map<string, Credential>();
+  private readonly sessions = new Map<string, Cmi5Session>();
+  private readonly sockets = new Set<Socket>();
+  private outageMode: OutageMode | undefined;
+  private readonly memory = new Map<string, string>();
+  private lastUpstreamError = "";
+  private requestCount = 0;
+
+  private constructor(private readonly server: Server, readonly url: string, private readonly upstream: UpstreamLrs | undefined) {}
+
+  static async start(options: LocalLmsOptions = {}): Promise<LocalLms> {
+    let lms: LocalLms | undefined;
+    const server = createServer((req, res) => void lms!.handle(req, res));
+    await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? "127.0.0.1", resolve));
+    const { address, port } = server.address() as AddressInfo;
+    lms = new LocalLms(server, `http://${address}:${port}`, options.upstream);
+    server.on("connection", (socket) => {
+      lms!.sockets.add(socket);
+      socket.on("close", () => lms!.sockets.delete(socket));
+    });
+    return lms;
+  }
+
+  /** The xAPI endpoint packages are launched with. */
+  get endpoint(): string {
+    return `${this.url}/xapi/`;
+  }
+
+  /** A Tin Can launch URL with credentials issued for this launch only. */
+  tinCanLaunch(options: TinCanLaunchOptions): string {
+    const auth = `Basic ${Buffer.from(`launch-${randomUUID()}:${randomUUID()}`).toString("base64")}`;
+    this.credentials.set(auth, { kind: "tincan" });
+    return tinCanLaunchUrl(options.contentUrl, { endpoint: this.endpoint, auth, actor: options.actor, registration: options.registration, activityId: options.activityId });
+  }
+
+  /**
+   * A cmi5 launch (§8): writes LMS.LaunchData and the learner preferences, records "launched", and
+   * returns the launch URL with a one-time fetch URL.
+   */
+  async cmi5Launch(options: Cmi5LaunchOptions): Promise<{ url: string; session: Cmi5Session }> {
+    const session = createCmi5Session(options, options.auUrl);
+    const url = cmi5LaunchUrl(options.auUrl, {
+      endpoint: this.endpoint,
+      fetch: `${this.url}/cmi5/fetch/${session.fetchKey}`,
+      actor: { objectType: "Agent", ...options.actor },
+      registration: session.registration,
+      activityId: session.activityId,
+    });
+    (session.launchedStatement.context as { extensions: Record<string, unknown> }).extensions[
+      "https://w3id.org/xapi/cmi5/context/extensions/launchurl"
+    ] = url;
+    this.sessions.set(session.fetchKey, session);
+    this.credentials.set(`Basic ${session.token}`, { kind: "cmi5", session });
+    this.documents.put(stateKeyPrefix(session.activityId, options.actor, session.registration) + LAUNCH_DATA, JSON.stringify(session.launchData), "application/json");
+    if (options.preferences) this.profiles.put(profileKeyPrefix(options.actor) + "cmi5LearnerPreferences", JSON.stringify(options.preferences), "application/json");
+    const status = await this.store([session.launchedStatement], session);
+    if (status >= 300) throw new Error(`the LRS refused the "launched" statement (${status})`);
+    return { url, session };
+  }
+
+  /** Statements accepted for a registration, in arrival order, each once. */
+  accepted(registration?: string): Record<string, unknown>[] {
+    const seen = new Set<unknown>();
+    return this.statements
+      .filter((l) => l.stored)
+      .map((l) => l.statement)
+      .filter((s) => !registration || (s.context as { registration?: string } | undefined)?.registration === registration)
+      .filter((s) => (seen.has(s.id) ? false : (seen.add(s.id), true)));
+  }
+
+  moveOnSatisfied(session: Cmi5Session): boolean {
+    return moveOnSatisfied(session.launchData.moveOn as MoveOn, this.accepted(session.registration), session.activityId);
+  }
+
+  /** A document from the State API, parsed (undefined when absent). */
+  state(activityId: string, agent: object, registration: string | undefined, stateId: string): unknown {
+    const doc = this.documents.get(stateKeyPrefix(activityId, agent, registration) + stateId);
+    return doc ? JSON.parse(doc.body) : undefined;
+  }
+
+  /** Starts (or, with undefined, ends) a simulated LRS outage for every xAPI request. */
+  outage(mode: OutageMode | undefined): void {
+    this.outageMode = mode;
+  }
+
+  async close(): Promise<void> {
+    for (const socket of this.sockets) socket.destroy();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? "/", this.url);
+    const path = url.pathname;
+    const method = req.method ?? "GET";
+    res.on("finish", () => this.requests.push({ method, path, status: res.statusCode }));
+    cors(req, res);
+    try {
+      if (method === "OPTIONS") return void res.writeHead(204).end();
+      if (path.startsWith("/cmi5/fetch/")) return this.fetchToken(path.slice("/cmi5/fetch/".length), method, res);
+      if (!path.startsWith("/xapi/")) return send(res, 404, "not found");
+      if (this.outageMode === "unavailable") return send(res, 503, "LRS unavailable (simulated)");
+      if (this.outageMode === "unreachable") return void req.socket.destroy();
+      const resource = path.slice("/xapi/".length);
+      if (resource === "about") return sendJson(res, 200, { version: [XAPI_VERSION] });
+      const credential = this.credentials.get(req.headers.authorization ?? "");
+      if (!credential) return send(res, 401, "unknown credentials");
+      if (req.headers["x-experience-api-version"] === undefined) return send(res, 400, "X-Experience-API-Version header missing");
+      const body = await readBody(req);
+      if (resource === "statements") return await this.statementsResource(method, url, body, credential, res);
+      const type = req.headers["content-type"] ?? "application/octet-stream";
+      if (resource === "activities/state") return this.documentResource(method, url, { body, type }, res, "state", credential);
+      if (resource === "agents/profile") return this.documentResource(method, url, { body, type }, res, "profile", credential);
+      send(res, 404, "not found");
+    } catch (error) {
+      send(res, 500, String(error));
+    }
+  }
+
+  /** cmi5 §8.2: POST only, one token per session, errors as 200 with error-code. */
+  private fetchToken(key: string, method: string, res: ServerResponse): void {
+    const session = this.sessions.get(key);
+    if (method !== "POST") return sendJson(res, 200, { "error-code": "3", "error-text": "the fetch URL takes POST" });
+    if (!session) return sendJson(res, 200, { "error-code": "2", "error-text": "unknown fetch URL" });
+    if (session.tokenIssued) return sendJson(res, 200, { "error-code": "1", "error-text": "The authorization token has already been returned." });
+    session.tokenIssued = true;
+    sendJson(res, 200, { "auth-token": session.token });
+  }
+
+  private async statementsResource(method: string, url: URL, body: string, credential: Credential, res: ServerResponse): Promise<void> {
+    if (method === "GET") return this.forwardGet(url, res);
+    if (method !== "POST" && method !== "PUT") return send(res, 405, "method not allowed");
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(body);
+    } catch {
+      return send(res, 400, "statements must be JSON");
+    }
+    const list = (Array.isArray(parsed) ? parsed : [parsed]) as Record<string, unknown>[];
+    if (method === "PUT") {
+      const id = url.searchParams.get("statementId");
+      if (!id) return send(res, 400, "statementId missing");
+      list[0] = { ...list[0], id };
+    }
+    const session = credential.session;
+    if (session?.terminated) {
+      this.log(list, 403, false, session);
+      return send(res, 403, "the cmi5 session has terminated (cmi5 §9.3.8)");
+    }
+    const status = await this.store(list, session);
+    if (status < 300 && session && list.some((s) => verbOf(s) === "http://adlnet.gov/expapi/verbs/terminated" && isCmi5Defined(s))) {
+      session.terminated = true;
+    }
+    if (status < 300 && this.outageMode === "lost-response") return send(res, 503, "LRS stored the statements but failed to answer (simulated)");
+    if (status < 300) return method === "PUT" ? void res.writeHead(204).end() : sendJson(res, 200, list.map((s) => s.id));
+    send(res, status, this.lastUpstreamError);
+  }
+
+  /** Forwards statements to the upstream LRS (or keeps them in memory) and logs them. */
+  private async store(list: Record<string, unknown>[], session?: Cmi5Session): Promise<number> {
+    let status = 200;
+    if (this.upstream) {
+      const response = await fetch(`${this.upstream.endpoint}statements`, {
+        method: "POST",
+        headers: { Authorization: this.upstream.auth, "X-Experience-API-Version": XAPI_VERSION, "Content-Type": "application/json" },
+        body: JSON.stringify(list),
+      });
+      status = response.status;
+      this.lastUpstreamError = status < 300 ? "" : await response.text();
+      if (status < 300) await response.arrayBuffer().catch(() => undefined);
+    } else {
+      for (const s of list) {
+        const id = typeof s.id === "string" ? s.id : randomUUID();
+        s.id = id;
+        const json = JSON.stringify(s);
+        const before = this.memory.get(id);
+        if (before !== undefined && before !== json) status = 409;
+        else this.memory.set(id, json);
+      }
+    }
+    const stored = status < 300;
+    this.log(list, this.outageMode === "lost-response" && stored ? 503 : status, stored, session);
+    return status;
+  }
+
+  private log(list: Record<string, unknown>[], status: number, stored: boolean, session?: Cmi5Session): void {
+    const receivedAt = new Date();
+    const request = ++this.requestCount;
+    for (const statement of list) this.statements.push({ statement, receivedAt, status, stored, request, ...(session ? { session: session.id } : {}) });
+  }
+
+  private async forwardGet(url: URL, res: ServerResponse): Promise<void> {
+    if (!this.upstream) return sendJson(res, 200, { statements: this.accepted(), more: "" });
+    const response = await fetch(`${this.upstream.endpoint}statements${url.search}`, {
+      headers: { Authorization: this.upstream.auth, "X-Experience-API-Version": XAPI_VERSION },
+    });
+    res.writeHead(response.status, { "Content-Type": response.headers.get("content-type") ?? "application/json" });
+    res.end(await response.text());
+  }
+
+  private documentResource(
+    method: string,
+    url: URL,
+    { body, type }: { body: string; type: string },
+    res: ServerResponse,
+    kind: "state" | "profile",
+    credential: Credential,
+  ): void {
+    const q = url.searchParams;
+    let agent: unknown;
+    try {
+      agent = JSON.parse(q.get("agent") ?? "");
+    } catch {
+      return send(res, 400, "agent must be JSON");
+    }
+    const idParam = kind === "state" ? "stateId" : "profileId";
+    const activityId = q.get("activityId");
+    if (kind === "state" && !activityId) return send(res, 400, "activityId missing");
+    const store = kind === "state" ? this.documents : this.profiles;
+    const prefix = kind === "state" ? stateKeyPrefix(activityId!, agent, q.get("registration")) : profileKeyPrefix(agent);
+    const id = q.get(idParam);
+    if (!id) {
+      if (method === "GET") return sendJson(res, 200, store.ids(prefix));
+      return send(res, 400, `${idParam} missing`);
+    }
+    // cmi5 §10: the AU must not modify or delete LMS.LaunchData.
+    if (kind === "state" && id === LAUNCH_DATA && method !== "GET" && credential.kind === "cmi5") return send(res, 403, "LMS.LaunchData is read-only");
+    const key = prefix + id;
+    switch (method) {
+      case "GET": {
+        const doc = store.get(key);
+        if (!doc) return send(res, 404, "no such document");
+        res.writeHead(200, { "Content-Type": doc.contentType, ETag: `"${Buffer.from(doc.updated).toString("hex")}"` });
+        return void res.end(doc.body);
+      }
+      case "PUT":
+        store.put(key, body, type);
+        return void res.writeHead(204).end();
+      case "POST":
+        return store.merge(key, body, type) ? void res.writeHead(204).end() : send(res, 400, "cannot merge non-JSON documents");
+      case "DELETE":
+        store.delete(key);
+        return void res.writeHead(204).end();
+      default:
+        return send(res, 405, "method not allowed");
+    }
+  }
+}
+
+function isCmi5Defined(statement: Record<string, unknown>): boolean {
+  const categories = (statement.context as { contextActivities?: { category?: { id?: string }[] } } | undefined)?.contextActivities?.category ?? [];
+  return categories.some((c) => c.id === CMI5_CATEGORY);
+}
+
+/** The content is served from another origin, as in a real LMS (checklist #56). */
+function cors(req: IncomingMessage, res: ServerResponse): void {
+  res.setHeader("Access-Control-Allow-Origin", req.headers.origin ?? "*");
+  res.setHeader("Vary", "Origin");
+  res.setHeader("Access-Control-Allow-Methods", "GET, PUT, POST, DELETE, OPTIONS");
+  res.setHeader("Access-Control-Allow-Headers", "Authorization, Content-Type, X-Experience-API-Version, If-Match, If-None-Match");
+  res.setHeader("Access-Control-Expose-Headers", "ETag, Last-Modified, X-Experience-API-Version, X-Experience-API-Consistent-Through");
+  res.setHeader("Access-Control-Max-Age", "600");
+  res.setHeader("X-Experience-API-Version", XAPI_VERSION);
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
+
+function send(res: ServerResponse, status: number, text: string): void {
+  res.writeHead(status, { "Content-Type": "text/plain; charset=utf-8" }).end(text);
+}
+
+function sendJson(res: ServerResponse, status: number, value: unknown): void {
+  res.writeHead(status, { "Content-Type": "application/json" }).end(JSON.stringify(value));
+}

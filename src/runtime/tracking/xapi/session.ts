@@ -1,0 +1,98 @@
+/**
+ * One learner session against an LRS, shared by the Tin Can and cmi5 trackers: the statement
+ * queue, the bookmark, and the page lifecycle (checklist #34, #38, #40, #59): save on
+ * `visibilitychange` → hidden, retry at once when the browser comes back `online`, and on `pagehide`
+ * let the tracker add its last statements, then send everything left with `fetch(…, {keepalive})`.
+ */
+import type { Notice } from "../tracker.js";
+import { Bookmark, type BookmarkScope } from "./bookmark.js";
+import { connect, type LrsClient, type LrsConnection } from "./client.js";
+import { actorKey } from "./launch.js";
+import { type KeyValueStorage, StatementQueue } from "./queue.js";
+import type { Statement } from "./types.js";
+
+/** Keepalive bodies share a 64 KiB budget per page (Fetch spec), with the bookmark: stay well under it. */
+const KEEPALIVE_BUDGET = 48_000;
+
+function browserStorage(): KeyValueStorage | undefined {
+  try {
+    return window.localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+export interface SessionOptions {
+  connection: LrsConnection;
+  scope: BookmarkScope;
+  notify: (notice: Notice) => void;
+  /** Called once on pagehide, before the final flush, unless the session already ended. */
+  onLeave: () => void;
+}
+
+export class LrsSession {
+  readonly client: LrsClient;
+  readonly queue: StatementQueue;
+  readonly bookmark: Bookmark;
+  private readonly keepaliveClient: LrsClient;
+  private left = false;
+
+  constructor(private readonly options: SessionOptions) {
+    const storage = browserStorage();
+    const { connection, scope, notify } = options;
+    this.client = connect(connection);
+    this.keepaliveClient = connect(connection, { keepalive: true });
+    const who = `${connection.endpoint}|${actorKey(scope.agent)}|${scope.activityId}`;
+    this.queue = new StatementQueue({
+      storage,
+      key: `coursepack:xapi-queue:${who}`,
+      send: (statement) => this.client.sendStatement({ statement: statement as never }),
+      events: {
+        failing: () => notify("lms-error"),
+        recovered: () => notify("lms-recovered"),
+        rejected: (statement, error) => console.warn(`The LRS refused statement ${statement.id} (${error.status}): ${error.message}`),
+      },
+    });
+    this.bookmark = new Bookmark(this.client, this.keepaliveClient, scope, storage, `coursepack:xapi-bookmark:${who}|${scope.registration ?? ""}`);
+  }
+
+  /** Starts sending statements left over from earlier sessions and listens to the page lifecycle. */
+  listen(): void {
+    this.queue.kick();
+    document.addEventListener("visibilitychange", () => {
+      if (document.visibilityState !== "hidden") return;
+      void this.bookmark.flush();
+      this.queue.kick();
+    });
+    window.addEventListener("online", () => this.queue.kick());
+    window.addEventListener("pagehide", () => this.leave());
+  }
+
+  send(statement: Statement): void {
+    this.queue.push(statement);
+  }
+
+  /** Delivers everything (statements, then the bookmark); false when the LRS did not take it in time. */
+  async finish(timeoutMs: number): Promise<boolean> {
+    const [sent, saved] = await Promise.all([this.queue.drain(timeoutMs), this.bookmark.flush()]);
+    return sent && saved;
+  }
+
+  private leave(): void {
+    if (this.left) return;
+    this.left = true;
+    this.options.onLeave();
+    this.bookmark.flushKeepalive();
+    // One batch POST keeps the order; the statements stay persisted until a later session hears
+    // back, and the LRS recognises any that arrive twice by their ids.
+    const batch: Statement[] = [];
+    const encoder = new TextEncoder();
+    let bytes = 2;
+    for (const statement of this.queue.snapshot()) {
+      bytes += encoder.encode(JSON.stringify(statement)).length + 1;
+      if (bytes > KEEPALIVE_BUDGET) break;
+      batch.push(statement);
+    }
+    if (batch.length) void this.keepaliveClient.sendStatements({ statements: batch as never }).catch(() => undefined);
+  }
+}

@@ -1,0 +1,44 @@
+/**
+ * Exact IRIs that LMS plugins and reports match on (checklist #60): ADL verbs, ADL activity types,
+ * and the cmi5 profile's categories and extensions (cmi5 spec §9.3, §9.6).
+ */
+
+export interface Verb {
+  id: string;
+  display: Record<string, string>;
+}
+
+function adl(name: string): Verb {
+  return { id: `http://adlnet.gov/expapi/verbs/${name}`, display: { "en-US": name } };
+}
+
+export const VERBS = {
+  initialized: adl("initialized"),
+  experienced: adl("experienced"),
+  answered: adl("answered"),
+  passed: adl("passed"),
+  failed: adl("failed"),
+  completed: adl("completed"),
+  terminated: adl("terminated"),
+} as const;
+
+export type VerbName = keyof typeof VERBS;
+
+export const ACTIVITY_TYPES = {
+  course: "http://adlnet.gov/expapi/activities/course",
+  lesson: "http://adlnet.gov/expapi/activities/lesson",
+  assessment: "http://adlnet.gov/expapi/activities/assessment",
+  interaction: "http://adlnet.gov/expapi/activities/cmi.interaction",
+} as const;
+
+export const CMI5 = {
+  categoryCmi5: "https://w3id.org/xapi/cmi5/context/categories/cmi5",
+  categoryMoveOn: "https://w3id.org/xapi/cmi5/context/categories/moveon",
+  masteryScore: "https://w3id.org/xapi/cmi5/context/extensions/masteryscore",
+  sessionId: "https://w3id.org/xapi/cmi5/context/extensions/sessionid",
+  launchDataState: "LMS.LaunchData",
+  learnerPreferences: "cmi5LearnerPreferences",
+} as const;
+
+/** The xAPI version header value every request carries (checklist #55). */
+export const XAPI_VERSION = "1.0.3";
