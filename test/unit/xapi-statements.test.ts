@@ -22,7 +22,7 @@ const questions: QuestionData[] = [
   { ...base, id: "q-fill-case", type: "fill-in", text: "Symbol of sodium?", answers: ["Na"], caseSensitive: true },
   { ...base, id: "q-num", type: "numeric", text: "Pi to 2 places?", min: 3.14, max: 3.15 },
   { ...base, id: "q-num-exact", type: "numeric", text: "2+2?", min: 4, max: 4 },
-  { ...base, id: "q-match", type: "matching", text: "Match", partialCredit: false, pairs: [{ source: "s1", sourceText: "Dog", target: "t1", targetText: "Bark" }, { source: "s2", sourceText: "Cat", target: "t2", targetText: "Meow" }] },
+  { ...base, id: "q-match", type: "matching", text: "Match", partialCredit: false, distractors: [], pairs: [{ source: "s1", sourceText: "Dog", target: "t1", targetText: "Bark" }, { source: "s2", sourceText: "Cat", target: "t2", targetText: "Meow" }] },
   { ...base, id: "q-seq", type: "sequencing", text: "Order", items: [{ id: "first", text: "1" }, { id: "second", text: "2" }] },
   { ...base, id: "q-likert", type: "likert", text: "How useful?", graded: false, scale: [{ id: "low", text: "Low" }, { id: "high", text: "High" }] },
 ];
