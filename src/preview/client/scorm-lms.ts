@@ -126,7 +126,7 @@ export class ScormLms {
       const core = cmi.core!;
       const suspended = core.exit === "suspend";
       for (const key of ["exit", "session_time", "total_time"]) delete core[key];
-      core.entry = suspended ? "resume" : "";
+      core.entry = suspended ? "resume" : "ab-initio";
       if (!suspended) Object.assign(core, { lesson_location: "" }, { lesson_status: "not attempted" });
       if (!suspended) cmi.suspend_data = "";
     } else {
