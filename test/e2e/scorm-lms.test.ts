@@ -242,6 +242,10 @@ describe.each(["scorm12", "scorm2004"] as const)("%s in a strict LMS", (standard
     expectCleanSession(standard, await lmsCalls(second.page));
     const after = await lmsCmi(second.page);
     expect(is12 ? after.core.lesson_status : after.completion_status).toBe("incomplete");
+    // Objectives saved in session 1 keep their slots: one per page (the quiz's since it was started), no duplicates.
+    const objectiveIds = Object.values(after.objectives as Record<string, { id: string }>).map((o) => o.id);
+    expect(new Set(objectiveIds).size).toBe(course.pages.length);
+    expect(objectiveIds).toHaveLength(course.pages.length);
     expect(second.errors).toEqual([]);
     await second.page.close();
   });
