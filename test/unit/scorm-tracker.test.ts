@@ -126,6 +126,22 @@ describe("ScormTracker", () => {
     expect(t.sets.map(([e]) => e)).not.toContain("cmi.core.score.raw");
   });
 
+  it("records interactions unless the course turns them off", async () => {
+    vi.useFakeTimers();
+    const answer = {
+      questionId: "q1", quizId: "final", attempt: 1, type: "true-false" as const, text: "True?", response: { kind: "boolean" as const, value: true },
+      correct: [{ kind: "boolean" as const, value: true }], result: "correct" as const, score: 1, weight: 1, latencyMs: 1200, timestamp: new Date(), options: [],
+    };
+    for (const interactions of [true, false]) {
+      const t = setup(scorm2004, { entry: "ab-initio" }, { interactions });
+      await t.start;
+      t.tracker.answered(answer);
+      const cmi = t.api.renderCMIToJSONObject().cmi;
+      expect(Object.keys(cmi.interactions), String(interactions)).toHaveLength(interactions ? 1 : 0);
+      if (interactions) expect(cmi.interactions["0"]).toMatchObject({ id: "urn:coursepack:demo:q1", type: "true-false", learner_response: "true", result: "correct" });
+    }
+  });
+
   it("falls back to this browser without an LMS and says so", async () => {
     const store = new Map<string, string>();
     vi.stubGlobal("localStorage", { getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, v: string) => store.set(k, v) });
