@@ -1,6 +1,7 @@
-// Compiles Coursepack with esbuild: the CLI for Node (lib/cli.js) and one minified learner runtime
-// per tracker (lib/runtime/<tracker>.js), so each package ships only the tracker it needs.
-import { readdirSync, rmSync } from "node:fs";
+// Compiles Coursepack with esbuild: the CLI for Node (lib/cli.js), one minified learner runtime
+// per tracker (lib/runtime/<tracker>.js), so each package ships only the tracker it needs, and the
+// preview's browser pages (lib/preview/).
+import { copyFileSync, mkdirSync, readdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { build } from "esbuild";
 
@@ -35,5 +36,18 @@ await Promise.all([
     legalComments: "none",
     logLevel: "warning",
   }),
+  build({
+    entryPoints: [at("src/preview/client/scorm-host.ts")],
+    outdir: at("lib/preview"),
+    bundle: true,
+    platform: "browser",
+    format: "iife",
+    target: ["es2020"],
+    logLevel: "warning",
+  }),
 ]);
+mkdirSync(at("lib/preview"), { recursive: true });
+for (const page of readdirSync(at("src/preview/client")).filter((f) => f.endsWith(".html"))) {
+  copyFileSync(at(`src/preview/client/${page}`), at(`lib/preview/${page}`));
+}
 console.log(`compiled in ${Math.round(performance.now() - started)} ms`);

@@ -25,6 +25,8 @@ export type AnswerResult = "correct" | "incorrect" | "partial" | "neutral";
 export interface AnsweredQuestion {
   questionId: string;
   quizId: string;
+  /** 1-based quiz attempt, so trackers can tell a retried question's answers apart. */
+  attempt: number;
   type: QuestionType;
   /** Plain-text prompt for LMS reports. */
   text: string;

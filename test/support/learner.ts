@@ -1,27 +1,28 @@
 /**
  * A simulated learner for browser tests: walks pages and answers questions, right or wrong, using
  * the course data embedded in the page. Keyboard only where it matters for accessibility tests.
+ * Every helper takes a Page or, for packages an LMS page hosts, the package's Frame.
  */
-import type { Locator, Page } from "playwright-core";
+import type { Frame, Locator, Page } from "playwright-core";
 import type { CourseData, QuestionData } from "../../src/shared/course-data.js";
 import { tabTo } from "./a11y.js";
 
-export async function courseDataOf(page: Page): Promise<CourseData> {
+export async function courseDataOf(page: Page | Frame): Promise<CourseData> {
   return JSON.parse((await page.locator("#course-data").textContent()) ?? "{}") as CourseData;
 }
 
-export async function currentPageId(page: Page): Promise<string | null> {
+export async function currentPageId(page: Page | Frame): Promise<string | null> {
   return page.locator("section.page:not([hidden])").getAttribute("data-page");
 }
 
 /** Presses Next until the given page shows (or the summary). */
-export async function goTo(page: Page, pageId: string): Promise<void> {
+export async function goTo(page: Page | Frame, pageId: string): Promise<void> {
   await page.locator(`.menu a[data-page="${pageId}"]`).click();
   await page.locator(`section.page[data-page="${pageId}"]:not([hidden])`).waitFor();
 }
 
-/** Answers a question on the page: correctly, or with a wrong answer. */
-export async function answerQuestion(page: Page, q: QuestionData, correct: boolean): Promise<void> {
+/** Answers a question: correctly, or with a wrong answer. */
+export async function answerQuestion(page: Page | Frame, q: QuestionData, correct: boolean): Promise<void> {
   const root = page.locator(`[data-question="${q.id}"]`);
   switch (q.type) {
     case "single":
@@ -69,7 +70,7 @@ async function arrange(root: Locator, wanted: string[]): Promise<void> {
 }
 
 /** Takes a quiz from its intro to its results, answering `correctShare` of the questions right. */
-export async function takeQuiz(page: Page, quizId: string, correctShare: number): Promise<void> {
+export async function takeQuiz(page: Page | Frame, quizId: string, correctShare: number): Promise<void> {
   const course = await courseDataOf(page);
   const section = page.locator(`section.page[data-page="${quizId}"]`);
   await section.locator('[data-quiz-action="start"]').click();

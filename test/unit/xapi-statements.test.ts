@@ -37,7 +37,7 @@ const course = {
 
 function answer(id: string, over: Partial<AnsweredQuestion>): AnsweredQuestion {
   const q = course.questions[id]!;
-  return { questionId: id, quizId: "final", type: q.type, text: q.text, result: "correct", score: 1, weight: 2, latencyMs: 65_430, timestamp: new Date(), options: [], response: { kind: "choices", ids: [] }, ...over };
+  return { questionId: id, quizId: "final", attempt: 1, type: q.type, text: q.text, result: "correct", score: 1, weight: 2, latencyMs: 65_430, timestamp: new Date(), options: [], response: { kind: "choices", ids: [] }, ...over };
 }
 
 const answers: Record<string, AnsweredQuestion> = {

@@ -23,12 +23,18 @@ const themeSchema = z.strictObject({
 
 const refusedSchema = z.unknown().refine(() => false, { message: `cannot be set: ${NO_CREDENTIALS_HINT}` }).optional();
 
+/** LMS tracking choices; docs/scorm.md explains what each one reports. */
 const trackingSchema = z.strictObject({
+  /** SCORM 1.2 lesson_status pair (success-other); defaults to passed-incomplete with a graded quiz, else completed-incomplete. */
   scorm12Status: z.enum(["passed-incomplete", "passed-failed", "completed-incomplete", "completed-failed"]).optional(),
+  /** SCORM exit once complete: "normal" ends the attempt, "suspend" keeps the saved state (checklist #28). */
   exitWhenComplete: z.enum(["normal", "suspend"]).default("normal"),
+  /** Record one SCORM interaction per graded answer. */
   interactions: z.boolean().default(true),
+  /** Seconds between periodic commits (session time, LMS keep-alive). */
   commitSeconds: z.number().int().min(5).max(600).default(45),
-  /** SCORM 1.2: write adlcp:masteryscore (off by default; checklist #9). */
+  /** Put the course pass mark in the manifest: SCORM 1.2 adlcp:masteryscore, SCORM 2004 a primary objective
+   *  satisfied by measure. Off by default: it lets LMSs override the course's status (checklist #8, #9). */
   masteryScoreInManifest: z.boolean().default(false),
   /** SCORM 2004: let the LMS judge completion by progress_measure against this threshold 0..1. */
   completionThreshold: z.number().min(0).max(1).optional(),

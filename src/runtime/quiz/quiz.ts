@@ -236,6 +236,7 @@ export class QuizController {
     this.host.answered({
       questionId: q.id,
       quizId: this.quiz.id,
+      attempt: this.attempt?.attempt ?? 1,
       type: q.type,
       text: q.text,
       response,

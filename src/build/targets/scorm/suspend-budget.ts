@@ -1,0 +1,103 @@
+/**
+ * Build-time warning when a learner's saved state could outgrow an LMS's suspend_data limit
+ * (checklist #31). The estimate encodes a maximal learner state with the runtime's own codec, so it
+ * measures exactly the characters the runtime would write: every page viewed, every quiz in its
+ * last allowed attempt with all drawn questions answered at length and in shuffled orders, every
+ * knowledge check answered.
+ */
+import type { CourseData, FormatId, QuestionData, QuizData } from "../../../shared/course-data.js";
+import type { LearnerState, QuizAttemptState, Response } from "../../../shared/learner.js";
+import { encodeState } from "../../../shared/state-codec.js";
+import type { Diagnostics } from "../../diagnostics.js";
+import type { CourseModel } from "../../model/index.js";
+
+/** Attempt number assumed for quizzes with unlimited attempts. */
+const UNLIMITED_ATTEMPTS = 99;
+/** Length assumed for a typed answer beyond the longest accepted one. */
+const TYPED_ANSWER_SLACK = 20;
+
+const longest = (ids: string[]) => ids.reduce((a, b) => (b.length > a.length ? b : a), "");
+
+/** Text that LZ compression cannot shrink much, like real typing. */
+function typedText(length: number): string {
+  let seed = length * 7919;
+  let text = "";
+  while (text.length < length) {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    text += "abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"[seed % 63];
+  }
+  return text;
+}
+
+/** Option ids a question shows (choices, items, sources, scale points). */
+function optionIds(q: QuestionData): string[] {
+  switch (q.type) {
+    case "single":
+    case "multiple": return q.choices.map((c) => c.id);
+    case "matching": return q.pairs.map((p) => p.source);
+    case "sequencing": return q.items.map((i) => i.id);
+    case "likert": return q.scale.map((s) => s.id);
+    default: return [];
+  }
+}
+
+function longestResponse(q: QuestionData): Response {
+  switch (q.type) {
+    case "single": return { kind: "choices", ids: [longest(q.choices.map((c) => c.id))] };
+    case "multiple": return { kind: "choices", ids: q.choices.map((c) => c.id) };
+    case "true-false": return { kind: "boolean", value: false };
+    case "fill-in": return { kind: "text", value: typedText(longest(q.answers).length + TYPED_ANSWER_SLACK) };
+    case "numeric": return { kind: "number", value: -1234567.891 };
+    case "matching": {
+      const targets = q.pairs.map((p) => p.target).reverse();
+      return { kind: "pairs", pairs: q.pairs.map((p, i) => [p.source, targets[i]!]) };
+    }
+    case "sequencing": return { kind: "order", ids: q.items.map((i) => i.id).reverse() };
+    case "likert": return { kind: "choices", ids: [longest(q.scale.map((s) => s.id))] };
+  }
+}
+
+function worstAttempt(quiz: QuizData, data: CourseData): QuizAttemptState {
+  const drawn = quiz.banks.flatMap((bank) =>
+    [...bank.questions].sort((a, b) => b.length - a.length).slice(0, Math.min(bank.draw, bank.questions.length)));
+  const questions = drawn.map((id) => data.questions[id]).filter((q): q is QuestionData => q !== undefined);
+  return {
+    attempt: quiz.attempts || UNLIMITED_ATTEMPTS,
+    drawn,
+    orders: quiz.shuffleChoices
+      ? Object.fromEntries(questions.filter((q) => optionIds(q).length > 1).map((q) => [q.id, optionIds(q).reverse()]))
+      : {},
+    answers: Object.fromEntries(questions.map((q) => [q.id, longestResponse(q)])),
+    submitted: false,
+    score: 66.67,
+    passed: false,
+    best: 66.67,
+  };
+}
+
+export function worstCaseState(data: CourseData): LearnerState {
+  const pages = data.pages.map((p) => p.id);
+  const checks = Object.values(data.questions).filter((q) => !q.graded && !data.quizzes[q.parent]);
+  return {
+    page: longest(pages),
+    viewed: pages,
+    quizzes: Object.fromEntries(Object.values(data.quizzes).map((quiz) => [quiz.id, worstAttempt(quiz, data)])),
+    checks: Object.fromEntries(checks.map((q) => [q.id, longestResponse(q)])),
+    completed: true,
+  };
+}
+
+/** Warns when the worst case exceeds `limit` characters; the runtime then sheds detail to stay within it. */
+export function checkSuspendData(format: FormatId, limit: number, model: CourseModel, data: CourseData, diagnostics: Diagnostics): void {
+  const size = encodeState(worstCaseState(data)).length;
+  if (size <= limit) return;
+  const index = model.config.formats.indexOf(format);
+  diagnostics.warning(
+    model.courseSource.position(index >= 0 ? ["formats", index] : ["formats"]),
+    `${format}: a learner's saved progress can reach about ${size.toLocaleString("en")} characters, over the ` +
+      `${limit.toLocaleString("en")} this format's LMSs are required to keep (checklist #31). The course still works: ` +
+      `when it would not fit, the package drops the least important detail (knowledge-check answers first, then ` +
+      `answers of finished attempts…) so a resume may lose some of it. Fewer attempts or smaller question banks ` +
+      `shrink it${format === "scorm12" ? "; SCORM 2004 allows 64,000 characters" : ""}.`,
+  );
+}

@@ -1,0 +1,140 @@
+/**
+ * The LMS side of a SCORM launch, in the browser: scorm-again's strict runtime (Scorm12API /
+ * Scorm2004API) installed as window.API / window.API_1484_11, with every call recorded (method,
+ * element, value, return value, error code), commit failures that can be injected, and the
+ * resulting CMI data. The end-to-end tests and `coursepack preview` both drive this one module.
+ */
+import { Scorm12API, Scorm2004API } from "scorm-again";
+
+export type ScormStandard = "scorm12" | "scorm2004";
+
+/** scorm-again's JSON form of the CMI data (renderCMIToJSONObject / loadFromJSON). */
+export type CmiJson = { cmi: Record<string, unknown> };
+
+export interface ApiCall {
+  method: string;
+  /** First argument: the element for GetValue/SetValue, the "" parameter for the others. */
+  element?: string | undefined;
+  value?: string | undefined;
+  result: string;
+  /** GetLastError right after the call ("0" = none). */
+  error: string;
+}
+
+export interface ScormLmsOptions {
+  standard: ScormStandard;
+  /** CMI data loaded before Initialize: a learner record, or the previous session from nextSession(). */
+  cmi?: CmiJson | undefined;
+}
+
+const FUNCTIONS = {
+  scorm12: {
+    global: "API",
+    names: ["LMSInitialize", "LMSFinish", "LMSGetValue", "LMSSetValue", "LMSCommit", "LMSGetLastError", "LMSGetErrorString", "LMSGetDiagnostic"],
+    commit: "LMSCommit",
+    getLastError: "LMSGetLastError",
+    /** General exception: 1.2 has no commit-specific code. */
+    commitError: "101",
+  },
+  scorm2004: {
+    global: "API_1484_11",
+    names: ["Initialize", "Terminate", "GetValue", "SetValue", "Commit", "GetLastError", "GetErrorString", "GetDiagnostic"],
+    commit: "Commit",
+    getLastError: "GetLastError",
+    commitError: "391",
+  },
+} as const;
+
+/** Error-reporting functions pass through unrecorded: they are how the SCO reads the recorded codes. */
+const UNRECORDED = /Error|Diagnostic/;
+
+type ApiFunction = (...args: string[]) => unknown;
+
+export class ScormLms {
+  readonly calls: ApiCall[] = [];
+  readonly standard: ScormStandard;
+  private readonly runtime: Scorm12API | Scorm2004API;
+  /** The object the SCO finds and calls. */
+  readonly api: Record<string, (...args: string[]) => string> = {};
+  private failingCommits = 0;
+  private injectedError: string | undefined;
+
+  constructor(options: ScormLmsOptions) {
+    this.standard = options.standard;
+    const settings = { autocommit: false, lmsCommitUrl: false as const, logLevel: 5 as const };
+    this.runtime = options.standard === "scorm12" ? new Scorm12API(settings) : new Scorm2004API(settings);
+    if (options.cmi) this.runtime.loadFromJSON(options.cmi);
+    const fn = FUNCTIONS[options.standard];
+    const target = this.runtime as unknown as Record<string, ApiFunction>;
+    for (const name of fn.names) {
+      this.api[name] = (...args: string[]) => {
+        if (name === fn.getLastError && this.injectedError) return this.injectedError;
+        if (UNRECORDED.test(name)) return String(target[name]!.apply(this.runtime, args));
+        this.injectedError = undefined;
+        if (name === fn.commit && this.failingCommits > 0) {
+          this.failingCommits--;
+          this.injectedError = fn.commitError;
+          this.calls.push({ method: name, element: args[0], result: "false", error: fn.commitError });
+          return "false";
+        }
+        const result = String(target[name]!.apply(this.runtime, args));
+        const error = String(target[fn.getLastError]!.call(this.runtime));
+        this.calls.push({ method: name, element: args[0], value: args[1], result, error });
+        return result;
+      };
+    }
+  }
+
+  /** Makes the API discoverable from `win` and every window below or opened by it. */
+  install(win: Window): void {
+    (win as unknown as Record<string, unknown>)[FUNCTIONS[this.standard].global] = this.api;
+  }
+
+  /** The next `count` Commit calls return "false" with a commit error, like an LMS whose server is down. */
+  failCommits(count: number): void {
+    this.failingCommits = count;
+  }
+
+  /** The CMI data as the LMS would store it. */
+  cmi(): CmiJson {
+    return this.runtime.renderCMIToJSONObject() as CmiJson;
+  }
+
+  /** Calls the runtime refused (error code other than 0). */
+  errors(): ApiCall[] {
+    return this.calls.filter((c) => c.error !== "0");
+  }
+
+  /** The value of the last accepted SetValue of `element`. */
+  lastSet(element: string): string | undefined {
+    return this.calls.filter((c) => /SetValue$/.test(c.method) && c.element === element && c.result === "true").at(-1)?.value;
+  }
+
+  get terminated(): boolean {
+    return this.runtime.isTerminated();
+  }
+
+  /**
+   * What an LMS hands the next session of this attempt: after exit=suspend, entry=resume with the
+   * bookmark, saved state, statuses, score and objectives; otherwise a new attempt (entry=ab-initio).
+   * Interactions stay with the LMS: a SCO never reads them back.
+   */
+  nextSession(): CmiJson {
+    const cmi = structuredClone(this.cmi().cmi) as Record<string, unknown> & { core?: Record<string, unknown> };
+    delete cmi.interactions;
+    if (this.standard === "scorm12") {
+      const core = cmi.core!;
+      const suspended = core.exit === "suspend";
+      for (const key of ["exit", "session_time", "total_time"]) delete core[key];
+      core.entry = suspended ? "resume" : "ab-initio";
+      if (!suspended) Object.assign(core, { lesson_location: "" }, { lesson_status: "not attempted" });
+      if (!suspended) cmi.suspend_data = "";
+    } else {
+      const suspended = cmi.exit === "suspend";
+      for (const key of ["exit", "session_time", "total_time"]) delete cmi[key];
+      cmi.entry = suspended ? "resume" : "ab-initio";
+      if (!suspended) Object.assign(cmi, { location: "", suspend_data: "", completion_status: "unknown", success_status: "unknown" });
+    }
+    return { cmi };
+  }
+}

@@ -1,0 +1,324 @@
+/**
+ * SCORM packages in a real browser against a strict LMS runtime: scorm-again hosted by the preview's
+ * LMS page (src/preview/client) as the parent frame's API / API_1484_11. A learner passes, fails,
+ * leaves mid-course and resumes, for both standards; the API is also found through window.opener
+ * and two frames up; without an LMS the course still works; an LMS that refuses commits for a while
+ * gets a visible warning and then the data.
+ */
+import { execFileSync } from "node:child_process";
+import { cp, writeFile, readFile } from "node:fs/promises";
+import path from "node:path";
+import type { Browser, Frame, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ApiCall, CmiJson, ScormStandard } from "../../src/preview/client/scorm-lms.js";
+import type { HostLaunch } from "../../src/preview/client/scorm-host.js";
+import type { CourseData } from "../../src/shared/course-data.js";
+import { launchBrowser, openPage } from "../support/browser.js";
+import { ROOT, buildInto, tempDir } from "../support/build.js";
+import { courseDataOf, currentPageId, goTo, takeQuiz } from "../support/learner.js";
+import { serveDirectory, type StaticServer } from "../support/static-server.js";
+
+let browser: Browser;
+let server: StaticServer;
+let courseId: string;
+
+beforeAll(async () => {
+  const dir = path.join(await tempDir("scorm-lms"), "course");
+  execFileSync(process.execPath, [path.join(ROOT, "bin", "coursepack.js"), "new", dir], { encoding: "utf8" });
+  // passed-failed, so that a failed attempt is visible in SCORM 1.2 too (2004 always reports both).
+  const file = path.join(dir, "course.yml");
+  await writeFile(file, `${await readFile(file, "utf8")}\ntracking:\n  scorm12Status: passed-failed\n`);
+  const result = await buildInto(dir, { formats: ["scorm12", "scorm2004"] });
+  courseId = result.model.config.id;
+  await cp(path.join(ROOT, "lib", "preview"), path.join(result.outDir, "lms"), { recursive: true });
+  server = await serveDirectory(result.outDir);
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const packageUrl = (standard: ScormStandard) => `../${courseId}-${standard}/index.html`;
+
+interface Session {
+  page: Page;
+  errors: string[];
+  /** The package's document. */
+  sco: Frame;
+}
+
+/** Opens the LMS page and launches the package; resolves when the course is ready. */
+async function launch(standard: ScormStandard, options: Omit<HostLaunch, "standard" | "src"> = {}): Promise<Session> {
+  const { page, errors } = await openPage(browser);
+  await page.goto(`${server.url}/lms/scorm-host.html`);
+  const launchOptions: HostLaunch = { standard, src: packageUrl(standard), ...options };
+  let sco: Frame;
+  if (options.launch === "popup") {
+    const [popup] = await Promise.all([page.context().waitForEvent("page"), page.evaluate((o) => void window.coursepackLms.launch(o), launchOptions)]);
+    popup.on("pageerror", (e) => errors.push(e.message));
+    sco = popup.mainFrame();
+  } else {
+    await page.evaluate((o) => void window.coursepackLms.launch(o), launchOptions);
+    sco = await packageFrame(page);
+  }
+  await sco.locator("html.cp-ready").waitFor();
+  return { page, errors, sco };
+}
+
+/** The frame the LMS page loaded the package into, at any depth. */
+async function packageFrame(page: Page): Promise<Frame> {
+  await expect.poll(() => page.frames().some((f) => f.url().endsWith("/index.html"))).toBe(true);
+  return page.frames().find((f) => f.url().endsWith("/index.html"))!;
+}
+
+const lmsCalls = (page: Page) => page.evaluate(() => window.coursepackLms.lms!.calls);
+const lmsCmi = (page: Page) => page.evaluate(() => window.coursepackLms.lms!.cmi().cmi) as Promise<Record<string, any>>;
+const lmsTerminated = (page: Page) => page.evaluate(() => window.coursepackLms.lms!.terminated);
+const nextSession = (page: Page) => page.evaluate(() => window.coursepackLms.lms!.nextSession());
+
+/** Reads the LMS may answer with 403 "not initialized" (checklist #15); anything else is an error. */
+function realErrors(calls: ApiCall[]): ApiCall[] {
+  return calls.filter((c) => c.error !== "0" && !(/GetValue$/.test(c.method) && c.error === "403"));
+}
+
+function setIndex(calls: ApiCall[], element: string): number {
+  return calls.findIndex((c) => /SetValue$/.test(c.method) && c.element === element && c.result === "true");
+}
+
+/** Lifecycle rules every session must follow (checklist #14, #35, #36). */
+function expectCleanSession(standard: ScormStandard, calls: ApiCall[]): void {
+  const [init, finish, commit] = standard === "scorm12" ? ["LMSInitialize", "LMSFinish", "LMSCommit"] : ["Initialize", "Terminate", "Commit"];
+  expect(calls.filter((c) => c.method === init)).toHaveLength(1);
+  expect(calls.filter((c) => c.method === finish)).toHaveLength(1);
+  expect(calls.at(-1)!.method).toBe(finish);
+  for (const c of calls.filter((c) => [init, finish, commit].includes(c.method))) expect(c.element).toBe("");
+  if (standard === "scorm2004") expect(calls.at(-2)!.method).not.toBe(commit);
+  expect(realErrors(calls)).toEqual([]);
+}
+
+async function walkCourse(sco: Frame, quizShare: number): Promise<CourseData> {
+  const course = await courseDataOf(sco);
+  for (const p of course.pages) {
+    if (p.kind === "quiz") await takeQuiz(sco, p.id, quizShare);
+    await sco.locator('[data-nav="next"]').click();
+  }
+  expect(await currentPageId(sco)).toBe("summary");
+  return course;
+}
+
+async function exitCourse(session: Session): Promise<void> {
+  if ((await currentPageId(session.sco)) !== "summary") await goTo(session.sco, "summary");
+  await session.sco.locator('[data-action="exit"]').click();
+  await session.sco.locator('[data-notice="finished"]').waitFor();
+  expect(await lmsTerminated(session.page)).toBe(true);
+}
+
+const firstLaunch = (standard: ScormStandard, extra: Record<string, unknown> = {}): CmiJson => standard === "scorm12"
+  ? { cmi: { core: { student_id: "u42", student_name: "Doe, Jane", entry: "ab-initio", credit: "credit", lesson_mode: "normal", ...extra } } }
+  : { cmi: { learner_id: "u42", learner_name: "Jane Doe", entry: "ab-initio", credit: "credit", mode: "normal", ...extra } };
+
+describe.each(["scorm12", "scorm2004"] as const)("%s in a strict LMS", (standard) => {
+  const is12 = standard === "scorm12";
+  const el = (name12: string, name2004: string) => (is12 ? name12 : name2004);
+
+  it("a learner who passes: score before status, interactions, objectives, at most one commit per lesson", async () => {
+    const session = await launch(standard, { cmi: firstLaunch(standard) });
+    const { page, sco } = session;
+    const course = await courseDataOf(sco);
+    const lessons = course.pages.filter((p) => p.kind === "lesson");
+    // Steady state: once the launch commit is done, each lesson viewed costs at most one commit.
+    await expect.poll(async () => (await lmsCalls(page)).some((c) => /Commit$/.test(c.method))).toBe(true);
+    const commitsBefore = (await lmsCalls(page)).filter((c) => /Commit$/.test(c.method)).length;
+    for (const lesson of lessons.slice(1)) {
+      await goTo(sco, lesson.id);
+      await page.waitForTimeout(2300);
+    }
+    const lessonCommits = (await lmsCalls(page)).filter((c) => /Commit$/.test(c.method)).length - commitsBefore;
+    expect(lessonCommits).toBeGreaterThanOrEqual(1);
+    expect(lessonCommits).toBeLessThanOrEqual(lessons.length - 1);
+
+    await goTo(sco, course.pages[0]!.id);
+    await walkCourse(sco, 1);
+    await exitCourse(session);
+    const calls = await lmsCalls(page);
+    expectCleanSession(standard, calls);
+    const cmi = await lmsCmi(page);
+    const quiz = course.pages.find((p) => p.kind === "quiz")!;
+    if (is12) {
+      expect(cmi.core).toMatchObject({ lesson_status: "passed", lesson_location: "summary", exit: "", score: { raw: "100", min: "0", max: "100" } });
+      expect(cmi.core.session_time).toMatch(/^\d{2,4}:\d\d:\d\d(\.\d{1,2})?$/);
+    } else {
+      expect(cmi).toMatchObject({
+        completion_status: "completed", success_status: "passed", progress_measure: "1", location: "summary", exit: "normal",
+        score: { raw: "100", min: "0", max: "100", scaled: "1" },
+      });
+      expect(cmi.session_time).toMatch(/^PT/);
+      expect(calls.filter((c) => c.method === "SetValue" && c.element === "adl.nav.request").at(-1)?.value).toBe("exitAll");
+    }
+    expect(cmi.suspend_data).toMatch(/^[A-Za-z0-9+\-$]+$/);
+    // Score before status (checklist #21).
+    const status = el("cmi.core.lesson_status", "cmi.success_status");
+    const passedAt = calls.findIndex((c) => /SetValue$/.test(c.method) && c.element === status && c.value === "passed");
+    expect(setIndex(calls, el("cmi.core.score.raw", "cmi.score.raw"))).toBeLessThan(passedAt);
+    if (!is12) expect(setIndex(calls, "cmi.score.scaled")).toBeLessThan(passedAt);
+    // One interaction per graded answer, in the standard's format.
+    const interactions = Object.values(cmi.interactions) as Record<string, any>[];
+    const questions = course.quizzes[quiz.id]!.banks.flatMap((b) => b.questions);
+    expect(interactions).toHaveLength(questions.length);
+    for (const [i, interaction] of interactions.entries()) {
+      const q = course.questions[questions[i]!]!;
+      expect(interaction.type).toBe("choice");
+      expect(interaction.result).toBe("correct");
+      if (is12) {
+        expect(interaction.id).toBe(q.id);
+        expect(interaction.student_response).toMatch(/^[a-z0-9](,[a-z0-9])*$/);
+        expect(interaction.correct_responses["0"].pattern).toBe(interaction.student_response);
+        expect(interaction.time).toMatch(/^\d\d:\d\d:\d\d$/);
+      } else {
+        expect(interaction.id).toBe(`urn:coursepack:${courseId}:${q.id}`);
+        expect(interaction.learner_response).toBe(q.type === "single" || q.type === "multiple" ? q.choices.filter((c) => c.correct).map((c) => c.id).join("[,]") : "");
+        expect(interaction.description).toBe(q.text);
+        expect(interaction.timestamp).toMatch(/^\d{4}-\d\d-\d\dT/);
+      }
+      expect(interaction.weighting).toBe("1");
+      expect(interaction.latency).not.toBe("");
+    }
+    // One objective per lesson and per quiz.
+    const objectives = Object.values(cmi.objectives) as Record<string, any>[];
+    expect(objectives).toHaveLength(course.pages.length);
+    const quizObjective = objectives.find((o) => String(o.id).endsWith(quiz.id))!;
+    if (is12) expect(quizObjective).toMatchObject({ status: "passed", score: { raw: "100" } });
+    else expect(quizObjective).toMatchObject({ success_status: "passed", completion_status: "completed", score: { scaled: "1" } });
+    expect(session.errors).toEqual([]);
+    await page.close();
+  });
+
+  it("a learner who fails: failed reported, suspended for another attempt", async () => {
+    const session = await launch(standard, { cmi: firstLaunch(standard) });
+    await walkCourse(session.sco, 0);
+    await exitCourse(session);
+    expectCleanSession(standard, await lmsCalls(session.page));
+    const cmi = await lmsCmi(session.page);
+    if (is12) expect(cmi.core).toMatchObject({ lesson_status: "failed", exit: "suspend", score: { raw: "0" } });
+    else expect(cmi).toMatchObject({ completion_status: "incomplete", success_status: "failed", exit: "suspend", score: { raw: "0", scaled: "0" } });
+    for (const interaction of Object.values(cmi.interactions) as Record<string, any>[]) expect(interaction.result).toBe(is12 ? "wrong" : "incorrect");
+    if (!is12) expect((await lmsCalls(session.page)).filter((c) => c.element === "adl.nav.request").at(-1)?.value).toBe("suspendAll");
+    await session.page.close();
+  });
+
+  it("a learner who leaves mid-quiz resumes where they were, with their answer", async () => {
+    const first = await launch(standard, { cmi: firstLaunch(standard) });
+    const course = await courseDataOf(first.sco);
+    const quiz = course.pages.find((p) => p.kind === "quiz")!;
+    await goTo(first.sco, quiz.id);
+    await first.sco.locator(`section[data-page="${quiz.id}"] [data-quiz-action="start"]`).click();
+    const firstQuestion = first.sco.locator(`section[data-page="${quiz.id}"] [data-question]:not([hidden])`);
+    const questionId = (await firstQuestion.getAttribute("data-question"))!;
+    await firstQuestion.locator("input").first().check();
+    // The LMS closes the content frame: pagehide must finish the session, once, with exit=suspend.
+    await first.page.evaluate(() => document.querySelector<HTMLIFrameElement>("#stage iframe")!.remove());
+    await expect.poll(() => lmsTerminated(first.page)).toBe(true);
+    const calls = await lmsCalls(first.page);
+    expectCleanSession(standard, calls);
+    const saved = await nextSession(first.page);
+    const cmi = saved.cmi as Record<string, any>;
+    expect(is12 ? cmi.core.lesson_location : cmi.location).toBe(quiz.id);
+    expect(calls.filter((c) => c.element === el("cmi.core.exit", "cmi.exit")).at(-1)?.value).toBe("suspend");
+    await first.page.close();
+
+    const second = await launch(standard, { cmi: saved });
+    expect(await currentPageId(second.sco)).toBe(quiz.id);
+    await second.sco.locator('[data-notice="resumed"]').waitFor();
+    const section = second.sco.locator(`section[data-page="${quiz.id}"]`);
+    expect(await section.locator(`[data-question="${questionId}"] input`).first().isChecked()).toBe(true);
+    // Finish the course: lessons were viewed in session 1, only the quiz is left.
+    for (const lesson of course.pages.filter((p) => p.kind === "lesson")) await goTo(second.sco, lesson.id);
+    await goTo(second.sco, quiz.id);
+    await section.locator('[data-quiz-action="submit"]').waitFor({ state: "attached" });
+    await second.sco.locator('.menu a[data-page="summary"]').click();
+    await exitCourse(second);
+    expectCleanSession(standard, await lmsCalls(second.page));
+    const after = await lmsCmi(second.page);
+    expect(is12 ? after.core.lesson_status : after.completion_status).toBe("incomplete");
+    // Objectives saved in session 1 keep their slots: one per page (the quiz's since it was started), no duplicates.
+    const objectiveIds = Object.values(after.objectives as Record<string, { id: string }>).map((o) => o.id);
+    expect(new Set(objectiveIds).size).toBe(course.pages.length);
+    expect(objectiveIds).toHaveLength(course.pages.length);
+    expect(second.errors).toEqual([]);
+    await second.page.close();
+  });
+
+  it("uses the LMS's pass mark over the course's (checklist #24)", async () => {
+    const mastery = is12 ? { student_data: { mastery_score: "50" } } : { scaled_passing_score: "0.5" };
+    const cmi = firstLaunch(standard);
+    Object.assign(cmi.cmi, mastery);
+    const session = await launch(standard, { cmi });
+    await walkCourse(session.sco, 2 / 3);
+    await exitCourse(session);
+    const result = await lmsCmi(session.page);
+    if (is12) expect(result.core).toMatchObject({ lesson_status: "passed", score: { raw: "66.67" } });
+    else expect(result).toMatchObject({ success_status: "passed", completion_status: "completed", score: { raw: "66.67", scaled: "0.6667" } });
+    await session.page.close();
+  });
+
+  it("records nothing in review mode (checklist #16)", async () => {
+    const session = await launch(standard, { cmi: firstLaunch(standard, is12 ? { lesson_mode: "review" } : { mode: "review" }) });
+    await session.sco.locator('[data-notice="review"]').waitFor();
+    await walkCourse(session.sco, 1);
+    await exitCourse(session);
+    const calls = await lmsCalls(session.page);
+    expectCleanSession(standard, calls);
+    const written = calls.filter((c) => /SetValue$/.test(c.method)).map((c) => c.element);
+    expect([...new Set(written)]).toEqual([el("cmi.core.session_time", "cmi.session_time")]);
+    await session.page.close();
+  });
+});
+
+describe("LMS discovery and failures", () => {
+  it("finds the API in window.opener (popup launch, checklist #11)", async () => {
+    const session = await launch("scorm2004", { launch: "popup", cmi: firstLaunch("scorm2004") });
+    await session.sco.locator('[data-nav="next"]').click();
+    await exitCourse(session);
+    expectCleanSession("scorm2004", await lmsCalls(session.page));
+    expect((await lmsCmi(session.page)).location).not.toBe("");
+    await session.page.close();
+  });
+
+  it("finds the API two frames up", async () => {
+    const session = await launch("scorm12", { launch: "nested", cmi: firstLaunch("scorm12") });
+    expect(session.sco.parentFrame()?.parentFrame()).toBe(session.page.mainFrame());
+    await exitCourse(session);
+    expectCleanSession("scorm12", await lmsCalls(session.page));
+    await session.page.close();
+  });
+
+  it("works without an LMS and says progress is not recorded (checklist #12)", async () => {
+    const { page, errors } = await openPage(browser);
+    await page.goto(`${server.url}/${courseId}-scorm2004/index.html`);
+    await page.locator('[data-notice="no-lms"]').waitFor();
+    const first = await currentPageId(page);
+    await page.locator('[data-nav="next"]').click();
+    expect(await currentPageId(page)).not.toBe(first);
+    expect(await page.evaluate(() => Object.keys(localStorage).some((k) => k.startsWith("coursepack:")))).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("warns while the LMS refuses commits, retries, and recovers (checklist #17, #34)", async () => {
+    const { page } = await openPage(browser);
+    await page.goto(`${server.url}/lms/scorm-host.html`);
+    await page.evaluate((o) => {
+      window.coursepackLms.launch(o).failCommits(2);
+    }, { standard: "scorm12" as const, src: packageUrl("scorm12"), cmi: firstLaunch("scorm12") });
+    const sco = await packageFrame(page);
+    await sco.locator("html.cp-ready").waitFor();
+    await sco.locator('[data-notice="lms-error"]').waitFor({ timeout: 10_000 });
+    await sco.locator('[data-notice="lms-recovered"]').waitFor({ timeout: 10_000 });
+    const commits = (await lmsCalls(page)).filter((c) => c.method === "LMSCommit").map((c) => c.result);
+    expect(commits.slice(0, 3)).toEqual(["false", "false", "true"]);
+    expect((await lmsCmi(page)).core.lesson_status).toBe("incomplete");
+    await page.close();
+  });
+});
