@@ -8,14 +8,17 @@
 import { execFileSync } from "node:child_process";
 import { cp, writeFile, readFile } from "node:fs/promises";
 import path from "node:path";
-import type { Browser, Frame, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ApiCall, CmiJson, ScormStandard } from "../../src/preview/client/scorm-lms.js";
+import type { ScormStandard } from "../../src/preview/client/scorm-lms.js";
 import type { HostLaunch } from "../../src/preview/client/scorm-host.js";
-import type { CourseData } from "../../src/shared/course-data.js";
 import { launchBrowser, openPage } from "../support/browser.js";
+import {
+  exitCourse, expectCleanSession, firstLaunch, launchScorm, lmsCalls, lmsCmi, lmsTerminated, nextSession, packageFrame, setIndex,
+  walkCourse, type ScormSite,
+} from "../support/scorm-lms.js";
 import { ROOT, buildInto, tempDir } from "../support/build.js";
-import { courseDataOf, currentPageId, goTo, takeQuiz } from "../support/learner.js";
+import { courseDataOf, currentPageId, goTo } from "../support/learner.js";
 import { serveDirectory, type StaticServer } from "../support/static-server.js";
 
 let browser: Browser;
@@ -42,82 +45,8 @@ afterAll(async () => {
 
 const packageUrl = (standard: ScormStandard) => `../${courseId}-${standard}/index.html`;
 
-interface Session {
-  page: Page;
-  errors: string[];
-  /** The package's document. */
-  sco: Frame;
-}
-
-/** Opens the LMS page and launches the package; resolves when the course is ready. */
-async function launch(standard: ScormStandard, options: Omit<HostLaunch, "standard" | "src"> = {}): Promise<Session> {
-  const { page, errors } = await openPage(browser);
-  await page.goto(`${server.url}/lms/scorm-host.html`);
-  const launchOptions: HostLaunch = { standard, src: packageUrl(standard), ...options };
-  let sco: Frame;
-  if (options.launch === "popup") {
-    const [popup] = await Promise.all([page.context().waitForEvent("page"), page.evaluate((o) => void window.coursepackLms.launch(o), launchOptions)]);
-    popup.on("pageerror", (e) => errors.push(e.message));
-    sco = popup.mainFrame();
-  } else {
-    await page.evaluate((o) => void window.coursepackLms.launch(o), launchOptions);
-    sco = await packageFrame(page);
-  }
-  await sco.locator("html.cp-ready").waitFor();
-  return { page, errors, sco };
-}
-
-/** The frame the LMS page loaded the package into, at any depth. */
-async function packageFrame(page: Page): Promise<Frame> {
-  await expect.poll(() => page.frames().some((f) => f.url().endsWith("/index.html"))).toBe(true);
-  return page.frames().find((f) => f.url().endsWith("/index.html"))!;
-}
-
-const lmsCalls = (page: Page) => page.evaluate(() => window.coursepackLms.lms!.calls);
-const lmsCmi = (page: Page) => page.evaluate(() => window.coursepackLms.lms!.cmi().cmi) as Promise<Record<string, any>>;
-const lmsTerminated = (page: Page) => page.evaluate(() => window.coursepackLms.lms!.terminated);
-const nextSession = (page: Page) => page.evaluate(() => window.coursepackLms.lms!.nextSession());
-
-/** Reads the LMS may answer with 403 "not initialized" (checklist #15); anything else is an error. */
-function realErrors(calls: ApiCall[]): ApiCall[] {
-  return calls.filter((c) => c.error !== "0" && !(/GetValue$/.test(c.method) && c.error === "403"));
-}
-
-function setIndex(calls: ApiCall[], element: string): number {
-  return calls.findIndex((c) => /SetValue$/.test(c.method) && c.element === element && c.result === "true");
-}
-
-/** Lifecycle rules every session must follow (checklist #14, #35, #36). */
-function expectCleanSession(standard: ScormStandard, calls: ApiCall[]): void {
-  const [init, finish, commit] = standard === "scorm12" ? ["LMSInitialize", "LMSFinish", "LMSCommit"] : ["Initialize", "Terminate", "Commit"];
-  expect(calls.filter((c) => c.method === init)).toHaveLength(1);
-  expect(calls.filter((c) => c.method === finish)).toHaveLength(1);
-  expect(calls.at(-1)!.method).toBe(finish);
-  for (const c of calls.filter((c) => [init, finish, commit].includes(c.method))) expect(c.element).toBe("");
-  if (standard === "scorm2004") expect(calls.at(-2)!.method).not.toBe(commit);
-  expect(realErrors(calls)).toEqual([]);
-}
-
-async function walkCourse(sco: Frame, quizShare: number): Promise<CourseData> {
-  const course = await courseDataOf(sco);
-  for (const p of course.pages) {
-    if (p.kind === "quiz") await takeQuiz(sco, p.id, quizShare);
-    await sco.locator('[data-nav="next"]').click();
-  }
-  expect(await currentPageId(sco)).toBe("summary");
-  return course;
-}
-
-async function exitCourse(session: Session): Promise<void> {
-  if ((await currentPageId(session.sco)) !== "summary") await goTo(session.sco, "summary");
-  await session.sco.locator('[data-action="exit"]').click();
-  await session.sco.locator('[data-notice="finished"]').waitFor();
-  expect(await lmsTerminated(session.page)).toBe(true);
-}
-
-const firstLaunch = (standard: ScormStandard, extra: Record<string, unknown> = {}): CmiJson => standard === "scorm12"
-  ? { cmi: { core: { student_id: "u42", student_name: "Doe, Jane", entry: "ab-initio", credit: "credit", lesson_mode: "normal", ...extra } } }
-  : { cmi: { learner_id: "u42", learner_name: "Jane Doe", entry: "ab-initio", credit: "credit", mode: "normal", ...extra } };
+const site = (): ScormSite => ({ browser, hostUrl: `${server.url}/lms/scorm-host.html`, packageUrl });
+const launch = (standard: ScormStandard, options: Omit<HostLaunch, "standard" | "src"> = {}) => launchScorm(site(), standard, options);
 
 describe.each(["scorm12", "scorm2004"] as const)("%s in a strict LMS", (standard) => {
   const is12 = standard === "scorm12";

@@ -109,6 +109,8 @@ export async function startPlayer(tracker: Tracker): Promise<void> {
     }
   });
 
-  document.documentElement.classList.add("cp-ready");
   navigator.show(state.page, false);
+  document.documentElement.classList.add("cp-ready");
+  // The benchmark reads this mark: the first page is shown and every control is wired.
+  performance.mark("coursepack-interactive");
 }
