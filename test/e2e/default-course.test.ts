@@ -1,0 +1,71 @@
+/**
+ * The default course (content/): a learner walks every lesson, answers every knowledge check, passes
+ * the final assessment and sees the summary — on the web, and inside a strict SCORM LMS.
+ */
+import { cp } from "node:fs/promises";
+import path from "node:path";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ScormStandard } from "../../src/preview/client/scorm-lms.js";
+import { launchBrowser, openPage } from "../support/browser.js";
+import { buildInto, CONTENT_DIR, ROOT } from "../support/build.js";
+import { answerQuestion, courseDataOf, currentPageId, takeQuiz } from "../support/learner.js";
+import { exitCourse, expectCleanSession, firstLaunch, launchScorm, lmsCalls, lmsCmi, walkCourse } from "../support/scorm-lms.js";
+import { serveDirectory, type StaticServer } from "../support/static-server.js";
+
+let browser: Browser;
+let server: StaticServer;
+let courseId: string;
+
+beforeAll(async () => {
+  const result = await buildInto(CONTENT_DIR, { formats: ["web", "scorm12", "scorm2004"] });
+  courseId = result.model.config.id;
+  await cp(path.join(ROOT, "lib", "preview"), path.join(result.outDir, "lms"), { recursive: true });
+  server = await serveDirectory(result.outDir);
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe("the default course", () => {
+  it("on the web: every lesson, every knowledge check, a passed final assessment, a complete summary", async () => {
+    const { page, errors } = await openPage(browser);
+    await page.goto(`${server.url}/${courseId}-web/index.html`);
+    const course = await courseDataOf(page);
+    expect(course.pages.filter((p) => p.kind === "lesson").length).toBeGreaterThanOrEqual(7);
+    for (const p of course.pages) {
+      expect(await currentPageId(page)).toBe(p.id);
+      for (const id of p.checks) {
+        const q = course.questions[id]!;
+        await answerQuestion(page, q, true);
+        await page.locator(`[data-question="${id}"] [data-check]`).click();
+        const verdict = page.locator(`[data-question="${id}"] [data-feedback-verdict]`);
+        await expect.poll(() => verdict.textContent(), { message: id }).toBe(q.type === "likert" ? "Answer recorded" : "Correct");
+      }
+      if (p.kind === "quiz") {
+        await takeQuiz(page, p.id, 1);
+        expect(await page.locator(`section[data-page="${p.id}"] [data-quiz-verdict]`).textContent()).toBe("You passed.");
+      }
+      await page.locator('[data-nav="next"]').click();
+    }
+    expect(await currentPageId(page)).toBe("summary");
+    await expect.poll(() => page.locator('[data-summary="completion"]').textContent()).toBe("You have completed this course.");
+    expect(await page.locator('[data-summary="result"]').textContent()).toBe("Result: passed");
+    expect(errors).toEqual([]);
+  });
+
+  it.each(["scorm12", "scorm2004"] as const)("in a strict %s LMS: completed and passed, with a clean session", async (standard: ScormStandard) => {
+    const session = await launchScorm({ browser, hostUrl: `${server.url}/lms/scorm-host.html`, packageUrl: (s) => `../${courseId}-${s}/index.html` },
+      standard, { cmi: firstLaunch(standard) });
+    await walkCourse(session.sco, 1);
+    await exitCourse(session);
+    expectCleanSession(standard, await lmsCalls(session.page));
+    const cmi = await lmsCmi(session.page);
+    if (standard === "scorm12") expect(cmi.core).toMatchObject({ lesson_status: "passed", score: { raw: "100" } });
+    else expect(cmi).toMatchObject({ completion_status: "completed", success_status: "passed", score: { scaled: "1" } });
+    expect(session.errors).toEqual([]);
+  });
+});
