@@ -67,7 +67,7 @@ describe("importGift on a realistic bank", () => {
   const question = <T extends QuestionData["type"]>(id: string, type: T) => {
     const q = course.questions[id];
     expect(q?.type, id).toBe(type);
-    return q as Extract<QuestionData, { type: T }>;
+    return q as QuestionData & { type: T };
   };
   const correctChoices = (q: QuestionData) => ("choices" in q ? q.choices.filter((c) => c.correct).map((c) => c.text) : []);
 
@@ -132,6 +132,15 @@ describe("importGift on a realistic bank", () => {
         { id: "q", type: "true-false", prompt: "Second", answer: false },
       ],
     });
+  });
+
+  it("imports a file saved with Windows line endings", async () => {
+    const file = path.join(FIXTURES, "gift", "windows.gift");
+    const text = await readFile(file, "utf8");
+    expect(text).toContain("\r\n");
+    const result = importGift(text, { file, quizFile: "quizzes/windows.yml", title: "Windows" });
+    expect(result.yaml).toContain("# windows.gift:4 ::CRLF 2::");
+    expect(parseYaml(result.yaml!).questions.map((q: { prompt: string }) => q.prompt)).toEqual(["Line endings\\\nfrom Windows", "Second"]);
   });
 
   it("fails, writing nothing, when no question can be imported", () => {
