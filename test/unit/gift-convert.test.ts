@@ -66,7 +66,7 @@ describe("GIFT → Coursepack question types", () => {
   it("single choice with partial-credit distractors keeps the right answer and reports the dropped credit", () => {
     const { result, notes } = convert("Which? {=a ~%50%b ~c}");
     expect(result).toMatchObject({ question: { type: "single", choices: [{ text: "a", correct: true }, { text: "b" }, { text: "c" }] } });
-    expect(notes).toEqual(['partial credit dropped, these now count as wrong: "b" (50 %)']);
+    expect(notes).toEqual(['weights other than 100 % and 0 % dropped, these now count as wrong: "b" (50 %)']);
     expect(skipped("Which? {=a =b ~c}")).toBe("2 answers are worth 100 %, and a single-choice question has exactly one right answer");
     expect(skipped("Which? {~a ~b}")).toBe("no answer has a positive weight, so none is right");
   });

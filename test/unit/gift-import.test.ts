@@ -124,14 +124,42 @@ describe("importGift on a realistic bank", () => {
   });
 
   it("writes plain `questions:` when the file has no $CATEGORY, with ids that never take the quiz's own", () => {
-    const result = importGift("::Bank::Named like the quiz {T}\n\n::Q::Second {F}\n", { file: "/x/bank.gift", quizFile: "quizzes/bank.yml", title: "Bank" });
+    const result = importGift("::Bank::Named like the quiz {T}\n\n::Q::Second {F}\n\n[html]<p>No <b>title</b></p>{T}\n", { file: "/x/bank.gift", quizFile: "quizzes/bank.yml", title: "Bank" });
     expect(parseYaml(result.yaml!)).toEqual({
       title: "Bank",
       questions: [
         { id: "bank-2", type: "true-false", prompt: "Named like the quiz", answer: true },
         { id: "q", type: "true-false", prompt: "Second", answer: false },
+        { id: "no-title", type: "true-false", prompt: "No **title**", answer: true },
       ],
     });
+  });
+
+  it("imports a file as Moodle exports it: escaped HTML, %100% weights, empty feedback, ID numbers and tags", async () => {
+    const file = path.join(FIXTURES, "gift", "moodle-export.gift");
+    const result = importGift(await readFile(file, "utf8"), { file, quizFile: "quizzes/objections.yml", title: "Objections" });
+    expect(result.diagnostics.sorted().map((d) => formatDiagnostic(d, path.dirname(file)))).toEqual([
+      'moodle-export.gift:10:2: warning: weights other than 100 % and 0 % dropped, these now count as wrong: "End the call" (-50 %)',
+      "moodle-export.gift:37:1: warning: skipped: essay questions need a person to grade them; Coursepack quizzes are scored automatically",
+    ]);
+    const quiz = parseYaml(result.yaml!) as { banks: { id: string; questions: Record<string, unknown>[] }[] };
+    expect(quiz.banks.map((b) => b.id)).toEqual(["objections"]);
+    const [price, budget, discount, matching, silence] = quiz.banks[0]!.questions;
+    expect(price).toEqual({
+      id: "obj-1",
+      type: "single",
+      prompt: "A buyer says the offer is **too expensive**. What comes first?",
+      choices: [
+        { text: "Ask what they compare the price with", correct: true, feedback: "Yes: understand the comparison first." },
+        { text: "Offer a discount", feedback: "Too early." },
+        { text: "End the call" },
+      ],
+      explanation: "Price objections are comparisons.",
+    });
+    expect(budget).toMatchObject({ type: "fill-in", answers: ["economic buyer", "the economic buyer"] });
+    expect(discount).toMatchObject({ type: "numeric", answer: 10, feedback: { correct: "Right.", incorrect: "Check the pricing policy." } });
+    expect(matching).toMatchObject({ type: "matching", pairs: [{ source: "Too expensive", target: "Price" }, { source: "Not now", target: "Timing" }, { source: "Who are you?", target: "Trust" }] });
+    expect(silence).toMatchObject({ type: "true-false", answer: true, feedback: { correct: "Yes.", incorrect: "It lets the buyer think." } });
   });
 
   it("imports a file saved with Windows line endings", async () => {

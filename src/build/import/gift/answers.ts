@@ -1,19 +1,16 @@
 /** The answer block `{…}` of one question, read the way Moodle reads each question type. */
-import type { GiftAnswer, GiftNumericAnswer, GiftPair, GiftQuestion, GiftText, NumericValue, TextFormat } from "./ast.js";
+import type { GiftAnswer, GiftNumericAnswer, GiftPair, GiftText, NumericValue, QuestionBody, TextFormat } from "./ast.js";
 import type { Cooked } from "./cooked.js";
 import { readText } from "./text-format.js";
 
 type Fail = (at: number, message: string) => void;
-
-/** A question's type-specific part, without the fields every question has. */
-type AnswerPart = GiftQuestion extends infer Q ? (Q extends GiftQuestion ? Omit<Q, "at" | "title" | "idNumber" | "tags" | "stem" | "generalFeedback" | "category"> : never) : never;
 
 /**
  * `answers` is the trimmed text between the braces without the general feedback; `open` is the
  * offset of `{`. The type is decided in Moodle's order: empty → essay, `#…` → numeric, any `~` →
  * multiple choice, `=` with `->` → matching, T/TRUE/F/FALSE → true/false, else short answer.
  */
-export function readAnswerBlock(answers: Cooked, open: number, format: TextFormat, fail: Fail): AnswerPart | undefined {
+export function readAnswerBlock(answers: Cooked, open: number, format: TextFormat, fail: Fail): QuestionBody | undefined {
   if (answers.length === 0) return { kind: "essay" };
   if (answers.startsWith("#")) return readNumeric(answers.slice(1), open, format, fail);
   if (answers.indexOf("~") >= 0) return readChoice(answers, open, format, fail);
@@ -26,7 +23,7 @@ export function readAnswerBlock(answers: Cooked, open: number, format: TextForma
 }
 
 /** `=right ~wrong ~%50%half #feedback`: Moodle makes it single-answer when any `=` is present. */
-function readChoice(block: Cooked, open: number, format: TextFormat, fail: Fail): AnswerPart | undefined {
+function readChoice(block: Cooked, open: number, format: TextFormat, fail: Fail): QuestionBody | undefined {
   const answers: GiftAnswer[] = [];
   for (const piece of pieces(block, "~=")) {
     const answer = readAnswer(piece, format, 0, fail);
@@ -41,7 +38,7 @@ function readChoice(block: Cooked, open: number, format: TextFormat, fail: Fail)
 }
 
 /** `=answer =%50%half-credit #feedback`; a lone `{answer}` is accepted too, as in Moodle. */
-function readShort(block: Cooked, _open: number, format: TextFormat, fail: Fail): AnswerPart | undefined {
+function readShort(block: Cooked, _open: number, format: TextFormat, fail: Fail): QuestionBody | undefined {
   const answers: GiftAnswer[] = [];
   for (const piece of pieces(block, "=")) {
     const answer = readAnswer(piece, format, 100, fail);
@@ -52,7 +49,7 @@ function readShort(block: Cooked, _open: number, format: TextFormat, fail: Fail)
 }
 
 /** `T`/`TRUE`/`F`/`FALSE`, then `#feedback when wrong#feedback when right`. */
-function readTrueFalse(block: Cooked, format: TextFormat): AnswerPart {
+function readTrueFalse(block: Cooked, format: TextFormat): QuestionBody {
   const [verdict, wrong, right] = splitFeedback(block, 3);
   const feedback = (c: Cooked | undefined) => (c ? optionalText(c, format) : undefined);
   const wrongFeedback = feedback(wrong);
@@ -66,7 +63,7 @@ function readTrueFalse(block: Cooked, format: TextFormat): AnswerPart {
 }
 
 /** `=source -> target`; an empty source adds a target that matches nothing. */
-function readMatching(block: Cooked, open: number, format: TextFormat, fail: Fail): AnswerPart | undefined {
+function readMatching(block: Cooked, open: number, format: TextFormat, fail: Fail): QuestionBody | undefined {
   const pairs: GiftPair[] = [];
   for (const piece of pieces(block, "=")) {
     const body = stripMarker(piece);
@@ -91,7 +88,7 @@ function readMatching(block: Cooked, open: number, format: TextFormat, fail: Fai
 }
 
 /** `#3.14:0.01`, `#1..5`, `#=%100%42:0 =%50%40:2 ~#feedback for other answers`. */
-function readNumeric(block: Cooked, open: number, format: TextFormat, fail: Fail): AnswerPart | undefined {
+function readNumeric(block: Cooked, open: number, format: TextFormat, fail: Fail): QuestionBody | undefined {
   let body = block;
   let wrongFeedback: GiftText | undefined;
   const tilde = body.indexOf("~");

@@ -58,14 +58,17 @@ interface QuestionBase {
   category?: string;
 }
 
-export type GiftQuestion =
-  | (QuestionBase & { kind: "description" })
-  | (QuestionBase & { kind: "essay" })
-  | (QuestionBase & { kind: "choice"; answers: GiftAnswer[]; single: boolean })
-  | (QuestionBase & { kind: "true-false"; answer: boolean; wrongFeedback?: GiftText; rightFeedback?: GiftText })
-  | (QuestionBase & { kind: "short"; answers: GiftAnswer[] })
-  | (QuestionBase & { kind: "numeric"; answers: GiftNumericAnswer[]; wrongFeedback?: GiftText })
-  | (QuestionBase & { kind: "matching"; pairs: GiftPair[] });
+/** The part of a question that depends on its type (what its answer block holds). */
+export type QuestionBody =
+  | { kind: "description" }
+  | { kind: "essay" }
+  | { kind: "choice"; answers: GiftAnswer[]; single: boolean }
+  | { kind: "true-false"; answer: boolean; wrongFeedback?: GiftText; rightFeedback?: GiftText }
+  | { kind: "short"; answers: GiftAnswer[] }
+  | { kind: "numeric"; answers: GiftNumericAnswer[]; wrongFeedback?: GiftText }
+  | { kind: "matching"; pairs: GiftPair[] };
+
+export type GiftQuestion = QuestionBase & QuestionBody;
 
 export type GiftKind = GiftQuestion["kind"];
 

@@ -7,7 +7,7 @@ import type { QuestionType } from "../../../shared/course-data.js";
 import { questionSchema, kindOf } from "../../questions/index.js";
 import type { GiftAnswer, GiftNumericAnswer, GiftPair, GiftQuestion, GiftText } from "./ast.js";
 import { BLANK } from "./ast.js";
-import { escapeMarkdown, toMarkdown } from "./markdown.js";
+import { escapeMarkdown, plainOf, toMarkdown } from "./markdown.js";
 
 export type Note = (at: number, message: string) => void;
 
@@ -22,8 +22,6 @@ export function convertQuestion(q: GiftQuestion, note: Note): Converted {
     if (lost.length > 0) note(t.at, `HTML simplified to Markdown; not carried over: ${lost.join(", ")}`);
     return markdown;
   };
-  if (q.kind === "description") return { skipped: "text without answers (a Moodle description) has no place in a quiz; put it in a lesson" };
-  if (q.kind === "essay") return { skipped: "essay questions need a person to grade them; Coursepack quizzes are scored automatically" };
   if (q.stem.text.replace(BLANK, "").trim() === "") return { skipped: "the question has no text" };
 
   const prompt = md(q.stem);
@@ -48,6 +46,10 @@ type Body =
 
 function convertAnswers(q: GiftQuestion, md: Md, note: Note): Body {
   switch (q.kind) {
+    case "description":
+      return { skipped: "text without answers (a Moodle description) has no place in a quiz; put it in a lesson" };
+    case "essay":
+      return { skipped: "essay questions need a person to grade them; Coursepack quizzes are scored automatically" };
     case "true-false":
       return {
         type: "true-false",
@@ -65,13 +67,11 @@ function convertAnswers(q: GiftQuestion, md: Md, note: Note): Body {
       return numeric(q.answers, q.wrongFeedback, md, note);
     case "matching":
       return matching(q, md, note);
-    default:
-      return { skipped: `unexpected question kind ${q.kind}` };
   }
 }
 
 const percent = (w: number) => `${Math.round(w * 100) / 100} %`;
-const quoted = (a: { text: GiftText }) => `"${a.text.text}"`;
+const quoted = (a: { text: GiftText }) => `"${plainOf(a.text)}"`;
 const choices = (answers: GiftAnswer[], md: Md, isCorrect: (a: GiftAnswer) => boolean) =>
   answers.map((a) => ({
     text: md(a.text, true),
@@ -87,7 +87,7 @@ function singleChoice(answers: GiftAnswer[], md: Md, note: Note): Body {
   }
   const partial = answers.filter((a) => a.weight !== 100 && a.weight !== 0);
   if (partial.length > 0) {
-    note(partial[0]!.at, `partial credit dropped, these now count as wrong: ${partial.map((a) => `${quoted(a)} (${percent(a.weight)})`).join(", ")}`);
+    note(partial[0]!.at, `weights other than 100 % and 0 % dropped, these now count as wrong: ${partial.map((a) => `${quoted(a)} (${percent(a.weight)})`).join(", ")}`);
   }
   return { type: "single", fields: { choices: choices(answers, md, (a) => a.weight === 100) } };
 }
@@ -178,7 +178,7 @@ function matching(q: Extract<GiftQuestion, { kind: "matching" }>, md: Md, note: 
     pairs.push({ source: md(p.source, true), target });
   }
   if (repeated.length > 0) {
-    note(repeated[0]!.at, `pairs dropped because their match is already used (Coursepack matches each target to one item): ${repeated.map((p) => `"${p.source.text}" -> "${p.target}"`).join(", ")}`);
+    note(repeated[0]!.at, `pairs dropped because their match is already used (Coursepack matches each target to one item): ${repeated.map((p) => `"${plainOf(p.source)}" -> "${p.target}"`).join(", ")}`);
   }
   // Extra answers that repeat a target or each other add nothing.
   const distractors = [...new Set(q.pairs.filter((p) => p.source.text === "").map((p) => escapeMarkdown(p.target)))].filter((d) => !targets.has(d));

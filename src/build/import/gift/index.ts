@@ -11,6 +11,7 @@ import { buildQuiz } from "../../model/quiz.js";
 import { idFromFileName } from "../../model/slug.js";
 import { BLANK } from "./ast.js";
 import { convertQuestion } from "./convert.js";
+import { plainOf } from "./markdown.js";
 import { parseGift } from "./parse.js";
 import { countByType, quizFileYaml, type ImportedQuestion } from "./quiz-file.js";
 import { LineIndex, normalizeSource } from "./source.js";
@@ -66,7 +67,7 @@ export function importGift(text: string, options: GiftImportOptions): GiftImport
       tags: q.tags,
       origin,
       notes,
-      plainText: q.stem.text.replace(BLANK, " "),
+      plainText: plainOf(q.stem).replace(BLANK, " "),
     });
   }
   if (imported.length === 0) {

@@ -32,8 +32,16 @@ export function toMarkdown(t: GiftText, inline = false): MarkdownText {
   return { markdown, lost: result.lost };
 }
 
-/** Escapes what Markdown would otherwise read as syntax, and only that, so the YAML stays readable. */
-export function escapeMarkdown(text: string, escapeHtml = true): string {
+/** The text alone, for messages: tags of HTML and Moodle texts removed, entities decoded. */
+export function plainOf(t: GiftText): string {
+  return t.format === "html" || t.format === "moodle" ? decodeHTML(t.text.replace(/<[^>]*>/g, "")).trim() : t.text;
+}
+
+/**
+ * Escapes what Markdown would otherwise read as syntax, and only that, so the YAML stays readable.
+ * `atLineStart: false` for text that continues a line (where `#` or `1.` cannot start a block).
+ */
+export function escapeMarkdown(text: string, escapeHtml = true, atLineStart = true): string {
   let out = text
     .replace(/\\(?=[!-/:-@[-`{-~])/g, "\\\\")
     .replace(/`/g, "\\`")
@@ -44,7 +52,7 @@ export function escapeMarkdown(text: string, escapeHtml = true): string {
     .replace(/~~/g, "\\~\\~");
   if (/\]\(|\]\[|\]:/.test(text)) out = out.replace(/\[/g, "\\[");
   if (escapeHtml) out = out.replace(/</g, "\\<").replace(/&(?=#?\w+;)/g, "\\&");
-  return out.split("\n").map(escapeLineStart).join("\n");
+  return out.split("\n").map((line, i) => (i === 0 && !atLineStart ? line : escapeLineStart(line))).join("\n");
 }
 
 /** Headings, quotes, list items and rules are decided by how a line starts. */
@@ -119,7 +127,7 @@ function render(nodes: Node[], lost: Set<string>): string {
       let text = node.replace(/[ \t\n\r\f]+/g, " ");
       const lineStart = out === "" || out.endsWith("\n");
       if (lineStart) text = text.trimStart();
-      out += lineStart ? escapeMarkdown(text) : escapeMarkdown(`x${text}`).slice(1);
+      out += escapeMarkdown(text, true, lineStart);
     } else {
       out += renderElement(node, lost);
     }
