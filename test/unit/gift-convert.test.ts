@@ -119,8 +119,10 @@ describe("GIFT → Coursepack question types", () => {
     expect(notes).toEqual(['pairs dropped because their match is already used (Coursepack matches each target to one item): "dog" -> "mammal"']);
   });
 
-  it("skips essays, descriptions and questions without text, saying why", () => {
+  it("skips essays, descriptions and questions without text, saying why (and only why)", () => {
     expect(skipped("Discuss. {}")).toMatch(/^essay questions need a person/);
+    const { notes } = convert("[html]<p><u>Two</u> right answers</p> {=a =b ~c}");
+    expect(notes).toEqual([]);
     expect(skipped("Just some text.")).toMatch(/description/);
     expect(skipped("{=a ~b}")).toBe("the question has no text");
   });

@@ -19,7 +19,7 @@ export function readAnswerBlock(answers: Cooked, open: number, format: TextForma
   const verdict = (hash > 0 ? answers.slice(0, hash) : answers).trim().raw;
   // Case-sensitive, as in Moodle: `{true}` is a short answer that accepts "true".
   if (["T", "TRUE", "F", "FALSE"].includes(verdict)) return readTrueFalse(answers, format);
-  return readShort(answers, open, format, fail);
+  return readShort(answers, format, fail);
 }
 
 /** `=right ~wrong ~%50%half #feedback`: Moodle makes it single-answer when any `=` is present. */
@@ -38,7 +38,7 @@ function readChoice(block: Cooked, open: number, format: TextFormat, fail: Fail)
 }
 
 /** `=answer =%50%half-credit #feedback`; a lone `{answer}` is accepted too, as in Moodle. */
-function readShort(block: Cooked, _open: number, format: TextFormat, fail: Fail): QuestionBody | undefined {
+function readShort(block: Cooked, format: TextFormat, fail: Fail): QuestionBody | undefined {
   const answers: GiftAnswer[] = [];
   for (const piece of pieces(block, "=")) {
     const answer = readAnswer(piece, format, 100, fail);

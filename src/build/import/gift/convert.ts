@@ -16,17 +16,28 @@ export type AuthoredQuestion = { type: QuestionType; prompt: string } & Record<s
 
 export type Converted = { question: AuthoredQuestion } | { skipped: string };
 
+const SKIPPED_KINDS = {
+  description: "text without answers (a Moodle description) has no place in a quiz; put it in a lesson",
+  essay: "essay questions need a person to grade them; Coursepack quizzes are scored automatically",
+};
+
+type Gradable = Exclude<GiftQuestion, { kind: keyof typeof SKIPPED_KINDS }>;
+
+/** Notes are reported only for questions that are written: a skipped question gets its reason alone. */
 export function convertQuestion(q: GiftQuestion, note: Note): Converted {
+  if (q.kind === "description" || q.kind === "essay") return { skipped: SKIPPED_KINDS[q.kind] };
+  if (q.stem.text.replace(BLANK, "").trim() === "") return { skipped: "the question has no text" };
+  const notes: [number, string][] = [];
+  const noteLater: Note = (at, message) => notes.push([at, message]);
   const md = (t: GiftText, inline = false): string => {
     const { markdown, lost } = toMarkdown(t, inline);
-    if (lost.length > 0) note(t.at, `HTML simplified to Markdown; not carried over: ${lost.join(", ")}`);
+    if (lost.length > 0) noteLater(t.at, `HTML simplified to Markdown; not carried over: ${lost.join(", ")}`);
     return markdown;
   };
-  if (q.stem.text.replace(BLANK, "").trim() === "") return { skipped: "the question has no text" };
 
   const prompt = md(q.stem);
   const explanation = q.generalFeedback ? md(q.generalFeedback) : undefined;
-  const body = convertAnswers(q, md, note);
+  const body = convertAnswers(q, md, noteLater);
   if ("skipped" in body) return body;
   const { type, fields, feedback } = body;
   const question = {
@@ -36,7 +47,9 @@ export function convertQuestion(q: GiftQuestion, note: Note): Converted {
     ...(feedback && Object.keys(feedback).length > 0 ? { feedback } : {}),
     ...(explanation ? { explanation } : {}),
   } as AuthoredQuestion;
-  return verify(question);
+  const verified = verify(question);
+  if ("question" in verified) for (const [at, message] of notes) note(at, message);
+  return verified;
 }
 
 type Md = (t: GiftText, inline?: boolean) => string;
@@ -44,12 +57,8 @@ type Body =
   | { type: QuestionType; fields: Record<string, unknown>; feedback?: { correct?: string; incorrect?: string } }
   | { skipped: string };
 
-function convertAnswers(q: GiftQuestion, md: Md, note: Note): Body {
+function convertAnswers(q: Gradable, md: Md, note: Note): Body {
   switch (q.kind) {
-    case "description":
-      return { skipped: "text without answers (a Moodle description) has no place in a quiz; put it in a lesson" };
-    case "essay":
-      return { skipped: "essay questions need a person to grade them; Coursepack quizzes are scored automatically" };
     case "true-false":
       return {
         type: "true-false",
