@@ -179,3 +179,35 @@ describe("GIFT errors", () => {
     expect(errors("A {T}\r\n\r\n\\{x\\} then } oops")).toEqual(["3:12 `}` closes no answer block; write `\\}` for a literal brace"]);
   });
 });
+
+describe("GIFT robustness", () => {
+  it("never throws on odd input, and every error points inside the file", async () => {
+    const { importGift } = await import("../../src/build/import/gift/index.js");
+    const pieces = ["{", "}", "=", "~", "#", "####", "->", "%50%", "%-100%", "::", "\\", ":", "..", "$CATEGORY:", "//", "[html]", "<b>", "1", "2.5", "T", "word", " ", "\n", "\n\n", "\r\n", "\uFDD0"];
+    let seed = 42;
+    const random = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
+    const inputs = ["", "// only a comment", "::", "{", "}", "{#..}", "{#1..}", "{~}", "{=}", "{->}", "{=a->}", "{T#}", "Q {=a -> b = -> c}"];
+    const pick = <T,>(list: T[]) => list[Math.floor(random() * list.length)]!;
+    const some = (list: string[], max: number) => Array.from({ length: 1 + Math.floor(random() * max) }, () => pick(list)).join("");
+    for (let i = 0; i < 1500; i++) inputs.push(some(pieces, 14));
+    // Question-shaped input, so most of it reaches the converter and the YAML writer.
+    const answer = () => `${pick(["=", "~", "~%50%", "=%25%", "~%-100%", "="])}${some(["a", "b", "1", "2..3", "4:1", " -> x", "<i>i</i>", "\\#", "*"], 3)}${pick(["", "#fb", "#[html]<b>fb</b>"])}`;
+    for (let i = 0; i < 1500; i++) {
+      const block = pick(["", "#", "#=", "T", "FALSE#w#r"]) + Array.from({ length: Math.floor(random() * 5) }, answer).join(" ") + pick(["", "####gf"]);
+      inputs.push(`${pick(["", "::T::", "// [id:x]\n"])}${pick(["Q", "[html]<p>Q</p>", "[markdown]**Q**"])} {${block}}${pick(["", " tail."])}`);
+    }
+    let written = 0;
+    for (const text of inputs) {
+      const result = importGift(text, { file: "/x/fuzz.gift", quizFile: "quizzes/fuzz.yml", title: "Fuzz" });
+      const lines = normalizeSource(text).split("\n");
+      for (const d of result.diagnostics.list) {
+        expect(d.line, text).toBeLessThanOrEqual(lines.length);
+        expect(d.col, text).toBeLessThanOrEqual((lines[d.line - 1]?.length ?? 0) + 1);
+      }
+      expect(result.yaml === undefined, text).toBe(result.diagnostics.errorCount > 0);
+      if (result.yaml) written++;
+    }
+    // The inputs reach the converter and the YAML writer too, not only the parser's errors.
+    expect(written).toBeGreaterThan(300);
+  });
+});
