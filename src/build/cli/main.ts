@@ -2,6 +2,7 @@
 import { BuildFailed, formatDiagnostic } from "../diagnostics.js";
 import { VERSION } from "../paths.js";
 import { buildCommand } from "./commands/build.js";
+import { importGiftCommand } from "./commands/import-gift.js";
 import { newCommand } from "./commands/new.js";
 import { bold, red, yellow } from "./format.js";
 import { USAGE, UsageError } from "./usage.js";
@@ -9,6 +10,7 @@ import { USAGE, UsageError } from "./usage.js";
 const commands: Record<string, (args: string[]) => Promise<number>> = {
   build: buildCommand,
   new: newCommand,
+  "import-gift": importGiftCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {

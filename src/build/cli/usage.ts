@@ -10,6 +10,11 @@ Usage:
                                 scorm2004-3rd, xapi, cmi5 (default: course.yml's formats)
       --no-folders              Write only the zips, not the unzipped folders
   coursepack new <dir>        Create a starter course in a new folder.
+  coursepack import-gift <file>
+                              Convert a Moodle GIFT question bank into a quiz file.
+      -o, --out <file>          Quiz file to write (default: quizzes/<name>.yml)
+      --title <text>            Quiz title (default: from the file name)
+      -f, --force               Overwrite the quiz file if it exists
   coursepack --help           Show this help.
   coursepack --version        Show the version.
 

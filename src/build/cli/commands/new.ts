@@ -26,7 +26,7 @@ export async function newCommand(args: string[]): Promise<number> {
   return 0;
 }
 
-function titleFromFolder(name: string): string {
+export function titleFromFolder(name: string): string {
   const words = name.replace(/[-_]+/g, " ").trim();
   return words ? words[0]!.toUpperCase() + words.slice(1) : "My course";
 }

@@ -1,0 +1,29 @@
+/** The GIFT file as text: line endings normalised, and offsets turned back into lines and columns. */
+
+/**
+ * Windows (CRLF) and old Mac (CR) line endings become LF and a UTF-8 byte-order mark is dropped, so
+ * the parser sees one kind of line break. Line numbers are unchanged by this; columns count characters.
+ */
+export function normalizeSource(text: string): string {
+  return text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+}
+
+export class LineIndex {
+  private readonly starts: number[] = [0];
+
+  constructor(text: string) {
+    for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) this.starts.push(i + 1);
+  }
+
+  /** 1-based line and column of a character offset. */
+  position(offset: number): { line: number; col: number } {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, col: offset - this.starts[lo]! + 1 };
+  }
+}
