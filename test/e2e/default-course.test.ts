@@ -47,7 +47,13 @@ describe("the default course", () => {
       }
       if (p.kind === "quiz") {
         await takeQuiz(page, p.id, 1);
-        expect(await page.locator(`section[data-page="${p.id}"] [data-quiz-verdict]`).textContent()).toBe("You passed.");
+        const section = page.locator(`section[data-page="${p.id}"]`);
+        expect(await section.locator("[data-quiz-verdict]").textContent()).toBe("You passed.");
+        // Feedback comes at the end: the review shows each answer with the feedback that teaches.
+        await section.locator('[data-quiz-action="review"]').click();
+        const items = section.locator(".review-item");
+        expect(await items.count()).toBe(course.quizzes[p.id]!.banks.reduce((n, b) => n + b.draw, 0));
+        for (const item of await items.all()) expect(await item.locator(".review-feedback").count()).toBeGreaterThan(0);
       }
       await page.locator('[data-nav="next"]').click();
     }

@@ -1,6 +1,6 @@
 /** The DOM of one rendered question (templates/question.hbs): answer controls, feedback, live region. */
 import type { QuestionData } from "../../shared/course-data.js";
-import type { Response } from "../../shared/learner.js";
+import type { AnswerResult, Response } from "../../shared/learner.js";
 import { $, $$, show } from "../player/dom.js";
 import type { Translate } from "../player/strings.js";
 import { behaviourOf, evaluate, type Evaluation } from "./types/index.js";
@@ -75,6 +75,19 @@ export class QuestionView {
     if (withVerdict) this.el.classList.add(`is-${result}`);
     this.announce([verdictEl, ...$$("[data-feedback-when]:not([hidden]), [data-choice-feedback]:not([hidden])", this.el)]
       .map((e) => e?.textContent?.trim() ?? "").filter(Boolean).join(" "));
+  }
+
+  /**
+   * The authored feedback that applies to an answer, as HTML for the review list: the chosen
+   * choices' feedback, the feedback for the result, and the explanation (all rendered at build time).
+   */
+  feedbackHtml(response: Response | undefined, result: AnswerResult): string {
+    const parts: (HTMLElement | null)[] = [];
+    if (response?.kind === "choices") {
+      for (const id of response.ids) parts.push($(`[data-choice-feedback="${CSS.escape(id)}"]`, this.el));
+    }
+    parts.push($(`[data-feedback-when="${result}"]`, this.el), $('[data-feedback-when="always"]', this.el));
+    return parts.filter((p): p is HTMLElement => p !== null).map((p) => `<div class="review-feedback">${p.innerHTML}</div>`).join("");
   }
 
   /** A short visible and announced message in the feedback area, e.g. "Choose an answer first." */

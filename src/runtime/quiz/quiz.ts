@@ -145,6 +145,13 @@ export class QuizController {
     const current = drawn[this.index];
     for (const [id, view] of this.views) show(view.el, id === current);
     if (current && !this.shownAt.has(current)) this.shownAt.set(current, Date.now());
+    // Some types always hold an answer (a sequence's current order): record it once it is seen.
+    const attempt = this.attempt;
+    const view = current ? this.views.get(current) : undefined;
+    if (attempt && view && !attempt.submitted && !attempt.answers[view.data.id] && !this.checked.has(view.data.id)) {
+      const response = view.read();
+      if (response) attempt.answers[view.data.id] = response;
+    }
     const counter = $("[data-quiz-counter]", this.section);
     if (counter) counter.textContent = this.host.t("questionCounter", { n: this.index + 1, total: drawn.length });
     this.confirmingSubmit = false;
@@ -304,6 +311,7 @@ export class QuizController {
         `<p>${escapeHtml(t("yourAnswer", { answer: response ? b.describe(q, response, t) : t("notAnswered") }))}</p>`,
         withKey && correct && evaluation.result !== "correct" ? `<p>${escapeHtml(t("correctAnswer", { answer: b.describeCorrect(q, t) }))}</p>` : "",
         withKey ? `<p class="feedback-verdict is-${evaluation.result}">${escapeHtml(t(evaluation.result === "neutral" ? "answerRecorded" : evaluation.result))}</p>` : "",
+        withKey ? view.feedbackHtml(response, evaluation.result) : "",
       ];
       return `<li class="review-item">${lines.join("")}</li>`;
     }).join("");
