@@ -3,12 +3,14 @@ import { BuildFailed, formatDiagnostic } from "../diagnostics.js";
 import { VERSION } from "../paths.js";
 import { buildCommand } from "./commands/build.js";
 import { newCommand } from "./commands/new.js";
+import { validateCommand } from "./commands/validate.js";
 import { bold, red, yellow } from "./format.js";
 import { USAGE, UsageError } from "./usage.js";
 
 const commands: Record<string, (args: string[]) => Promise<number>> = {
   build: buildCommand,
   new: newCommand,
+  validate: validateCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {
