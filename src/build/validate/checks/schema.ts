@@ -14,11 +14,31 @@ export const SCHEMA_NAMES: Record<SchemaSet, string> = {
   cmi5: "cmi5 CourseStructure.xsd",
 };
 
-/** The schema problem is about the same line and the same quoted value as the finding. */
-function restates(finding: Finding, problem: XsdProblem): boolean {
-  if (finding.line !== problem.line) return false;
+/**
+ * The schema problem is about the same element and the same quoted value as the finding. Findings
+ * give the line where an element's start tag begins, libxml2 the line where it ends.
+ */
+function restates(finding: Finding, problem: XsdProblem, tagEnds: Map<number, Set<number>>): boolean {
+  if (finding.line !== problem.line && !(finding.line !== undefined && problem.line !== undefined && tagEnds.get(finding.line)?.has(problem.line))) return false;
   const values = [...finding.message.matchAll(/"([^"]+)"/g)].map((m) => m[1]!);
   return values.some((v) => problem.message.includes(`'${v}'`));
+}
+
+/** For each line where start tags begin, the lines where they end. */
+function startTagEndLines(text: string): Map<number, Set<number>> {
+  const ends = new Map<number, Set<number>>();
+  let line = 1;
+  let counted = 0;
+  for (const match of text.matchAll(/<[A-Za-z_][^>]*>/g)) {
+    for (let i = counted; i < match.index; i++) if (text.charCodeAt(i) === 10) line++;
+    counted = match.index;
+    const end = line + (match[0].match(/\n/g)?.length ?? 0);
+    if (end !== line) {
+      if (!ends.has(line)) ends.set(line, new Set());
+      ends.get(line)!.add(end);
+    }
+  }
+  return ends;
 }
 
 /** Starts validation now (it is the slow part) and returns a function that records its findings. */
@@ -30,7 +50,8 @@ export function startSchemaCheck(set: SchemaSet, file: string, text: string, che
     const [result] = await pending;
     if (!result || result.valid) return;
     const specific = findings.list.filter((f) => f.file === file && f.severity === "error" && f.line !== undefined);
-    const problems = result.problems.filter((p) => !specific.some((f) => restates(f, p)));
+    const tagEnds = startTagEndLines(text);
+    const problems = result.problems.filter((p) => !specific.some((f) => restates(f, p, tagEnds)));
     for (const p of problems) {
       const where: Where = { file, ...(p.line === undefined ? {} : { line: p.line }) };
       findings.add("xsd-invalid", where, `not valid against the ${SCHEMA_NAMES[set]} schema: ${p.message}`, { checklist });

@@ -4,6 +4,7 @@
  * when a check needs them. yauzl also stops any entry that inflates past its declared size, so the
  * declared sizes the limits are checked against can be trusted.
  */
+import { open } from "node:fs/promises";
 import yauzl, { type Entry, type ZipFile } from "yauzl";
 import type { Findings } from "../findings.js";
 import { unsafeEntryReason } from "./names.js";
@@ -30,7 +31,8 @@ export async function openZip(input: string | Buffer, limits: Limits, findings: 
     if (zip.entryCount > limits.maxEntries) {
       throw new PackageRefused("zip-too-many-entries", `the zip holds ${zip.entryCount.toLocaleString("en")} entries, more than ${limits.maxEntries.toLocaleString("en")}; refusing to read it`);
     }
-    return await listEntries(zip, limits, findings);
+    const source = await listEntries(zip, limits, findings);
+    return { ...source, zip64: source.zip64 || (await hasZip64Records(input)) };
   } catch (error) {
     zip.close();
     throw error;
@@ -82,6 +84,31 @@ async function listEntries(zip: ZipFile, limits: Limits, findings: Findings): Pr
       zip.close();
     },
   };
+}
+
+const EOCD = Buffer.from([0x50, 0x4b, 0x05, 0x06]);
+const ZIP64_LOCATOR = 0x07064b50;
+/** End of central directory (22 bytes) + the longest comment. */
+const TAIL_BYTES = 22 + 0xffff + 20;
+
+/** A ZIP64 end-of-central-directory locator sits right before the end-of-central-directory record. */
+async function hasZip64Records(input: string | Buffer): Promise<boolean> {
+  let tail: Buffer;
+  if (typeof input === "string") {
+    const handle = await open(input, "r");
+    try {
+      const { size } = await handle.stat();
+      const length = Math.min(size, TAIL_BYTES);
+      tail = Buffer.alloc(length);
+      await handle.read(tail, 0, length, size - length);
+    } finally {
+      await handle.close();
+    }
+  } else {
+    tail = input.subarray(Math.max(0, input.length - TAIL_BYTES));
+  }
+  const eocd = tail.lastIndexOf(EOCD);
+  return eocd >= 20 && tail.readUInt32LE(eocd - 20) === ZIP64_LOCATOR;
 }
 
 /** yauzl's lazy entry events as an async iterator. */
