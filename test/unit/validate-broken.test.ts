@@ -449,7 +449,7 @@ describe("xAPI (Tin Can) packages", () => {
 
   it("reports a launch URL with a parameter the LMS adds itself", async () => {
     const result = await check(zip(tincanXml({ launch: "index.html?endpoint=https://lrs.example.com/" })));
-    expect(brief(result, "au-url-reserved-parameter")).toHaveLength(1);
+    expect(brief(result, "launch-url-reserved-parameter")).toHaveLength(1);
   });
 
   it("reports two tincan.xml files", async () => {

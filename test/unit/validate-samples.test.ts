@@ -130,7 +130,7 @@ describe("CATAPULT cmi5 LMS test suite", () => {
     ["202-3-relative-url-no-zip.xml", ["relative-url-without-package"]],
     ["202-4-relative-url-no-zip.xml", ["relative-url-without-package"]],
     ["202-5-relative-url-no-zip.xml", ["launch-url-invalid"]],
-    ["204-query-string-conflict-endpoint.xml", ["au-url-reserved-parameter", "relative-url-without-package"]],
+    ["204-query-string-conflict-endpoint.xml", ["launch-url-reserved-parameter", "relative-url-without-package"]],
     ["205-1-duplicated-block.xml", ["duplicate-identifier"]],
     // The sample's AU also refers to its objective by an id without scheme, which matches no objective.
     ["205-2-duplicated-objective.xml", ["duplicate-identifier", "unresolved-identifierref"]],

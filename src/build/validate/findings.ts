@@ -80,7 +80,7 @@ export const CODES = {
   "iri-not-absolute": { severity: "error", checklist: 70, fix: "use an absolute IRI with a scheme you control, e.g. https://example.com/courses/my-course" },
   "launch-url-invalid": { severity: "error", checklist: 70, fix: "write the launch URL as a path relative to the package root, or as a valid absolute URL" },
   "relative-url-without-package": { severity: "error", checklist: 70, fix: "zip the course structure with its content, or use absolute URLs" },
-  "au-url-reserved-parameter": { severity: "error", checklist: 61, fix: "remove the launch parameter from the AU url; the LMS adds endpoint, fetch, actor, registration and activityId itself" },
+  "launch-url-reserved-parameter": { severity: "error", checklist: 61, fix: "remove that parameter from the launch URL; the LMS adds its launch parameters (endpoint, fetch or auth, actor, registration, activity id) itself" },
   "launch-count": { severity: "error", checklist: 54, fix: "declare exactly one activity with a <launch> element" },
   "launch-outside-package": { severity: "warning", checklist: 54, fix: "launch a file inside the package with a relative path" },
   "several-tincan-xml": { severity: "error", checklist: 54, fix: "ship exactly one tincan.xml" },

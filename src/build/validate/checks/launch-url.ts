@@ -16,8 +16,9 @@ export interface LaunchUrlCheck {
   /** "AU url", "launch"… */
   what: string;
   checklist: number;
-  /** Query parameters reserved for the LMS. */
+  /** Query parameters reserved for the LMS, and the checklist item that says so. */
   reserved: readonly string[];
+  reservedChecklist: number;
   /** Whether an absolute URL (content outside the package) deserves a warning. */
   warnAbsolute: boolean;
 }
@@ -51,7 +52,7 @@ export function checkLaunchUrl(raw: string, check: LaunchUrlCheck): void {
   const params = new URLSearchParams(query.replace(/^\?/, ""));
   for (const name of check.reserved) {
     if (params.has(name)) {
-      findings.add("au-url-reserved-parameter", where, `${what} "${raw}" already has a "${name}" parameter, which collides with the one the LMS adds at launch`);
+      findings.add("launch-url-reserved-parameter", where, `${what} "${raw}" already has a "${name}" parameter, which collides with the one the LMS adds at launch`, { checklist: check.reservedChecklist });
     }
   }
 }

@@ -54,6 +54,7 @@ export const cmi5: Standard = {
         what: "AU url",
         checklist: CHECKLIST,
         reserved: LAUNCH_PARAMETERS,
+        reservedChecklist: 61,
         warnAbsolute: false,
       });
     }

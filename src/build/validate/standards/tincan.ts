@@ -52,6 +52,7 @@ export const tincan: Standard = {
           what: "launch",
           checklist: CHECKLIST,
           reserved: LAUNCH_PARAMETERS,
+        reservedChecklist: 52,
           warnAbsolute: true,
         });
       }
