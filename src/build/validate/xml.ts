@@ -76,11 +76,6 @@ function lineAt(line: number | undefined): { line?: number } {
   return line === undefined ? {} : { line };
 }
 
-/** Line of an element, for findings. */
-export function lineOf(node: { lineNumber?: number } | undefined): { line?: number } {
-  return lineAt(node?.lineNumber);
-}
-
 /** Child elements with this local name (and namespace, if given). */
 export function children(parent: Element, localName: string, ns?: string): Element[] {
   const out: Element[] = [];

@@ -1,7 +1,6 @@
 /** SCORM 2004 (2nd, 3rd, 4th Edition): IMS CP 1.1.4 with ADL CP/SEQ/NAV and IMS Simple Sequencing. */
-import type { StandardResult } from "../standard.js";
 import { NS, children, descendants, type Element } from "../../xml.js";
-import { at } from "../standard.js";
+import { at, type StandardResult } from "../standard.js";
 import type { ScormContext, ScormProfile } from "./content-package.js";
 
 export type Edition2004 = "2nd" | "3rd" | "4th";
