@@ -15,8 +15,15 @@ Usage:
       -o, --out <file>          Quiz file to write (default: quizzes/<name>.yml)
       --title <text>            Quiz title (default: from the file name)
       -f, --force               Overwrite the quiz file if it exists
+  coursepack validate <package>...
+                              Check SCORM 1.2/2004, cmi5 and xAPI packages (a .zip, its
+                              unzipped folder, or a lone manifest XML) for LMS problems.
+      --json                    Print the findings as JSON (for CI)
+      --expect <format>         Also require this format: web, scorm12, scorm2004,
+                                scorm2004-3rd, xapi, cmi5
   coursepack --help           Show this help.
   coursepack --version        Show the version.
 
-Exit codes: 0 success, 1 errors (each printed as file:line:col: error: message).
+Exit codes: 0 success, 1 errors (each printed as file:line:col: error: message;
+validate prints file:line: error [checklist #N] message — fix).
 `;

@@ -1,0 +1,81 @@
+/**
+ * A package as the checks see it: its files (name, size) and a way to read one, whatever it came
+ * from — a zip (read in place, never extracted), a folder, or a lone manifest XML file.
+ */
+import type { FindingCode } from "../findings.js";
+
+export interface PackageFile {
+  /** Path inside the package, "/"-separated, already checked to be safe (no "..", not absolute). */
+  name: string;
+  /** Uncompressed size in bytes. */
+  size: number;
+}
+
+export interface PackageSource {
+  readonly kind: "zip" | "folder" | "document";
+  /** Files only (no folder entries), in archive or sorted order. */
+  readonly files: readonly PackageFile[];
+  /** The archive uses ZIP64 records. */
+  readonly zip64: boolean;
+  /** Reads one file; throws if it is larger than `limits.maxReadBytes` or cannot be read. */
+  read(name: string): Promise<Buffer>;
+  close(): Promise<void>;
+}
+
+/** Sanity limits that stop zip bombs and runaway inputs before anything is read. */
+export interface Limits {
+  /** Total uncompressed size. */
+  maxTotalBytes: number;
+  maxEntries: number;
+  /** Highest compression ratio accepted for entries of at least `ratioMinBytes`. */
+  maxRatio: number;
+  ratioMinBytes: number;
+  /** Largest single file the validator reads into memory (manifests, scripts scanned for credentials). */
+  maxReadBytes: number;
+}
+
+export const DEFAULT_LIMITS: Limits = {
+  maxTotalBytes: 2 * 1024 ** 3,
+  maxEntries: 65_535,
+  maxRatio: 100,
+  ratioMinBytes: 1024 ** 2,
+  maxReadBytes: 64 * 1024 ** 2,
+};
+
+/** The input cannot be validated at all (not a zip, a zip bomb…): reported as its only finding. */
+export class PackageRefused extends Error {
+  constructor(readonly code: FindingCode, message: string) {
+    super(message);
+  }
+}
+
+/** Checks a package's size against the limits as entries are listed. */
+export class SizeBudget {
+  private total = 0;
+  private count = 0;
+
+  /** `what`: "zip" or "folder", for messages. */
+  constructor(private readonly limits: Limits, private readonly what: string) {}
+
+  add(name: string, size: number, compressedSize?: number): void {
+    this.count += 1;
+    this.total += size;
+    if (this.count > this.limits.maxEntries) {
+      throw new PackageRefused("zip-too-many-entries", `the ${this.what} holds more than ${this.limits.maxEntries.toLocaleString("en")} files; refusing to read it`);
+    }
+    if (this.total > this.limits.maxTotalBytes) {
+      throw new PackageRefused("zip-too-large", `the ${this.what} expands to more than ${formatSize(this.limits.maxTotalBytes)}; refusing to read it`);
+    }
+    if (compressedSize !== undefined && size >= this.limits.ratioMinBytes && size > compressedSize * this.limits.maxRatio) {
+      const ratio = Math.round(size / Math.max(compressedSize, 1));
+      throw new PackageRefused("zip-bomb", `${name} in the ${this.what} expands ${ratio.toLocaleString("en")} times (${formatSize(compressedSize)} to ${formatSize(size)}), more than ${this.limits.maxRatio}; refusing to read it`);
+    }
+  }
+}
+
+export function formatSize(bytes: number): string {
+  if (bytes >= 1024 ** 3) return `${(bytes / 1024 ** 3).toFixed(bytes % 1024 ** 3 ? 1 : 0)} GB`;
+  if (bytes >= 1024 ** 2) return `${(bytes / 1024 ** 2).toFixed(1)} MB`;
+  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${bytes} B`;
+}
