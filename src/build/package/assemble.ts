@@ -1,10 +1,16 @@
-/** Package stage: one target's files — shared pages, its runtime, its manifest — as a zip and a folder. */
+/**
+ * Package stage: one target's files — shared pages, its runtime, its manifest — as a zip and a
+ * folder, then the zip goes through `coursepack validate`'s checks: a package that fails them is a
+ * Coursepack bug, and the build stops before anything replaces the previous output.
+ */
 import { copyFile, mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import type { CourseModel } from "../model/index.js";
 import type { RenderedCourse } from "../render/index.js";
 import type { PackageFile, Target } from "../targets/target.js";
+import { formatFinding, type Finding } from "../validate/findings.js";
+import { validatePackage } from "../validate/validate.js";
 import { runtimeBundle } from "./runtime-bundle.js";
 import type { StagedOutput } from "./output.js";
 import { writeZip } from "./zip.js";
@@ -22,6 +28,8 @@ export interface PackagedOutput {
   fileCount: number;
   /** Gzipped size of the shipped runtime JS + CSS. */
   runtimeGzipBytes: number;
+  /** Warnings from the package checks (errors stop the build). */
+  findings: Finding[];
 }
 
 export async function packageTarget(
@@ -46,8 +54,14 @@ export async function packageTarget(
     writeZip(staged.path(zipName), files),
     writeFolder ? writeFiles(staged.path(base), files) : Promise.resolve(),
   ]);
+  const check = await validatePackage(staged.path(zipName), { format: target.id, label: zipName });
+  if (!check.valid) {
+    const errors = check.findings.filter((f) => f.severity === "error").map((f) => `  ${formatFinding(f, zipName)}`);
+    throw new Error(`the ${target.label} package failed its checks (a Coursepack bug; please report it):\n${errors.join("\n")}`);
+  }
   return {
     format: target.id,
+    findings: check.findings,
     label: target.label,
     zipName,
     folderName: base,

@@ -125,3 +125,10 @@ export class Findings {
     return this.list.length - this.errorCount;
   }
 }
+
+/** `imsmanifest.xml:12: error [checklist #4] message — fix (code)`; `where` stands in for a package-wide finding. */
+export function formatFinding(f: Finding, where: string, code = (c: string) => `(${c})`): string {
+  const at = f.file ? `${f.file}${f.line === undefined ? "" : `:${f.line}`}` : where;
+  const checklist = f.checklist === undefined ? "" : ` [checklist #${f.checklist}]`;
+  return `${at}: ${f.severity}${checklist} ${f.message} — ${f.fix} ${code(f.code)}`;
+}

@@ -6,6 +6,7 @@ import { build } from "../../build.js";
 import { formatDiagnostic } from "../../diagnostics.js";
 import { FORMAT_IDS } from "../../schema/course.js";
 import { bold, dim, formatBytes, formatMs, green, yellow } from "../format.js";
+import { formatFinding } from "../../validate/findings.js";
 import { UsageError } from "../usage.js";
 
 export async function buildCommand(args: string[]): Promise<number> {
@@ -37,7 +38,10 @@ export async function buildCommand(args: string[]): Promise<number> {
     const zip = path.relative(process.cwd(), path.join(result.outDir, o.zipName));
     console.log(`  ${green("✓")} ${o.label.padEnd(width)}  ${zip}  ${formatBytes(o.zipBytes).padStart(9)}  ${dim(`${o.fileCount} files, runtime JS+CSS ${formatBytes(o.runtimeGzipBytes)} gzipped`)}`);
   }
-  const warnings = result.diagnostics.warningCount;
+  for (const o of result.outputs) {
+    for (const f of o.findings) console.error(yellow(`${o.zipName}: ${formatFinding(f, o.zipName)}`));
+  }
+  const warnings = result.diagnostics.warningCount + result.outputs.reduce((n, o) => n + o.findings.length, 0);
   console.log(`Built ${result.outputs.length} package${result.outputs.length === 1 ? "" : "s"} in ${formatMs(result.ms)}${warnings ? yellow(` with ${warnings} warning${warnings === 1 ? "" : "s"}`) : ""}.`);
   return 0;
 }

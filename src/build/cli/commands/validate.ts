@@ -2,7 +2,7 @@
 import { parseArgs } from "node:util";
 import type { FormatId } from "../../../shared/course-data.js";
 import { FORMAT_IDS } from "../../schema/course.js";
-import type { Finding } from "../../validate/findings.js";
+import { formatFinding } from "../../validate/findings.js";
 import { describe, validatePackage, type ValidationResult } from "../../validate/validate.js";
 import { bold, dim, green, red, yellow } from "../format.js";
 import { UsageError } from "../usage.js";
@@ -32,18 +32,12 @@ export async function validateCommand(args: string[]): Promise<number> {
 
 function printResult(result: ValidationResult): void {
   for (const f of result.findings) {
-    const line = formatFinding(f, result.package);
+    const line = formatFinding(f, result.package, (code) => dim(`(${code})`));
     console.log(f.severity === "error" ? red(line) : yellow(line));
   }
   console.log(summary(result));
 }
 
-/** `imsmanifest.xml:12: error [checklist #4] message — fix (code)` */
-export function formatFinding(f: Finding, packageLabel: string): string {
-  const where = f.file ? `${f.file}${f.line === undefined ? "" : `:${f.line}`}` : packageLabel;
-  const checklist = f.checklist === undefined ? "" : ` [checklist #${f.checklist}]`;
-  return `${where}: ${f.severity}${checklist} ${f.message} — ${f.fix} ${dim(`(${f.code})`)}`;
-}
 
 function summary(result: ValidationResult): string {
   const errors = result.findings.filter((f) => f.severity === "error").length;

@@ -1,0 +1,22 @@
+/** Everything Coursepack builds passes `coursepack validate` with zero findings, in every format. */
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { validatePackage } from "../../src/build/validate/validate.js";
+import { buildInto, CONTENT_DIR, FIXTURES } from "../support/build.js";
+
+const ALL = ["web", "scorm12", "scorm2004", "scorm2004-3rd", "xapi", "cmi5"] as const;
+
+describe("our own packages", () => {
+  it.each([
+    ["the default course", CONTENT_DIR],
+    ["the every-question-type fixture", path.join(FIXTURES, "courses", "all-types")],
+  ])("%s: every format validates with zero findings", async (_name, dir) => {
+    const result = await buildInto(dir, { formats: [...ALL] });
+    expect(result.outputs.map((o) => o.format).sort()).toEqual([...ALL].sort());
+    for (const output of result.outputs) {
+      expect(output.findings, output.zipName).toEqual([]);
+      const folder = await validatePackage(path.join(result.outDir, output.folderName), { format: output.format });
+      expect(folder.findings, output.folderName).toEqual([]);
+    }
+  });
+});
