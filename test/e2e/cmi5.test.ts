@@ -5,11 +5,11 @@
  * statement rules of the cmi5 spec (§8–§11) for every moveOn value and each launch mode.
  */
 import { randomUUID } from "node:crypto";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Cmi5LaunchOptions, MoveOn } from "../../src/preview/server/lrs/index.js";
-import { launchBrowser, openPage } from "../support/browser.js";
-import { courseDataOf, currentPageId, goTo, takeQuiz } from "../support/learner.js";
+import { launchBrowser, openCourse } from "../support/browser.js";
+import { currentPageId, goTo, takeCourse } from "../support/learner.js";
 import { COURSE_IRI, startLrsRig, type LrsRig } from "../support/lrs-setup.js";
 import { expectValidStatements } from "../support/xapi-validation.js";
 
@@ -45,20 +45,7 @@ function cmi5Launch(options: Partial<Cmi5LaunchOptions>) {
   });
 }
 
-async function open(url: string): Promise<{ page: Page; errors: string[] }> {
-  const opened = await openPage(browser);
-  await opened.page.goto(url);
-  await opened.page.locator("html.cp-ready").waitFor();
-  return opened;
-}
-
-async function takeCourse(page: Page, share: number): Promise<void> {
-  const course = await courseDataOf(page);
-  for (const p of course.pages) {
-    if (p.kind === "quiz") await takeQuiz(page, p.id, share);
-    await page.locator('[data-nav="next"]').click();
-  }
-}
+const open = (url: string) => openCourse(browser, url);
 
 const verbOf = (s: Statement) => String(s.verb.id).replace(ADL, "");
 const categories = (s: Statement) => (s.context?.contextActivities?.category ?? []).map((c: { id: string }) => c.id);

@@ -2,16 +2,14 @@
  * The default course (content/): a learner walks every lesson, answers every knowledge check, passes
  * the final assessment and sees the summary — on the web, and inside a strict SCORM LMS.
  */
-import { cp } from "node:fs/promises";
-import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ScormStandard } from "../../src/preview/client/scorm-lms.js";
 import { launchBrowser, openPage } from "../support/browser.js";
-import { buildInto, CONTENT_DIR, ROOT } from "../support/build.js";
-import { answerQuestion, courseDataOf, currentPageId, takeQuiz } from "../support/learner.js";
-import { exitCourse, expectCleanSession, firstLaunch, launchScorm, lmsCalls, lmsCmi, walkCourse } from "../support/scorm-lms.js";
-import { serveDirectory, type StaticServer } from "../support/static-server.js";
+import { buildInto, CONTENT_DIR } from "../support/build.js";
+import { answerQuestion, courseDataOf, currentPageId, takeCourse, takeQuiz } from "../support/learner.js";
+import { serveWithLms, exitCourse, expectCleanSession, firstLaunch, launchScorm, lmsCalls, lmsCmi } from "../support/scorm-lms.js";
+import type { StaticServer } from "../support/static-server.js";
 
 let browser: Browser;
 let server: StaticServer;
@@ -20,8 +18,7 @@ let courseId: string;
 beforeAll(async () => {
   const result = await buildInto(CONTENT_DIR, { formats: ["web", "scorm12", "scorm2004"] });
   courseId = result.model.config.id;
-  await cp(path.join(ROOT, "lib", "preview"), path.join(result.outDir, "lms"), { recursive: true });
-  server = await serveDirectory(result.outDir);
+  server = await serveWithLms(result.outDir);
   browser = await launchBrowser();
 });
 
@@ -66,7 +63,7 @@ describe("the default course", () => {
   it.each(["scorm12", "scorm2004"] as const)("in a strict %s LMS: completed and passed, with a clean session", async (standard: ScormStandard) => {
     const session = await launchScorm({ browser, hostUrl: `${server.url}/lms/scorm-host.html`, packageUrl: (s) => `../${courseId}-${s}/index.html` },
       standard, { cmi: firstLaunch(standard) });
-    await walkCourse(session.sco, 1);
+    await takeCourse(session.sco, 1);
     await exitCourse(session);
     expectCleanSession(standard, await lmsCalls(session.page));
     const cmi = await lmsCmi(session.page);

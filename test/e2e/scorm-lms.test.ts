@@ -6,7 +6,7 @@
  * gets a visible warning and then the data.
  */
 import { execFileSync } from "node:child_process";
-import { cp, writeFile, readFile } from "node:fs/promises";
+import { writeFile, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -14,12 +14,12 @@ import type { ScormStandard } from "../../src/preview/client/scorm-lms.js";
 import type { HostLaunch } from "../../src/preview/client/scorm-host.js";
 import { launchBrowser, openPage } from "../support/browser.js";
 import {
-  exitCourse, expectCleanSession, firstLaunch, launchScorm, lmsCalls, lmsCmi, lmsTerminated, nextSession, packageFrame, setIndex,
-  walkCourse, type ScormSite,
+  serveWithLms, exitCourse, expectCleanSession, firstLaunch, launchScorm, lmsCalls, lmsCmi, lmsTerminated, nextSession, packageFrame, setIndex,
+  type ScormSite,
 } from "../support/scorm-lms.js";
 import { ROOT, buildInto, tempDir } from "../support/build.js";
-import { courseDataOf, currentPageId, goTo } from "../support/learner.js";
-import { serveDirectory, type StaticServer } from "../support/static-server.js";
+import { courseDataOf, currentPageId, goTo, takeCourse } from "../support/learner.js";
+import type { StaticServer } from "../support/static-server.js";
 
 let browser: Browser;
 let server: StaticServer;
@@ -33,8 +33,7 @@ beforeAll(async () => {
   await writeFile(file, `${await readFile(file, "utf8")}\ntracking:\n  scorm12Status: passed-failed\n`);
   const result = await buildInto(dir, { formats: ["scorm12", "scorm2004"] });
   courseId = result.model.config.id;
-  await cp(path.join(ROOT, "lib", "preview"), path.join(result.outDir, "lms"), { recursive: true });
-  server = await serveDirectory(result.outDir);
+  server = await serveWithLms(result.outDir);
   browser = await launchBrowser();
 });
 
@@ -69,7 +68,7 @@ describe.each(["scorm12", "scorm2004"] as const)("%s in a strict LMS", (standard
     expect(lessonCommits).toBeLessThanOrEqual(lessons.length - 1);
 
     await goTo(sco, course.pages[0]!.id);
-    await walkCourse(sco, 1);
+    await takeCourse(sco, 1);
     await exitCourse(session);
     const calls = await lmsCalls(page);
     expectCleanSession(standard, calls);
@@ -126,7 +125,7 @@ describe.each(["scorm12", "scorm2004"] as const)("%s in a strict LMS", (standard
 
   it("a learner who fails: failed reported, suspended for another attempt", async () => {
     const session = await launch(standard, { cmi: firstLaunch(standard) });
-    await walkCourse(session.sco, 0);
+    await takeCourse(session.sco, 0);
     await exitCourse(session);
     expectCleanSession(standard, await lmsCalls(session.page));
     const cmi = await lmsCmi(session.page);
@@ -184,7 +183,7 @@ describe.each(["scorm12", "scorm2004"] as const)("%s in a strict LMS", (standard
     const cmi = firstLaunch(standard);
     Object.assign(cmi.cmi, mastery);
     const session = await launch(standard, { cmi });
-    await walkCourse(session.sco, 2 / 3);
+    await takeCourse(session.sco, 2 / 3);
     await exitCourse(session);
     const result = await lmsCmi(session.page);
     if (is12) expect(result.core).toMatchObject({ lesson_status: "passed", score: { raw: "66.67" } });
@@ -195,7 +194,7 @@ describe.each(["scorm12", "scorm2004"] as const)("%s in a strict LMS", (standard
   it("records nothing in review mode (checklist #16)", async () => {
     const session = await launch(standard, { cmi: firstLaunch(standard, is12 ? { lesson_mode: "review" } : { mode: "review" }) });
     await session.sco.locator('[data-notice="review"]').waitFor();
-    await walkCourse(session.sco, 1);
+    await takeCourse(session.sco, 1);
     await exitCourse(session);
     const calls = await lmsCalls(session.page);
     expectCleanSession(standard, calls);

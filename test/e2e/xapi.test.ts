@@ -6,8 +6,8 @@
 import { randomUUID } from "node:crypto";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, openPage } from "../support/browser.js";
-import { courseDataOf, currentPageId, goTo, takeQuiz } from "../support/learner.js";
+import { launchBrowser, openCourse } from "../support/browser.js";
+import { courseDataOf, currentPageId, goTo, takeCourse, takeQuiz } from "../support/learner.js";
 import { COURSE_IRI, startLrsRig, type LrsRig } from "../support/lrs-setup.js";
 import { expectValidStatements } from "../support/xapi-validation.js";
 
@@ -30,22 +30,7 @@ function launch(registration: string, actor: object = ACTOR): string {
   return rig.lms.tinCanLaunch({ contentUrl: rig.indexUrl, actor, registration, activityId: COURSE_IRI });
 }
 
-async function open(url: string): Promise<{ page: Page; errors: string[] }> {
-  const opened = await openPage(browser);
-  await opened.page.goto(url);
-  await opened.page.locator("html.cp-ready").waitFor();
-  return opened;
-}
-
-/** Lessons in order, then the quiz with `share` right, then the summary. */
-async function takeCourse(page: Page, share: number): Promise<void> {
-  const course = await courseDataOf(page);
-  for (const p of course.pages) {
-    if (p.kind === "quiz") await takeQuiz(page, p.id, share);
-    await page.locator('[data-nav="next"]').click();
-  }
-  expect(await currentPageId(page)).toBe("summary");
-}
+const open = (url: string) => openCourse(browser, url);
 
 async function exitCourse(page: Page): Promise<void> {
   await page.locator('[data-action="exit"]').click();

@@ -14,3 +14,11 @@ export async function openPage(browser: Browser, viewport = { width: 1280, heigh
   page.on("pageerror", (e) => errors.push(e.message));
   return { page, errors };
 }
+
+/** Opens a course page and waits until the player is ready. */
+export async function openCourse(browser: Browser, url: string): Promise<{ page: Page; errors: string[] }> {
+  const opened = await openPage(browser);
+  await opened.page.goto(url);
+  await opened.page.locator("html.cp-ready").waitFor();
+  return opened;
+}

@@ -4,6 +4,7 @@
  * Every helper takes a Page or, for packages an LMS page hosts, the package's Frame.
  */
 import type { Frame, Locator, Page } from "playwright-core";
+import { expect } from "vitest";
 import type { CourseData, QuestionData } from "../../src/shared/course-data.js";
 import { tabTo } from "./a11y.js";
 
@@ -67,6 +68,17 @@ async function arrange(root: Locator, wanted: string[]): Promise<void> {
       await root.locator(`[data-option="${id}"] [data-move="up"]`).click();
     }
   }
+}
+
+/** Every page in order with Next, each quiz with `share` of its answers right; ends on the summary. */
+export async function takeCourse(page: Page | Frame, share: number): Promise<CourseData> {
+  const course = await courseDataOf(page);
+  for (const p of course.pages) {
+    if (p.kind === "quiz") await takeQuiz(page, p.id, share);
+    await page.locator('[data-nav="next"]').click();
+  }
+  expect(await currentPageId(page)).toBe("summary");
+  return course;
 }
 
 /** Takes a quiz from its intro to its results, answering `correctShare` of the questions right. */

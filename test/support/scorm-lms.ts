@@ -7,9 +7,21 @@ import type { Browser, Frame, Page } from "playwright-core";
 import { expect } from "vitest";
 import type { HostLaunch } from "../../src/preview/client/scorm-host.js";
 import type { ApiCall, CmiJson, ScormStandard } from "../../src/preview/client/scorm-lms.js";
-import type { CourseData } from "../../src/shared/course-data.js";
+import { cp } from "node:fs/promises";
+import path from "node:path";
 import { openPage } from "./browser.js";
-import { courseDataOf, currentPageId, goTo, takeQuiz } from "./learner.js";
+import { ROOT } from "./build.js";
+import { serveDirectory, type StaticServer } from "./static-server.js";
+import { currentPageId, goTo } from "./learner.js";
+
+/**
+ * Serves a build's output folder with the LMS page beside it (as lms/scorm-host.html), same origin
+ * as the packages, the way an LMS serves both.
+ */
+export async function serveWithLms(outDir: string): Promise<StaticServer> {
+  await cp(path.join(ROOT, "lib", "preview"), path.join(outDir, "lms"), { recursive: true });
+  return serveDirectory(outDir);
+}
 
 export interface Session {
   page: Page;
@@ -74,16 +86,6 @@ export function expectCleanSession(standard: ScormStandard, calls: ApiCall[]): v
   for (const c of calls.filter((c) => [init, finish, commit].includes(c.method))) expect(c.element).toBe("");
   if (standard === "scorm2004") expect(calls.at(-2)!.method).not.toBe(commit);
   expect(realErrors(calls)).toEqual([]);
-}
-
-export async function walkCourse(sco: Frame, quizShare: number): Promise<CourseData> {
-  const course = await courseDataOf(sco);
-  for (const p of course.pages) {
-    if (p.kind === "quiz") await takeQuiz(sco, p.id, quizShare);
-    await sco.locator('[data-nav="next"]').click();
-  }
-  expect(await currentPageId(sco)).toBe("summary");
-  return course;
 }
 
 export async function exitCourse(session: Session): Promise<void> {

@@ -1,26 +1,15 @@
 /** The command line: help, version, exit codes, determinism, and a failed build that writes nothing. */
-import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
 import { cp, readdir, readFile, writeFile, mkdir } from "node:fs/promises";
 import path from "node:path";
-import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
 import { FIXTURES, ROOT, tempDir } from "../support/build.js";
+import { coursepack as runCoursepack } from "../support/cli.js";
 
-const run = promisify(execFile);
-const CLI = path.join(ROOT, "bin", "coursepack.js");
 /** A course made by `coursepack new` (the starter folder itself holds placeholders). */
 let STARTER = "";
 
-async function coursepack(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [CLI, ...args], { env: { ...process.env, NO_COLOR: "1" } });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
+const coursepack = (...args: string[]) => runCoursepack(args);
 
 const sha = async (file: string) => createHash("sha256").update(await readFile(file)).digest("hex");
 

@@ -2,30 +2,19 @@
  * `coursepack import-gift` end to end: a realistic bank with every construct is imported, written
  * into a course, and built into a web package whose course data holds the right types and keys.
  */
-import { execFile } from "node:child_process";
 import { access, mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { promisify } from "node:util";
 import { parse as parseYaml } from "yaml";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { CourseData, QuestionData } from "../../src/shared/course-data.js";
 import { formatDiagnostic } from "../../src/build/diagnostics.js";
 import { importGift } from "../../src/build/import/gift/index.js";
-import { buildInto, FIXTURES, ROOT, tempDir } from "../support/build.js";
+import { buildInto, FIXTURES, tempDir } from "../support/build.js";
+import { coursepack as runCoursepack } from "../support/cli.js";
 
-const run = promisify(execFile);
-const CLI = path.join(ROOT, "bin", "coursepack.js");
 const BANK = path.join(FIXTURES, "gift", "sales-bank.gift");
 
-async function coursepack(cwd: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, NO_COLOR: "1" } });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
+const coursepack = (cwd: string, ...args: string[]) => runCoursepack(args, { cwd });
 
 const COURSE_YML = `id: gift-course
 title: Imported bank

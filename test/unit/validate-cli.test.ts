@@ -2,28 +2,17 @@
  * `coursepack validate` as users and CI run it: one line per finding, a summary, --json, exit
  * codes; and our own build output, which must validate with zero errors.
  */
-import { execFile } from "node:child_process";
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
 import { CODES } from "../../src/build/validate/findings.js";
 import { FIXTURES, ROOT, tempDir } from "../support/build.js";
+import { coursepack as runCoursepack } from "../support/cli.js";
 import { rawZip } from "../support/zip.js";
 
-const run = promisify(execFile);
-const CLI = path.join(ROOT, "bin", "coursepack.js");
 const SAMPLES = path.join(FIXTURES, "conformance-samples");
 
-async function coursepack(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [CLI, ...args], { env: { ...process.env, NO_COLOR: "1" } });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
+const coursepack = (...args: string[]) => runCoursepack(args);
 
 const BROKEN_MANIFEST = `<?xml version="1.0"?>
 <manifest identifier="course" xmlns="http://www.imsproject.org/xsd/imscp_rootv1p1p2" xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_rootv1p2">

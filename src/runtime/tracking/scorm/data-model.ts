@@ -135,14 +135,3 @@ export function truncate(text: string, max: number): string {
   return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
 }
 
-/** Interaction type per question type; both versions use the same vocabulary words. */
-export const INTERACTION_TYPES: Record<AnsweredQuestion["type"], string> = {
-  single: "choice",
-  multiple: "choice",
-  "true-false": "true-false",
-  "fill-in": "fill-in",
-  numeric: "numeric",
-  matching: "matching",
-  sequencing: "sequencing",
-  likert: "likert",
-};

@@ -5,9 +5,10 @@
 import type { TrackingOptions } from "../../../shared/course-data.js";
 import type { AnsweredQuestion, CorrectPattern, Response } from "../../../shared/learner.js";
 import {
-  type ReportedStatus, type ScormDataModel, type Write, INTERACTION_TYPES, clockParts, decimal, numberOrUndefined,
+  type ReportedStatus, type ScormDataModel, type Write, clockParts, decimal, numberOrUndefined,
   parseMode, percent, truncate,
 } from "./data-model.js";
+import { INTERACTION_TYPES } from "../interaction-types.js";
 
 /** 1.2 choice, matching, sequencing and likert responses are single characters 0-9/a-z (checklist #43). */
 const CHARACTERS = "abcdefghijklmnopqrstuvwxyz0123456789";

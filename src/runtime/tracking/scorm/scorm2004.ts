@@ -4,9 +4,10 @@
  */
 import type { AnsweredQuestion, CorrectPattern, Response } from "../../../shared/learner.js";
 import {
-  type ObjectiveReport, type ScormDataModel, type ScormLaunch, type Write, INTERACTION_TYPES, clockParts, decimal, numberOrUndefined,
+  type ObjectiveReport, type ScormDataModel, type ScormLaunch, type Write, clockParts, decimal, numberOrUndefined,
   parseMode, percent, truncate,
 } from "./data-model.js";
+import { INTERACTION_TYPES } from "../interaction-types.js";
 
 const COMPLETION_RANK: Record<string, number> = { unknown: 0, "not attempted": 0, incomplete: 1, completed: 2 };
 const SUCCESS_RANK: Record<string, number> = { unknown: 0, failed: 1, passed: 2 };

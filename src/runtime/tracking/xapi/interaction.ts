@@ -3,21 +3,11 @@
  * components (choices / scale / source+target) and correctResponsesPattern in xAPI's response
  * syntax (xAPI 1.0.3 §2.4.4.1: `[,]` separates items, `[.]` joins matching pairs, `[:]` a range).
  */
-import type { CourseData, QuestionData, QuestionType } from "../../../shared/course-data.js";
+import type { CourseData, QuestionData } from "../../../shared/course-data.js";
 import type { AnsweredQuestion, CorrectPattern, Response } from "../../../shared/learner.js";
 import type { ActivityDefinition, InteractionComponent, LanguageMap } from "./types.js";
+import { INTERACTION_TYPES } from "../interaction-types.js";
 import { ACTIVITY_TYPES } from "./vocabulary.js";
-
-const INTERACTION_TYPES: Record<QuestionType, string> = {
-  single: "choice",
-  multiple: "choice",
-  "true-false": "true-false",
-  "fill-in": "fill-in",
-  numeric: "numeric",
-  matching: "matching",
-  sequencing: "sequencing",
-  likert: "likert",
-};
 
 /** A number as xAPI response text: no exponent, no trailing zeros. */
 function numberText(n: number): string {
