@@ -36,23 +36,20 @@ export function cmi5Xml(model: CourseModel): string {
   const { config } = model;
   const lang = config.language;
   const mastery = masteryScoreFor(model);
+  // The course and its one AU share the course's title and description.
+  const labels = `    <title>
+${text(lang, config.title, "      ")}
+    </title>
+    <description>
+${text(lang, config.description, "      ")}
+    </description>`;
   return `<?xml version="1.0" encoding="utf-8"?>
 <courseStructure xmlns="https://w3id.org/xapi/profiles/cmi5/v1/CourseStructure.xsd">
   <course id="${escapeXml(model.activityId)}">
-    <title>
-${text(lang, config.title, "      ")}
-    </title>
-    <description>
-${text(lang, config.description, "      ")}
-    </description>
+${labels}
   </course>
   <au id="${escapeXml(auId(model))}" moveOn="${moveOnFor(model)}"${mastery === undefined ? "" : ` masteryScore="${mastery}"`} launchMethod="AnyWindow">
-    <title>
-${text(lang, config.title, "      ")}
-    </title>
-    <description>
-${text(lang, config.description, "      ")}
-    </description>
+${labels}
     <url>index.html</url>
   </au>
 </courseStructure>
