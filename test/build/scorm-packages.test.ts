@@ -157,10 +157,6 @@ describe("packaging", () => {
       expect(a.equals(b), name).toBe(true);
     }
   });
-
-  it("keeps the SCORM runtime JS+CSS within 25 KB gzipped", () => {
-    for (const output of plain.outputs) expect(output.runtimeGzipBytes, output.format).toBeLessThanOrEqual(25 * 1024);
-  });
 });
 
 describe("suspend_data budget (checklist #31)", () => {

@@ -75,10 +75,6 @@ describe("cmi5 package", () => {
 });
 
 describe("both packages", () => {
-  it("keep the runtime JS + CSS within 40 KB gzipped", () => {
-    for (const output of result.outputs) expect(output.runtimeGzipBytes, output.format).toBeLessThanOrEqual(40 * 1024);
-  });
-
   it("contain no LRS endpoint or credentials", async () => {
     for (const format of ["xapi", "cmi5"]) {
       for (const name of await readdir(folder(format))) {
