@@ -11,13 +11,15 @@ import { courseDataOf, currentPageId, takeQuiz } from "../support/learner.js";
 let browser: Browser;
 let server: StaticServer;
 let dir: string;
+let packageDir: string;
 
 beforeAll(async () => {
   dir = path.join(await tempDir("starter"), "my-first-course");
   const cli = path.join(ROOT, "bin", "coursepack.js");
   execFileSync(process.execPath, [cli, "new", dir], { encoding: "utf8" });
   execFileSync(process.execPath, [cli, "build", dir, "--format", "web", "--out", path.join(dir, "dist")], { encoding: "utf8" });
-  server = await serveDirectory(path.join(dir, "dist", "my-first-course-web"));
+  packageDir = path.join(dir, "dist", "my-first-course-web");
+  server = await serveDirectory(path.join(dir, "dist"));
   browser = await launchBrowser();
 });
 
@@ -29,7 +31,8 @@ afterAll(async () => {
 describe("starter course", () => {
   it("walks every lesson, passes the quiz and shows a completed summary", async () => {
     const { page, errors } = await openPage(browser);
-    await page.goto(`${server.url}/index.html`);
+    // Served from a sub-path, as LMSs and intranets do: every URL in the package is relative.
+    await page.goto(`${server.url}/my-first-course-web/index.html`);
     const course = await courseDataOf(page);
     expect(course.title).toBe("My first course");
     for (const p of course.pages) {
@@ -40,6 +43,23 @@ describe("starter course", () => {
     expect(await currentPageId(page)).toBe("summary");
     await expect.poll(() => page.locator('[data-summary="completion"]').textContent()).toBe("You have completed this course.");
     expect(await page.locator('[data-summary="result"]').textContent()).toBe("Result: passed");
+    expect(errors).toEqual([]);
+  });
+
+  it("runs straight from disk (file://) and resumes where the learner left off", async () => {
+    const { page, errors } = await openPage(browser);
+    const url = `file://${path.join(packageDir, "index.html")}`;
+    await page.goto(url);
+    await page.locator("html.cp-ready").waitFor();
+    // Relative asset URLs work from disk too: the first lesson's picture loads.
+    const picture = page.locator('section[data-page="welcome"] img');
+    await expect.poll(() => picture.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+    await page.locator('[data-nav="next"]').click();
+    expect(await currentPageId(page)).toBe("writing-lessons");
+    await page.goto(url);
+    await page.locator("html.cp-ready").waitFor();
+    expect(await currentPageId(page)).toBe("writing-lessons");
+    await expect.poll(() => page.locator('[data-notice="resumed"]').count()).toBe(1);
     expect(errors).toEqual([]);
   });
 });
