@@ -63,6 +63,23 @@ describe("the default course", () => {
   it.each(["scorm12", "scorm2004"] as const)("in a strict %s LMS: completed and passed, with a clean session", async (standard: ScormStandard) => {
     const session = await launchScorm({ browser, hostUrl: `${server.url}/lms/scorm-host.html`, packageUrl: (s) => `../${courseId}-${s}/index.html` },
       standard, { cmi: firstLaunch(standard) });
+    if (standard === "scorm2004") {
+      // Steady state: after the launch commit, each lesson viewed costs at most one commit, even
+      // when the learner lingers on it past the runtime's 2-second commit delay.
+      const commits = async () => (await lmsCalls(session.page)).filter((c) => c.method === "Commit").length;
+      await expect.poll(commits).toBeGreaterThan(0);
+      const before = await commits();
+      const lessons = (await courseDataOf(session.sco)).pages.filter((p) => p.kind === "lesson").slice(1);
+      for (const lesson of lessons) {
+        await session.sco.locator('[data-nav="next"]').click();
+        expect(await currentPageId(session.sco)).toBe(lesson.id);
+        await session.page.waitForTimeout(2200);
+      }
+      const perLesson = (await commits()) - before;
+      expect(perLesson).toBeGreaterThan(0);
+      expect(perLesson).toBeLessThanOrEqual(lessons.length);
+      await session.sco.locator('.menu a[data-page="' + (await courseDataOf(session.sco)).pages[0]!.id + '"]').click();
+    }
     await takeCourse(session.sco, 1);
     await exitCourse(session);
     expectCleanSession(standard, await lmsCalls(session.page));
