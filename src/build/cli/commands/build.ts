@@ -33,10 +33,11 @@ export async function buildCommand(args: string[]): Promise<number> {
   });
   for (const d of result.diagnostics.sorted()) console.error(yellow(formatDiagnostic(d)));
   console.log(`${bold(result.model.config.title)} ${dim(`(${path.relative(process.cwd(), result.model.dir) || "."})`)}`);
-  const width = Math.max(...result.outputs.map((o) => o.label.length));
+  const zipOf = (o: (typeof result.outputs)[number]) => path.relative(process.cwd(), path.join(result.outDir, o.zipName));
+  const labelWidth = Math.max(...result.outputs.map((o) => o.label.length));
+  const zipWidth = Math.max(...result.outputs.map((o) => zipOf(o).length));
   for (const o of result.outputs) {
-    const zip = path.relative(process.cwd(), path.join(result.outDir, o.zipName));
-    console.log(`  ${green("✓")} ${o.label.padEnd(width)}  ${zip}  ${formatBytes(o.zipBytes).padStart(9)}  ${dim(`${o.fileCount} files, runtime JS+CSS ${formatBytes(o.runtimeGzipBytes)} gzipped`)}`);
+    console.log(`  ${green("✓")} ${o.label.padEnd(labelWidth)}  ${zipOf(o).padEnd(zipWidth)}  ${formatBytes(o.zipBytes).padStart(9)}  ${dim(`${o.fileCount} files, runtime JS+CSS ${formatBytes(o.runtimeGzipBytes)} gzipped`)}`);
   }
   for (const o of result.outputs) {
     for (const f of o.findings) console.error(yellow(`${o.zipName}: ${formatFinding(f, o.zipName)}`));
