@@ -90,6 +90,8 @@ export interface StatementEntry {
   stored: boolean;
   /** What Learning Locker's validator flags in it. */
   warnings: string[];
+  /** Sent again unchanged: the LRS recognised it and kept the one it had. */
+  again: boolean;
   receivedAt: string;
   /** Statements sent together share it. */
   request: number;

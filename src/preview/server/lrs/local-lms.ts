@@ -12,7 +12,7 @@ import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { readBody, send, sendJson } from "../http.js";
-import { CMI5_CATEGORY, type Cmi5LaunchOptions, type Cmi5Session, createCmi5Session, moveOnSatisfied, verbOf, type MoveOn } from "./cmi5.js";
+import { CMI5_CATEGORY, CMI5_EXTENSIONS, type Cmi5LaunchOptions, type Cmi5Session, createCmi5Session, moveOnSatisfied, verbOf, type MoveOn } from "./cmi5.js";
 import { DocumentStore, profileKeyPrefix, stateKeyPrefix } from "./documents.js";
 import { cmi5LaunchUrl, tinCanLaunchUrl } from "./launch-urls.js";
 import { statementWarnings } from "./validation.js";
@@ -53,6 +53,8 @@ export interface LoggedStatement {
   session?: string;
   /** What the validator (Learning Locker's rules) flags in it; empty when valid. */
   warnings: string[];
+  /** The LRS already held it (same id, same content): recognised, not stored twice. */
+  again: boolean;
 }
 
 /** What subscribers hear: statements as they arrive, and State or Agent Profile documents as they change. */
@@ -87,7 +89,8 @@ export class LocalLms {
   private readonly sessions = new Map<string, Cmi5Session>();
   private readonly sockets = new Set<Socket>();
   private outageMode: OutageMode | undefined;
-  private readonly memory = new Map<string, string>();
+  /** Every statement the LRS holds, by id, as JSON: to recognise one sent again. */
+  private readonly stored = new Map<string, string>();
   private lastUpstreamError = "";
   private requestCount = 0;
   private readonly listeners = new Set<(event: LmsEvent) => void>();
@@ -257,12 +260,18 @@ export class LocalLms {
       list[0] = { ...list[0], id };
     }
     const session = credential.session;
-    if (session?.terminated) {
+    // A statement the LRS already holds, sent again unchanged (a retry, or a queue replayed by the
+    // next session), is recognised by its id and changes nothing, as an LRS does (checklist #58).
+    const again = list.filter((s) => typeof s.id === "string" && this.stored.get(s.id) === JSON.stringify(s));
+    const fresh = list.filter((s) => !again.includes(s));
+    if (session?.terminated && fresh.length > 0) {
       this.log(list, 403, false, session);
       return send(res, 403, "the cmi5 session has terminated (cmi5 §9.3.8)");
     }
-    const status = await this.store(list, session);
-    if (status < 300 && session && list.some((s) => verbOf(s) === "http://adlnet.gov/expapi/verbs/terminated" && isCmi5Defined(s))) {
+    const status = fresh.length > 0 ? await this.store(fresh, session) : 200;
+    if (status < 300 && again.length > 0) this.log(again, this.outageMode === "lost-response" ? 503 : 200, true, session, true);
+    // Only this session's own "terminated" ends it: the cmi5 session id extension names the session.
+    if (status < 300 && session && fresh.some((s) => verbOf(s) === "http://adlnet.gov/expapi/verbs/terminated" && isCmi5Defined(s) && sessionIdOf(s) === session.id)) {
       session.terminated = true;
     }
     if (status < 300 && this.outageMode === "lost-response") return send(res, 503, "LRS stored the statements but failed to answer (simulated)");
@@ -281,19 +290,22 @@ export class LocalLms {
       });
       status = response.status;
       this.lastUpstreamError = status < 300 ? "" : await response.text();
-      if (status < 300) await response.arrayBuffer().catch(() => undefined);
+      if (status < 300) {
+        await response.arrayBuffer().catch(() => undefined);
+        for (const st of list) if (typeof st.id === "string") this.stored.set(st.id, JSON.stringify(st));
+      }
     } else if (list.some((s) => statementWarnings(s).length > 0)) {
       // A real LRS refuses the whole request when one statement is invalid (xAPI 1.0.3 §7.1).
       status = 400;
-      this.lastUpstreamError = JSON.stringify({ warnings: list.flatMap((s, i) => statementWarnings(s).map((w) => `statements.${i}.${w}`)) });
+      this.lastUpstreamError = JSON.stringify({ warnings: list.flatMap((s, i) => statementWarnings(s).map((w) => `statements.${i}.${w.replace(/^statement\./, "")}`)) });
     } else {
       for (const s of list) {
         const id = typeof s.id === "string" ? s.id : randomUUID();
         s.id = id;
         const json = JSON.stringify(s);
-        const before = this.memory.get(id);
+        const before = this.stored.get(id);
         if (before !== undefined && before !== json) status = 409;
-        else this.memory.set(id, json);
+        else this.stored.set(id, json);
       }
     }
     const stored = status < 300;
@@ -301,11 +313,11 @@ export class LocalLms {
     return status;
   }
 
-  private log(list: Record<string, unknown>[], status: number, stored: boolean, session?: Cmi5Session): void {
+  private log(list: Record<string, unknown>[], status: number, stored: boolean, session?: Cmi5Session, again = false): void {
     const receivedAt = new Date();
     const request = ++this.requestCount;
     const logged = list.map((statement) => ({
-      statement, receivedAt, status, stored, request, ...(session ? { session: session.id } : {}), warnings: statementWarnings(statement),
+      statement, receivedAt, status, stored, request, ...(session ? { session: session.id } : {}), warnings: statementWarnings(statement), again,
     }));
     this.statements.push(...logged);
     this.emit({ kind: "statements", logged });
@@ -375,6 +387,10 @@ export class LocalLms {
         return send(res, 405, "method not allowed");
     }
   }
+}
+
+function sessionIdOf(statement: Record<string, unknown>): unknown {
+  return (statement.context as { extensions?: Record<string, unknown> } | undefined)?.extensions?.[CMI5_EXTENSIONS.sessionId];
 }
 
 function isCmi5Defined(statement: Record<string, unknown>): boolean {
