@@ -62,11 +62,12 @@ export interface BuildStatus {
 }
 
 export interface Learner {
-  /** xAPI/cmi5 registration; a reset starts a new one. */
+  /**
+   * Identifies the learner's record: the xAPI/cmi5 registration, and the key of the SCORM record the
+   * page keeps. A reset (or a switch of standard) starts a new one.
+   */
   registration: string;
   actor: { objectType: "Agent"; name: string; account: { homePage: string; name: string } };
-  /** Increases with every reset, so the page drops its SCORM record too. */
-  generation: number;
 }
 
 export interface PreviewState {

@@ -54,7 +54,7 @@ function onState(next: PreviewState): void {
 function relaunchReason(previous: PreviewState | undefined, next: PreviewState): string | undefined {
   if (!next.launchable) return undefined;
   if (!previous?.launchable) return "first launch";
-  if (previous.learner.generation !== next.learner.generation) return previous.format !== next.format ? `new learner in ${next.format}` : "new learner (reset)";
+  if (previous.learner.registration !== next.learner.registration) return previous.format !== next.format ? `new learner in ${next.format}` : "new learner (reset)";
   if (previous.launchable.standard !== next.launchable.standard) return `new standard: ${next.launchable.standard}`;
   if (previous.build?.serving !== next.build?.serving) {
     const changed = next.build?.changed.length ? ` after ${next.build.changed.join(", ")} changed` : "";
@@ -152,6 +152,8 @@ window.addEventListener("pagehide", () => {
 });
 
 const events = new EventSource("/__coursepack/events");
+// EventSource reconnects by itself; meanwhile say why nothing updates.
+events.addEventListener("error", () => panel.disconnected());
 events.addEventListener("state", (e) => onState(JSON.parse((e as MessageEvent<string>).data) as PreviewState));
 events.addEventListener("statements", (e) => onStatements(JSON.parse((e as MessageEvent<string>).data) as StatementEntry[]));
 events.addEventListener("xapi", (e) => onSummary(JSON.parse((e as MessageEvent<string>).data) as XapiSummary | null));

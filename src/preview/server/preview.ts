@@ -54,7 +54,9 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
   const input = path.resolve(options.source ?? "content");
   const server = createServer();
   await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
+    server.once("error", (error: NodeJS.ErrnoException) => {
+      reject(error.code === "EADDRINUSE" ? new Error(`port ${options.port} on 127.0.0.1 is in use: choose another with --port, or leave it out for a free one`) : error);
+    });
     server.listen(options.port ?? 0, "127.0.0.1", () => resolve());
   });
   const { port } = server.address() as AddressInfo;
@@ -83,7 +85,7 @@ class PreviewServer {
   private summaryTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly server: Server, private readonly origin: string, readonly lms: LocalLms) {
-    this.learner = this.newLearner(0);
+    this.learner = this.newLearner();
     server.on("request", (req, res) => void this.handle(req, res));
     lms.subscribe((event) => {
       if (event.kind === "statements") this.hub.send("statements", event.logged.map(entry));
@@ -141,13 +143,12 @@ class PreviewServer {
     };
   }
 
-  private newLearner(generation: number): Learner {
+  private newLearner(): Learner {
     this.cmi5ActivityId = randomUUID();
     this.logStart = this.lms.statements.length;
     return {
       registration: randomUUID(),
       actor: { objectType: "Agent", name: "Preview Learner", account: { homePage: this.origin, name: "preview-learner" } },
-      generation,
     };
   }
 
@@ -208,7 +209,7 @@ class PreviewServer {
       case "launch":
         return sendJson(res, 200, { url: await this.launchUrl() });
       case "reset":
-        this.learner = this.newLearner(this.learner.generation + 1);
+        this.learner = this.newLearner();
         break;
       case "options": {
         const problem = this.setOptions(body);
@@ -220,7 +221,7 @@ class PreviewServer {
         if (!this.source.setFormat) return send(res, 400, "a package's standard is read from its manifest");
         if (!(FORMAT_IDS as readonly unknown[]).includes(format)) return send(res, 400, `unknown format "${String(format)}"`);
         // Another standard is another LMS registration: the learner starts afresh.
-        this.learner = this.newLearner(this.learner.generation + 1);
+        this.learner = this.newLearner();
         await this.source.setFormat(format);
         return sendJson(res, 200, this.state());
       }

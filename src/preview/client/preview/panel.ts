@@ -72,10 +72,18 @@ export class Panel {
     document.body.dataset.standard = launchable?.standard ?? "";
   }
 
+  /** The preview server stopped or restarts: the page reconnects by itself. */
+  disconnected(): void {
+    const status = byId("build-status");
+    status.dataset.ok = "false";
+    status.textContent = "Lost the connection to the preview server (stopped?); reconnecting…";
+  }
+
   private showBuild(state: PreviewState): void {
     const status = byId("build-status");
     const build = state.build;
     const overlay = byId("overlay");
+    delete status.dataset.ok;
     if (!build) {
       status.textContent = state.source.kind === "package" ? `Package ${state.source.name}` : "";
       overlay.hidden = true;
