@@ -1,6 +1,7 @@
 // Compiles Coursepack with esbuild: the CLI for Node (lib/cli.js), one minified learner runtime
-// per tracker (lib/runtime/<tracker>.js), so each package ships only the tracker it needs, and the
-// preview's browser pages (lib/preview/).
+// per tracker (lib/runtime/<tracker>.js), so each package ships only the tracker it needs, the
+// preview's browser pages (lib/preview/: the tests' LMS page and the preview's LMS page with its
+// debug panel), and the preview's programmatic API for Node (lib/preview.js).
 import { copyFileSync, mkdirSync, readdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { build } from "esbuild";
@@ -14,9 +15,9 @@ rmSync(at("lib"), { recursive: true, force: true });
 const entries = (dir) => readdirSync(at(dir)).filter((f) => f.endsWith(".ts")).map((f) => at(`${dir}/${f}`));
 
 await Promise.all([
-  build({
-    entryPoints: [at("src/build/cli/main.ts")],
-    outfile: at("lib/cli.js"),
+  ...[["src/build/cli/main.ts", "lib/cli.js"], ["src/preview/server/index.ts", "lib/preview.js"]].map(([entry, outfile]) => build({
+    entryPoints: [at(entry)],
+    outfile: at(outfile),
     bundle: true,
     platform: "node",
     format: "esm",
@@ -29,7 +30,7 @@ await Promise.all([
     banner: { js: 'import { createRequire as __coursepackRequire } from "node:module"; const require = __coursepackRequire(import.meta.url);' },
     sourcemap: "linked",
     logLevel: "warning",
-  }),
+  })),
   build({
     entryPoints: entries("src/runtime/entries"),
     outdir: at("lib/runtime"),
@@ -42,7 +43,7 @@ await Promise.all([
     logLevel: "warning",
   }),
   build({
-    entryPoints: [at("src/preview/client/scorm-host.ts")],
+    entryPoints: [at("src/preview/client/scorm-host.ts"), at("src/preview/client/preview.ts")],
     outdir: at("lib/preview"),
     bundle: true,
     platform: "browser",
@@ -52,7 +53,7 @@ await Promise.all([
   }),
 ]);
 mkdirSync(at("lib/preview"), { recursive: true });
-for (const page of readdirSync(at("src/preview/client")).filter((f) => f.endsWith(".html"))) {
+for (const page of readdirSync(at("src/preview/client")).filter((f) => f.endsWith(".html") || f.endsWith(".css"))) {
   copyFileSync(at(`src/preview/client/${page}`), at(`lib/preview/${page}`));
 }
 console.log(`compiled in ${Math.round(performance.now() - started)} ms`);

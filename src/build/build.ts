@@ -6,8 +6,8 @@ import path from "node:path";
 import type { CourseData, FormatId } from "../shared/course-data.js";
 import { checkModel } from "./check/index.js";
 import { BuildFailed, Diagnostics } from "./diagnostics.js";
-import { loadCourse } from "./load/load-course.js";
-import { buildModel, type CourseModel } from "./model/index.js";
+import { loadCourse, parsePage, type ParsePage } from "./load/load-course.js";
+import { buildModel, buildPage, type BuildPage, type CourseModel } from "./model/index.js";
 import { packageTarget, type PackagedOutput } from "./package/assemble.js";
 import { StagedOutput } from "./package/output.js";
 import { renderCourse } from "./render/index.js";
@@ -44,13 +44,29 @@ export interface CheckedCourse {
   diagnostics: Diagnostics;
 }
 
-export async function checkCourse(dir: string, formats?: FormatId[]): Promise<CheckedCourse> {
+/**
+ * The per-file and per-course steps of the front half of the pipeline. A build runs them all; the
+ * preview's incremental session (session.ts) passes versions that reuse earlier results.
+ */
+export interface BuildStages {
+  parsePage: ParsePage;
+  buildPage: BuildPage;
+  templates(model: CourseModel): Promise<Templates>;
+}
+
+export async function loadTemplates(model: CourseModel): Promise<Templates> {
+  return Templates.load(await findTemplates(path.join(model.dir, "templates")), model.config.language, model.config.strings);
+}
+
+const FULL: BuildStages = { parsePage, buildPage, templates: loadTemplates };
+
+export async function checkCourse(dir: string, formats?: FormatId[], stages: BuildStages = FULL): Promise<CheckedCourse> {
   const diagnostics = new Diagnostics();
-  const loaded = await loadCourse(dir, diagnostics);
-  const model = loaded && buildModel(loaded, diagnostics);
+  const loaded = await loadCourse(dir, diagnostics, stages.parsePage);
+  const model = loaded && buildModel(loaded, diagnostics, stages.buildPage);
   if (!model) throw new BuildFailed(diagnostics);
   await checkModel(model, diagnostics);
-  const templates = await Templates.load(await findTemplates(path.join(model.dir, "templates")), model.config.language, model.config.strings);
+  const templates = await stages.templates(model);
   const targets = resolveTargets(model, formats ?? model.config.formats, diagnostics);
   const data = courseData(model, templates.strings);
   for (const target of targets) target.check?.(model, data, diagnostics);
@@ -74,7 +90,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
 }
 
-function resolveTargets(model: CourseModel, formats: FormatId[], diagnostics: Diagnostics): Target[] {
+export function resolveTargets(model: CourseModel, formats: FormatId[], diagnostics: Diagnostics): Target[] {
   const out: Target[] = [];
   for (const [i, id] of [...new Set(formats)].entries()) {
     const target = targetFor(id);

@@ -19,3 +19,5 @@ export const TEMPLATES_DIR = path.join(PACKAGE_ROOT, "templates");
 /** Runtime bundles made by scripts/compile.mjs. */
 export const RUNTIME_DIR = path.join(PACKAGE_ROOT, "lib", "runtime");
 export const VERSION = (JSON.parse(readFileSync(path.join(PACKAGE_ROOT, "package.json"), "utf8")) as { version: string }).version;
+/** The preview's LMS page (src/preview/client), bundled by scripts/compile.mjs. */
+export const PREVIEW_CLIENT_DIR = path.join(PACKAGE_ROOT, "lib", "preview");

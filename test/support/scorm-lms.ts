@@ -9,6 +9,7 @@ import type { HostLaunch } from "../../src/preview/client/scorm-host.js";
 import type { ApiCall, CmiJson, ScormStandard } from "../../src/preview/client/scorm-lms.js";
 import { cp } from "node:fs/promises";
 import path from "node:path";
+import { firstSession } from "../../src/preview/client/scorm-record.js";
 import { openPage } from "./browser.js";
 import { ROOT } from "./build.js";
 import { serveDirectory, type StaticServer } from "./static-server.js";
@@ -95,6 +96,10 @@ export async function exitCourse(session: Session): Promise<void> {
   expect(await lmsTerminated(session.page)).toBe(true);
 }
 
-export const firstLaunch = (standard: ScormStandard, extra: Record<string, unknown> = {}): CmiJson => standard === "scorm12"
-  ? { cmi: { core: { student_id: "u42", student_name: "Doe, Jane", entry: "ab-initio", credit: "credit", lesson_mode: "normal", ...extra } } }
-  : { cmi: { learner_id: "u42", learner_name: "Jane Doe", entry: "ab-initio", credit: "credit", mode: "normal", ...extra } };
+/** A first launch as the preview's LMS makes it, with `extra` elements (in cmi.core for 1.2). */
+export function firstLaunch(standard: ScormStandard, extra: Record<string, unknown> = {}): CmiJson {
+  const { cmi } = firstSession(standard, { learner: { id: "u42", given: "Jane", family: "Doe" }, mode: "normal", credit: true, masteryScore: null });
+  if (standard === "scorm12") Object.assign(cmi.core as object, extra);
+  else Object.assign(cmi, extra);
+  return { cmi };
+}

@@ -4,6 +4,7 @@ import { VERSION } from "../paths.js";
 import { buildCommand } from "./commands/build.js";
 import { importGiftCommand } from "./commands/import-gift.js";
 import { newCommand } from "./commands/new.js";
+import { previewCommand } from "./commands/preview.js";
 import { validateCommand } from "./commands/validate.js";
 import { bold, red, yellow } from "./format.js";
 import { USAGE, UsageError } from "./usage.js";
@@ -12,6 +13,7 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
   build: buildCommand,
   new: newCommand,
   "import-gift": importGiftCommand,
+  preview: previewCommand,
   validate: validateCommand,
 };
 

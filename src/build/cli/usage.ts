@@ -10,6 +10,14 @@ Usage:
                                 scorm2004-3rd, xapi, cmi5 (default: course.yml's formats)
       --no-folders              Write only the zips, not the unzipped folders
   coursepack new <dir>        Create a starter course in a new folder.
+  coursepack preview [dir|package.zip]
+                              Run the course (default: content) or any SCORM, xAPI or
+                              cmi5 package in a local LMS with a debug panel; rebuilds
+                              and reloads the course when you edit it.
+      -f, --format <format>     Standard to preview a course in: scorm12, scorm2004,
+                                scorm2004-3rd, xapi, cmi5, web (default: the first
+                                LMS format in course.yml; a package's is detected)
+      -p, --port <n>            Port on 127.0.0.1 (default: any free port)
   coursepack import-gift <file>
                               Convert a Moodle GIFT question bank into a quiz file.
       -o, --out <file>          Quiz file to write (default: quizzes/<name>.yml)

@@ -37,7 +37,18 @@ export interface LoadedCourse {
 
 export const COURSE_FILE = "course.yml";
 
-export async function loadCourse(dir: string, diagnostics: Diagnostics): Promise<LoadedCourse | undefined> {
+/**
+ * Turns one outline file's text into its source. A seam for the preview's incremental session
+ * (src/build/session.ts), which reuses the source of a file whose text did not change.
+ */
+export type ParsePage = (file: string, outlineIndex: number, content: string, diagnostics: Diagnostics) => PageSource;
+
+export const parsePage: ParsePage = (file, outlineIndex, content, diagnostics) =>
+  path.extname(file).toLowerCase() === ".md"
+    ? loadLesson(file, outlineIndex, content, diagnostics)
+    : { kind: "quiz", file, outlineIndex, yaml: new YamlSource(file, content, diagnostics) };
+
+export async function loadCourse(dir: string, diagnostics: Diagnostics, parse: ParsePage = parsePage): Promise<LoadedCourse | undefined> {
   const root = path.resolve(dir);
   const courseFile = path.join(root, COURSE_FILE);
   let text: string;
@@ -76,7 +87,7 @@ export async function loadCourse(dir: string, diagnostics: Diagnostics): Promise
       diagnostics.error(at, `outline entry "${entry}" does not exist; check the path (relative to ${COURSE_FILE})`);
       return undefined;
     }
-    return ext === ".md" ? loadLesson(file, i, content, diagnostics) : { kind: "quiz", file, outlineIndex: i, yaml: new YamlSource(file, content, diagnostics) };
+    return parse(file, i, content, diagnostics);
   });
   const pages = (await Promise.all(reads)).filter((p): p is PageSource => p !== undefined);
   // Without a readable outline every file would look stray; the course.yml error says enough.

@@ -3,7 +3,7 @@
  * model. Invalid documents are reported and skipped so that one run shows every error.
  */
 import type { Diagnostics } from "../diagnostics.js";
-import type { LoadedCourse } from "../load/load-course.js";
+import type { LoadedCourse, PageSource } from "../load/load-course.js";
 import { courseSchema, type CourseConfig } from "../schema/course.js";
 import { validateSource } from "../schema/validate.js";
 import { isInside } from "../load/load-course.js";
@@ -15,7 +15,16 @@ import type { CourseModel, PageModel } from "./types.js";
 
 export type * from "./types.js";
 
-export function buildModel(loaded: LoadedCourse, diagnostics: Diagnostics): CourseModel | undefined {
+/**
+ * Builds one page's model from its source. A seam for the preview's incremental session
+ * (src/build/session.ts), which reuses the model of a page whose source did not change.
+ */
+export type BuildPage = (src: PageSource, coursePassingScore: number, diagnostics: Diagnostics) => PageModel | undefined;
+
+export const buildPage: BuildPage = (src, coursePassingScore, diagnostics) =>
+  src.kind === "lesson" ? buildLesson(src, diagnostics) : buildQuiz(src, coursePassingScore, diagnostics);
+
+export function buildModel(loaded: LoadedCourse, diagnostics: Diagnostics, build: BuildPage = buildPage): CourseModel | undefined {
   const valid = loaded.course.ok ? validateSource(courseSchema, loaded.course, diagnostics, "course.yml") : undefined;
   // With errors in course.yml (already reported) carry on with its valid parts, so the lessons'
   // and quizzes' own errors are reported in the same run.
@@ -23,7 +32,7 @@ export function buildModel(loaded: LoadedCourse, diagnostics: Diagnostics): Cour
   const passingScore = config?.passingScore ?? 80;
   const pages: PageModel[] = [];
   for (const src of [...loaded.pages].sort((a, b) => a.outlineIndex - b.outlineIndex)) {
-    const page = src.kind === "lesson" ? buildLesson(src, diagnostics) : buildQuiz(src, passingScore, diagnostics);
+    const page = build(src, passingScore, diagnostics);
     if (page) pages.push(page);
   }
   if (!config) return undefined;

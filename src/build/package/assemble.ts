@@ -1,7 +1,8 @@
 /**
  * Package stage: one target's files — shared pages, its runtime, its manifest — as a zip and a
  * folder, then the zip goes through `coursepack validate`'s checks: a package that fails them is a
- * Coursepack bug, and the build stops before anything replaces the previous output.
+ * Coursepack bug, and the build stops before anything replaces the previous output. The preview
+ * serves the same file list (packageFiles) from memory.
  */
 import { copyFile, mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -32,6 +33,18 @@ export interface PackagedOutput {
   findings: Finding[];
 }
 
+/** Every file of one target's package, in package order: the target's own first (checklist #1). */
+export async function packageFiles(target: Target, model: CourseModel, rendered: RenderedCourse): Promise<PackageFile[]> {
+  const shared: PackageFile[] = [
+    { name: "index.html", content: rendered.html },
+    { name: RUNTIME_CSS, content: rendered.css },
+    { name: RUNTIME_JS, content: await runtimeBundle(target.runtime) },
+    ...rendered.assets.map(([source, name]) => ({ name, source })),
+  ].sort((a, b) => (a.name < b.name ? -1 : 1));
+  const own = await target.files({ model, rendered, shipped: shared.map((f) => f.name) });
+  return [...own, ...shared];
+}
+
 export async function packageTarget(
   target: Target,
   model: CourseModel,
@@ -40,14 +53,7 @@ export async function packageTarget(
   writeFolder: boolean,
 ): Promise<PackagedOutput> {
   const js = await runtimeBundle(target.runtime);
-  const shared: PackageFile[] = [
-    { name: "index.html", content: rendered.html },
-    { name: RUNTIME_CSS, content: rendered.css },
-    { name: RUNTIME_JS, content: js },
-    ...rendered.assets.map(([source, name]) => ({ name, source })),
-  ].sort((a, b) => (a.name < b.name ? -1 : 1));
-  const own = await target.files({ model, rendered, shipped: shared.map((f) => f.name) });
-  const files = [...own, ...shared];
+  const files = await packageFiles(target, model, rendered);
   const base = `${model.config.id}-${target.id}`;
   const zipName = `${base}.zip`;
   const [zipBytes] = await Promise.all([

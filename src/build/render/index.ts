@@ -4,7 +4,7 @@
  */
 import { transform } from "esbuild";
 import type { CourseData } from "../../shared/course-data.js";
-import type { CourseModel } from "../model/index.js";
+import type { CourseModel, PageModel } from "../model/index.js";
 import { textDirection } from "./course-data.js";
 import { PageRenderer } from "./pages.js";
 import type { Templates } from "./templates.js";
@@ -19,14 +19,24 @@ export interface RenderedCourse {
   assets: [string, string][];
 }
 
-export async function renderCourse(model: CourseModel, templates: Templates, data: CourseData): Promise<RenderedCourse> {
+/**
+ * Lets the preview's incremental session (src/build/session.ts) keep a page's HTML and the
+ * minified CSS between runs; a build renders everything.
+ */
+export interface RenderMemo {
+  page(page: PageModel, number: number, render: () => string): string;
+  css(source: string, minify: () => Promise<string>): Promise<string>;
+}
+
+const NO_MEMO: RenderMemo = { page: (_page, _number, render) => render(), css: (_source, minify) => minify() };
+
+export async function renderCourse(model: CourseModel, templates: Templates, data: CourseData, memo: RenderMemo = NO_MEMO): Promise<RenderedCourse> {
   const renderer = new PageRenderer(model, templates);
   let lessonNumber = 0;
-  const pages = model.pages.map((page) => ({
-    id: page.id,
-    title: page.title,
-    html: renderer.page(page, page.kind === "lesson" ? ++lessonNumber : 0),
-  }));
+  const pages = model.pages.map((page) => {
+    const number = page.kind === "lesson" ? ++lessonNumber : 0;
+    return { id: page.id, title: page.title, html: memo.page(page, number, () => renderer.page(page, number)) };
+  });
   const html = templates.render("layout", {
     course: {
       title: model.config.title,
@@ -39,7 +49,7 @@ export async function renderCourse(model: CourseModel, templates: Templates, dat
     pages,
     dataJson: scriptJson(data),
   });
-  const css = (await transform(templates.css, { loader: "css", minify: true, target: ["chrome80", "firefox78", "safari15"] })).code;
+  const css = await memo.css(templates.css, async () => (await transform(templates.css, { loader: "css", minify: true, target: ["chrome80", "firefox78", "safari15"] })).code);
   return { html, data, css, assets: model.assets.entries() };
 }
 

@@ -2,7 +2,8 @@
  * The LMS side of a SCORM launch, in the browser: scorm-again's strict runtime (Scorm12API /
  * Scorm2004API) installed as window.API / window.API_1484_11, with every call recorded (method,
  * element, value, return value, error code), commit failures that can be injected, and the
- * resulting CMI data. The end-to-end tests and `coursepack preview` both drive this one module.
+ * resulting CMI data. The end-to-end tests and `coursepack preview` (whose debug panel listens to
+ * every call) both drive this one module.
  */
 import { Scorm12API, Scorm2004API } from "scorm-again";
 
@@ -52,6 +53,7 @@ type ApiFunction = (...args: string[]) => unknown;
 
 export class ScormLms {
   readonly calls: ApiCall[] = [];
+  private readonly listeners = new Set<(call: ApiCall) => void>();
   readonly standard: ScormStandard;
   private readonly runtime: Scorm12API | Scorm2004API;
   /** The object the SCO finds and calls. */
@@ -74,15 +76,32 @@ export class ScormLms {
         if (name === fn.commit && this.failingCommits > 0) {
           this.failingCommits--;
           this.injectedError = fn.commitError;
-          this.calls.push({ method: name, element: args[0], result: "false", error: fn.commitError });
+          this.record({ method: name, element: args[0], result: "false", error: fn.commitError });
           return "false";
         }
         const result = String(target[name]!.apply(this.runtime, args));
         const error = String(target[fn.getLastError]!.call(this.runtime));
-        this.calls.push({ method: name, element: args[0], value: args[1], result, error });
+        this.record({ method: name, element: args[0], value: args[1], result, error });
         return result;
       };
     }
+  }
+
+  /** Calls `listener` after every recorded call; returns the unsubscribe. */
+  onCall(listener: (call: ApiCall) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** The standard's text for an error code ("405" → "Incorrect Data Type"). */
+  describeError(code: string): string {
+    const name = this.standard === "scorm12" ? "LMSGetErrorString" : "GetErrorString";
+    return String((this.runtime as unknown as Record<string, ApiFunction>)[name]!.call(this.runtime, code));
+  }
+
+  private record(call: ApiCall): void {
+    this.calls.push(call);
+    for (const listener of this.listeners) listener(call);
   }
 
   /** Makes the API discoverable from `win` and every window below or opened by it. */

@@ -2,15 +2,20 @@
  * A local LMS + LRS front for tests and `coursepack preview`: it launches packages the way an LMS
  * does (Tin Can launch URLs, cmi5 launch sessions with fetch URL and LMS.LaunchData), serves the
  * State and Agent Profile APIs itself, and forwards statements to a real LRS (xapi-statements in the
- * tests) so a real validator judges every one. It keeps a log of every statement as it arrived, and
- * can play an unreachable or failing LRS.
+ * tests) so a real validator judges every one — or, without one (the preview), keeps them in memory
+ * and applies the same validator itself (Learning Locker's rules), refusing what it flags. It keeps a
+ * log of every statement as it arrived, tells subscribers (the preview's debug panel) about each
+ * one, and can play an unreachable or failing LRS. It runs on its own server (`start`) or inside
+ * another one (`mount`, the preview's).
  */
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
-import { CMI5_CATEGORY, type Cmi5LaunchOptions, type Cmi5Session, createCmi5Session, moveOnSatisfied, verbOf, type MoveOn } from "./cmi5.js";
+import { readBody, send, sendJson } from "../http.js";
+import { CMI5_CATEGORY, CMI5_EXTENSIONS, type Cmi5LaunchOptions, type Cmi5Session, createCmi5Session, moveOnSatisfied, verbOf, type MoveOn } from "./cmi5.js";
 import { DocumentStore, profileKeyPrefix, stateKeyPrefix } from "./documents.js";
 import { cmi5LaunchUrl, tinCanLaunchUrl } from "./launch-urls.js";
+import { statementWarnings } from "./validation.js";
 
 export const XAPI_VERSION = "1.0.3";
 const LAUNCH_DATA = "LMS.LaunchData";
@@ -22,8 +27,8 @@ export interface UpstreamLrs {
 }
 
 export interface LocalLmsOptions {
-  /** Where statements go; without one they are only kept in the log. */
-  upstream?: UpstreamLrs;
+  /** Where statements go; without one they are validated and kept in memory. */
+  upstream?: UpstreamLrs | undefined;
   host?: string;
   port?: number;
 }
@@ -46,6 +51,20 @@ export interface LoggedStatement {
   request: number;
   /** The cmi5 session it was sent in, if any. */
   session?: string;
+  /** What the validator (Learning Locker's rules) flags in it; empty when valid. */
+  warnings: string[];
+  /** The LRS already held it (same id, same content): recognised, not stored twice. */
+  again: boolean;
+}
+
+/** What subscribers hear: statements as they arrive, and State or Agent Profile documents as they change. */
+export type LmsEvent = { kind: "statements"; logged: LoggedStatement[] } | { kind: "document"; resource: "state" | "profile"; id: string };
+
+export interface DocumentInfo {
+  id: string;
+  bytes: number;
+  contentType: string;
+  updated: string;
 }
 
 interface Credential {
@@ -64,29 +83,48 @@ export interface TinCanLaunchOptions {
 export class LocalLms {
   readonly statements: LoggedStatement[] = [];
   readonly requests: { method: string; path: string; status: number }[] = [];
-  private readonly documents = new DocumentStore();
+  private readonly states = new DocumentStore();
   private readonly profiles = new DocumentStore();
   private readonly credentials = new Map<string, Credential>();
   private readonly sessions = new Map<string, Cmi5Session>();
   private readonly sockets = new Set<Socket>();
   private outageMode: OutageMode | undefined;
-  private readonly memory = new Map<string, string>();
+  /** Every statement the LRS holds, by id, as JSON: to recognise one sent again. */
+  private readonly stored = new Map<string, string>();
   private lastUpstreamError = "";
   private requestCount = 0;
+  private readonly listeners = new Set<(event: LmsEvent) => void>();
 
-  private constructor(private readonly server: Server, readonly url: string, private readonly upstream: UpstreamLrs | undefined) {}
+  private constructor(readonly url: string, private readonly upstream: UpstreamLrs | undefined, private readonly server?: Server) {}
 
+  /** On its own server (127.0.0.1 and a free port unless told otherwise). */
   static async start(options: LocalLmsOptions = {}): Promise<LocalLms> {
     let lms: LocalLms | undefined;
     const server = createServer((req, res) => void lms!.handle(req, res));
     await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? "127.0.0.1", resolve));
     const { address, port } = server.address() as AddressInfo;
-    lms = new LocalLms(server, `http://${address}:${port}`, options.upstream);
+    lms = new LocalLms(`http://${address}:${port}`, options.upstream, server);
     server.on("connection", (socket) => {
       lms!.sockets.add(socket);
       socket.on("close", () => lms!.sockets.delete(socket));
     });
     return lms;
+  }
+
+  /** Inside another server reachable at `url`, which passes it every request that `handles()`. */
+  static mount(url: string, options: Pick<LocalLmsOptions, "upstream"> = {}): LocalLms {
+    return new LocalLms(url.replace(/\/$/, ""), options.upstream);
+  }
+
+  /** Whether a request path is the LMS's: the xAPI resources and the cmi5 fetch URLs. */
+  static handles(path: string): boolean {
+    return path.startsWith("/xapi/") || path.startsWith("/cmi5/fetch/");
+  }
+
+  /** Calls `listener` on every statement logged and every document changed; returns the unsubscribe. */
+  subscribe(listener: (event: LmsEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   /** The xAPI endpoint packages are launched with. */
@@ -119,7 +157,7 @@ export class LocalLms {
     ] = url;
     this.sessions.set(session.fetchKey, session);
     this.credentials.set(`Basic ${session.token}`, { kind: "cmi5", session });
-    this.documents.put(stateKeyPrefix(session.activityId, options.actor, session.registration) + LAUNCH_DATA, JSON.stringify(session.launchData), "application/json");
+    this.states.put(stateKeyPrefix(session.activityId, options.actor, session.registration) + LAUNCH_DATA, JSON.stringify(session.launchData), "application/json");
     if (options.preferences) this.profiles.put(profileKeyPrefix(options.actor) + "cmi5LearnerPreferences", JSON.stringify(options.preferences), "application/json");
     const status = await this.store([session.launchedStatement], session);
     if (status >= 300) throw new Error(`the LRS refused the "launched" statement (${status})`);
@@ -142,8 +180,17 @@ export class LocalLms {
 
   /** A document from the State API, parsed (undefined when absent). */
   state(activityId: string, agent: object, registration: string | undefined, stateId: string): unknown {
-    const doc = this.documents.get(stateKeyPrefix(activityId, agent, registration) + stateId);
+    const doc = this.states.get(stateKeyPrefix(activityId, agent, registration) + stateId);
     return doc ? JSON.parse(doc.body) : undefined;
+  }
+
+  /** The State API documents of an activity, agent and registration. */
+  documents(activityId: string, agent: object, registration: string | undefined): DocumentInfo[] {
+    const prefix = stateKeyPrefix(activityId, agent, registration);
+    return this.states.ids(prefix).map((id) => {
+      const doc = this.states.get(prefix + id)!;
+      return { id, bytes: Buffer.byteLength(doc.body), contentType: doc.contentType, updated: doc.updated };
+    });
   }
 
   /** Starts (or, with undefined, ends) a simulated LRS outage for every xAPI request. */
@@ -151,12 +198,15 @@ export class LocalLms {
     this.outageMode = mode;
   }
 
+  /** Closes its own server; a mounted LocalLms has nothing to close. */
   async close(): Promise<void> {
+    this.listeners.clear();
+    if (!this.server) return;
     for (const socket of this.sockets) socket.destroy();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    await new Promise<void>((resolve) => this.server!.close(() => resolve()));
   }
 
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", this.url);
     const path = url.pathname;
     const method = req.method ?? "GET";
@@ -210,12 +260,18 @@ export class LocalLms {
       list[0] = { ...list[0], id };
     }
     const session = credential.session;
-    if (session?.terminated) {
+    // A statement the LRS already holds, sent again unchanged (a retry, or a queue replayed by the
+    // next session), is recognised by its id and changes nothing, as an LRS does (checklist #58).
+    const again = list.filter((s) => typeof s.id === "string" && this.stored.get(s.id) === JSON.stringify(s));
+    const fresh = list.filter((s) => !again.includes(s));
+    if (session?.terminated && fresh.length > 0) {
       this.log(list, 403, false, session);
       return send(res, 403, "the cmi5 session has terminated (cmi5 §9.3.8)");
     }
-    const status = await this.store(list, session);
-    if (status < 300 && session && list.some((s) => verbOf(s) === "http://adlnet.gov/expapi/verbs/terminated" && isCmi5Defined(s))) {
+    const status = fresh.length > 0 ? await this.store(fresh, session) : 200;
+    if (status < 300 && again.length > 0) this.log(again, this.outageMode === "lost-response" ? 503 : 200, true, session, true);
+    // Only this session's own "terminated" ends it: the cmi5 session id extension names the session.
+    if (status < 300 && session && fresh.some((s) => verbOf(s) === "http://adlnet.gov/expapi/verbs/terminated" && isCmi5Defined(s) && sessionIdOf(s) === session.id)) {
       session.terminated = true;
     }
     if (status < 300 && this.outageMode === "lost-response") return send(res, 503, "LRS stored the statements but failed to answer (simulated)");
@@ -234,15 +290,22 @@ export class LocalLms {
       });
       status = response.status;
       this.lastUpstreamError = status < 300 ? "" : await response.text();
-      if (status < 300) await response.arrayBuffer().catch(() => undefined);
+      if (status < 300) {
+        await response.arrayBuffer().catch(() => undefined);
+        for (const st of list) if (typeof st.id === "string") this.stored.set(st.id, JSON.stringify(st));
+      }
+    } else if (list.some((s) => statementWarnings(s).length > 0)) {
+      // A real LRS refuses the whole request when one statement is invalid (xAPI 1.0.3 §7.1).
+      status = 400;
+      this.lastUpstreamError = JSON.stringify({ warnings: list.flatMap((s, i) => statementWarnings(s).map((w) => `statements.${i}.${w.replace(/^statement\./, "")}`)) });
     } else {
       for (const s of list) {
         const id = typeof s.id === "string" ? s.id : randomUUID();
         s.id = id;
         const json = JSON.stringify(s);
-        const before = this.memory.get(id);
+        const before = this.stored.get(id);
         if (before !== undefined && before !== json) status = 409;
-        else this.memory.set(id, json);
+        else this.stored.set(id, json);
       }
     }
     const stored = status < 300;
@@ -250,10 +313,18 @@ export class LocalLms {
     return status;
   }
 
-  private log(list: Record<string, unknown>[], status: number, stored: boolean, session?: Cmi5Session): void {
+  private log(list: Record<string, unknown>[], status: number, stored: boolean, session?: Cmi5Session, again = false): void {
     const receivedAt = new Date();
     const request = ++this.requestCount;
-    for (const statement of list) this.statements.push({ statement, receivedAt, status, stored, request, ...(session ? { session: session.id } : {}) });
+    const logged = list.map((statement) => ({
+      statement, receivedAt, status, stored, request, ...(session ? { session: session.id } : {}), warnings: statementWarnings(statement), again,
+    }));
+    this.statements.push(...logged);
+    this.emit({ kind: "statements", logged });
+  }
+
+  private emit(event: LmsEvent): void {
+    for (const listener of this.listeners) listener(event);
   }
 
   private async forwardGet(url: URL, res: ServerResponse): Promise<void> {
@@ -283,7 +354,7 @@ export class LocalLms {
     const idParam = kind === "state" ? "stateId" : "profileId";
     const activityId = q.get("activityId");
     if (kind === "state" && !activityId) return send(res, 400, "activityId missing");
-    const store = kind === "state" ? this.documents : this.profiles;
+    const store = kind === "state" ? this.states : this.profiles;
     const prefix = kind === "state" ? stateKeyPrefix(activityId!, agent, q.get("registration")) : profileKeyPrefix(agent);
     const id = q.get(idParam);
     if (!id) {
@@ -302,16 +373,24 @@ export class LocalLms {
       }
       case "PUT":
         store.put(key, body, type);
+        this.emit({ kind: "document", resource: kind, id });
         return void res.writeHead(204).end();
       case "POST":
-        return store.merge(key, body, type) ? void res.writeHead(204).end() : send(res, 400, "cannot merge non-JSON documents");
+        if (!store.merge(key, body, type)) return send(res, 400, "cannot merge non-JSON documents");
+        this.emit({ kind: "document", resource: kind, id });
+        return void res.writeHead(204).end();
       case "DELETE":
         store.delete(key);
+        this.emit({ kind: "document", resource: kind, id });
         return void res.writeHead(204).end();
       default:
         return send(res, 405, "method not allowed");
     }
   }
+}
+
+function sessionIdOf(statement: Record<string, unknown>): unknown {
+  return (statement.context as { extensions?: Record<string, unknown> } | undefined)?.extensions?.[CMI5_EXTENSIONS.sessionId];
 }
 
 function isCmi5Defined(statement: Record<string, unknown>): boolean {
@@ -328,21 +407,4 @@ function cors(req: IncomingMessage, res: ServerResponse): void {
   res.setHeader("Access-Control-Expose-Headers", "ETag, Last-Modified, X-Experience-API-Version, X-Experience-API-Consistent-Through");
   res.setHeader("Access-Control-Max-Age", "600");
   res.setHeader("X-Experience-API-Version", XAPI_VERSION);
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    req.on("error", reject);
-  });
-}
-
-function send(res: ServerResponse, status: number, text: string): void {
-  res.writeHead(status, { "Content-Type": "text/plain; charset=utf-8" }).end(text);
-}
-
-function sendJson(res: ServerResponse, status: number, value: unknown): void {
-  res.writeHead(status, { "Content-Type": "application/json" }).end(JSON.stringify(value));
 }

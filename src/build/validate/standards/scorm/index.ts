@@ -35,7 +35,8 @@ export const scorm: Standard = {
   },
 };
 
-function chooseProfile(ctx: CheckContext, root: Element): ScormProfile | undefined {
+/** The SCORM version and edition a manifest declares (problems become findings). */
+export function chooseProfile(ctx: CheckContext, root: Element): ScormProfile | undefined {
   const file = ctx.view.real(ctx.manifest);
   const ns = root.namespaceURI ?? "";
   const declared = schemaVersion(root, ns);
