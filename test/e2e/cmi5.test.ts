@@ -48,6 +48,7 @@ function cmi5Launch(options: Partial<Cmi5LaunchOptions>) {
 const open = (url: string) => openCourse(browser, url);
 
 const verbOf = (s: Statement) => String(s.verb.id).replace(ADL, "");
+const sessionOf = (s: Statement) => s.context?.extensions?.["https://w3id.org/xapi/cmi5/context/extensions/sessionid"];
 const categories = (s: Statement) => (s.context?.contextActivities?.category ?? []).map((c: { id: string }) => c.id);
 
 /** The AU's statements (the LMS's "launched" left out), as the LRS stored them. */
@@ -172,7 +173,36 @@ describe("cmi5 AU", () => {
     const again = await open(second.url);
     expect(await currentPageId(again.page)).not.toBe("welcome");
     await again.page.locator('[data-notice="resumed"]').waitFor();
+    await expect.poll(async () => (await auStatements(registration)).filter((s) => sessionOf(s) === second.session.id).map(verbOf)).toContain("initialized");
     expect([...errors, ...again.errors]).toEqual([]);
+  });
+
+  it("never sends an earlier session's leftover statements under a new session's token", async () => {
+    const registration = randomUUID();
+    const first = await cmi5Launch({ registration });
+    const { page, errors } = await open(first.url);
+    const context = page.context();
+    await goTo(page, "writing-lessons");
+    // The LRS stores what it gets but its answers are lost: the page cannot know the last
+    // statements arrived, so they stay queued in this browser when the page closes.
+    rig.lms.outage("lost-response");
+    await page.close();
+    await expect.poll(async () => (await auStatements(registration)).map(verbOf).at(-1), { timeout: 10_000 }).toBe("terminated");
+    rig.lms.outage(undefined);
+
+    const second = await cmi5Launch({ registration, activityId: first.session.activityId });
+    const again = await context.newPage();
+    again.on("pageerror", (e) => errors.push(e.message));
+    await again.goto(second.url);
+    await again.locator("html.cp-ready").waitFor();
+    await expect.poll(async () => (await auStatements(registration)).filter((s) => sessionOf(s) === second.session.id).map(verbOf)).toContain("initialized");
+    // Leftovers would go out first, in queue order: by this session's terminated, all were sent.
+    await goTo(again, "summary");
+    await again.locator('[data-action="exit"]').click();
+    await expect.poll(() => rig.lms.statements.some((l) => l.session === second.session.id && verbOf(l.statement as Statement) === "terminated")).toBe(true);
+    const underSecondToken = rig.lms.statements.filter((l) => l.session === second.session.id).map((l) => l.statement as Statement);
+    expect(underSecondToken.map(sessionOf)).not.toContain(first.session.id);
+    expect(errors).toEqual([]);
   });
 
   it("reads the learner preferences and LMS.LaunchData without ever writing LMS.LaunchData", async () => {

@@ -119,11 +119,16 @@ export class Cmi5Tracker implements Tracker {
     applyPreferences(preferences);
 
     this.au = { objectType: "Activity", id: launch.activityId };
+    const sessionId = this.data.contextTemplate.extensions?.[CMI5.sessionId];
     this.session = new LrsSession({
       connection,
       scope: { activityId: launch.activityId, agent: launch.actor, registration: launch.registration },
       notify,
       onLeave: () => this.terminate(),
+      // Statements a page of an earlier session left queued belong to that session: the LMS has
+      // closed it (or marked it abandoned) and would refuse them under this session's token.
+      // A reload of this session keeps its own.
+      keepLeftover: (statement) => statement.context?.extensions?.[CMI5.sessionId] === sessionId,
     });
     const saved = await this.session.bookmark.load();
     this.reported = saved?.reported ?? { completed: false };

@@ -25,6 +25,8 @@ export interface QueueOptions {
   key: string;
   send(statement: Statement): Promise<unknown>;
   events: QueueEvents;
+  /** Which statements left over from an earlier page may still be sent (default: all). */
+  keepLeftover?: (statement: Statement) => boolean;
   baseDelayMs?: number;
   maxDelayMs?: number;
   alertAfter?: number;
@@ -151,7 +153,9 @@ export class StatementQueue {
   private load(): Statement[] {
     try {
       const saved = JSON.parse(this.options.storage?.getItem(this.options.key) ?? "[]") as unknown;
-      return Array.isArray(saved) ? saved.filter((s): s is Statement => typeof s?.id === "string") : [];
+      if (!Array.isArray(saved)) return [];
+      const keep = this.options.keepLeftover ?? (() => true);
+      return saved.filter((s): s is Statement => typeof s?.id === "string" && keep(s));
     } catch {
       return [];
     }

@@ -28,6 +28,8 @@ export interface SessionOptions {
   notify: (notice: Notice) => void;
   /** Called once on pagehide, before the final flush, unless the session already ended. */
   onLeave: () => void;
+  /** Which statements queued by an earlier page may still be sent (default: all). */
+  keepLeftover?: (statement: Statement) => boolean;
 }
 
 export class LrsSession {
@@ -47,6 +49,7 @@ export class LrsSession {
       storage,
       key: `coursepack:xapi-queue:${who}`,
       send: (statement) => this.client.sendStatement({ statement: statement as never }),
+      ...(options.keepLeftover ? { keepLeftover: options.keepLeftover } : {}),
       events: {
         failing: () => notify("lms-error"),
         recovered: () => notify("lms-recovered"),
