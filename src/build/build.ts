@@ -8,7 +8,7 @@ import { checkModel } from "./check/index.js";
 import { BuildFailed, Diagnostics } from "./diagnostics.js";
 import { loadCourse, parsePage, type ParsePage } from "./load/load-course.js";
 import { buildModel, buildPage, type BuildPage, type CourseModel } from "./model/index.js";
-import { packageTarget, type PackagedOutput } from "./package/assemble.js";
+import { packageTarget, readAssets, type PackagedOutput } from "./package/assemble.js";
 import { StagedOutput } from "./package/output.js";
 import { renderCourse } from "./render/index.js";
 import { findTemplates, Templates } from "./render/templates.js";
@@ -81,7 +81,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const outDir = path.resolve(options.outDir ?? "dist");
   const staged = await StagedOutput.open(outDir);
   try {
-    const outputs = await Promise.all(targets.map((t) => packageTarget(t, model, rendered, staged, options.folders ?? true)));
+    const assets = await readAssets(rendered);
+    const outputs = await Promise.all(targets.map((t) => packageTarget(t, model, rendered, staged, options.folders ?? true, assets)));
     await staged.commit(outputs.flatMap((o) => (options.folders ?? true ? [o.zipName, o.folderName] : [o.zipName])));
     return { model, diagnostics, outputs, outDir, ms: performance.now() - started };
   } catch (error) {

@@ -4,7 +4,7 @@
  * Coursepack bug, and the build stops before anything replaces the previous output. The preview
  * serves the same file list (packageFiles) from memory.
  */
-import { copyFile, mkdir, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import type { CourseModel } from "../model/index.js";
@@ -45,15 +45,36 @@ export async function packageFiles(target: Target, model: CourseModel, rendered:
   return [...own, ...shared];
 }
 
+/** Assets up to this size are read once per build and shared by every format's zip and folder. */
+const SHARED_ASSET_BYTES = 16 * 1024 * 1024;
+
+export type AssetContents = ReadonlyMap<string, Buffer>;
+
+/**
+ * Reads the course's assets once, so six formats do not read (and the page cache does not hold)
+ * each file six times; larger files (videos) are still streamed from disk by each package.
+ */
+export async function readAssets(rendered: RenderedCourse): Promise<AssetContents> {
+  const contents = new Map<string, Buffer>();
+  await Promise.all(rendered.assets.map(async ([source]) => {
+    if ((await stat(source)).size <= SHARED_ASSET_BYTES) contents.set(source, await readFile(source));
+  }));
+  return contents;
+}
+
 export async function packageTarget(
   target: Target,
   model: CourseModel,
   rendered: RenderedCourse,
   staged: StagedOutput,
   writeFolder: boolean,
+  assets: AssetContents = new Map(),
 ): Promise<PackagedOutput> {
   const js = await runtimeBundle(target.runtime);
-  const files = await packageFiles(target, model, rendered);
+  const files = (await packageFiles(target, model, rendered)).map((f) => {
+    const content = "source" in f ? assets.get(f.source) : undefined;
+    return content ? { name: f.name, content } : f;
+  });
   const base = `${model.config.id}-${target.id}`;
   const zipName = `${base}.zip`;
   const [zipBytes] = await Promise.all([
