@@ -5,10 +5,11 @@
  */
 import type { CourseData, QuizData } from "../../shared/course-data.js";
 import type { AnsweredQuestion, LearnerState, QuizAttemptState } from "../../shared/learner.js";
-import { $, $$, escapeHtml, focus, show } from "../player/dom.js";
+import { $, $$, focus, show } from "../player/dom.js";
 import type { Translate } from "../player/strings.js";
 import { drawQuestions, newSeed, seededRandom, shuffle } from "./draw.js";
 import { QuestionView } from "./question-view.js";
+import { reviewHtml } from "./review.js";
 import { behaviourOf } from "./types/index.js";
 
 export interface QuizHost {
@@ -288,33 +289,10 @@ export class QuizController {
     const button = $('[data-quiz-action="review"]', this.section);
     if (!list || !button) return;
     const open = list.hidden;
-    if (open) list.innerHTML = this.reviewHtml();
+    if (open) list.innerHTML = reviewHtml(this.attempt!, this.views, this.quiz, this.host.t);
     show(list, open);
     button.setAttribute("aria-expanded", String(open));
     button.textContent = this.host.t(open ? "hideReview" : "reviewAnswers");
-  }
-
-  private reviewHtml(): string {
-    const a = this.attempt!;
-    const t = this.host.t;
-    const withKey = this.quiz.feedback !== "none";
-    return a.drawn.map((id) => {
-      const view = this.views.get(id);
-      if (!view) return "";
-      const q = view.data;
-      const b = behaviourOf(q);
-      const response = a.answers[id];
-      const evaluation = response ? view.evaluate(response) : { result: "incorrect" as const };
-      const correct = b.correct(q);
-      const lines = [
-        `<p class="review-question">${escapeHtml(q.text)}</p>`,
-        `<p>${escapeHtml(t("yourAnswer", { answer: response ? b.describe(q, response, t) : t("notAnswered") }))}</p>`,
-        withKey && correct && evaluation.result !== "correct" ? `<p>${escapeHtml(t("correctAnswer", { answer: b.describeCorrect(q, t) }))}</p>` : "",
-        withKey ? `<p class="feedback-verdict is-${evaluation.result}">${escapeHtml(t(evaluation.result === "neutral" ? "answerRecorded" : evaluation.result))}</p>` : "",
-        withKey ? view.feedbackHtml(response, evaluation.result) : "",
-      ];
-      return `<li class="review-item">${lines.join("")}</li>`;
-    }).join("");
   }
 
   private showScreen(screen: Screen): void {
