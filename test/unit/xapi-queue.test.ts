@@ -9,7 +9,7 @@ import { LrsError, type LrsClient } from "../../src/runtime/tracking/xapi/client
 import { isRetryable, StatementQueue, type KeyValueStorage } from "../../src/runtime/tracking/xapi/queue.js";
 import { makeStatement } from "../../src/runtime/tracking/xapi/statements.js";
 import type { Statement } from "../../src/runtime/tracking/xapi/types.js";
-import { VERBS } from "../../src/runtime/tracking/xapi/vocabulary.js";
+import { VERBS } from "../../src/shared/xapi-vocabulary.js";
 
 class MemoryStorage implements KeyValueStorage {
   readonly map = new Map<string, string>();

@@ -10,7 +10,7 @@ import { encodeResponse, interactionDefinition } from "../../src/runtime/trackin
 import {
   answeredParts, courseActivity, courseScore, extendContext, isoDuration, lessonActivity, makeStatement, quizActivity, uuid,
 } from "../../src/runtime/tracking/xapi/statements.js";
-import { VERBS } from "../../src/runtime/tracking/xapi/vocabulary.js";
+import { VERBS } from "../../src/shared/xapi-vocabulary.js";
 import { expectValidStatements, statementWarnings } from "../support/xapi-validation.js";
 
 const base = { graded: true, weight: 2, parent: "final" };

@@ -17,7 +17,7 @@ import type { Cmi5Launch } from "./xapi/launch.js";
 import { LrsSession } from "./xapi/session.js";
 import { answeredParts, courseScore, extendContext, isoDuration, lessonActivity, makeStatement, quizActivity } from "./xapi/statements.js";
 import type { Activity, Context, Result } from "./xapi/types.js";
-import { CMI5, VERBS, type Verb } from "./xapi/vocabulary.js";
+import { CMI5, VERBS, type Verb } from "../../shared/xapi-vocabulary.js";
 
 /** How long Exit waits for the LRS before telling the learner, and how long it keeps trying after. */
 const EXIT_TIMEOUT_MS = 8000;

@@ -13,7 +13,7 @@ import type { TinCanLaunch } from "./xapi/launch.js";
 import { LrsSession } from "./xapi/session.js";
 import { answeredParts, courseActivity, courseScore, isoDuration, lessonActivity, makeStatement, quizActivity } from "./xapi/statements.js";
 import type { Activity, Context, Result } from "./xapi/types.js";
-import { VERBS, type Verb } from "./xapi/vocabulary.js";
+import { VERBS, type Verb } from "../../shared/xapi-vocabulary.js";
 
 /** How long Exit waits for the LRS before telling the learner, and how long it keeps trying after. */
 const EXIT_TIMEOUT_MS = 8000;

@@ -5,19 +5,11 @@
  * an LMS decides whether the AU is satisfied (§10, §13.1.4).
  */
 import { randomUUID } from "node:crypto";
+import { CMI5, VERBS } from "../../../shared/xapi-vocabulary.js";
 
 export type MoveOn = "Passed" | "Completed" | "CompletedAndPassed" | "CompletedOrPassed" | "NotApplicable";
 export type LaunchMode = "Normal" | "Browse" | "Review";
 
-export const CMI5_EXTENSIONS = {
-  sessionId: "https://w3id.org/xapi/cmi5/context/extensions/sessionid",
-  launchMode: "https://w3id.org/xapi/cmi5/context/extensions/launchmode",
-  launchUrl: "https://w3id.org/xapi/cmi5/context/extensions/launchurl",
-  moveOn: "https://w3id.org/xapi/cmi5/context/extensions/moveon",
-  launchParameters: "https://w3id.org/xapi/cmi5/context/extensions/launchparameters",
-} as const;
-export const CMI5_CATEGORY = "https://w3id.org/xapi/cmi5/context/categories/cmi5";
-const VERB = (name: string) => ({ id: `http://adlnet.gov/expapi/verbs/${name}`, display: { "en-US": name } });
 
 export interface Cmi5LaunchOptions {
   /** The AU's URL (index.html of the unzipped package). */
@@ -57,7 +49,7 @@ export function createCmi5Session(options: Cmi5LaunchOptions, launchUrl: string)
   const launchMode = options.launchMode ?? "Normal";
   const contextTemplate = {
     contextActivities: { grouping: [{ objectType: "Activity", id: options.publisherAuId }] },
-    extensions: { [CMI5_EXTENSIONS.sessionId]: id },
+    extensions: { [CMI5.sessionId]: id },
   };
   const launchData: Record<string, unknown> = {
     contextTemplate,
@@ -71,20 +63,20 @@ export function createCmi5Session(options: Cmi5LaunchOptions, launchUrl: string)
     id: randomUUID(),
     timestamp: new Date().toISOString(),
     actor: { objectType: "Agent", ...options.actor },
-    verb: VERB("launched"),
+    verb: VERBS.launched,
     object: { objectType: "Activity", id: activityId },
     context: {
       registration,
       contextActivities: {
         grouping: contextTemplate.contextActivities.grouping,
-        category: [{ objectType: "Activity", id: CMI5_CATEGORY }],
+        category: [{ objectType: "Activity", id: CMI5.categoryCmi5 }],
       },
       extensions: {
-        [CMI5_EXTENSIONS.sessionId]: id,
-        [CMI5_EXTENSIONS.launchMode]: launchMode,
-        [CMI5_EXTENSIONS.launchUrl]: launchUrl,
-        [CMI5_EXTENSIONS.moveOn]: options.moveOn,
-        ...(options.launchParameters ? { [CMI5_EXTENSIONS.launchParameters]: options.launchParameters } : {}),
+        [CMI5.sessionId]: id,
+        [CMI5.launchMode]: launchMode,
+        [CMI5.launchUrl]: launchUrl,
+        [CMI5.moveOn]: options.moveOn,
+        ...(options.launchParameters ? { [CMI5.launchParameters]: options.launchParameters } : {}),
       },
     },
   };
@@ -112,8 +104,8 @@ export function verbOf(statement: unknown): string {
  */
 export function moveOnSatisfied(moveOn: MoveOn, statements: unknown[], activityId: string): boolean {
   const about = statements.filter((s) => (s as { object?: { id?: string } }).object?.id === activityId);
-  const completed = about.some((s) => verbOf(s) === VERB("completed").id);
-  const passed = about.some((s) => verbOf(s) === VERB("passed").id);
+  const completed = about.some((s) => verbOf(s) === VERBS.completed.id);
+  const passed = about.some((s) => verbOf(s) === VERBS.passed.id);
   switch (moveOn) {
     case "NotApplicable": return true;
     case "Completed": return completed;

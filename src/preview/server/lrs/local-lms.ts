@@ -12,13 +12,12 @@ import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { readBody, send, sendJson } from "../http.js";
-import { CMI5_CATEGORY, CMI5_EXTENSIONS, type Cmi5LaunchOptions, type Cmi5Session, createCmi5Session, moveOnSatisfied, verbOf, type MoveOn } from "./cmi5.js";
+import { CMI5, VERBS, XAPI_VERSION } from "../../../shared/xapi-vocabulary.js";
+import { type Cmi5LaunchOptions, type Cmi5Session, createCmi5Session, moveOnSatisfied, verbOf, type MoveOn } from "./cmi5.js";
 import { DocumentStore, profileKeyPrefix, stateKeyPrefix } from "./documents.js";
 import { cmi5LaunchUrl, tinCanLaunchUrl } from "./launch-urls.js";
 import { statementWarnings } from "./validation.js";
 
-export const XAPI_VERSION = "1.0.3";
-const LAUNCH_DATA = "LMS.LaunchData";
 
 export interface UpstreamLrs {
   /** Statements endpoint base, ending in "/" (e.g. http://127.0.0.1:8081/xAPI/). */
@@ -152,13 +151,11 @@ export class LocalLms {
       registration: session.registration,
       activityId: session.activityId,
     });
-    (session.launchedStatement.context as { extensions: Record<string, unknown> }).extensions[
-      "https://w3id.org/xapi/cmi5/context/extensions/launchurl"
-    ] = url;
+    (session.launchedStatement.context as { extensions: Record<string, unknown> }).extensions[CMI5.launchUrl] = url;
     this.sessions.set(session.fetchKey, session);
     this.credentials.set(`Basic ${session.token}`, { kind: "cmi5", session });
-    this.states.put(stateKeyPrefix(session.activityId, options.actor, session.registration) + LAUNCH_DATA, JSON.stringify(session.launchData), "application/json");
-    if (options.preferences) this.profiles.put(profileKeyPrefix(options.actor) + "cmi5LearnerPreferences", JSON.stringify(options.preferences), "application/json");
+    this.states.put(stateKeyPrefix(session.activityId, options.actor, session.registration) + CMI5.launchDataState, JSON.stringify(session.launchData), "application/json");
+    if (options.preferences) this.profiles.put(profileKeyPrefix(options.actor) + CMI5.learnerPreferences, JSON.stringify(options.preferences), "application/json");
     const status = await this.store([session.launchedStatement], session);
     if (status >= 300) throw new Error(`the LRS refused the "launched" statement (${status})`);
     return { url, session };
@@ -271,7 +268,7 @@ export class LocalLms {
     const status = fresh.length > 0 ? await this.store(fresh, session) : 200;
     if (status < 300 && again.length > 0) this.log(again, this.outageMode === "lost-response" ? 503 : 200, true, session, true);
     // Only this session's own "terminated" ends it: the cmi5 session id extension names the session.
-    if (status < 300 && session && fresh.some((s) => verbOf(s) === "http://adlnet.gov/expapi/verbs/terminated" && isCmi5Defined(s) && sessionIdOf(s) === session.id)) {
+    if (status < 300 && session && fresh.some((s) => verbOf(s) === VERBS.terminated.id && isCmi5Defined(s) && sessionIdOf(s) === session.id)) {
       session.terminated = true;
     }
     if (status < 300 && this.outageMode === "lost-response") return send(res, 503, "LRS stored the statements but failed to answer (simulated)");
@@ -362,7 +359,7 @@ export class LocalLms {
       return send(res, 400, `${idParam} missing`);
     }
     // cmi5 §10: the AU must not modify or delete LMS.LaunchData.
-    if (kind === "state" && id === LAUNCH_DATA && method !== "GET" && credential.kind === "cmi5") return send(res, 403, "LMS.LaunchData is read-only");
+    if (kind === "state" && id === CMI5.launchDataState && method !== "GET" && credential.kind === "cmi5") return send(res, 403, "LMS.LaunchData is read-only");
     const key = prefix + id;
     switch (method) {
       case "GET": {
@@ -390,12 +387,12 @@ export class LocalLms {
 }
 
 function sessionIdOf(statement: Record<string, unknown>): unknown {
-  return (statement.context as { extensions?: Record<string, unknown> } | undefined)?.extensions?.[CMI5_EXTENSIONS.sessionId];
+  return (statement.context as { extensions?: Record<string, unknown> } | undefined)?.extensions?.[CMI5.sessionId];
 }
 
 function isCmi5Defined(statement: Record<string, unknown>): boolean {
   const categories = (statement.context as { contextActivities?: { category?: { id?: string }[] } } | undefined)?.contextActivities?.category ?? [];
-  return categories.some((c) => c.id === CMI5_CATEGORY);
+  return categories.some((c) => c.id === CMI5.categoryCmi5);
 }
 
 /** The content is served from another origin, as in a real LMS (checklist #56). */

@@ -4,10 +4,10 @@
  * whether moveOn is satisfied (§10). The preview's debug panel shows it as the xAPI "data model".
  */
 import type { XapiSummary } from "../../protocol.js";
+import { VERBS } from "../../../shared/xapi-vocabulary.js";
 import { moveOnSatisfied, verbOf, type MoveOn } from "./cmi5.js";
 import type { LocalLms } from "./local-lms.js";
 
-const ADL = "http://adlnet.gov/expapi/verbs/";
 
 export interface SummaryScope {
   registration: string;
@@ -22,14 +22,14 @@ export function summarize(lms: LocalLms, scope: SummaryScope): XapiSummary {
   const ofRegistration = (s: Record<string, unknown>) => (s.context as { registration?: string } | undefined)?.registration === scope.registration;
   const accepted = lms.accepted(scope.registration);
   const about = accepted.filter((s) => (s.object as { id?: string } | undefined)?.id === scope.activityId);
-  const judged = about.filter((s) => verbOf(s) === `${ADL}passed` || verbOf(s) === `${ADL}failed`).at(-1);
+  const judged = about.filter((s) => verbOf(s) === VERBS.passed.id || verbOf(s) === VERBS.failed.id).at(-1);
   const scaled = (judged?.result as { score?: { scaled?: number } } | undefined)?.score?.scaled;
   const rejected = lms.statements.filter((l) => !l.stored && ofRegistration(l.statement)).length;
   return {
     registration: scope.registration,
     activityId: scope.activityId,
-    completed: about.some((s) => verbOf(s) === `${ADL}completed`),
-    passed: judged ? verbOf(judged) === `${ADL}passed` : null,
+    completed: about.some((s) => verbOf(s) === VERBS.completed.id),
+    passed: judged ? verbOf(judged) === VERBS.passed.id : null,
     scaled: typeof scaled === "number" ? scaled : null,
     stored: accepted.length,
     rejected,

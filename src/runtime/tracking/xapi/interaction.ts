@@ -7,7 +7,7 @@ import type { CourseData, QuestionData } from "../../../shared/course-data.js";
 import type { AnsweredQuestion, CorrectPattern, Response } from "../../../shared/learner.js";
 import type { ActivityDefinition, InteractionComponent, LanguageMap } from "./types.js";
 import { INTERACTION_TYPES } from "../interaction-types.js";
-import { ACTIVITY_TYPES } from "./vocabulary.js";
+import { ACTIVITY_TYPES } from "../../../shared/xapi-vocabulary.js";
 
 /** A number as xAPI response text: no exponent, no trailing zeros. */
 function numberText(n: number): string {

@@ -7,7 +7,7 @@ import type { CourseData, PageData } from "../../../shared/course-data.js";
 import type { AnsweredQuestion } from "../../../shared/learner.js";
 import { elementIri, encodeResponse, interactionDefinition, questionIri } from "./interaction.js";
 import type { Activity, Agent, Context, Result, Statement } from "./types.js";
-import { ACTIVITY_TYPES, type Verb } from "./vocabulary.js";
+import { ACTIVITY_TYPES, type Verb } from "../../../shared/xapi-vocabulary.js";
 
 /** RFC 4122 version 4 UUID. crypto.randomUUID exists only in secure contexts; getRandomValues everywhere. */
 export function uuid(): string {

@@ -1,6 +1,8 @@
 /**
- * Exact IRIs that LMS plugins and reports match on (checklist #60): ADL verbs, ADL activity types,
- * and the cmi5 profile's categories and extensions (cmi5 spec §9.3, §9.6).
+ * The xAPI and cmi5 vocabulary both sides speak: the learner runtime that sends statements and the
+ * local LMS/LRS (preview and tests) that receives and judges them. Exact IRIs, because LMS plugins and
+ * reports match on them (checklist #60): ADL verbs, ADL activity types, and the cmi5 profile's
+ * categories, extensions and documents (cmi5 spec §9.3, §9.6, §10).
  */
 
 export interface Verb {
@@ -13,6 +15,8 @@ function adl(name: string): Verb {
 }
 
 export const VERBS = {
+  /** Sent by the LMS, not the content (cmi5 §9.3.1). */
+  launched: adl("launched"),
   initialized: adl("initialized"),
   experienced: adl("experienced"),
   answered: adl("answered"),
@@ -21,8 +25,6 @@ export const VERBS = {
   completed: adl("completed"),
   terminated: adl("terminated"),
 } as const;
-
-export type VerbName = keyof typeof VERBS;
 
 export const ACTIVITY_TYPES = {
   course: "http://adlnet.gov/expapi/activities/course",
@@ -36,6 +38,10 @@ export const CMI5 = {
   categoryMoveOn: "https://w3id.org/xapi/cmi5/context/categories/moveon",
   masteryScore: "https://w3id.org/xapi/cmi5/context/extensions/masteryscore",
   sessionId: "https://w3id.org/xapi/cmi5/context/extensions/sessionid",
+  launchMode: "https://w3id.org/xapi/cmi5/context/extensions/launchmode",
+  launchUrl: "https://w3id.org/xapi/cmi5/context/extensions/launchurl",
+  moveOn: "https://w3id.org/xapi/cmi5/context/extensions/moveon",
+  launchParameters: "https://w3id.org/xapi/cmi5/context/extensions/launchparameters",
   launchDataState: "LMS.LaunchData",
   learnerPreferences: "cmi5LearnerPreferences",
 } as const;
