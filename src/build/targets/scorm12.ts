@@ -7,7 +7,7 @@ import { courseMetadata, imsmdLom } from "./scorm/metadata.js";
 import { fileElements } from "./scorm/files.js";
 import { packageIds } from "./scorm/identifiers.js";
 import { checkSuspendData } from "./scorm/suspend-budget.js";
-import { xml, xmlDocument } from "./scorm/xml.js";
+import { xml, xmlDocument } from "./xml.js";
 import type { Target, TargetContext } from "./target.js";
 
 export const SCORM12_SUSPEND_DATA_LIMIT = 4096;

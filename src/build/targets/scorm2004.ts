@@ -10,7 +10,7 @@ import { fileElements } from "./scorm/files.js";
 import { packageIds } from "./scorm/identifiers.js";
 import { courseMetadata, ieeeLom } from "./scorm/metadata.js";
 import { checkSuspendData } from "./scorm/suspend-budget.js";
-import { xml, xmlDocument, type XmlFragment } from "./scorm/xml.js";
+import { xml, xmlDocument, type XmlFragment } from "./xml.js";
 import type { Target, TargetContext } from "./target.js";
 
 export const SCORM2004_SUSPEND_DATA_LIMIT = 64_000;

@@ -2,7 +2,7 @@
  * The resource's file list: every shipped file, each href byte-identical to its zip entry name
  * (checklist #3, #6). Asset names are made safe when the model registers them; this guards the rule.
  */
-import { xml, type XmlFragment } from "./xml.js";
+import { xml, type XmlFragment } from "../xml.js";
 
 const SAFE_PATH = /^[A-Za-z0-9._-]+(?:\/[A-Za-z0-9._-]+)*$/;
 

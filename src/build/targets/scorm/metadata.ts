@@ -4,7 +4,7 @@
  * separate metadata file that could go missing (checklist #6).
  */
 import type { CourseModel } from "../../model/index.js";
-import { xml, type XmlFragment } from "./xml.js";
+import { xml, type XmlFragment } from "../xml.js";
 
 export interface CourseMetadata {
   title: string;
