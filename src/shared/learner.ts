@@ -58,7 +58,6 @@ export interface QuizAttemptState {
   submitted: boolean;
   /** Percentage 0..100 once submitted. */
   score?: number;
-  passed?: boolean;
   /** Best submitted score across attempts. */
   best?: number;
 }

@@ -19,7 +19,6 @@ type PackedAttempt = [
   answers: Record<string, PackedResponse>,
   submitted: 0 | 1,
   score: number | null,
-  passed: 0 | 1 | null,
   best: number | null,
 ];
 interface Packed {
@@ -69,12 +68,12 @@ function mapValues<A, B>(o: Record<string, A>, f: (a: A) => B | undefined): Reco
 
 function packAttempt(a: QuizAttemptState): PackedAttempt {
   return [a.attempt, a.drawn, a.orders, mapValues(a.answers, packResponse), a.submitted ? 1 : 0,
-    a.score ?? null, a.passed === undefined ? null : a.passed ? 1 : 0, a.best ?? null];
+    a.score ?? null, a.best ?? null];
 }
 
 function unpackAttempt(p: unknown): QuizAttemptState | undefined {
   if (!Array.isArray(p) || typeof p[0] !== "number") return undefined;
-  const [attempt, drawn, orders, answers, submitted, score, passed, best] = p as PackedAttempt;
+  const [attempt, drawn, orders, answers, submitted, score, best] = p as PackedAttempt;
   return {
     attempt,
     drawn: Array.isArray(drawn) ? drawn : [],
@@ -82,7 +81,6 @@ function unpackAttempt(p: unknown): QuizAttemptState | undefined {
     answers: mapValues(answers ?? {}, unpackResponse),
     submitted: submitted === 1,
     ...(typeof score === "number" ? { score } : {}),
-    ...(passed === null || passed === undefined ? {} : { passed: passed === 1 }),
     ...(typeof best === "number" ? { best } : {}),
   };
 }

@@ -13,7 +13,6 @@ const state: LearnerState = {
       answers: { q1: { kind: "choices", ids: ["b"] }, q2: { kind: "pairs", pairs: [["x", "1"], ["y", "2"]] } },
       submitted: true,
       score: 50,
-      passed: false,
       best: 75,
     },
   },

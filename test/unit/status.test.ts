@@ -25,7 +25,7 @@ function course(completion: CourseData["completion"], quizzes: QuizData[], score
 }
 
 function submitted(state: LearnerState, id: string, score: number, attempt = 1): LearnerState {
-  state.quizzes[id] = { attempt, drawn: [`${id}-q`], orders: {}, answers: {}, submitted: true, score, passed: score >= 80, best: Math.max(state.quizzes[id]?.best ?? 0, score) };
+  state.quizzes[id] = { attempt, drawn: [`${id}-q`], orders: {}, answers: {}, submitted: true, score, best: Math.max(state.quizzes[id]?.best ?? 0, score) };
   return state;
 }
 

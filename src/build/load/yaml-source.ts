@@ -3,7 +3,7 @@
  * author at `file:line:col`. Also used for YAML embedded in Markdown (front matter, question
  * blocks): `lineOffset` places the snippet inside its file.
  */
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
+import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node } from "yaml";
 import type { Diagnostics, Position } from "../diagnostics.js";
 import type { Source, SourcePath } from "./source.js";
 
@@ -71,15 +71,6 @@ export class YamlSource implements Source {
     // Quoted scalars: the text starts after the quote.
     if (isScalar(node) && (node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE")) return { ...at, col: at.col + 1 };
     return at;
-  }
-
-  /** True when `path` names a sequence item or map key that exists. */
-  has(path: YamlPath): boolean {
-    return this.doc.hasIn(path);
-  }
-
-  isSequence(path: YamlPath): boolean {
-    return isSeq(this.doc.getIn(path, true));
   }
 }
 

@@ -18,8 +18,6 @@ export const questionKinds: ReadonlyMap<QuestionType, QuestionKind> = new Map(
   kinds.map((k) => [k.type, k as unknown as QuestionKind]),
 );
 
-export const QUESTION_TYPES = kinds.map((k) => k.type);
-
 /** Any question; `type` defaults to `single`. */
 export const questionSchema = z.preprocess(
   (v) => (v && typeof v === "object" && !Array.isArray(v) && !("type" in v) ? { ...v, type: "single" } : v),

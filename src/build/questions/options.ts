@@ -1,15 +1,9 @@
-/** Ids and texts for the options of matching, sequencing and Likert questions. */
-import type { MarkdownField } from "../markdown/env.js";
-import { plainText } from "../model/plain-text.js";
+/** Ids and display helpers for the options of matching, sequencing and Likert questions. */
 import { slugify, uniqueIds } from "../model/slug.js";
 
 /** Option ids: a slug of each text, unique within the list (and `taken`). */
 export function optionIds(texts: string[], taken: string[] = []): string[] {
   return uniqueIds([...taken, ...texts.map((t) => slugify(t, 24))]).slice(taken.length);
-}
-
-export function plainTexts(fields: MarkdownField[]): string[] {
-  return fields.map(plainText);
 }
 
 /** Strips tags from inline HTML, for contexts that allow only text (select options, aria labels). */

@@ -81,10 +81,12 @@ export class Templates {
   }
 }
 
-/** Keys of the default English strings: every key a course may override. */
-export function knownStringKeys(): Set<string> {
-  const data = parseYaml(readFileSync(path.join(TEMPLATES_DIR, "strings", "en.yml"), "utf8")) as Record<string, unknown>;
-  return new Set(Object.keys(data));
+let stringKeys: ReadonlySet<string> | undefined;
+
+/** Keys of the default English strings: every key a course may override (read once per process). */
+export function knownStringKeys(): ReadonlySet<string> {
+  stringKeys ??= new Set(Object.keys(parseYaml(readFileSync(path.join(TEMPLATES_DIR, "strings", "en.yml"), "utf8")) as Record<string, unknown>));
+  return stringKeys;
 }
 
 export function baseLanguage(tag: string): string {

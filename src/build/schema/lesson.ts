@@ -10,5 +10,3 @@ export const lessonSchema = z.strictObject({
   /** Estimated minutes; defaults to reading time at 200 words a minute. */
   minutes: positiveMinutes.optional(),
 });
-
-export type LessonFrontMatter = z.infer<typeof lessonSchema>;

@@ -70,7 +70,6 @@ export type QuestionBody =
 
 export type GiftQuestion = QuestionBase & QuestionBody;
 
-export type GiftKind = GiftQuestion["kind"];
 
 /**
  * Stands for the blank of a missing-word question inside the stem until the stem becomes Markdown

@@ -208,7 +208,7 @@ export class Panel {
 
   webModel(key: string, raw: string | null, state: LearnerState | undefined): void {
     const quizzes = state
-      ? Object.entries(state.quizzes).map(([id, q]) => `${id}: attempt ${q.attempt}${q.submitted ? `, ${q.score} %${q.passed ? " passed" : " failed"}` : `, ${Object.keys(q.answers).length} of ${q.drawn.length} answered`}${q.best === undefined ? "" : `, best ${q.best} %`}`).join("; ")
+      ? Object.entries(state.quizzes).map(([id, q]) => `${id}: attempt ${q.attempt}${q.submitted ? `, scored ${q.score} %` : `, ${Object.keys(q.answers).length} of ${q.drawn.length} answered`}${q.best === undefined ? "" : `, best ${q.best} %`}`).join("; ")
       : "";
     this.model([
       { key: "storage", label: "localStorage", value: raw === null ? `${key}: empty` : `${key}: ${raw.length.toLocaleString("en")} characters` },
