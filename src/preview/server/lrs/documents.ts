@@ -3,6 +3,8 @@
  * §7.6), which the statements-only LRS we forward to does not have. PUT replaces a document, POST
  * merges JSON objects into it, GET of a missing document is 404.
  */
+import type { ServerResponse } from "node:http";
+import { send, sendJson } from "../http.js";
 
 export interface StoredDocument {
   body: string;
@@ -70,4 +72,60 @@ export function stateKeyPrefix(activityId: string, agent: unknown, registration:
 
 export function profileKeyPrefix(agent: unknown): string {
   return `${agentKey(agent)}\u0000`;
+}
+
+/**
+ * The xAPI State and Agent Profile resources over one store: GET (one document, or the ids), PUT,
+ * POST (JSON merge) and DELETE. `readOnly` names documents the caller may only read; `changed`
+ * hears every write.
+ */
+export function documentRequest(
+  request: { method: string; url: URL; body: string; type: string },
+  res: ServerResponse,
+  kind: "state" | "profile",
+  store: DocumentStore,
+  readOnly: (id: string) => boolean,
+  changed: (id: string) => void,
+): void {
+  const { method, url, body, type } = request;
+  const q = url.searchParams;
+  let agent: unknown;
+  try {
+    agent = JSON.parse(q.get("agent") ?? "");
+  } catch {
+    return send(res, 400, "agent must be JSON");
+  }
+  const idParam = kind === "state" ? "stateId" : "profileId";
+  const activityId = q.get("activityId");
+  if (kind === "state" && !activityId) return send(res, 400, "activityId missing");
+  const prefix = kind === "state" ? stateKeyPrefix(activityId!, agent, q.get("registration")) : profileKeyPrefix(agent);
+  const id = q.get(idParam);
+  if (!id) {
+    if (method === "GET") return sendJson(res, 200, store.ids(prefix));
+    return send(res, 400, `${idParam} missing`);
+  }
+  if (method !== "GET" && readOnly(id)) return send(res, 403, `${id} is read-only`);
+  const key = prefix + id;
+  switch (method) {
+    case "GET": {
+      const doc = store.get(key);
+      if (!doc) return send(res, 404, "no such document");
+      res.writeHead(200, { "Content-Type": doc.contentType, ETag: `"${Buffer.from(doc.updated).toString("hex")}"` });
+      return void res.end(doc.body);
+    }
+    case "PUT":
+      store.put(key, body, type);
+      changed(id);
+      return void res.writeHead(204).end();
+    case "POST":
+      if (!store.merge(key, body, type)) return send(res, 400, "cannot merge non-JSON documents");
+      changed(id);
+      return void res.writeHead(204).end();
+    case "DELETE":
+      store.delete(key);
+      changed(id);
+      return void res.writeHead(204).end();
+    default:
+      return send(res, 405, "method not allowed");
+  }
 }

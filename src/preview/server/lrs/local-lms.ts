@@ -14,7 +14,7 @@ import type { AddressInfo, Socket } from "node:net";
 import { readBody, send, sendJson } from "../http.js";
 import { CMI5, VERBS, XAPI_VERSION } from "../../../shared/xapi-vocabulary.js";
 import { type Cmi5LaunchOptions, type Cmi5Session, createCmi5Session, moveOnSatisfied, verbOf, type MoveOn } from "./cmi5.js";
-import { DocumentStore, profileKeyPrefix, stateKeyPrefix } from "./documents.js";
+import { DocumentStore, documentRequest, profileKeyPrefix, stateKeyPrefix } from "./documents.js";
 import { cmi5LaunchUrl, tinCanLaunchUrl } from "./launch-urls.js";
 import { statementWarnings } from "./validation.js";
 
@@ -223,8 +223,11 @@ export class LocalLms {
       const body = await readBody(req);
       if (resource === "statements") return await this.statementsResource(method, url, body, credential, res);
       const type = req.headers["content-type"] ?? "application/octet-stream";
-      if (resource === "activities/state") return this.documentResource(method, url, { body, type }, res, "state", credential);
-      if (resource === "agents/profile") return this.documentResource(method, url, { body, type }, res, "profile", credential);
+      // cmi5 §10: the AU must not modify or delete LMS.LaunchData.
+      const readOnly = (id: string) => credential.kind === "cmi5" && id === CMI5.launchDataState;
+      const changed = (kind: "state" | "profile") => (id: string) => this.emit({ kind: "document", resource: kind, id });
+      if (resource === "activities/state") return documentRequest({ method, url, body, type }, res, "state", this.states, readOnly, changed("state"));
+      if (resource === "agents/profile") return documentRequest({ method, url, body, type }, res, "profile", this.profiles, () => false, changed("profile"));
       send(res, 404, "not found");
     } catch (error) {
       send(res, 500, String(error));
@@ -333,57 +336,6 @@ export class LocalLms {
     res.end(await response.text());
   }
 
-  private documentResource(
-    method: string,
-    url: URL,
-    { body, type }: { body: string; type: string },
-    res: ServerResponse,
-    kind: "state" | "profile",
-    credential: Credential,
-  ): void {
-    const q = url.searchParams;
-    let agent: unknown;
-    try {
-      agent = JSON.parse(q.get("agent") ?? "");
-    } catch {
-      return send(res, 400, "agent must be JSON");
-    }
-    const idParam = kind === "state" ? "stateId" : "profileId";
-    const activityId = q.get("activityId");
-    if (kind === "state" && !activityId) return send(res, 400, "activityId missing");
-    const store = kind === "state" ? this.states : this.profiles;
-    const prefix = kind === "state" ? stateKeyPrefix(activityId!, agent, q.get("registration")) : profileKeyPrefix(agent);
-    const id = q.get(idParam);
-    if (!id) {
-      if (method === "GET") return sendJson(res, 200, store.ids(prefix));
-      return send(res, 400, `${idParam} missing`);
-    }
-    // cmi5 §10: the AU must not modify or delete LMS.LaunchData.
-    if (kind === "state" && id === CMI5.launchDataState && method !== "GET" && credential.kind === "cmi5") return send(res, 403, "LMS.LaunchData is read-only");
-    const key = prefix + id;
-    switch (method) {
-      case "GET": {
-        const doc = store.get(key);
-        if (!doc) return send(res, 404, "no such document");
-        res.writeHead(200, { "Content-Type": doc.contentType, ETag: `"${Buffer.from(doc.updated).toString("hex")}"` });
-        return void res.end(doc.body);
-      }
-      case "PUT":
-        store.put(key, body, type);
-        this.emit({ kind: "document", resource: kind, id });
-        return void res.writeHead(204).end();
-      case "POST":
-        if (!store.merge(key, body, type)) return send(res, 400, "cannot merge non-JSON documents");
-        this.emit({ kind: "document", resource: kind, id });
-        return void res.writeHead(204).end();
-      case "DELETE":
-        store.delete(key);
-        this.emit({ kind: "document", resource: kind, id });
-        return void res.writeHead(204).end();
-      default:
-        return send(res, 405, "method not allowed");
-    }
-  }
 }
 
 function sessionIdOf(statement: Record<string, unknown>): unknown {
