@@ -15,7 +15,7 @@ rmSync(at("lib"), { recursive: true, force: true });
 const entries = (dir) => readdirSync(at(dir)).filter((f) => f.endsWith(".ts")).map((f) => at(`${dir}/${f}`));
 
 await Promise.all([
-  ...[["src/build/cli/main.ts", "lib/cli.js"], ["src/preview/server/index.ts", "lib/preview.js"]].map(([entry, outfile]) => build({
+  ...[["src/cli/main.ts", "lib/cli.js"], ["src/preview/server/index.ts", "lib/preview.js"]].map(([entry, outfile]) => build({
     entryPoints: [at(entry)],
     outfile: at(outfile),
     bundle: true,

@@ -1,10 +1,10 @@
-// Type-checks every project (build, runtime, preview, tests) with its own settings, two at a time.
+// Type-checks every project (Node, runtime, preview client, tests) with its own settings, two at a time.
 import { spawn } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
 
 // A project folder without TypeScript yet has nothing to check (tsc would fail with "no inputs").
 const hasSources = (dir) => readdirSync(dir, { recursive: true }).some((f) => String(f).endsWith(".ts"));
-const projects = ["src/build", "src/runtime", "src/preview/server", "src/preview/client", "test"].filter(
+const projects = ["src", "src/runtime", "src/preview/client", "test"].filter(
   (p) => existsSync(`${p}/tsconfig.json`) && hasSources(p),
 );
 const tsc = new URL("../node_modules/typescript/bin/tsc", import.meta.url).pathname;

@@ -7,8 +7,8 @@ import { execFileSync } from "node:child_process";
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { BuildResult } from "../../src/build/build.js";
-import { validateXsd, type SchemaSet } from "../../src/build/validate/xsd.js";
+import type { BuildResult } from "../../src/compiler/pipeline.js";
+import { validateXsd, type SchemaSet } from "../../src/validator/xsd.js";
 import { FIXTURES, ROOT, buildInto, tempDir } from "../support/build.js";
 
 const FORMATS = [

@@ -2,7 +2,7 @@
 import { mkdtemp, mkdir } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { build, type BuildOptions, type BuildResult } from "../../src/build/build.js";
+import { build, type BuildOptions, type BuildResult } from "../../src/compiler/pipeline.js";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const CONTENT_DIR = path.join(ROOT, "content");

@@ -2,8 +2,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkCourse } from "../../src/build/build.js";
-import { BuildFailed, formatDiagnostic } from "../../src/build/diagnostics.js";
+import { checkCourse } from "../../src/compiler/pipeline.js";
+import { BuildFailed, formatDiagnostic } from "../../src/compiler/diagnostics.js";
 import { FIXTURES } from "../support/build.js";
 
 const BROKEN = path.join(FIXTURES, "broken");

@@ -1,9 +1,9 @@
 /** The compact question syntax gives the same questions as YAML, and precise errors. */
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkCourse } from "../../src/build/build.js";
-import { Diagnostics, formatDiagnostic } from "../../src/build/diagnostics.js";
-import { CompactSource, isCompact } from "../../src/build/questions/compact.js";
+import { checkCourse } from "../../src/compiler/pipeline.js";
+import { Diagnostics, formatDiagnostic } from "../../src/compiler/diagnostics.js";
+import { CompactSource, isCompact } from "../../src/compiler/questions/compact.js";
 import { FIXTURES } from "../support/build.js";
 
 function parse(text: string, line = 10) {

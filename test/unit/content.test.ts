@@ -8,9 +8,9 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
 import { beforeAll, describe, expect, it } from "vitest";
-import { checkCourse } from "../../src/build/build.js";
-import { BuildFailed, formatDiagnostic } from "../../src/build/diagnostics.js";
-import { splitFrontMatter } from "../../src/build/load/front-matter.js";
+import { checkCourse } from "../../src/compiler/pipeline.js";
+import { BuildFailed, formatDiagnostic } from "../../src/compiler/diagnostics.js";
+import { splitFrontMatter } from "../../src/compiler/load/front-matter.js";
 import { CONTENT_DIR, FIXTURES } from "../support/build.js";
 
 const ARTICLE = path.join(FIXTURES, "seed", "sales-manager-training-article.txt");

@@ -1,10 +1,10 @@
 /** GIFT → Coursepack questions: each mapping, each simplification reported, each skip explained. */
 import { describe, expect, it } from "vitest";
-import type { Converted } from "../../src/build/import/gift/convert.js";
-import { convertQuestion } from "../../src/build/import/gift/convert.js";
-import { escapeMarkdown, htmlToMarkdown } from "../../src/build/import/gift/markdown.js";
-import { parseGift } from "../../src/build/import/gift/parse.js";
-import { bankIdOf } from "../../src/build/import/gift/quiz-file.js";
+import type { Converted } from "../../src/importers/gift/convert.js";
+import { convertQuestion } from "../../src/importers/gift/convert.js";
+import { escapeMarkdown, htmlToMarkdown } from "../../src/importers/gift/markdown.js";
+import { parseGift } from "../../src/importers/gift/parse.js";
+import { bankIdOf } from "../../src/importers/gift/quiz-file.js";
 
 function convert(text: string): { result: Converted; notes: string[] } {
   const parsed = parseGift(text);

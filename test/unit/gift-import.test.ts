@@ -7,8 +7,8 @@ import path from "node:path";
 import { parse as parseYaml } from "yaml";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { CourseData, QuestionData } from "../../src/shared/course-data.js";
-import { formatDiagnostic } from "../../src/build/diagnostics.js";
-import { importGift } from "../../src/build/import/gift/index.js";
+import { formatDiagnostic } from "../../src/compiler/diagnostics.js";
+import { importGift } from "../../src/importers/gift/index.js";
 import { buildInto, FIXTURES, tempDir } from "../support/build.js";
 import { coursepack as runCoursepack } from "../support/cli.js";
 

@@ -1,9 +1,9 @@
 /** The GIFT parser: every construct of Moodle's format, escapes, and errors at their exact position. */
 import { describe, expect, it } from "vitest";
-import type { GiftQuestion } from "../../src/build/import/gift/ast.js";
-import { BLANK } from "../../src/build/import/gift/ast.js";
-import { parseGift } from "../../src/build/import/gift/parse.js";
-import { LineIndex, normalizeSource } from "../../src/build/import/gift/source.js";
+import type { GiftQuestion } from "../../src/importers/gift/ast.js";
+import { BLANK } from "../../src/importers/gift/ast.js";
+import { parseGift } from "../../src/importers/gift/parse.js";
+import { LineIndex, normalizeSource } from "../../src/importers/gift/source.js";
 
 function parse(text: string): GiftQuestion[] {
   const result = parseGift(normalizeSource(text));
@@ -182,7 +182,7 @@ describe("GIFT errors", () => {
 
 describe("GIFT robustness", () => {
   it("never throws on odd input, and every error points inside the file", async () => {
-    const { importGift } = await import("../../src/build/import/gift/index.js");
+    const { importGift } = await import("../../src/importers/gift/index.js");
     const pieces = ["{", "}", "=", "~", "#", "####", "->", "%50%", "%-100%", "::", "\\", ":", "..", "$CATEGORY:", "//", "[html]", "<b>", "1", "2.5", "T", "word", " ", "\n", "\n\n", "\r\n", "\uFDD0"];
     let seed = 42;
     const random = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);

@@ -6,12 +6,12 @@
 import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { BuildSession } from "../../src/build/session.js";
-import { findLaunch } from "../../src/build/validate/launch.js";
-import { Findings } from "../../src/build/validate/findings.js";
-import { memorySource } from "../../src/build/validate/package/memory-source.js";
-import { openPackage } from "../../src/build/validate/package/open.js";
-import { DEFAULT_LIMITS } from "../../src/build/validate/package/source.js";
+import { BuildSession } from "../../src/compiler/session.js";
+import { findLaunch } from "../../src/validator/launch.js";
+import { Findings } from "../../src/validator/findings.js";
+import { memorySource } from "../../src/validator/package/memory-source.js";
+import { openPackage } from "../../src/validator/package/open.js";
+import { DEFAULT_LIMITS } from "../../src/validator/package/source.js";
 import { ScormLms } from "../../src/preview/client/scorm-lms.js";
 import { firstSession, withSettings, type LaunchSettings } from "../../src/preview/client/scorm-record.js";
 import { summarizeScorm } from "../../src/preview/client/scorm-summary.js";

@@ -1,8 +1,8 @@
 /** Rendering: Markdown rules, asset and link rewriting, template and string overrides, theme. */
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { checkCourse } from "../../src/build/build.js";
-import { renderCourse, type RenderedCourse } from "../../src/build/render/index.js";
+import { checkCourse } from "../../src/compiler/pipeline.js";
+import { renderCourse, type RenderedCourse } from "../../src/compiler/render/index.js";
 import { FIXTURES } from "../support/build.js";
 
 let rendered: RenderedCourse;

@@ -27,7 +27,7 @@ describe("interface strings", () => {
   });
 
   it("uses every key somewhere in the templates or the runtime", () => {
-    const code = sources("templates") + sources("src/runtime") + sources("src/build/questions");
+    const code = sources("templates") + sources("src/runtime") + sources("src/compiler/questions");
     const unused = Object.keys(english).filter((key) => !code.includes(`"${key}"`) && !/^likert\d$/.test(key));
     expect(unused).toEqual([]);
   });

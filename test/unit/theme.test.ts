@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contrastWithWhite } from "../../src/build/check/rules/theme.js";
+import { contrastWithWhite } from "../../src/compiler/check/rules/theme.js";
 
 describe("theme colour contrast", () => {
   it("computes WCAG contrast against white", () => {

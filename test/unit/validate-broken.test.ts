@@ -6,8 +6,8 @@
 import { mkdir, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import type { FindingCode } from "../../src/build/validate/findings.js";
-import { validatePackage, type ValidateOptions, type ValidationResult } from "../../src/build/validate/validate.js";
+import type { FindingCode } from "../../src/validator/findings.js";
+import { validatePackage, type ValidateOptions, type ValidationResult } from "../../src/validator/validate.js";
 import { tempDir } from "../support/build.js";
 import { archiverZip, rawZip, type ZipContent } from "../support/zip.js";
 

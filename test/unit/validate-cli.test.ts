@@ -5,7 +5,7 @@
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { CODES } from "../../src/build/validate/findings.js";
+import { CODES } from "../../src/validator/findings.js";
 import { FIXTURES, ROOT, tempDir } from "../support/build.js";
 import { coursepack as runCoursepack } from "../support/cli.js";
 import { rawZip } from "../support/zip.js";

@@ -7,7 +7,7 @@ import { existsSync, readdirSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { validatePackage, type ValidationResult } from "../../src/build/validate/validate.js";
+import { validatePackage, type ValidationResult } from "../../src/validator/validate.js";
 import { FIXTURES } from "../support/build.js";
 import { archiverZip, readFolder, type ZipContent } from "../support/zip.js";
 

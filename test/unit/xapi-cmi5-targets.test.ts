@@ -5,9 +5,9 @@
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { BuildResult } from "../../src/build/build.js";
-import { BuildFailed } from "../../src/build/diagnostics.js";
-import { validateXsd } from "../../src/build/validate/xsd.js";
+import type { BuildResult } from "../../src/compiler/pipeline.js";
+import { BuildFailed } from "../../src/compiler/diagnostics.js";
+import { validateXsd } from "../../src/validator/xsd.js";
 import { buildInto } from "../support/build.js";
 import { COURSE_IRI, starterCourse } from "../support/lrs-setup.js";
 

@@ -4,10 +4,10 @@
  * files are served straight from the zip, never extracted.
  */
 import path from "node:path";
-import { findLaunch, type PackageLaunch } from "../../build/validate/launch.js";
-import { Findings } from "../../build/validate/findings.js";
-import { openPackage } from "../../build/validate/package/open.js";
-import { DEFAULT_LIMITS, PackageRefused, type PackageSource } from "../../build/validate/package/source.js";
+import { findLaunch, type PackageLaunch } from "../../validator/launch.js";
+import { Findings } from "../../validator/findings.js";
+import { openPackage } from "../../validator/package/open.js";
+import { DEFAULT_LIMITS, PackageRefused, type PackageSource } from "../../validator/package/source.js";
 import type { Launchable } from "../protocol.js";
 import { launchableFrom, type PreviewSource } from "./source.js";
 

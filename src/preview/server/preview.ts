@@ -11,9 +11,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import type { FormatId } from "../../shared/course-data.js";
-import { COURSE_FILE } from "../../build/load/load-course.js";
-import { PREVIEW_CLIENT_DIR } from "../../build/paths.js";
-import { FORMAT_IDS } from "../../build/schema/course.js";
+import { COURSE_FILE } from "../../compiler/load/load-course.js";
+import { PREVIEW_CLIENT_DIR } from "../../shared/node/paths.js";
+import { FORMAT_IDS } from "../../compiler/schema/course.js";
 import { DEFAULT_LMS_OPTIONS, type BuildStatus, type Learner, type LmsOptions, type PreviewState, type StatementEntry, type XapiSummary } from "../protocol.js";
 import { CourseSource } from "./course-source.js";
 import { EventHub } from "./events.js";

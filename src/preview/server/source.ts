@@ -1,6 +1,6 @@
 /** What the preview serves and launches: a Coursepack course (built) or a package from any tool. */
 import type { FormatId } from "../../shared/course-data.js";
-import type { PackageLaunch } from "../../build/validate/launch.js";
+import type { PackageLaunch } from "../../validator/launch.js";
 import type { BuildStatus, Launchable } from "../protocol.js";
 
 /** Package files are served under this path, so they never clash with the preview's own. */

@@ -1,0 +1,60 @@
+/** `coursepack preview [dir|package.zip] [--format scorm2004] [--port 0]`: a local LMS until Ctrl+C. */
+import { parseArgs } from "node:util";
+import type { FormatId } from "../../shared/course-data.js";
+import type { BuildStatus } from "../../preview/protocol.js";
+import { startPreview } from "../../preview/server/preview.js";
+import { FORMAT_IDS } from "../../compiler/schema/course.js";
+import { bold, dim, formatMs, green, red, yellow } from "../format.js";
+import { UsageError } from "../usage.js";
+
+export async function previewCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      format: { type: "string", short: "f" },
+      port: { type: "string", short: "p" },
+    },
+  });
+  if (positionals.length > 1) throw new UsageError("preview takes one course folder or package");
+  const format = values.format;
+  if (format !== undefined && !(FORMAT_IDS as readonly string[]).includes(format)) {
+    throw new UsageError(`unknown format "${format}"; choose from ${FORMAT_IDS.join(", ")}`);
+  }
+  const port = values.port === undefined ? 0 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port takes a port number (0 for any free port), not "${values.port}"`);
+
+  const preview = await startPreview({ source: positionals[0] ?? "content", format: format as FormatId | undefined, port });
+  const state = preview.state();
+  const launchable = state.launchable;
+  console.log(`${bold("Coursepack preview")} of ${launchable?.title ?? state.source.name} ${dim(`(${state.format ?? `${launchable?.standard} ${launchable?.edition ?? ""}`.trim()})`)}`);
+  console.log(`  ${green("➜")} ${bold(preview.url)}`);
+  if (state.build) report(state.build);
+  console.log(dim(state.source.kind === "course" ? "Watching for changes. Press Ctrl+C to stop." : "Press Ctrl+C to stop."));
+  preview.onBuild(report);
+
+  await new Promise<void>((resolve) => {
+    const stop = () => {
+      process.off("SIGINT", stop);
+      process.off("SIGTERM", stop);
+      resolve();
+    };
+    process.on("SIGINT", stop);
+    process.on("SIGTERM", stop);
+  });
+  await preview.close();
+  console.log("Preview stopped.");
+  return 0;
+}
+
+function report(build: BuildStatus): void {
+  const changed = build.changed.length ? ` (${build.changed.join(", ")})` : "";
+  if (build.ok) {
+    console.log(`${green("✓")} built ${build.format} in ${formatMs(build.ms)}${changed}`);
+    for (const line of build.diagnostics) console.error(yellow(line));
+    return;
+  }
+  for (const line of build.diagnostics) console.error(/ warning: /.test(line) ? yellow(line) : red(line));
+  const serving = build.serving === null ? "nothing to serve until it builds" : "still serving the last good build";
+  console.error(bold(`${red("✗")} build failed: ${build.errors} error${build.errors === 1 ? "" : "s"}${changed}; ${serving}`));
+}

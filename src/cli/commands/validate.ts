@@ -1,0 +1,51 @@
+/** `coursepack validate <package.zip|folder|manifest.xml>… [--json] [--expect <format>]` */
+import { parseArgs } from "node:util";
+import type { FormatId } from "../../shared/course-data.js";
+import { FORMAT_IDS } from "../../compiler/schema/course.js";
+import { formatFinding } from "../../validator/findings.js";
+import { describe, validatePackage, type ValidationResult } from "../../validator/validate.js";
+import { bold, dim, green, red, yellow } from "../format.js";
+import { UsageError } from "../usage.js";
+
+export async function validateCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      json: { type: "boolean", default: false },
+      expect: { type: "string" },
+    },
+  });
+  if (positionals.length === 0) throw new UsageError("validate takes a package: a .zip, its unzipped folder, or a manifest XML file");
+  const format = values.expect;
+  if (format !== undefined && !(FORMAT_IDS as readonly string[]).includes(format)) {
+    throw new UsageError(`unknown format "${format}" for --expect; choose from ${FORMAT_IDS.join(", ")}`);
+  }
+  const results = await Promise.all(positionals.map((p) => validatePackage(p, { label: p, ...(format ? { format: format as FormatId } : {}) })));
+  if (values.json) {
+    console.log(JSON.stringify(results.length === 1 ? results[0] : results, null, 2));
+  } else {
+    for (const result of results) printResult(result);
+  }
+  return results.every((r) => r.valid) ? 0 : 1;
+}
+
+function printResult(result: ValidationResult): void {
+  for (const f of result.findings) {
+    const line = formatFinding(f, result.package, (code) => dim(`(${code})`));
+    console.log(f.severity === "error" ? red(line) : yellow(line));
+  }
+  console.log(summary(result));
+}
+
+
+function summary(result: ValidationResult): string {
+  const errors = result.findings.filter((f) => f.severity === "error").length;
+  const warnings = result.findings.length - errors;
+  const what = result.standard ? describe({ standard: result.standard, edition: result.edition }) : "no standard recognised";
+  const counts = [errors && `${errors} error${errors === 1 ? "" : "s"}`, warnings && `${warnings} warning${warnings === 1 ? "" : "s"}`].filter(Boolean).join(", ");
+  const scope = result.scope === "document" ? dim(" (manifest only: the files it references were not checked)") : "";
+  return result.valid
+    ? `${green("✓")} ${bold(result.package)}: ${what}, valid${counts ? ` with ${counts}` : ""}${scope}`
+    : `${red("✗")} ${bold(result.package)}: ${what}, ${counts}${scope}`;
+}

@@ -1,0 +1,55 @@
+/** The `coursepack` command: dispatches to a command and turns failures into messages and exit codes. */
+import { BuildFailed, formatDiagnostic } from "../compiler/diagnostics.js";
+import { VERSION } from "../shared/node/paths.js";
+import { buildCommand } from "./commands/build.js";
+import { importGiftCommand } from "./commands/import-gift.js";
+import { newCommand } from "./commands/new.js";
+import { previewCommand } from "./commands/preview.js";
+import { validateCommand } from "./commands/validate.js";
+import { bold, red, yellow } from "./format.js";
+import { USAGE, UsageError } from "./usage.js";
+
+const commands: Record<string, (args: string[]) => Promise<number>> = {
+  build: buildCommand,
+  new: newCommand,
+  "import-gift": importGiftCommand,
+  preview: previewCommand,
+  validate: validateCommand,
+};
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+    console.log(USAGE);
+    return 0;
+  }
+  if (name === "--version" || name === "-v") {
+    console.log(VERSION);
+    return 0;
+  }
+  const command = commands[name];
+  try {
+    if (!command) throw new UsageError(`unknown command "${name}"`);
+    return await command(args);
+  } catch (error) {
+    return report(error);
+  }
+}
+
+function report(error: unknown): number {
+  if (error instanceof BuildFailed) {
+    for (const d of error.diagnostics.sorted()) {
+      console.error(d.severity === "error" ? red(formatDiagnostic(d)) : yellow(formatDiagnostic(d)));
+    }
+    const n = error.diagnostics.errorCount;
+    console.error(bold(`Build failed: ${n} error${n === 1 ? "" : "s"}. Nothing was written.`));
+    return 1;
+  }
+  if (error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
+    console.error(`coursepack: ${(error as Error).message}\nRun \`coursepack --help\` for usage.`);
+    return 1;
+  }
+  console.error(red(`coursepack: ${error instanceof Error ? error.message : String(error)}`));
+  if (process.env.COURSEPACK_DEBUG && error instanceof Error) console.error(error.stack);
+  return 1;
+}

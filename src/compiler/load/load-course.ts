@@ -1,0 +1,139 @@
+/**
+ * Load stage: reads course.yml and every file its outline names, parsing YAML with positions.
+ * Nothing here judges the content beyond "can it be read and parsed"; checks come later.
+ */
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { fileStart, type Diagnostics } from "../diagnostics.js";
+import { splitFrontMatter } from "./front-matter.js";
+import { YamlSource } from "./yaml-source.js";
+
+export interface LessonSource {
+  kind: "lesson";
+  file: string;
+  /** Index in the outline, for error positions in course.yml. */
+  outlineIndex: number;
+  frontMatter: YamlSource | undefined;
+  body: string;
+  /** 1-based line of the body's first line in the file. */
+  bodyLine: number;
+}
+
+export interface QuizSource {
+  kind: "quiz";
+  file: string;
+  outlineIndex: number;
+  yaml: YamlSource;
+}
+
+export type PageSource = LessonSource | QuizSource;
+
+export interface LoadedCourse {
+  dir: string;
+  courseFile: string;
+  course: YamlSource;
+  pages: PageSource[];
+}
+
+export const COURSE_FILE = "course.yml";
+
+/**
+ * Turns one outline file's text into its source. A seam for the preview's incremental session
+ * (src/compiler/session.ts), which reuses the source of a file whose text did not change.
+ */
+export type ParsePage = (file: string, outlineIndex: number, content: string, diagnostics: Diagnostics) => PageSource;
+
+export const parsePage: ParsePage = (file, outlineIndex, content, diagnostics) =>
+  path.extname(file).toLowerCase() === ".md"
+    ? loadLesson(file, outlineIndex, content, diagnostics)
+    : { kind: "quiz", file, outlineIndex, yaml: new YamlSource(file, content, diagnostics) };
+
+export async function loadCourse(dir: string, diagnostics: Diagnostics, parse: ParsePage = parsePage): Promise<LoadedCourse | undefined> {
+  const root = path.resolve(dir);
+  const courseFile = path.join(root, COURSE_FILE);
+  let text: string;
+  try {
+    text = await readFile(courseFile, "utf8");
+  } catch {
+    diagnostics.error(fileStart(courseFile), `no ${COURSE_FILE} here: a course folder needs one (create a course with \`coursepack new <dir>\`)`);
+    return undefined;
+  }
+  const course = new YamlSource(courseFile, text, diagnostics);
+  const outline = (course.value as { outline?: unknown } | undefined)?.outline;
+  const entries = Array.isArray(outline) ? outline : [];
+  const seen = new Map<string, number>();
+  const reads = entries.map(async (entry, i): Promise<PageSource | undefined> => {
+    if (typeof entry !== "string") return undefined; // the schema check reports it
+    const at = course.position(["outline", i]);
+    const file = path.resolve(root, entry);
+    if (!isInside(root, file)) {
+      diagnostics.error(at, `outline entry "${entry}" points outside the course folder; move the file into ${path.basename(root)}/`);
+      return undefined;
+    }
+    if (seen.has(file)) {
+      diagnostics.error(at, `"${entry}" is listed twice in the outline (also at outline[${seen.get(file)}])`);
+      return undefined;
+    }
+    seen.set(file, i);
+    const ext = path.extname(file).toLowerCase();
+    if (ext !== ".md" && ext !== ".yml" && ext !== ".yaml") {
+      diagnostics.error(at, `outline entry "${entry}" must be a lesson (.md) or a quiz (.yml)`);
+      return undefined;
+    }
+    let content: string;
+    try {
+      content = await readFile(file, "utf8");
+    } catch {
+      diagnostics.error(at, `outline entry "${entry}" does not exist; check the path (relative to ${COURSE_FILE})`);
+      return undefined;
+    }
+    return parse(file, i, content, diagnostics);
+  });
+  const pages = (await Promise.all(reads)).filter((p): p is PageSource => p !== undefined);
+  // Without a readable outline every file would look stray; the course.yml error says enough.
+  if (Array.isArray(outline)) await warnAboutStrayFiles(root, new Set(seen.keys()), diagnostics);
+  return { dir: root, courseFile, course, pages };
+}
+
+function loadLesson(file: string, outlineIndex: number, content: string, diagnostics: Diagnostics): LessonSource {
+  const split = splitFrontMatter(content);
+  if (split.kind === "missing") {
+    diagnostics.error(fileStart(file), "lesson has no front matter: start the file with a `---` block that gives at least `title:`");
+    return { kind: "lesson", file, outlineIndex, frontMatter: undefined, body: content, bodyLine: 1 };
+  }
+  if (split.kind === "unterminated") {
+    diagnostics.error(fileStart(file), "front matter is not closed: add a line with `---` after the last front-matter key");
+    return { kind: "lesson", file, outlineIndex, frontMatter: undefined, body: "", bodyLine: 1 };
+  }
+  return {
+    kind: "lesson",
+    file,
+    outlineIndex,
+    frontMatter: new YamlSource(file, split.yaml, diagnostics, 1),
+    body: split.body,
+    bodyLine: split.bodyLine,
+  };
+}
+
+export function isInside(root: string, file: string): boolean {
+  const rel = path.relative(root, file);
+  return rel !== "" && !rel.startsWith("..") && !path.isAbsolute(rel);
+}
+
+/** Lessons and quizzes that exist but are not in the outline are usually a mistake. */
+async function warnAboutStrayFiles(root: string, listed: Set<string>, diagnostics: Diagnostics): Promise<void> {
+  let files: string[];
+  try {
+    files = await readdir(root, { recursive: true });
+  } catch {
+    return;
+  }
+  for (const rel of files.sort()) {
+    const [top] = rel.split(path.sep);
+    if (top === "templates" || top === "node_modules" || rel.split(path.sep).some((p) => p.startsWith("."))) continue;
+    const file = path.join(root, rel);
+    if (rel === COURSE_FILE || listed.has(file) || !/\.(md|ya?ml)$/i.test(rel)) continue;
+    if (/^(readme|license|changelog)\.md$/i.test(path.basename(rel))) continue;
+    diagnostics.warning(fileStart(file), `not in the outline of ${COURSE_FILE}, so it is not part of the course; add it to \`outline\` or delete it`);
+  }
+}

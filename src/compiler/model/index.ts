@@ -1,0 +1,74 @@
+/**
+ * Model stage: validates every loaded document against its schema and assembles the typed course
+ * model. Invalid documents are reported and skipped so that one run shows every error.
+ */
+import type { Diagnostics } from "../diagnostics.js";
+import type { LoadedCourse, PageSource } from "../load/load-course.js";
+import { courseSchema, type CourseConfig } from "../schema/course.js";
+import { validateSource } from "../schema/validate.js";
+import { isInside } from "../load/load-course.js";
+import { AssetMap, resolveReference } from "./assets.js";
+import { markdownFields } from "./fields.js";
+import { buildLesson } from "./lesson.js";
+import { buildQuiz } from "./quiz.js";
+import type { CourseModel, PageModel } from "./types.js";
+
+export type * from "./types.js";
+
+/**
+ * Builds one page's model from its source. A seam for the preview's incremental session
+ * (src/compiler/session.ts), which reuses the model of a page whose source did not change.
+ */
+export type BuildPage = (src: PageSource, coursePassingScore: number, diagnostics: Diagnostics) => PageModel | undefined;
+
+export const buildPage: BuildPage = (src, coursePassingScore, diagnostics) =>
+  src.kind === "lesson" ? buildLesson(src, diagnostics) : buildQuiz(src, coursePassingScore, diagnostics);
+
+export function buildModel(loaded: LoadedCourse, diagnostics: Diagnostics, build: BuildPage = buildPage): CourseModel | undefined {
+  const valid = loaded.course.ok ? validateSource(courseSchema, loaded.course, diagnostics, "course.yml") : undefined;
+  // With errors in course.yml (already reported) carry on with its valid parts, so the lessons'
+  // and quizzes' own errors are reported in the same run.
+  const config = valid ?? (loaded.course.ok ? repairConfig(loaded.course.value) : undefined);
+  const passingScore = config?.passingScore ?? 80;
+  const pages: PageModel[] = [];
+  for (const src of [...loaded.pages].sort((a, b) => a.outlineIndex - b.outlineIndex)) {
+    const page = build(src, passingScore, diagnostics);
+    if (page) pages.push(page);
+  }
+  if (!config) return undefined;
+  const questions = pages.flatMap((p) => (p.kind === "lesson" ? p.checks : p.banks.flatMap((b) => b.questions)));
+  const hasGradedQuiz = questions.some((q) => q.graded);
+  const assets = new AssetMap(loaded.dir);
+  for (const field of markdownFields({ pages, questions })) {
+    for (const ref of field.env.relativeLinks) {
+      const file = resolveReference(ref.url, field.env.file);
+      if (AssetMap.isAsset(ref.url) && isInside(loaded.dir, file)) assets.add(file);
+    }
+  }
+  const logoFile = config.theme.logo === undefined ? undefined : resolveReference(config.theme.logo, loaded.courseFile);
+  return {
+    dir: loaded.dir,
+    courseFile: loaded.courseFile,
+    courseSource: loaded.course,
+    config,
+    pages,
+    questions,
+    minutes: config.minutes ?? pages.reduce((n, p) => n + p.minutes, 0),
+    completion: config.completion ?? (hasGradedQuiz ? "lessons-and-quiz" : "lessons"),
+    activityId: config.activityId ?? `urn:coursepack:${config.id}`,
+    assets,
+    logo: logoFile && isInside(loaded.dir, logoFile) ? assets.add(logoFile) : undefined,
+  };
+}
+
+/** The valid top-level keys of a course.yml that failed validation, with stand-ins for the rest. */
+function repairConfig(raw: unknown): CourseConfig | undefined {
+  const source = raw && typeof raw === "object" && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
+  const kept: Record<string, unknown> = { id: "course", title: "Course", description: "Course", outline: [] };
+  for (const [key, value] of Object.entries(source)) {
+    const field = courseSchema.shape[key as keyof typeof courseSchema.shape];
+    if (field?.safeParse(value).success) kept[key] = value;
+  }
+  const repaired = courseSchema.safeParse(kept);
+  return repaired.success ? repaired.data : undefined;
+}

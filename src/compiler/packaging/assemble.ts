@@ -1,0 +1,108 @@
+/**
+ * Package stage: one target's files — shared pages, its runtime, its manifest — as a zip and a
+ * folder, then the zip goes through `coursepack validate`'s checks: a package that fails them is a
+ * Coursepack bug, and the build stops before anything replaces the previous output. The preview
+ * serves the same file list (packageFiles) from memory.
+ */
+import { copyFile, mkdir, readFile, stat, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import type { CourseModel } from "../model/index.js";
+import type { RenderedCourse } from "../render/index.js";
+import type { PackageFile, Target } from "../targets/target.js";
+import { formatFinding, type Finding } from "../../validator/findings.js";
+import { validatePackage } from "../../validator/validate.js";
+import { runtimeBundle } from "./runtime-bundle.js";
+import type { StagedOutput } from "./output.js";
+import { writeZip } from "./zip.js";
+
+export const RUNTIME_JS = "coursepack.js";
+export const RUNTIME_CSS = "coursepack.css";
+
+export interface PackagedOutput {
+  format: Target["id"];
+  label: string;
+  /** Output names inside the output folder. */
+  zipName: string;
+  folderName: string;
+  zipBytes: number;
+  fileCount: number;
+  /** Gzipped size of the shipped runtime JS + CSS. */
+  runtimeGzipBytes: number;
+  /** Warnings from the package checks (errors stop the build). */
+  findings: Finding[];
+}
+
+/** Every file of one target's package, in package order: the target's own first (checklist #1). */
+export async function packageFiles(target: Target, model: CourseModel, rendered: RenderedCourse): Promise<PackageFile[]> {
+  const shared: PackageFile[] = [
+    { name: "index.html", content: rendered.html },
+    { name: RUNTIME_CSS, content: rendered.css },
+    { name: RUNTIME_JS, content: await runtimeBundle(target.runtime) },
+    ...rendered.assets.map(([source, name]) => ({ name, source })),
+  ].sort((a, b) => (a.name < b.name ? -1 : 1));
+  const own = await target.files({ model, rendered, shipped: shared.map((f) => f.name) });
+  return [...own, ...shared];
+}
+
+/** Assets up to this size are read once per build and shared by every format's zip and folder. */
+const SHARED_ASSET_BYTES = 16 * 1024 * 1024;
+
+export type AssetContents = ReadonlyMap<string, Buffer>;
+
+/**
+ * Reads the course's assets once, so six formats do not read (and the page cache does not hold)
+ * each file six times; larger files (videos) are still streamed from disk by each package.
+ */
+export async function readAssets(rendered: RenderedCourse): Promise<AssetContents> {
+  const contents = new Map<string, Buffer>();
+  await Promise.all(rendered.assets.map(async ([source]) => {
+    if ((await stat(source)).size <= SHARED_ASSET_BYTES) contents.set(source, await readFile(source));
+  }));
+  return contents;
+}
+
+export async function packageTarget(
+  target: Target,
+  model: CourseModel,
+  rendered: RenderedCourse,
+  staged: StagedOutput,
+  writeFolder: boolean,
+  assets: AssetContents = new Map(),
+): Promise<PackagedOutput> {
+  const js = await runtimeBundle(target.runtime);
+  const files = (await packageFiles(target, model, rendered)).map((f) => {
+    const content = "source" in f ? assets.get(f.source) : undefined;
+    return content ? { name: f.name, content } : f;
+  });
+  const base = `${model.config.id}-${target.id}`;
+  const zipName = `${base}.zip`;
+  const [zipBytes] = await Promise.all([
+    writeZip(staged.path(zipName), files),
+    writeFolder ? writeFiles(staged.path(base), files) : Promise.resolve(),
+  ]);
+  const check = await validatePackage(staged.path(zipName), { format: target.id, label: zipName });
+  if (!check.valid) {
+    const errors = check.findings.filter((f) => f.severity === "error").map((f) => `  ${formatFinding(f, zipName)}`);
+    throw new Error(`the ${target.label} package failed its checks (a Coursepack bug; please report it):\n${errors.join("\n")}`);
+  }
+  return {
+    format: target.id,
+    findings: check.findings,
+    label: target.label,
+    zipName,
+    folderName: base,
+    zipBytes,
+    fileCount: files.length,
+    runtimeGzipBytes: gzipSync(js, { level: 9 }).length + gzipSync(rendered.css, { level: 9 }).length,
+  };
+}
+
+async function writeFiles(dir: string, files: PackageFile[]): Promise<void> {
+  const dirs = new Set(files.map((f) => path.dirname(path.join(dir, f.name))));
+  for (const d of [...dirs].sort()) await mkdir(d, { recursive: true });
+  await Promise.all(files.map((f) => {
+    const to = path.join(dir, f.name);
+    return "source" in f ? copyFile(f.source, to) : writeFile(to, f.content);
+  }));
+}

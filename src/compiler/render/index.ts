@@ -1,0 +1,68 @@
+/**
+ * Render stage: the course model becomes one HTML document (every page a section), the runtime's
+ * course data, the theme CSS and the list of asset files. Rendered once; every target packages it.
+ */
+import { transform } from "esbuild";
+import type { CourseData } from "../../shared/course-data.js";
+import type { CourseModel, PageModel } from "../model/index.js";
+import { textDirection } from "./course-data.js";
+import { PageRenderer } from "./pages.js";
+import type { Templates } from "./templates.js";
+
+export interface RenderedCourse {
+  /** index.html. */
+  html: string;
+  data: CourseData;
+  /** Minified theme + course CSS (coursepack.css). */
+  css: string;
+  /** [source file, package path] of every referenced asset. */
+  assets: [string, string][];
+}
+
+/**
+ * Lets the preview's incremental session (src/compiler/session.ts) keep a page's HTML and the
+ * minified CSS between runs; a build renders everything.
+ */
+export interface RenderMemo {
+  page(page: PageModel, number: number, render: () => string): string;
+  css(source: string, minify: () => Promise<string>): Promise<string>;
+}
+
+const NO_MEMO: RenderMemo = { page: (_page, _number, render) => render(), css: (_source, minify) => minify() };
+
+export async function renderCourse(model: CourseModel, templates: Templates, data: CourseData, memo: RenderMemo = NO_MEMO): Promise<RenderedCourse> {
+  const renderer = new PageRenderer(model, templates);
+  let lessonNumber = 0;
+  const pages = model.pages.map((page) => {
+    const number = page.kind === "lesson" ? ++lessonNumber : 0;
+    return { id: page.id, title: page.title, html: memo.page(page, number, () => renderer.page(page, number)) };
+  });
+  const html = templates.render("layout", {
+    course: {
+      title: model.config.title,
+      language: model.config.language,
+      direction: textDirection(model.config.language),
+      description: model.config.description,
+    },
+    logo: model.logo,
+    themeVars: themeVariables(model.config.theme),
+    pages,
+    dataJson: scriptJson(data),
+  });
+  const css = await memo.css(templates.css, async () => (await transform(templates.css, { loader: "css", minify: true, target: ["chrome80", "firefox78", "safari15"] })).code);
+  return { html, data, css, assets: model.assets.entries() };
+}
+
+/** JSON that is safe inside a <script> element. */
+function scriptJson(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+}
+
+function themeVariables(theme: CourseModel["config"]["theme"]): string {
+  const clean = (v: string) => v.replace(/[;{}<>]/g, "");
+  const vars: string[] = [];
+  if (theme.color) vars.push(`--cp-brand:${clean(theme.color)}`);
+  if (theme.font) vars.push(`--cp-font:${clean(theme.font)}`);
+  if (theme.headingFont) vars.push(`--cp-heading-font:${clean(theme.headingFont)}`);
+  return vars.join(";");
+}

@@ -1,0 +1,107 @@
+/**
+ * The Handlebars templates, theme CSS and interface strings, with a course's own `templates/`
+ * folder layered over the defaults: a file with the same relative name replaces the default, extra
+ * `.css` files are appended to the theme, and `strings/<lang>.yml` files merge over ours.
+ */
+import { readFileSync } from "node:fs";
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import Handlebars from "handlebars";
+import { parse as parseYaml } from "yaml";
+import { TEMPLATES_DIR } from "../../shared/node/paths.js";
+
+export const THEME_CSS = "theme.css";
+
+export interface TemplateFiles {
+  /** Relative name (posix) → absolute path; course files win. */
+  files: Map<string, string>;
+  /** Course CSS files appended after the theme. */
+  extraCss: string[];
+}
+
+async function listFiles(dir: string): Promise<string[]> {
+  try {
+    const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+    return entries.filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join("/"));
+  } catch {
+    return [];
+  }
+}
+
+export async function findTemplates(courseTemplatesDir: string): Promise<TemplateFiles> {
+  const files = new Map<string, string>();
+  for (const rel of await listFiles(TEMPLATES_DIR)) files.set(rel, path.join(TEMPLATES_DIR, rel));
+  const extraCss: string[] = [];
+  for (const rel of (await listFiles(courseTemplatesDir)).sort()) {
+    const file = path.join(courseTemplatesDir, rel);
+    if (rel.endsWith(".css") && !files.has(rel)) extraCss.push(file);
+    else files.set(rel, file);
+  }
+  return { files, extraCss };
+}
+
+export class Templates {
+  private readonly hbs = Handlebars.create();
+  private readonly compiled = new Map<string, Handlebars.TemplateDelegate>();
+
+  private constructor(
+    private readonly sources: Map<string, string>,
+    readonly css: string,
+    readonly strings: Record<string, string>,
+  ) {
+    for (const [name, source] of sources) this.hbs.registerPartial(name, source);
+    this.hbs.registerHelper("t", (key: string, options: Handlebars.HelperOptions) => formatString(this.strings, key, options.hash));
+  }
+
+  static async load(found: TemplateFiles, language: string, overrides: Record<string, string>): Promise<Templates> {
+    const sources = new Map<string, string>();
+    const reads: Promise<void>[] = [];
+    for (const [rel, file] of found.files) {
+      if (rel.endsWith(".hbs")) reads.push(readFile(file, "utf8").then((s) => void sources.set(rel.slice(0, -4), s)));
+    }
+    const cssFiles = [found.files.get(THEME_CSS), ...found.extraCss].filter((f): f is string => f !== undefined);
+    const [css] = await Promise.all([Promise.all(cssFiles.map((f) => readFile(f, "utf8"))).then((parts) => parts.join("\n")), ...reads]);
+    const strings = { ...(await readStrings(found, "en")), ...(await readStrings(found, baseLanguage(language))), ...overrides };
+    return new Templates(sources, css, strings);
+  }
+
+  has(name: string): boolean {
+    return this.sources.has(name);
+  }
+
+  render(name: string, context: object): string {
+    let template = this.compiled.get(name);
+    if (!template) {
+      const source = this.sources.get(name);
+      if (source === undefined) throw new Error(`template ${name}.hbs not found`);
+      template = this.hbs.compile(source, { strict: false, preventIndent: true });
+      this.compiled.set(name, template);
+    }
+    return template(context);
+  }
+}
+
+let stringKeys: ReadonlySet<string> | undefined;
+
+/** Keys of the default English strings: every key a course may override (read once per process). */
+export function knownStringKeys(): ReadonlySet<string> {
+  stringKeys ??= new Set(Object.keys(parseYaml(readFileSync(path.join(TEMPLATES_DIR, "strings", "en.yml"), "utf8")) as Record<string, unknown>));
+  return stringKeys;
+}
+
+export function baseLanguage(tag: string): string {
+  return tag.split("-")[0]!.toLowerCase();
+}
+
+async function readStrings(found: TemplateFiles, lang: string): Promise<Record<string, string>> {
+  const file = found.files.get(`strings/${lang}.yml`);
+  if (!file) return {};
+  const data = parseYaml(await readFile(file, "utf8")) as Record<string, unknown> | null;
+  return Object.fromEntries(Object.entries(data ?? {}).map(([k, v]) => [k, String(v)]));
+}
+
+/** "{done} of {total}" with values from `params`. */
+export function formatString(strings: Record<string, string>, key: string, params: Record<string, unknown> = {}): string {
+  const template = strings[key] ?? key;
+  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+}

@@ -1,0 +1,106 @@
+/**
+ * `validatePackage`: checks any e-learning package, ours or not. Opens it (zip, folder or lone
+ * manifest) → checks its files → finds the manifest and so the standard → runs that standard's
+ * module → scans xAPI/cmi5 packages for credentials. Never writes the package to disk.
+ */
+import type { FormatId } from "../shared/course-data.js";
+import { scanForCredentials } from "./checks/credentials.js";
+import { checkPackageFiles } from "./checks/package-files.js";
+import { locateManifest, type ManifestKind } from "./detect.js";
+import { type Finding, Findings } from "./findings.js";
+import { openPackage } from "./package/open.js";
+import { DEFAULT_LIMITS, type Limits, PackageRefused, type PackageSource } from "./package/source.js";
+import { PackageView } from "./package/view.js";
+import { cmi5 } from "./standards/cmi5.js";
+import { scorm } from "./standards/scorm/index.js";
+import type { Standard, StandardId, StandardResult } from "./standards/standard.js";
+import { tincan } from "./standards/tincan.js";
+import { web } from "./standards/web.js";
+
+export type { Finding, StandardId };
+
+export interface ValidateOptions {
+  /** Name of the package in messages and in the result (default: the path, or "package.zip"). */
+  label?: string;
+  /**
+   * The format the package was built as. Its standard (and SCORM 2004 edition) must be the one
+   * found; "web" checks a plain website (index.html at the root) instead of looking for a manifest.
+   */
+  format?: FormatId;
+  /** Sanity limits (tests lower them). */
+  limits?: Partial<Limits>;
+}
+
+export interface ValidationResult {
+  package: string;
+  standard: StandardId | null;
+  edition: string | null;
+  /** "document" when only a manifest was given: references to files were not checked. */
+  scope: "package" | "document";
+  /** No errors (warnings allowed). */
+  valid: boolean;
+  findings: Finding[];
+}
+
+const STANDARDS: Record<ManifestKind, Standard> = { scorm, cmi5, xapi: tincan };
+
+const FORMAT_STANDARDS: Record<FormatId, StandardResult> = {
+  web: { standard: "web", edition: null },
+  scorm12: { standard: "scorm12", edition: "1.2" },
+  scorm2004: { standard: "scorm2004", edition: "2004 4th Edition" },
+  "scorm2004-3rd": { standard: "scorm2004", edition: "2004 3rd Edition" },
+  xapi: { standard: "xapi", edition: null },
+  cmi5: { standard: "cmi5", edition: null },
+};
+
+export async function validatePackage(input: string | Buffer, options: ValidateOptions = {}): Promise<ValidationResult> {
+  const label = options.label ?? (typeof input === "string" ? input : "package.zip");
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const findings = new Findings();
+  let source: PackageSource | undefined;
+  let found: StandardResult | undefined;
+  try {
+    source = await openPackage(input, label, limits, findings);
+    found = await validateSource(source, options.format, findings);
+  } catch (error) {
+    if (!(error instanceof PackageRefused)) throw error;
+    findings.add(error.code, { file: "" }, error.message);
+  } finally {
+    await source?.close();
+  }
+  if (options.format) {
+    const expected = FORMAT_STANDARDS[options.format];
+    if (found && (found.standard !== expected.standard || (expected.edition && found.edition !== expected.edition))) {
+      findings.add("wrong-standard", { file: "" }, `expected a ${describe(expected)} package, found ${describe(found)}`);
+    }
+  }
+  const sorted = [...findings.list].sort((a, b) => (a.file === b.file ? (a.line ?? 0) - (b.line ?? 0) : a.file === "" ? -1 : b.file === "" ? 1 : a.file < b.file ? -1 : 1));
+  return {
+    package: label,
+    standard: found?.standard ?? null,
+    edition: found?.edition ?? null,
+    scope: source?.kind === "document" ? "document" : "package",
+    valid: findings.errorCount === 0,
+    findings: sorted,
+  };
+}
+
+async function validateSource(source: PackageSource, format: FormatId | undefined, findings: Findings): Promise<StandardResult | undefined> {
+  checkPackageFiles(source, findings);
+  if (format === "web") return web.validate({ view: new PackageView(source, ""), manifest: "index.html", findings });
+  const located = await locateManifest(source, findings);
+  if (!located) return undefined;
+  const ctx = { view: located.view, manifest: located.manifest, findings };
+  const result = await STANDARDS[located.kind].validate(ctx);
+  if (source.zip64 && located.kind !== "cmi5") {
+    // cmi5 requires LMSs to read ZIP64 (cmi5 §14); SCORM and Tin Can LMSs may not.
+    findings.add("zip64", { file: "" }, "the zip uses ZIP64 records, which some SCORM and Tin Can LMSs cannot read");
+  }
+  if (located.kind === "xapi" || located.kind === "cmi5") await scanForCredentials(located.view, findings);
+  return result;
+}
+
+export function describe(result: StandardResult): string {
+  const names: Record<StandardId, string> = { scorm12: "SCORM", scorm2004: "SCORM", cmi5: "cmi5", xapi: "xAPI (Tin Can)", web: "web" };
+  return result.edition ? `${names[result.standard]} ${result.edition}` : names[result.standard];
+}
