@@ -12,7 +12,10 @@ const questions = Number(questionCount);
 rmSync(dir, { recursive: true, force: true });
 for (const sub of ["lessons", "quizzes", "images"]) mkdirSync(path.join(dir, sub), { recursive: true });
 
-const words = "pipeline forecast coaching quota coverage conversion meeting behaviour motivation hiring deal skill rep manager team week review target stage risk".split(" ");
+const words =
+  "pipeline forecast coaching quota coverage conversion meeting behaviour motivation hiring deal skill rep manager team week review target stage risk".split(
+    " ",
+  );
 const sentence = (i, n = 14) => {
   const out = [];
   for (let k = 0; k < n; k++) out.push(words[(i * 7 + k * 3) % words.length]);
@@ -27,9 +30,13 @@ for (let i = 1; i <= lessons; i++) {
   const name = `lessons/${pad(i)}-lesson-${i}.md`;
   outline.push(name);
   // A small distinct SVG per lesson: 500 image assets in the package.
-  writeFileSync(path.join(dir, "images", `figure-${i}.svg`),
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 60" role="img"><title>Figure ${i}</title><rect width="${40 + (i % 150)}" height="40" y="10" fill="#0b5cad"/></svg>\n`);
-  writeFileSync(path.join(dir, name), `---
+  writeFileSync(
+    path.join(dir, "images", `figure-${i}.svg`),
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 60" role="img"><title>Figure ${i}</title><rect width="${40 + (i % 150)}" height="40" y="10" fill="#0b5cad"/></svg>\n`,
+  );
+  writeFileSync(
+    path.join(dir, name),
+    `---
 title: Lesson ${i}
 objectives: [Apply idea ${i} in a pipeline review, Coach one behaviour linked to idea ${i}]
 minutes: 6
@@ -60,7 +67,8 @@ id: check-${i}
 ( ) Ask for more activity
 > Activity may already be fine.
 \`\`\`
-`);
+`,
+  );
 }
 
 const banks = 20;
@@ -71,16 +79,23 @@ for (let b = 1; b <= banks && made < questions; b++) {
   const items = [];
   for (let k = 1; k <= perBank && made < questions; k++, made++) {
     const id = `q-${b}-${k}`;
-    items.push(made % 2 === 0
-      ? `      - id: ${id}\n        type: single\n        prompt: "${sentence(made)} Which response fits scenario ${made}?"\n        choices:\n          - { text: "Coach the behaviour behind result ${made}", correct: true, feedback: "It addresses the cause." }\n          - { text: "Wait for next quarter", feedback: "Problems grow while you wait." }\n          - { text: "Add activity targets", feedback: "Activity alone rarely fixes conversion." }`
-      : `      - id: ${id}\n        type: true-false\n        prompt: "${sentence(made)} Statement ${made} is true."\n        answer: ${made % 3 === 0}`);
+    items.push(
+      made % 2 === 0
+        ? `      - id: ${id}\n        type: single\n        prompt: "${sentence(made)} Which response fits scenario ${made}?"\n        choices:\n          - { text: "Coach the behaviour behind result ${made}", correct: true, feedback: "It addresses the cause." }\n          - { text: "Wait for next quarter", feedback: "Problems grow while you wait." }\n          - { text: "Add activity targets", feedback: "Activity alone rarely fixes conversion." }`
+        : `      - id: ${id}\n        type: true-false\n        prompt: "${sentence(made)} Statement ${made} is true."\n        answer: ${made % 3 === 0}`,
+    );
   }
   bankYaml.push(`  - id: bank-${b}\n    draw: 1\n    questions:\n${items.join("\n")}`);
 }
-writeFileSync(path.join(dir, "quizzes", "final.yml"), `title: Final assessment\nattempts: 3\nshuffleChoices: true\nbanks:\n${bankYaml.join("\n")}\n`);
+writeFileSync(
+  path.join(dir, "quizzes", "final.yml"),
+  `title: Final assessment\nattempts: 3\nshuffleChoices: true\nbanks:\n${bankYaml.join("\n")}\n`,
+);
 outline.push("quizzes/final.yml");
 
-writeFileSync(path.join(dir, "course.yml"), `id: bench-${lessons}
+writeFileSync(
+  path.join(dir, "course.yml"),
+  `id: bench-${lessons}
 title: Benchmark course with ${lessons} lessons
 description: A generated course for measuring build speed and package size.
 language: en
@@ -88,5 +103,6 @@ passingScore: 80
 formats: [web, scorm12, scorm2004, scorm2004-3rd, xapi, cmi5]
 outline:
 ${outline.map((o) => `  - ${o}`).join("\n")}
-`);
+`,
+);
 console.log(`generated ${lessons} lessons and ${made} questions in ${dir}`);

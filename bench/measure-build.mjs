@@ -10,9 +10,11 @@ console.log = () => undefined; // keep the build's own report out of the JSON
 const code = await main(["build", dir, "--out", out]);
 console.log = log;
 const cpu = process.cpuUsage(cpu0);
-console.log(JSON.stringify({
-  code,
-  wallMs: performance.now() - started,
-  cpuMs: (cpu.user + cpu.system) / 1000,
-  peakMB: process.resourceUsage().maxRSS / 1024,
-}));
+console.log(
+  JSON.stringify({
+    code,
+    wallMs: performance.now() - started,
+    cpuMs: (cpu.user + cpu.system) / 1000,
+    peakMB: process.resourceUsage().maxRSS / 1024,
+  }),
+);

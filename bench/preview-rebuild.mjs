@@ -21,7 +21,8 @@ export async function measurePreviewRebuild(courseDir, runs) {
       const started = performance.now();
       await writeFile(lesson, `${original}\nEdit number ${i} while previewing.\n`);
       const status = await built;
-      if (!status.ok || status.rebuilt.files.length !== 1) throw new Error(`unexpected rebuild: ${JSON.stringify(status)}`);
+      if (!status.ok || status.rebuilt.files.length !== 1)
+        throw new Error(`unexpected rebuild: ${JSON.stringify(status)}`);
       if (i > 0) times.push(performance.now() - started);
     }
   } finally {

@@ -18,7 +18,11 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 function generate(lessons, questions) {
   const dir = path.join(work, `course-${lessons}`);
-  execFileSync(process.execPath, [path.join(root, "bench", "generate-course.mjs"), dir, String(lessons), String(questions)], { stdio: "ignore" });
+  execFileSync(
+    process.execPath,
+    [path.join(root, "bench", "generate-course.mjs"), dir, String(lessons), String(questions)],
+    { stdio: "ignore" },
+  );
   return dir;
 }
 
@@ -28,17 +32,24 @@ function measureBuilds(name, dir) {
   for (let i = 0; i < runs; i++) {
     rmSync(out, { recursive: true, force: true });
     const t0 = performance.now();
-    const child = spawnSync(process.execPath, [path.join(root, "bench", "measure-build.mjs"), dir, out], { encoding: "utf8" });
+    const child = spawnSync(process.execPath, [path.join(root, "bench", "measure-build.mjs"), dir, out], {
+      encoding: "utf8",
+    });
     const processMs = performance.now() - t0;
     const result = JSON.parse(child.stdout.trim().split("\n").pop());
     if (result.code !== 0) throw new Error(`${name}: build failed\n${child.stderr}`);
     samples.push({ ...result, processMs });
   }
   const packages = {};
-  for (const file of readdirSync(out).filter((f) => f.endsWith(".zip")).sort()) {
+  for (const file of readdirSync(out)
+    .filter((f) => f.endsWith(".zip"))
+    .sort()) {
     const format = file.replace(/\.zip$/, "").replace(/^.*?-(web|scorm12|scorm2004-3rd|scorm2004|xapi|cmi5)$/, "$1");
     const folder = path.join(out, file.replace(/\.zip$/, ""));
-    const runtime = ["coursepack.js", "coursepack.css"].reduce((n, f) => n + gzipSync(readFileSync(path.join(folder, f)), { level: 9 }).length, 0);
+    const runtime = ["coursepack.js", "coursepack.css"].reduce(
+      (n, f) => n + gzipSync(readFileSync(path.join(folder, f)), { level: 9 }).length,
+      0,
+    );
     packages[format] = { zipBytes: statSync(path.join(out, file)).size, runtimeGzipBytes: runtime };
   }
   return {
@@ -55,7 +66,9 @@ function measureBuilds(name, dir) {
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const ms = (n) => (n < 1000 ? `${Math.round(n)} ms` : `${(n / 1000).toFixed(2)} s`);
 
-console.log(`Coursepack benchmark — ${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${runs} runs each (median)\n`);
+console.log(
+  `Coursepack benchmark — ${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${runs} runs each (median)\n`,
+);
 execFileSync(process.execPath, [path.join(root, "scripts", "compile.mjs")], { stdio: "ignore" });
 
 const courses = [
@@ -68,7 +81,9 @@ const builds = courses.map(([name, dir]) => measureBuilds(name, dir));
 console.log("Build, all formats (web, SCORM 1.2, SCORM 2004 4th + 3rd, xAPI, cmi5):");
 console.log("course                           build     process   CPU       peak memory");
 for (const b of builds) {
-  console.log(`${b.name.padEnd(32)} ${ms(b.buildMs).padEnd(9)} ${ms(b.processMs).padEnd(9)} ${ms(b.cpuMs).padEnd(9)} ${b.peakMB.toFixed(0)} MB`);
+  console.log(
+    `${b.name.padEnd(32)} ${ms(b.buildMs).padEnd(9)} ${ms(b.processMs).padEnd(9)} ${ms(b.cpuMs).padEnd(9)} ${b.peakMB.toFixed(0)} MB`,
+  );
 }
 const ratio = builds[2].buildMs / builds[1].buildMs;
 console.log(`500 vs 250 lessons: ${ratio.toFixed(2)}× the time (target ≤ 2×)\n`);
@@ -81,14 +96,30 @@ for (const [format, p] of Object.entries(builds[0].packages)) {
 
 const defaultWeb = path.join(work, "out-default course", "sales-manager-training-web", "index.html");
 const firstInteraction = existsSync(defaultWeb) ? await measureFirstInteraction(defaultWeb, runs + 2) : undefined;
-if (firstInteraction) console.log(`\nFirst lesson interactive (headless Chromium, file://): ${ms(firstInteraction)} median (target < 300 ms)`);
+if (firstInteraction)
+  console.log(
+    `\nFirst lesson interactive (headless Chromium, file://): ${ms(firstInteraction)} median (target < 300 ms)`,
+  );
 const previewRebuild = await measurePreviewRebuild(path.join(root, "content"), runs + 2);
-if (previewRebuild !== undefined) console.log(`Preview rebuild after editing one lesson: ${ms(previewRebuild)} median (target < 150 ms)`);
+if (previewRebuild !== undefined)
+  console.log(`Preview rebuild after editing one lesson: ${ms(previewRebuild)} median (target < 150 ms)`);
 
 const results = {
   date: new Date().toISOString(),
-  machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
-  targets: { defaultAllFormatsMs: 1000, largeAllFormatsMs: 10000, largePeakMB: 400, doublingRatio: 2, firstInteractionMs: 300, previewRebuildMs: 150 },
+  machine: {
+    cpus: os.cpus().length,
+    model: os.cpus()[0]?.model,
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+  },
+  targets: {
+    defaultAllFormatsMs: 1000,
+    largeAllFormatsMs: 10000,
+    largePeakMB: 400,
+    doublingRatio: 2,
+    firstInteractionMs: 300,
+    previewRebuildMs: 150,
+  },
   builds,
   doublingRatio: ratio,
   firstInteractionMs: firstInteraction,

@@ -4,7 +4,9 @@ import { existsSync } from "node:fs";
 
 const cli = new URL("../lib/cli.js", import.meta.url);
 if (!existsSync(cli)) {
-  console.error("coursepack: not compiled yet; run `npm install` (or `npm run compile`) in the Coursepack folder first.");
+  console.error(
+    "coursepack: not compiled yet; run `npm install` (or `npm run compile`) in the Coursepack folder first.",
+  );
   process.exit(1);
 }
 const { main } = await import(cli.href);

@@ -12,25 +12,35 @@ const started = performance.now();
 
 rmSync(at("lib"), { recursive: true, force: true });
 
-const entries = (dir) => readdirSync(at(dir)).filter((f) => f.endsWith(".ts")).map((f) => at(`${dir}/${f}`));
+const entries = (dir) =>
+  readdirSync(at(dir))
+    .filter((f) => f.endsWith(".ts"))
+    .map((f) => at(`${dir}/${f}`));
 
 await Promise.all([
-  ...[["src/cli/main.ts", "lib/cli.js"], ["src/preview/server/index.ts", "lib/preview.js"]].map(([entry, outfile]) => build({
-    entryPoints: [at(entry)],
-    outfile: at(outfile),
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    target: "node20",
-    // Dependencies are bundled too: loading one file instead of hundreds of modules halves the
-    // command's start-up (≈150 ms instead of ≈300 ms). esbuild and xmllint-wasm load native and
-    // WebAssembly files relative to themselves, so they stay external.
-    external: ["esbuild", "xmllint-wasm"],
-    // Bundled CommonJS dependencies call require(); give the ES module one.
-    banner: { js: 'import { createRequire as __coursepackRequire } from "node:module"; const require = __coursepackRequire(import.meta.url);' },
-    sourcemap: "linked",
-    logLevel: "warning",
-  })),
+  ...[
+    ["src/cli/main.ts", "lib/cli.js"],
+    ["src/preview/server/index.ts", "lib/preview.js"],
+  ].map(([entry, outfile]) =>
+    build({
+      entryPoints: [at(entry)],
+      outfile: at(outfile),
+      bundle: true,
+      platform: "node",
+      format: "esm",
+      target: "node20",
+      // Dependencies are bundled too: loading one file instead of hundreds of modules halves the
+      // command's start-up (≈150 ms instead of ≈300 ms). esbuild and xmllint-wasm load native and
+      // WebAssembly files relative to themselves, so they stay external.
+      external: ["esbuild", "xmllint-wasm"],
+      // Bundled CommonJS dependencies call require(); give the ES module one.
+      banner: {
+        js: 'import { createRequire as __coursepackRequire } from "node:module"; const require = __coursepackRequire(import.meta.url);',
+      },
+      sourcemap: "linked",
+      logLevel: "warning",
+    }),
+  ),
   build({
     entryPoints: entries("src/runtime/entries"),
     outdir: at("lib/runtime"),

@@ -21,14 +21,16 @@ function check(project) {
 
 let failed = 0;
 const queue = [...projects];
-await Promise.all([0, 1].map(async () => {
-  for (let p = queue.shift(); p; p = queue.shift()) {
-    const { project, code, out } = await check(p);
-    if (code !== 0) {
-      failed++;
-      console.error(`typecheck failed: ${project}\n${out}`);
+await Promise.all(
+  [0, 1].map(async () => {
+    for (let p = queue.shift(); p; p = queue.shift()) {
+      const { project, code, out } = await check(p);
+      if (code !== 0) {
+        failed++;
+        console.error(`typecheck failed: ${project}\n${out}`);
+      }
     }
-  }
-}));
+  }),
+);
 if (failed) process.exit(1);
 console.log(`typecheck: ${projects.length} projects OK`);

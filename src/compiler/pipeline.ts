@@ -55,12 +55,20 @@ export interface BuildStages {
 }
 
 export async function loadTemplates(model: CourseModel): Promise<Templates> {
-  return Templates.load(await findTemplates(path.join(model.dir, "templates")), model.config.language, model.config.strings);
+  return Templates.load(
+    await findTemplates(path.join(model.dir, "templates")),
+    model.config.language,
+    model.config.strings,
+  );
 }
 
 const FULL: BuildStages = { parsePage, buildPage, templates: loadTemplates };
 
-export async function checkCourse(dir: string, formats?: FormatId[], stages: BuildStages = FULL): Promise<CheckedCourse> {
+export async function checkCourse(
+  dir: string,
+  formats?: FormatId[],
+  stages: BuildStages = FULL,
+): Promise<CheckedCourse> {
   const diagnostics = new Diagnostics();
   const loaded = await loadCourse(dir, diagnostics, stages.parsePage);
   const model = loaded && buildModel(loaded, diagnostics, stages.buildPage);
@@ -82,8 +90,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const staged = await StagedOutput.open(outDir);
   try {
     const assets = await readAssets(rendered);
-    const outputs = await Promise.all(targets.map((t) => packageTarget(t, model, rendered, staged, options.folders ?? true, assets)));
-    await staged.commit(outputs.flatMap((o) => (options.folders ?? true ? [o.zipName, o.folderName] : [o.zipName])));
+    const outputs = await Promise.all(
+      targets.map((t) => packageTarget(t, model, rendered, staged, options.folders ?? true, assets)),
+    );
+    await staged.commit(outputs.flatMap((o) => ((options.folders ?? true) ? [o.zipName, o.folderName] : [o.zipName])));
     return { model, diagnostics, outputs, outDir, ms: performance.now() - started };
   } catch (error) {
     await staged.discard();
@@ -96,7 +106,11 @@ export function resolveTargets(model: CourseModel, formats: FormatId[], diagnost
   for (const [i, id] of [...new Set(formats)].entries()) {
     const target = targetFor(id);
     if (target) out.push(target);
-    else diagnostics.error(model.courseSource.position(["formats", i]), `format "${id}" is not available in this version of Coursepack`);
+    else
+      diagnostics.error(
+        model.courseSource.position(["formats", i]),
+        `format "${id}" is not available in this version of Coursepack`,
+      );
   }
   return out;
 }

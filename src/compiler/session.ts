@@ -80,7 +80,12 @@ export class BuildSession {
     const started = performance.now();
     const rebuilt: Rebuilt = { files: [], pages: [], templates: false, css: false };
     const checked = await checkCourse(this.dir, [format], this.stages(rebuilt));
-    const rendered = await renderCourse(checked.model, checked.templates, checked.data, this.renderMemo(checked.model, checked.templates, rebuilt));
+    const rendered = await renderCourse(
+      checked.model,
+      checked.templates,
+      checked.data,
+      this.renderMemo(checked.model, checked.templates, rebuilt),
+    );
     const target = checked.targets[0]!;
     const files = await packageFiles(target, checked.model, rendered);
     // Files no longer in the outline would otherwise be kept for the whole session.

@@ -32,12 +32,18 @@ interface Packed {
 
 function packResponse(r: Response): PackedResponse {
   switch (r.kind) {
-    case "choices": return ["c", ...r.ids];
-    case "order": return ["o", ...r.ids];
-    case "boolean": return ["b", r.value ? 1 : 0];
-    case "text": return ["t", r.value];
-    case "number": return ["n", r.value];
-    case "pairs": return ["p", ...r.pairs.map(([s, t]) => `${s}\u0001${t}`)];
+    case "choices":
+      return ["c", ...r.ids];
+    case "order":
+      return ["o", ...r.ids];
+    case "boolean":
+      return ["b", r.value ? 1 : 0];
+    case "text":
+      return ["t", r.value];
+    case "number":
+      return ["n", r.value];
+    case "pairs":
+      return ["p", ...r.pairs.map(([s, t]) => `${s}\u0001${t}`)];
   }
 }
 
@@ -46,14 +52,20 @@ function unpackResponse(p: unknown): Response | undefined {
   const [tag, ...rest] = p as [string, ...unknown[]];
   const strings = rest.filter((x): x is string => typeof x === "string");
   switch (tag) {
-    case "c": return { kind: "choices", ids: strings };
-    case "o": return { kind: "order", ids: strings };
-    case "b": return { kind: "boolean", value: rest[0] === 1 };
-    case "t": return typeof rest[0] === "string" ? { kind: "text", value: rest[0] } : undefined;
-    case "n": return typeof rest[0] === "number" ? { kind: "number", value: rest[0] } : undefined;
+    case "c":
+      return { kind: "choices", ids: strings };
+    case "o":
+      return { kind: "order", ids: strings };
+    case "b":
+      return { kind: "boolean", value: rest[0] === 1 };
+    case "t":
+      return typeof rest[0] === "string" ? { kind: "text", value: rest[0] } : undefined;
+    case "n":
+      return typeof rest[0] === "number" ? { kind: "number", value: rest[0] } : undefined;
     case "p":
       return { kind: "pairs", pairs: strings.map((s) => s.split("\u0001") as [string, string]) };
-    default: return undefined;
+    default:
+      return undefined;
   }
 }
 
@@ -67,8 +79,15 @@ function mapValues<A, B>(o: Record<string, A>, f: (a: A) => B | undefined): Reco
 }
 
 function packAttempt(a: QuizAttemptState): PackedAttempt {
-  return [a.attempt, a.drawn, a.orders, mapValues(a.answers, packResponse), a.submitted ? 1 : 0,
-    a.score ?? null, a.best ?? null];
+  return [
+    a.attempt,
+    a.drawn,
+    a.orders,
+    mapValues(a.answers, packResponse),
+    a.submitted ? 1 : 0,
+    a.score ?? null,
+    a.best ?? null,
+  ];
 }
 
 function unpackAttempt(p: unknown): QuizAttemptState | undefined {

@@ -12,7 +12,11 @@ import { decodeXml } from "./xml.js";
 
 export type ManifestKind = "scorm" | "cmi5" | "xapi";
 
-export const MANIFEST_FILES: Record<ManifestKind, string> = { cmi5: "cmi5.xml", scorm: "imsmanifest.xml", xapi: "tincan.xml" };
+export const MANIFEST_FILES: Record<ManifestKind, string> = {
+  cmi5: "cmi5.xml",
+  scorm: "imsmanifest.xml",
+  xapi: "tincan.xml",
+};
 /** When a package ships several manifests, the one an LMS most likely imports it by. */
 const PRIORITY: ManifestKind[] = ["cmi5", "scorm", "xapi"];
 const ROOT_ELEMENTS: Record<string, ManifestKind> = { manifest: "scorm", courseStructure: "cmi5", tincan: "xapi" };
@@ -30,12 +34,21 @@ export async function locateManifest(source: PackageSource, findings: Findings):
   const names = new Set(files);
   const located = atRoot(source, names, findings) ?? inWrapper(source, files, findings);
   if (!located) {
-    findings.add("no-manifest", { file: "" }, "no imsmanifest.xml, cmi5.xml or tincan.xml at the root of the package, nor in a folder of it; LMSs cannot import it");
+    findings.add(
+      "no-manifest",
+      { file: "" },
+      "no imsmanifest.xml, cmi5.xml or tincan.xml at the root of the package, nor in a folder of it; LMSs cannot import it",
+    );
     return undefined;
   }
   if (located.kind === "xapi") {
     const all = files.filter((name) => name === "tincan.xml" || name.endsWith("/tincan.xml"));
-    if (all.length > 1) findings.add("several-tincan-xml", { file: all[1]! }, `the package holds ${all.length} tincan.xml files (${all.join(", ")}); it must hold exactly one`);
+    if (all.length > 1)
+      findings.add(
+        "several-tincan-xml",
+        { file: all[1]! },
+        `the package holds ${all.length} tincan.xml files (${all.join(", ")}); it must hold exactly one`,
+      );
   }
   return located;
 }
@@ -45,14 +58,22 @@ function atRoot(source: PackageSource, names: Set<string>, findings: Findings): 
   if (present.length > 0) {
     const [kind, ...others] = present as [ManifestKind, ...ManifestKind[]];
     if (others.length > 0) {
-      findings.add("several-manifests", { file: MANIFEST_FILES[others[0]!] }, `the package ships ${present.map((k) => MANIFEST_FILES[k]).join(" and ")}; it was validated as ${MANIFEST_FILES[kind]}, but an LMS may import it by the other`);
+      findings.add(
+        "several-manifests",
+        { file: MANIFEST_FILES[others[0]!] },
+        `the package ships ${present.map((k) => MANIFEST_FILES[k]).join(" and ")}; it was validated as ${MANIFEST_FILES[kind]}, but an LMS may import it by the other`,
+      );
     }
     return { kind, view: new PackageView(source, ""), manifest: MANIFEST_FILES[kind] };
   }
   for (const kind of PRIORITY) {
     const wrongCase = [...names].find((name) => !name.includes("/") && name.toLowerCase() === MANIFEST_FILES[kind]);
     if (wrongCase) {
-      findings.add("manifest-name-case", { file: wrongCase }, `"${wrongCase}" must be named exactly ${MANIFEST_FILES[kind]}; LMSs on case-sensitive servers will not find it`);
+      findings.add(
+        "manifest-name-case",
+        { file: wrongCase },
+        `"${wrongCase}" must be named exactly ${MANIFEST_FILES[kind]}; LMSs on case-sensitive servers will not find it`,
+      );
       return { kind, view: new PackageView(source, ""), manifest: wrongCase };
     }
   }
@@ -64,7 +85,10 @@ function inWrapper(source: PackageSource, files: string[], findings: Findings): 
   const candidates = files
     .map((name) => ({ name, kind: PRIORITY.find((k) => name.endsWith(`/${MANIFEST_FILES[k]}`)) }))
     .filter((c): c is { name: string; kind: ManifestKind } => c.kind !== undefined)
-    .sort((a, b) => a.name.split("/").length - b.name.split("/").length || PRIORITY.indexOf(a.kind) - PRIORITY.indexOf(b.kind));
+    .sort(
+      (a, b) =>
+        a.name.split("/").length - b.name.split("/").length || PRIORITY.indexOf(a.kind) - PRIORITY.indexOf(b.kind),
+    );
   const found = candidates[0];
   if (!found) return undefined;
   const root = found.name.slice(0, found.name.lastIndexOf("/") + 1);
@@ -91,7 +115,11 @@ async function locateDocument(source: PackageSource, findings: Findings): Promis
   const rootName = /<(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)/.exec(text)?.[1] ?? "";
   const kind = ROOT_ELEMENTS[rootName];
   if (!kind) {
-    findings.add("no-manifest", { file: file.name }, `${file.name} is XML, but its root element <${rootName}> is not that of an imsmanifest.xml (<manifest>), cmi5.xml (<courseStructure>) or tincan.xml (<tincan>)`);
+    findings.add(
+      "no-manifest",
+      { file: file.name },
+      `${file.name} is XML, but its root element <${rootName}> is not that of an imsmanifest.xml (<manifest>), cmi5.xml (<courseStructure>) or tincan.xml (<tincan>)`,
+    );
     return undefined;
   }
   return { kind, view: new PackageView(source, ""), manifest: file.name };

@@ -54,14 +54,20 @@ export async function findLaunch(source: PackageSource): Promise<PackageLaunch> 
   const findings = new Findings();
   const located = await locateManifest(source, findings);
   if (!located) {
-    if (source.files.some((f) => f.name === "index.html")) return { standard: "web", edition: null, title: "index.html", launch: "index.html" };
+    if (source.files.some((f) => f.name === "index.html"))
+      return { standard: "web", edition: null, title: "index.html", launch: "index.html" };
     throw new Error("no imsmanifest.xml, cmi5.xml or tincan.xml, and no index.html: nothing to launch");
   }
   const ctx: CheckContext = { view: located.view, manifest: located.manifest, findings };
   const loaded = await loadXml(ctx, ctx.manifest);
   const root = loaded?.doc.documentElement;
   if (!root) throw new Error(`${located.view.real(located.manifest)} cannot be read as XML`);
-  const launch = located.kind === "scorm" ? scormLaunch(ctx, root) : located.kind === "cmi5" ? cmi5Launch(ctx.view, root) : tinCanLaunch(ctx.view, root);
+  const launch =
+    located.kind === "scorm"
+      ? scormLaunch(ctx, root)
+      : located.kind === "cmi5"
+        ? cmi5Launch(ctx.view, root)
+        : tinCanLaunch(ctx.view, root);
   if (!launch) throw new Error(`${located.view.real(located.manifest)} names nothing to launch`);
   return launch;
 }
@@ -72,15 +78,22 @@ function scormLaunch(ctx: CheckContext, root: Element): ScormLaunch | undefined 
   if (!profile) return undefined;
   const m = readManifest(root, profile.cp, profile.adlcp, profile.scormTypeAttribute);
   const preferred = m.organizations?.getAttribute("default");
-  const organization = m.organizationElements.find((o) => o.getAttribute("identifier") === preferred) ?? m.organizationElements[0];
+  const organization =
+    m.organizationElements.find((o) => o.getAttribute("identifier") === preferred) ?? m.organizationElements[0];
   const item = m.items.find((i) => i.resource?.href !== undefined && (!organization || isInside(i.el, organization)));
   if (!item?.resource?.href) return undefined;
   const href = packagePath(ctx.view, item.resource.href, item.resource.bases);
   if (!href) return undefined;
   // SCORM adds the item's `parameters` to the resource's href (CAM 3.4.1.9).
   const parameters = item.el.getAttribute("parameters") ?? "";
-  const title = textOf(child(item.el, "title", profile.cp)) || textOf(organization && child(organization, "title", profile.cp));
-  return { standard: profile.result.standard as ScormLaunch["standard"], edition: profile.result.edition, title, launch: withParameters(href, parameters) };
+  const title =
+    textOf(child(item.el, "title", profile.cp)) || textOf(organization && child(organization, "title", profile.cp));
+  return {
+    standard: profile.result.standard as ScormLaunch["standard"],
+    edition: profile.result.edition,
+    title,
+    launch: withParameters(href, parameters),
+  };
 }
 
 function cmi5Launch(view: PackageView, root: Element): Cmi5Launch | undefined {
@@ -109,7 +122,13 @@ function tinCanLaunch(view: PackageView, root: Element): TinCanLaunch | undefine
   const activity = descendants(root, "activity", ns).find((a) => children(a, "launch", ns).length > 0);
   const launch = activity && packagePath(view, textOf(child(activity, "launch", ns)), []);
   if (!activity || !launch) return undefined;
-  return { standard: "xapi", edition: null, title: textOf(child(activity, "name", ns)), launch, activityId: activity.getAttribute("id") ?? "" };
+  return {
+    standard: "xapi",
+    edition: null,
+    title: textOf(child(activity, "name", ns)),
+    launch,
+    activityId: activity.getAttribute("id") ?? "",
+  };
 }
 
 /** A manifest reference as a path from the package root (or an absolute URL); undefined when unusable. */

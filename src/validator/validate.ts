@@ -53,7 +53,10 @@ const FORMAT_STANDARDS: Record<FormatId, StandardResult> = {
   cmi5: { standard: "cmi5", edition: null },
 };
 
-export async function validatePackage(input: string | Buffer, options: ValidateOptions = {}): Promise<ValidationResult> {
+export async function validatePackage(
+  input: string | Buffer,
+  options: ValidateOptions = {},
+): Promise<ValidationResult> {
   const label = options.label ?? (typeof input === "string" ? input : "package.zip");
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const findings = new Findings();
@@ -71,10 +74,24 @@ export async function validatePackage(input: string | Buffer, options: ValidateO
   if (options.format) {
     const expected = FORMAT_STANDARDS[options.format];
     if (found && (found.standard !== expected.standard || (expected.edition && found.edition !== expected.edition))) {
-      findings.add("wrong-standard", { file: "" }, `expected a ${describe(expected)} package, found ${describe(found)}`);
+      findings.add(
+        "wrong-standard",
+        { file: "" },
+        `expected a ${describe(expected)} package, found ${describe(found)}`,
+      );
     }
   }
-  const sorted = [...findings.list].sort((a, b) => (a.file === b.file ? (a.line ?? 0) - (b.line ?? 0) : a.file === "" ? -1 : b.file === "" ? 1 : a.file < b.file ? -1 : 1));
+  const sorted = [...findings.list].sort((a, b) =>
+    a.file === b.file
+      ? (a.line ?? 0) - (b.line ?? 0)
+      : a.file === ""
+        ? -1
+        : b.file === ""
+          ? 1
+          : a.file < b.file
+            ? -1
+            : 1,
+  );
   return {
     package: label,
     standard: found?.standard ?? null,
@@ -85,7 +102,11 @@ export async function validatePackage(input: string | Buffer, options: ValidateO
   };
 }
 
-async function validateSource(source: PackageSource, format: FormatId | undefined, findings: Findings): Promise<StandardResult | undefined> {
+async function validateSource(
+  source: PackageSource,
+  format: FormatId | undefined,
+  findings: Findings,
+): Promise<StandardResult | undefined> {
   checkPackageFiles(source, findings);
   if (format === "web") return web.validate({ view: new PackageView(source, ""), manifest: "index.html", findings });
   const located = await locateManifest(source, findings);
@@ -101,6 +122,12 @@ async function validateSource(source: PackageSource, format: FormatId | undefine
 }
 
 export function describe(result: StandardResult): string {
-  const names: Record<StandardId, string> = { scorm12: "SCORM", scorm2004: "SCORM", cmi5: "cmi5", xapi: "xAPI (Tin Can)", web: "web" };
+  const names: Record<StandardId, string> = {
+    scorm12: "SCORM",
+    scorm2004: "SCORM",
+    cmi5: "cmi5",
+    xapi: "xAPI (Tin Can)",
+    web: "web",
+  };
   return result.edition ? `${names[result.standard]} ${result.edition}` : names[result.standard];
 }

@@ -35,7 +35,9 @@ export function decodeXml(bytes: Buffer): string {
   else if (bytes[0] === 0xff && bytes[1] === 0xfe) [encoding, start] = ["utf-16le", 2];
   else if (bytes[0] === 0xfe && bytes[1] === 0xff) [encoding, start] = ["utf-16be", 2];
   else {
-    const declared = /^<\?xml[^>]*\bencoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(bytes.subarray(0, 200).toString("latin1"))?.[1];
+    const declared = /^<\?xml[^>]*\bencoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(
+      bytes.subarray(0, 200).toString("latin1"),
+    )?.[1];
     if (declared && isSupportedEncoding(declared)) encoding = declared.toLowerCase();
   }
   const text = new TextDecoder(encoding).decode(bytes.subarray(start));
@@ -58,7 +60,11 @@ export function parseXml(text: string, file: string, findings: Findings): Docume
     onError(level, message, context: { locator?: { lineNumber?: number } } | undefined) {
       if (level === "warning") return;
       reported = true;
-      findings.add("xml-malformed", { file, ...lineAt(context?.locator?.lineNumber) }, `${file} is not well-formed XML: ${message.replace(/\n@#\[line.*$/s, "")}`);
+      findings.add(
+        "xml-malformed",
+        { file, ...lineAt(context?.locator?.lineNumber) },
+        `${file} is not well-formed XML: ${message.replace(/\n@#\[line.*$/s, "")}`,
+      );
       // xmldom stops on fatal errors by throwing from here.
       if (level === "fatalError") throw new Error(message);
     },
@@ -67,7 +73,8 @@ export function parseXml(text: string, file: string, findings: Findings): Docume
     const doc = parser.parseFromString(text, "text/xml");
     return doc.documentElement ? doc : undefined;
   } catch (error) {
-    if (!reported) findings.add("xml-malformed", { file }, `${file} is not well-formed XML: ${(error as Error).message}`);
+    if (!reported)
+      findings.add("xml-malformed", { file }, `${file} is not well-formed XML: ${(error as Error).message}`);
     return undefined;
   }
 }

@@ -39,10 +39,12 @@ function loadSet(set: SchemaSet) {
     files = (async () => {
       const dir = path.join(SCHEMAS_DIR, path.dirname(SCHEMA_SETS[set]));
       const names = (await readdir(dir, { recursive: true })).filter((f) => /\.(xsd|dtd)$/.test(f)).sort();
-      const all = await Promise.all(names.map(async (name) => ({
-        fileName: name.split(path.sep).join("/"),
-        contents: await readFile(path.join(dir, name), "utf8"),
-      })));
+      const all = await Promise.all(
+        names.map(async (name) => ({
+          fileName: name.split(path.sep).join("/"),
+          contents: await readFile(path.join(dir, name), "utf8"),
+        })),
+      );
       const wrapper = path.basename(SCHEMA_SETS[set]);
       return { schema: all.find((f) => f.fileName === wrapper)!, preload: all.filter((f) => f.fileName !== wrapper) };
     })();
@@ -81,7 +83,10 @@ async function drain(set: SchemaSet, queue: { waiting: Pending[]; running: boole
   while (queue.waiting.length > 0) {
     const batch = queue.waiting.splice(0);
     try {
-      const results = await runXmllint(set, batch.flatMap((p) => p.documents));
+      const results = await runXmllint(
+        set,
+        batch.flatMap((p) => p.documents),
+      );
       let i = 0;
       for (const p of batch) {
         p.resolve(results.slice(i, i + p.documents.length));
@@ -134,7 +139,8 @@ async function runXmllint(set: SchemaSet, documents: { file: string; xml: string
     const name = names[i]!;
     const list = problems.get(name)!;
     // A document that is not well-formed gets no status line, only its parser errors.
-    if (!valid.has(name) && list.length === 0) list.push({ message: "the document could not be validated", line: undefined });
+    if (!valid.has(name) && list.length === 0)
+      list.push({ message: "the document could not be validated", line: undefined });
     return { file: doc.file, valid: valid.has(name), problems: list };
   });
 }

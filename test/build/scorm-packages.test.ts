@@ -36,7 +36,7 @@ const manifestOf = (result: BuildResult, format: string) =>
 /** Entry names of a zip, from its local file headers. */
 function zipEntries(zip: Buffer): string[] {
   const names: string[] = [];
-  for (let at = 0; zip.readUInt32LE(at) === 0x04034b50;) {
+  for (let at = 0; zip.readUInt32LE(at) === 0x04034b50; ) {
     const compressed = zip.readUInt32LE(at + 18);
     const nameLength = zip.readUInt16LE(at + 26);
     const extraLength = zip.readUInt16LE(at + 28);
@@ -120,14 +120,19 @@ describe("manifest tracking options", () => {
   it("write them when course.yml asks, still valid", async () => {
     const dir = await scaffold("scorm-mastery");
     const file = path.join(dir, "course.yml");
-    await writeFile(file, `${await readFile(file, "utf8")}\ntracking:\n  masteryScoreInManifest: true\n  completionThreshold: 0.75\n`);
+    await writeFile(
+      file,
+      `${await readFile(file, "utf8")}\ntracking:\n  masteryScoreInManifest: true\n  completionThreshold: 0.75\n`,
+    );
     const result = await buildInto(dir, { formats: FORMATS.map((f) => f.format) });
     const [xml12, xml4th, xml3rd] = await Promise.all(FORMATS.map((f) => manifestOf(result, f.format)));
     expect(xml12).toContain("<adlcp:masteryscore>80</adlcp:masteryscore>");
     expect(xml4th).toContain('<adlcp:completionThreshold completedByMeasure="true" minProgressMeasure="0.75"/>');
     expect(xml3rd).toContain("<adlcp:completionThreshold>0.75</adlcp:completionThreshold>");
     for (const xml of [xml4th, xml3rd]) {
-      expect(xml).toMatch(/<imsss:primaryObjective objectiveID="[^"]+" satisfiedByMeasure="true">\s*<imsss:minNormalizedMeasure>0.8<\/imsss:minNormalizedMeasure>/);
+      expect(xml).toMatch(
+        /<imsss:primaryObjective objectiveID="[^"]+" satisfiedByMeasure="true">\s*<imsss:minNormalizedMeasure>0.8<\/imsss:minNormalizedMeasure>/,
+      );
     }
     for (const [i, f] of FORMATS.entries()) {
       const [r] = await validateXsd(f.schemas, [{ file: f.format, xml: [xml12, xml4th, xml3rd][i]! }]);
@@ -139,8 +144,15 @@ describe("manifest tracking options", () => {
 describe("schema validation", () => {
   it("rejects the negative samples", async () => {
     const dir = path.join(FIXTURES, "scorm");
-    const [bad12] = await validateXsd("scorm12", [{ file: "1.2", xml: await readFile(path.join(dir, "NEGATIVE_bad-scormtype.imsmanifest.xml"), "utf8") }]);
-    const [bad2004] = await validateXsd("scorm2004-4th", [{ file: "2004", xml: await readFile(path.join(dir, "NEGATIVE_bad-scormType-and-imsss-element.imsmanifest.xml"), "utf8") }]);
+    const [bad12] = await validateXsd("scorm12", [
+      { file: "1.2", xml: await readFile(path.join(dir, "NEGATIVE_bad-scormtype.imsmanifest.xml"), "utf8") },
+    ]);
+    const [bad2004] = await validateXsd("scorm2004-4th", [
+      {
+        file: "2004",
+        xml: await readFile(path.join(dir, "NEGATIVE_bad-scormType-and-imsss-element.imsmanifest.xml"), "utf8"),
+      },
+    ]);
     expect(bad12!.valid).toBe(false);
     expect(bad12!.problems.map((p) => p.message).join("\n")).toMatch(/scormtype/);
     expect(bad2004!.valid).toBe(false);
@@ -153,7 +165,10 @@ describe("packaging", () => {
     const again = await buildInto(course, { formats: FORMATS.map((f) => f.format), folders: false });
     for (const { format } of FORMATS) {
       const name = `${plain.model.config.id}-${format}.zip`;
-      const [a, b] = await Promise.all([readFile(path.join(plain.outDir, name)), readFile(path.join(again.outDir, name))]);
+      const [a, b] = await Promise.all([
+        readFile(path.join(plain.outDir, name)),
+        readFile(path.join(again.outDir, name)),
+      ]);
       expect(a.equals(b), name).toBe(true);
     }
   });
@@ -162,16 +177,23 @@ describe("packaging", () => {
 describe("suspend_data budget (checklist #31)", () => {
   it("warns for SCORM 1.2 when a course's saved state could exceed 4,096 characters", async () => {
     const dir = await scaffold("scorm-big");
-    const questions = Array.from({ length: 60 }, (_, i) => `
+    const questions = Array.from(
+      { length: 60 },
+      (_, i) => `
   - id: question-with-a-rather-long-identifier-number-${i}
     type: multiple
     prompt: Question ${i}?
     choices:
-${Array.from({ length: 6 }, (_, c) => `      - id: choice-${i}-${c}-${"x".repeat(c * 3)}\n        text: Choice ${c}\n        correct: ${c < 2}`).join("\n")}`).join("");
-    await writeFile(path.join(dir, "quizzes", "check-your-understanding.yml"),
-      `title: A big quiz\nattempts: 0\nshuffleChoices: true\nquestions:${questions}\n`);
+${Array.from({ length: 6 }, (_, c) => `      - id: choice-${i}-${c}-${"x".repeat(c * 3)}\n        text: Choice ${c}\n        correct: ${c < 2}`).join("\n")}`,
+    ).join("");
+    await writeFile(
+      path.join(dir, "quizzes", "check-your-understanding.yml"),
+      `title: A big quiz\nattempts: 0\nshuffleChoices: true\nquestions:${questions}\n`,
+    );
     const result = await buildInto(dir, { formats: ["scorm12", "scorm2004"], folders: false });
-    const warnings = result.diagnostics.list.filter((d) => d.severity === "warning" && /saved progress/.test(d.message));
+    const warnings = result.diagnostics.list.filter(
+      (d) => d.severity === "warning" && /saved progress/.test(d.message),
+    );
     expect(warnings).toHaveLength(1);
     expect(warnings[0]!.message).toMatch(/^scorm12: .* over the 4,096 /);
   });

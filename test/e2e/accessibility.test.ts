@@ -53,7 +53,9 @@ describe("accessibility", () => {
       await answerByKeyboard(page, q, true);
       await press(page, `[data-question="${id}"] [data-check]`);
       const expected = q.type === "likert" ? "Answer recorded" : "Correct";
-      await expect.poll(() => page.locator(`[data-question="${id}"] [data-feedback-verdict]`).textContent(), { message: q.type }).toBe(expected);
+      await expect
+        .poll(() => page.locator(`[data-question="${id}"] [data-feedback-verdict]`).textContent(), { message: q.type })
+        .toBe(expected);
       // Feedback is announced through the question's live region.
       await expect.poll(() => page.locator(`[data-question="${id}"] [data-live]`).textContent()).toContain(expected);
     }
@@ -77,7 +79,9 @@ describe("accessibility", () => {
     const course = await courseDataOf(page);
     const seen = new Set<string>();
     for (;;) {
-      const id = await page.locator("section[data-page=quiz] [data-question]:not([hidden])").getAttribute("data-question");
+      const id = await page
+        .locator("section[data-page=quiz] [data-question]:not([hidden])")
+        .getAttribute("data-question");
       const q = course.questions[id!]!;
       await expectNoViolations(page, `question ${q.type}`);
       await answerByKeyboard(page, q, true);
@@ -87,9 +91,20 @@ describe("accessibility", () => {
       if (await page.locator('[data-quiz-action="submit"]').isVisible()) break;
       await press(page, '[data-quiz-action="forward"]');
     }
-    expect([...seen].sort()).toEqual(["fill-in", "likert", "matching", "multiple", "numeric", "sequencing", "single", "true-false"]);
+    expect([...seen].sort()).toEqual([
+      "fill-in",
+      "likert",
+      "matching",
+      "multiple",
+      "numeric",
+      "sequencing",
+      "single",
+      "true-false",
+    ]);
     await press(page, '[data-quiz-action="submit"]');
-    await expect.poll(() => page.locator("[data-quiz-score]").textContent()).toBe("You scored 100 %. The pass mark is 75 %.");
+    await expect
+      .poll(() => page.locator("[data-quiz-score]").textContent())
+      .toBe("You scored 100 %. The pass mark is 75 %.");
     await expect.poll(() => page.evaluate(() => document.activeElement?.className)).toContain("quiz-results-title");
     await expectNoViolations(page, "results");
     await press(page, '[data-quiz-action="review"]');
@@ -112,12 +127,17 @@ describe("accessibility", () => {
   });
 
   it("fits a 320 px phone (and 200 % zoom) without sideways scrolling; the menu works by keyboard", async () => {
-    for (const viewport of [{ width: 320, height: 640 }, { width: 640, height: 450 }]) {
+    for (const viewport of [
+      { width: 320, height: 640 },
+      { width: 640, height: 450 },
+    ]) {
       const { page } = await openPage(browser, viewport);
       await page.goto(`${allTypes.url}/index.html`);
       for (const pageId of ["checks", "quiz", "summary"]) {
         await page.evaluate((id) => (document.querySelector(`a[data-page="${id}"]`) as HTMLElement).click(), pageId);
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        const overflow = await page.evaluate(
+          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        );
         expect(overflow, `${viewport.width}px ${pageId}`).toBeLessThanOrEqual(0);
       }
       if (viewport.width === 320) {

@@ -49,7 +49,12 @@ afterAll(async () => {
 });
 
 const launchOptions = (auUrl: string): Cmi5LaunchOptions => ({
-  auUrl, actor: ACTOR, publisherCourseId: COURSE_IRI, publisherAuId: `${COURSE_IRI}/au`, moveOn: "CompletedAndPassed", masteryScore: 0.8,
+  auUrl,
+  actor: ACTOR,
+  publisherCourseId: COURSE_IRI,
+  publisherAuId: `${COURSE_IRI}/au`,
+  moveOn: "CompletedAndPassed",
+  masteryScore: 0.8,
 });
 
 /** What must match between two AUs' cmi5 defined statements; values that differ by nature (ids, times) are left out. */
@@ -72,7 +77,9 @@ describe("cmi5 compared with @xapi/cmi5", () => {
     const refPage = (await openPage(browser)).page;
     await refPage.goto(ref.url);
     await expect.poll(() => refPage.title(), { timeout: 15_000 }).toBe("done");
-    const refStatements = ((await rig.lrs.statements(ref.session.registration)) as Statement[]).filter((s) => verbName(s) !== "launched");
+    const refStatements = ((await rig.lrs.statements(ref.session.registration)) as Statement[]).filter(
+      (s) => verbName(s) !== "launched",
+    );
     expect(refStatements.map(verbName)).toEqual(["initialized", "completed", "passed", "terminated"]);
     for (const s of refStatements) expect(s.object.id).toBe(ref.session.activityId);
 
@@ -87,8 +94,12 @@ describe("cmi5 compared with @xapi/cmi5", () => {
     }
     await page.locator('[data-action="exit"]').click();
     await page.locator('[data-notice="finished"]').waitFor();
-    const ourStatements = ((await rig.lrs.statements(ours.session.registration)) as Statement[]).filter((s) => verbName(s) !== "launched");
-    const defined = ourStatements.filter((s) => s.context.contextActivities?.category?.some((c: { id: string }) => c.id.endsWith("/categories/cmi5")));
+    const ourStatements = ((await rig.lrs.statements(ours.session.registration)) as Statement[]).filter(
+      (s) => verbName(s) !== "launched",
+    );
+    const defined = ourStatements.filter((s) =>
+      s.context.contextActivities?.category?.some((c: { id: string }) => c.id.endsWith("/categories/cmi5")),
+    );
     for (const s of defined) expect(s.object.id).toBe(ours.session.activityId);
 
     const byVerb = (list: Statement[]) => Object.fromEntries(list.map((s) => [verbName(s), shape(s)]));

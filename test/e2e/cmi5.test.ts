@@ -65,7 +65,9 @@ function expectCmi5Rules(statements: Statement[], sessionId: string, activityId:
     expect(s.context.registration).toBe(registration);
     expect(s.context.extensions[SESSION_ID]).toBe(sessionId);
     // The contextTemplate's publisher-id grouping is kept.
-    expect(s.context.contextActivities.grouping).toEqual(expect.arrayContaining([expect.objectContaining({ id: `${COURSE_IRI}/au` })]));
+    expect(s.context.contextActivities.grouping).toEqual(
+      expect.arrayContaining([expect.objectContaining({ id: `${COURSE_IRI}/au` })]),
+    );
     expect(s.actor.account).toEqual(ACTOR.account);
   }
   for (const s of defined) {
@@ -79,7 +81,8 @@ function expectCmi5Rules(statements: Statement[], sessionId: string, activityId:
   expect(new Set(definedVerbs).size).toBe(definedVerbs.length);
   expect(definedVerbs.filter((v) => v === "passed" || v === "failed").length).toBeLessThanOrEqual(1);
   // Allowed statements never carry the cmi5 category.
-  for (const s of statements.filter((x) => !categories(x).includes(CMI5_CATEGORY))) expect(["experienced", "answered"]).toContain(verbOf(s));
+  for (const s of statements.filter((x) => !categories(x).includes(CMI5_CATEGORY)))
+    expect(["experienced", "answered"]).toContain(verbOf(s));
 }
 
 describe("cmi5 AU", () => {
@@ -93,7 +96,17 @@ describe("cmi5 AU", () => {
       await page.locator('[data-action="exit"]').click();
       await page.waitForURL(returnURL);
       const statements = await auStatements(session.registration);
-      expect(statements.map(verbOf)).toEqual(["initialized", "experienced", "experienced", "answered", "answered", "answered", "passed", "completed", "terminated"]);
+      expect(statements.map(verbOf)).toEqual([
+        "initialized",
+        "experienced",
+        "experienced",
+        "answered",
+        "answered",
+        "answered",
+        "passed",
+        "completed",
+        "terminated",
+      ]);
       expectCmi5Rules(statements, session.id, session.activityId, session.registration);
       const passed = statements.find((s) => verbOf(s) === "passed")!;
       expect(passed.result).toMatchObject({ success: true, score: { scaled: 1, raw: 100, min: 0, max: 100 } });
@@ -111,9 +124,21 @@ describe("cmi5 AU", () => {
     await page.locator('[data-action="exit"]').click();
     await page.locator('[data-notice="finished"]').waitFor();
     const statements = await auStatements(session.registration);
-    expect(statements.map(verbOf)).toEqual(["initialized", "experienced", "experienced", "answered", "answered", "answered", "failed", "terminated"]);
+    expect(statements.map(verbOf)).toEqual([
+      "initialized",
+      "experienced",
+      "experienced",
+      "answered",
+      "answered",
+      "answered",
+      "failed",
+      "terminated",
+    ]);
     expectCmi5Rules(statements, session.id, session.activityId, session.registration);
-    expect(statements.find((s) => verbOf(s) === "failed")!.result).toMatchObject({ success: false, score: { scaled: 0 } });
+    expect(statements.find((s) => verbOf(s) === "failed")!.result).toMatchObject({
+      success: false,
+      score: { scaled: 0 },
+    });
     // Not completed (one attempt of three used), not passed.
     expect(rig.lms.moveOnSatisfied(session)).toBe(false);
     expectValidStatements(rig.lms.accepted(session.registration));
@@ -163,7 +188,9 @@ describe("cmi5 AU", () => {
     await page.locator('[data-nav="next"]').click();
     // Closing the window ends the session with terminated, sent on pagehide.
     await page.close();
-    await expect.poll(async () => (await auStatements(registration)).map(verbOf).at(-1), { timeout: 10_000 }).toBe("terminated");
+    await expect
+      .poll(async () => (await auStatements(registration)).map(verbOf).at(-1), { timeout: 10_000 })
+      .toBe("terminated");
     const firstSession = await auStatements(registration);
     expect(firstSession.filter((s) => verbOf(s) === "initialized")).toHaveLength(1);
     expectCmi5Rules(firstSession, first.session.id, first.session.activityId, registration);
@@ -173,7 +200,11 @@ describe("cmi5 AU", () => {
     const again = await open(second.url);
     expect(await currentPageId(again.page)).not.toBe("welcome");
     await again.page.locator('[data-notice="resumed"]').waitFor();
-    await expect.poll(async () => (await auStatements(registration)).filter((s) => sessionOf(s) === second.session.id).map(verbOf)).toContain("initialized");
+    await expect
+      .poll(async () =>
+        (await auStatements(registration)).filter((s) => sessionOf(s) === second.session.id).map(verbOf),
+      )
+      .toContain("initialized");
     expect([...errors, ...again.errors]).toEqual([]);
   });
 
@@ -187,7 +218,9 @@ describe("cmi5 AU", () => {
     // statements arrived, so they stay queued in this browser when the page closes.
     rig.lms.outage("lost-response");
     await page.close();
-    await expect.poll(async () => (await auStatements(registration)).map(verbOf).at(-1), { timeout: 10_000 }).toBe("terminated");
+    await expect
+      .poll(async () => (await auStatements(registration)).map(verbOf).at(-1), { timeout: 10_000 })
+      .toBe("terminated");
     rig.lms.outage(undefined);
 
     const second = await cmi5Launch({ registration, activityId: first.session.activityId });
@@ -195,12 +228,24 @@ describe("cmi5 AU", () => {
     again.on("pageerror", (e) => errors.push(e.message));
     await again.goto(second.url);
     await again.locator("html.cp-ready").waitFor();
-    await expect.poll(async () => (await auStatements(registration)).filter((s) => sessionOf(s) === second.session.id).map(verbOf)).toContain("initialized");
+    await expect
+      .poll(async () =>
+        (await auStatements(registration)).filter((s) => sessionOf(s) === second.session.id).map(verbOf),
+      )
+      .toContain("initialized");
     // Leftovers would go out first, in queue order: by this session's terminated, all were sent.
     await goTo(again, "summary");
     await again.locator('[data-action="exit"]').click();
-    await expect.poll(() => rig.lms.statements.some((l) => l.session === second.session.id && verbOf(l.statement as Statement) === "terminated")).toBe(true);
-    const underSecondToken = rig.lms.statements.filter((l) => l.session === second.session.id).map((l) => l.statement as Statement);
+    await expect
+      .poll(() =>
+        rig.lms.statements.some(
+          (l) => l.session === second.session.id && verbOf(l.statement as Statement) === "terminated",
+        ),
+      )
+      .toBe(true);
+    const underSecondToken = rig.lms.statements
+      .filter((l) => l.session === second.session.id)
+      .map((l) => l.statement as Statement);
     expect(underSecondToken.map(sessionOf)).not.toContain(first.session.id);
     expect(errors).toEqual([]);
   });
@@ -211,7 +256,9 @@ describe("cmi5 AU", () => {
     await goTo(page, "writing-lessons");
     const launchData = rig.lms.state(session.activityId, ACTOR, session.registration, "LMS.LaunchData");
     expect(launchData).toEqual(session.launchData);
-    expect(rig.lms.requests.some((r) => r.path === "/xapi/agents/profile" && r.method === "GET" && r.status === 200)).toBe(true);
+    expect(
+      rig.lms.requests.some((r) => r.path === "/xapi/agents/profile" && r.method === "GET" && r.status === 200),
+    ).toBe(true);
     expect(errors).toEqual([]);
   });
 });

@@ -8,7 +8,15 @@ import type { ScormStandard } from "../../src/preview/client/scorm-lms.js";
 import { launchBrowser, openPage } from "../support/browser.js";
 import { buildInto, CONTENT_DIR } from "../support/build.js";
 import { answerQuestion, courseDataOf, currentPageId, takeCourse, takeQuiz } from "../support/learner.js";
-import { serveWithLms, exitCourse, expectCleanSession, firstLaunch, launchScorm, lmsCalls, lmsCmi } from "../support/scorm-lms.js";
+import {
+  serveWithLms,
+  exitCourse,
+  expectCleanSession,
+  firstLaunch,
+  launchScorm,
+  lmsCalls,
+  lmsCmi,
+} from "../support/scorm-lms.js";
 import type { StaticServer } from "../support/static-server.js";
 
 let browser: Browser;
@@ -40,7 +48,9 @@ describe("the default course", () => {
         await answerQuestion(page, q, true);
         await page.locator(`[data-question="${id}"] [data-check]`).click();
         const verdict = page.locator(`[data-question="${id}"] [data-feedback-verdict]`);
-        await expect.poll(() => verdict.textContent(), { message: id }).toBe(q.type === "likert" ? "Answer recorded" : "Correct");
+        await expect
+          .poll(() => verdict.textContent(), { message: id })
+          .toBe(q.type === "likert" ? "Answer recorded" : "Correct");
       }
       if (p.kind === "quiz") {
         await takeQuiz(page, p.id, 1);
@@ -55,37 +65,48 @@ describe("the default course", () => {
       await page.locator('[data-nav="next"]').click();
     }
     expect(await currentPageId(page)).toBe("summary");
-    await expect.poll(() => page.locator('[data-summary="completion"]').textContent()).toBe("You have completed this course.");
+    await expect
+      .poll(() => page.locator('[data-summary="completion"]').textContent())
+      .toBe("You have completed this course.");
     expect(await page.locator('[data-summary="result"]').textContent()).toBe("Result: passed");
     expect(errors).toEqual([]);
   });
 
-  it.each(["scorm12", "scorm2004"] as const)("in a strict %s LMS: completed and passed, with a clean session", async (standard: ScormStandard) => {
-    const session = await launchScorm({ browser, hostUrl: `${server.url}/lms/scorm-host.html`, packageUrl: (s) => `../${courseId}-${s}/index.html` },
-      standard, { cmi: firstLaunch(standard) });
-    if (standard === "scorm2004") {
-      // Steady state: after the launch commit, each lesson viewed costs at most one commit, even
-      // when the learner lingers on it past the runtime's 2-second commit delay.
-      const commits = async () => (await lmsCalls(session.page)).filter((c) => c.method === "Commit").length;
-      await expect.poll(commits).toBeGreaterThan(0);
-      const before = await commits();
-      const lessons = (await courseDataOf(session.sco)).pages.filter((p) => p.kind === "lesson").slice(1);
-      for (const lesson of lessons) {
-        await session.sco.locator('[data-nav="next"]').click();
-        expect(await currentPageId(session.sco)).toBe(lesson.id);
-        await session.page.waitForTimeout(2200);
+  it.each(["scorm12", "scorm2004"] as const)(
+    "in a strict %s LMS: completed and passed, with a clean session",
+    async (standard: ScormStandard) => {
+      const session = await launchScorm(
+        { browser, hostUrl: `${server.url}/lms/scorm-host.html`, packageUrl: (s) => `../${courseId}-${s}/index.html` },
+        standard,
+        { cmi: firstLaunch(standard) },
+      );
+      if (standard === "scorm2004") {
+        // Steady state: after the launch commit, each lesson viewed costs at most one commit, even
+        // when the learner lingers on it past the runtime's 2-second commit delay.
+        const commits = async () => (await lmsCalls(session.page)).filter((c) => c.method === "Commit").length;
+        await expect.poll(commits).toBeGreaterThan(0);
+        const before = await commits();
+        const lessons = (await courseDataOf(session.sco)).pages.filter((p) => p.kind === "lesson").slice(1);
+        for (const lesson of lessons) {
+          await session.sco.locator('[data-nav="next"]').click();
+          expect(await currentPageId(session.sco)).toBe(lesson.id);
+          await session.page.waitForTimeout(2200);
+        }
+        const perLesson = (await commits()) - before;
+        expect(perLesson).toBeGreaterThan(0);
+        expect(perLesson).toBeLessThanOrEqual(lessons.length);
+        await session.sco
+          .locator('.menu a[data-page="' + (await courseDataOf(session.sco)).pages[0]!.id + '"]')
+          .click();
       }
-      const perLesson = (await commits()) - before;
-      expect(perLesson).toBeGreaterThan(0);
-      expect(perLesson).toBeLessThanOrEqual(lessons.length);
-      await session.sco.locator('.menu a[data-page="' + (await courseDataOf(session.sco)).pages[0]!.id + '"]').click();
-    }
-    await takeCourse(session.sco, 1);
-    await exitCourse(session);
-    expectCleanSession(standard, await lmsCalls(session.page));
-    const cmi = await lmsCmi(session.page);
-    if (standard === "scorm12") expect(cmi.core).toMatchObject({ lesson_status: "passed", score: { raw: "100" } });
-    else expect(cmi).toMatchObject({ completion_status: "completed", success_status: "passed", score: { scaled: "1" } });
-    expect(session.errors).toEqual([]);
-  });
+      await takeCourse(session.sco, 1);
+      await exitCourse(session);
+      expectCleanSession(standard, await lmsCalls(session.page));
+      const cmi = await lmsCmi(session.page);
+      if (standard === "scorm12") expect(cmi.core).toMatchObject({ lesson_status: "passed", score: { raw: "100" } });
+      else
+        expect(cmi).toMatchObject({ completion_status: "completed", success_status: "passed", score: { scaled: "1" } });
+      expect(session.errors).toEqual([]);
+    },
+  );
 });

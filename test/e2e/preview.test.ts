@@ -42,7 +42,9 @@ const LRS_WAIT = { timeout: 5000 };
 
 /** Every SetValue the SCO made of an element, in order. */
 async function sets(page: Page, element: string): Promise<string[]> {
-  return (await lmsCalls(page)).filter((c) => /SetValue$/.test(c.method) && c.element === element && c.result === "true").map((c) => c.value!);
+  return (await lmsCalls(page))
+    .filter((c) => /SetValue$/.test(c.method) && c.element === element && c.result === "true")
+    .map((c) => c.value!);
 }
 
 describe("a course in SCORM", () => {
@@ -63,10 +65,14 @@ describe("a course in SCORM", () => {
 
   it("runs the course in SCORM 2004 and shows its API calls and data model", async () => {
     const sco = await launched(page, 1);
-    await expect.poll(() => logLines(page)).toEqual(expect.arrayContaining([expect.stringMatching(/^Initialize\(""\) → "true"$/)]));
+    await expect
+      .poll(() => logLines(page))
+      .toEqual(expect.arrayContaining([expect.stringMatching(/^Initialize\(""\) → "true"$/)]));
     await expect.poll(() => field(page, "completion").textContent()).toBe("incomplete");
     await expect(field(page, "entry").textContent()).resolves.toBe("ab-initio");
-    await expect(page.locator("#build-status").textContent()).resolves.toMatch(/^Built SCORM 2004 4th Edition in \d+ ms/);
+    await expect(page.locator("#build-status").textContent()).resolves.toMatch(
+      /^Built SCORM 2004 4th Edition in \d+ ms/,
+    );
     await sco.locator('[data-nav="next"]').click();
     await expect.poll(() => field(page, "location").textContent()).toBe("writing-lessons");
     await expect(field(page, "suspend-data").textContent()).resolves.toMatch(/^\d+ of 64,000 characters/);
@@ -143,7 +149,8 @@ describe("a course in SCORM", () => {
     await takeQuiz(sco, "check-your-understanding", 1);
     await goTo(sco, "summary");
     await page.waitForTimeout(300);
-    for (const element of ["cmi.completion_status", "cmi.success_status", "cmi.score.raw", "cmi.score.scaled"]) expect(await sets(page, element), element).toEqual([]);
+    for (const element of ["cmi.completion_status", "cmi.success_status", "cmi.score.raw", "cmi.score.scaled"])
+      expect(await sets(page, element), element).toEqual([]);
     await expect(field(page, "success").textContent()).resolves.toBe("unknown");
     await setOptions(page, { mode: "normal", credit: true });
     await launched(page, 9);
@@ -163,24 +170,43 @@ describe("a course in SCORM", () => {
   it("reloads the course after a lesson edit, rebuilding that lesson only", async () => {
     const next = preview.nextBuild();
     const file = path.join(dir, "lessons", "02-writing-lessons.md");
-    await writeFile(file, (await readFile(file, "utf8")).replace("Write lessons in plain Markdown", "Write lessons in live-reloaded Markdown"));
+    await writeFile(
+      file,
+      (await readFile(file, "utf8")).replace(
+        "Write lessons in plain Markdown",
+        "Write lessons in live-reloaded Markdown",
+      ),
+    );
     const build = await next;
-    expect(build).toMatchObject({ ok: true, changed: ["lessons/02-writing-lessons.md"], rebuilt: { files: ["lessons/02-writing-lessons.md"], pages: ["writing-lessons"] } });
+    expect(build).toMatchObject({
+      ok: true,
+      changed: ["lessons/02-writing-lessons.md"],
+      rebuilt: { files: ["lessons/02-writing-lessons.md"], pages: ["writing-lessons"] },
+    });
     const sco = await launched(page, 11);
     // Resumed on the page being edited, with the new text.
     expect(await currentPageId(sco)).toBe("writing-lessons");
-    await expect(sco.locator('section[data-page="writing-lessons"]').textContent()).resolves.toContain("Write lessons in live-reloaded Markdown");
-    await expect(page.locator("#build-status").textContent()).resolves.toContain("after lessons/02-writing-lessons.md changed");
+    await expect(sco.locator('section[data-page="writing-lessons"]').textContent()).resolves.toContain(
+      "Write lessons in live-reloaded Markdown",
+    );
+    await expect(page.locator("#build-status").textContent()).resolves.toContain(
+      "after lessons/02-writing-lessons.md changed",
+    );
   });
 
   it("reloads the course after a template edit", async () => {
     const next = preview.nextBuild();
     await mkdir(path.join(dir, "templates"), { recursive: true });
     const lesson = await readFile(path.join(ROOT, "templates", "lesson.hbs"), "utf8");
-    await writeFile(path.join(dir, "templates", "lesson.hbs"), lesson.replace('<div class="prose">', '<p class="edited-template">Edited template</p><div class="prose">'));
+    await writeFile(
+      path.join(dir, "templates", "lesson.hbs"),
+      lesson.replace('<div class="prose">', '<p class="edited-template">Edited template</p><div class="prose">'),
+    );
     expect((await next).ok).toBe(true);
     const sco = await launched(page, 12);
-    await expect(sco.locator('section[data-page="writing-lessons"] .edited-template').textContent()).resolves.toBe("Edited template");
+    await expect(sco.locator('section[data-page="writing-lessons"] .edited-template').textContent()).resolves.toBe(
+      "Edited template",
+    );
   });
 
   it("shows a broken course.yml's errors with file:line, keeps the last good course, and recovers", async () => {
@@ -224,7 +250,8 @@ describe("a course in xAPI, cmi5 and web", () => {
     await preview?.close();
   });
 
-  const verbs = async () => page.locator("#log > li[data-verb]").evaluateAll((items) => items.map((i) => i.getAttribute("data-verb")));
+  const verbs = async () =>
+    page.locator("#log > li[data-verb]").evaluateAll((items) => items.map((i) => i.getAttribute("data-verb")));
 
   it("xAPI: shows every statement as sent and what the LRS holds for the registration; relaunch resumes", async () => {
     let sco = await launched(page, ++launches);
@@ -252,11 +279,21 @@ describe("a course in xAPI, cmi5 and web", () => {
   it("xAPI: flags a statement the validator refuses", async () => {
     const sco = await courseFrame(page);
     const params = new URL(sco.url()).searchParams;
-    const status = await sco.evaluate(async ({ endpoint, auth }) => (await fetch(`${endpoint}statements`, {
-      method: "POST",
-      headers: { Authorization: auth, "X-Experience-API-Version": "1.0.3", "Content-Type": "application/json" },
-      body: JSON.stringify({ actor: { mbox: "jane@example.com" }, verb: { id: "completed" }, object: { id: "course" } }),
-    })).status, { endpoint: params.get("endpoint")!, auth: params.get("auth")! });
+    const status = await sco.evaluate(
+      async ({ endpoint, auth }) =>
+        (
+          await fetch(`${endpoint}statements`, {
+            method: "POST",
+            headers: { Authorization: auth, "X-Experience-API-Version": "1.0.3", "Content-Type": "application/json" },
+            body: JSON.stringify({
+              actor: { mbox: "jane@example.com" },
+              verb: { id: "completed" },
+              object: { id: "course" },
+            }),
+          })
+        ).status,
+      { endpoint: params.get("endpoint")!, auth: params.get("auth")! },
+    );
     expect(status).toBe(400);
     const flagged = page.locator('#log > li[data-valid="false"]');
     await expect.poll(() => flagged.count()).toBe(1);
@@ -284,14 +321,17 @@ describe("a course in xAPI, cmi5 and web", () => {
     sco = await launched(page, ++launches);
     await goTo(sco, "writing-lessons");
     await goTo(sco, "check-your-understanding");
-    if (await sco.locator('[data-quiz-action="retry"]').isVisible()) await sco.locator('[data-quiz-action="retry"]').click();
+    if (await sco.locator('[data-quiz-action="retry"]').isVisible())
+      await sco.locator('[data-quiz-action="retry"]').click();
     await takeQuiz(sco, "check-your-understanding", 2 / 3);
     await goTo(sco, "summary");
     // 67 % passes against the LMS's masteryScore of 0.5.
     await expect.poll(() => field(page, "success").textContent(), LRS_WAIT).toBe("passed");
     await expect.poll(() => field(page, "moveon").textContent(), LRS_WAIT).toBe("CompletedAndPassed: satisfied");
     const passed = page.locator('#log > li[data-verb="passed"] pre');
-    expect(JSON.parse((await passed.textContent())!).context.extensions).toMatchObject({ "https://w3id.org/xapi/cmi5/context/extensions/masteryscore": 0.5 });
+    expect(JSON.parse((await passed.textContent())!).context.extensions).toMatchObject({
+      "https://w3id.org/xapi/cmi5/context/extensions/masteryscore": 0.5,
+    });
     await setOptions(page, { mastery: "" });
     await launched(page, ++launches);
   });
@@ -324,42 +364,62 @@ describe("packages from other tools", () => {
   }
 
   it.each([
-    ["scorm12/ContentPackagingSingleSCO_SCORM12", "SCORM 1.2", "API", ["LMSInitialize", "LMSSetValue", "LMSCommit", "LMSFinish"]],
-    ["scorm2004/ContentPackagingSingleSCO_SCORM20043rdEdition", "SCORM 2004 3rd Edition", "API_1484_11", ["Initialize", "SetValue", "Commit", "Terminate"]],
-  ] as const)("%s: detects the standard, serves the zip and logs the SCO's API calls", async (folder, detected, api, [init, set, commit, finish]) => {
-    const zip = await golfZip(folder);
-    await expect(startPreview({ source: zip, format: "scorm12" })).rejects.toThrow(/--format is for Coursepack courses/);
-    const preview = await startPreview({ source: zip });
-    try {
-      const { page, errors } = await openPreview(browser, preview.url);
-      await page.waitForFunction(() => document.body.dataset.launches === "1");
-      await expect(page.locator("#detected").textContent()).resolves.toBe(`Detected: ${detected}, launching shared/launchpage.html`);
-      const sco = await courseFrame(page, "/course/shared/launchpage.html");
-      await expect(sco.locator("h1").textContent()).resolves.toBe("Not implemented yet");
-      // These golf samples ship a stub launch page: make a SCO's calls from inside the package's frame.
-      const element = api === "API" ? "cmi.core.lesson_status" : "cmi.completion_status";
-      await sco.evaluate(({ api, calls }) => {
-        const lms = (window.parent as unknown as Record<string, Record<string, (...a: string[]) => string>>)[api]!;
-        lms[calls.init]!("");
-        lms[calls.set]!(calls.element, "completed");
-        lms[calls.set]!(calls.element, "finished");
-        lms[calls.commit]!("");
-        lms[calls.finish]!("");
-      }, { api, calls: { init, set, commit, finish, element } });
-      const lines = await logLines(page);
-      expect(lines).toContain(`${set}("${element}", "completed") → "true"`);
-      expect(lines.find((l) => l.startsWith(`${set}("${element}", "finished")`))).toMatch(/→ "false" error 40[56]: /);
-      await expect.poll(() => field(page, api === "API" ? "status" : "completion").textContent()).toBe("completed");
-      await expect(field(page, "terminated").textContent()).resolves.toBe("yes");
-      // Another file of the package, straight from the zip.
-      expect((await fetch(new URL("course/Etiquette/Course.html", preview.url))).status).toBe(200);
-      expect(errors).toEqual([]);
-      await page.context().close();
-    } finally {
-      await preview.close();
-    }
-    expect(await portOpen(portOf(preview))).toBe(false);
-  });
+    [
+      "scorm12/ContentPackagingSingleSCO_SCORM12",
+      "SCORM 1.2",
+      "API",
+      ["LMSInitialize", "LMSSetValue", "LMSCommit", "LMSFinish"],
+    ],
+    [
+      "scorm2004/ContentPackagingSingleSCO_SCORM20043rdEdition",
+      "SCORM 2004 3rd Edition",
+      "API_1484_11",
+      ["Initialize", "SetValue", "Commit", "Terminate"],
+    ],
+  ] as const)(
+    "%s: detects the standard, serves the zip and logs the SCO's API calls",
+    async (folder, detected, api, [init, set, commit, finish]) => {
+      const zip = await golfZip(folder);
+      await expect(startPreview({ source: zip, format: "scorm12" })).rejects.toThrow(
+        /--format is for Coursepack courses/,
+      );
+      const preview = await startPreview({ source: zip });
+      try {
+        const { page, errors } = await openPreview(browser, preview.url);
+        await page.waitForFunction(() => document.body.dataset.launches === "1");
+        await expect(page.locator("#detected").textContent()).resolves.toBe(
+          `Detected: ${detected}, launching shared/launchpage.html`,
+        );
+        const sco = await courseFrame(page, "/course/shared/launchpage.html");
+        await expect(sco.locator("h1").textContent()).resolves.toBe("Not implemented yet");
+        // These golf samples ship a stub launch page: make a SCO's calls from inside the package's frame.
+        const element = api === "API" ? "cmi.core.lesson_status" : "cmi.completion_status";
+        await sco.evaluate(
+          ({ api, calls }) => {
+            const lms = (window.parent as unknown as Record<string, Record<string, (...a: string[]) => string>>)[api]!;
+            lms[calls.init]!("");
+            lms[calls.set]!(calls.element, "completed");
+            lms[calls.set]!(calls.element, "finished");
+            lms[calls.commit]!("");
+            lms[calls.finish]!("");
+          },
+          { api, calls: { init, set, commit, finish, element } },
+        );
+        const lines = await logLines(page);
+        expect(lines).toContain(`${set}("${element}", "completed") → "true"`);
+        expect(lines.find((l) => l.startsWith(`${set}("${element}", "finished")`))).toMatch(/→ "false" error 40[56]: /);
+        await expect.poll(() => field(page, api === "API" ? "status" : "completion").textContent()).toBe("completed");
+        await expect(field(page, "terminated").textContent()).resolves.toBe("yes");
+        // Another file of the package, straight from the zip.
+        expect((await fetch(new URL("course/Etiquette/Course.html", preview.url))).status).toBe(200);
+        expect(errors).toEqual([]);
+        await page.context().close();
+      } finally {
+        await preview.close();
+      }
+      expect(await portOpen(portOf(preview))).toBe(false);
+    },
+  );
 });
 
 describe("a cmi5 package zip", () => {
@@ -371,7 +431,8 @@ describe("a cmi5 package zip", () => {
       const { page, errors } = await openPreview(browser, preview.url);
       await launched(page, 1);
       await expect(page.locator("#detected").textContent()).resolves.toBe("Detected: cmi5, launching index.html");
-      const verbs = () => page.locator("#log > li[data-verb]").evaluateAll((items) => items.map((i) => i.getAttribute("data-verb")));
+      const verbs = () =>
+        page.locator("#log > li[data-verb]").evaluateAll((items) => items.map((i) => i.getAttribute("data-verb")));
       await expect.poll(async () => (await verbs()).slice(0, 2)).toEqual(["launched", "initialized"]);
       await expect.poll(() => field(page, "moveon").textContent()).toBe("CompletedAndPassed: not yet");
       expect(errors).toEqual([]);
@@ -384,7 +445,11 @@ describe("a cmi5 package zip", () => {
 describe("the preview command", () => {
   it("prints the URL, serves until SIGINT, then exits 0 with its port closed", async () => {
     const dir = await newCourse();
-    const child = spawn(process.execPath, [path.join(ROOT, "bin", "coursepack.js"), "preview", dir, "--format", "web"], { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(
+      process.execPath,
+      [path.join(ROOT, "bin", "coursepack.js"), "preview", dir, "--format", "web"],
+      { stdio: ["ignore", "pipe", "pipe"] },
+    );
     let out = "";
     child.stdout.on("data", (d: Buffer) => (out += d.toString()));
     const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
@@ -399,4 +464,3 @@ describe("the preview command", () => {
     expect(await portOpen(Number(new URL(url).port))).toBe(false);
   });
 });
-

@@ -37,11 +37,15 @@ describe("question types", () => {
       await answerQuestion(page, q, false);
       await el.locator("[data-check]").click();
       const wrong = q.type === "likert" ? "Answer recorded" : "Not quite";
-      await expect.poll(() => el.locator("[data-feedback-verdict]").textContent(), { message: `${q.type} wrong` }).toBe(wrong);
+      await expect
+        .poll(() => el.locator("[data-feedback-verdict]").textContent(), { message: `${q.type} wrong` })
+        .toBe(wrong);
       await answerQuestion(page, q, true);
       await el.locator("[data-check]").click();
       const right = q.type === "likert" ? "Answer recorded" : "Correct";
-      await expect.poll(() => el.locator("[data-feedback-verdict]").textContent(), { message: `${q.type} right` }).toBe(right);
+      await expect
+        .poll(() => el.locator("[data-feedback-verdict]").textContent(), { message: `${q.type} right` })
+        .toBe(right);
     }
     expect(errors).toEqual([]);
   });
@@ -67,7 +71,9 @@ describe("question types", () => {
     const course = await courseDataOf(page);
     await goTo(page, "quiz");
     await page.locator('[data-quiz-action="start"]').click();
-    const first = await page.locator("section[data-page=quiz] [data-question]:not([hidden])").getAttribute("data-question");
+    const first = await page
+      .locator("section[data-page=quiz] [data-question]:not([hidden])")
+      .getAttribute("data-question");
     await answerQuestion(page, course.questions[first!]!, true);
     await page.reload();
     // The learner comes back inside the attempt, at the first unanswered question; answers are kept.

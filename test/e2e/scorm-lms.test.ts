@@ -14,7 +14,17 @@ import type { ScormStandard } from "../../src/preview/client/scorm-lms.js";
 import type { HostLaunch } from "../../src/preview/client/scorm-host.js";
 import { launchBrowser, openPage } from "../support/browser.js";
 import {
-  serveWithLms, exitCourse, expectCleanSession, firstLaunch, launchScorm, lmsCalls, lmsCmi, lmsTerminated, nextSession, packageFrame, setIndex,
+  serveWithLms,
+  exitCourse,
+  expectCleanSession,
+  firstLaunch,
+  launchScorm,
+  lmsCalls,
+  lmsCmi,
+  lmsTerminated,
+  nextSession,
+  packageFrame,
+  setIndex,
   type ScormSite,
 } from "../support/scorm-lms.js";
 import { ROOT, buildInto, tempDir } from "../support/build.js";
@@ -45,7 +55,8 @@ afterAll(async () => {
 const packageUrl = (standard: ScormStandard) => `../${courseId}-${standard}/index.html`;
 
 const site = (): ScormSite => ({ browser, hostUrl: `${server.url}/lms/scorm-host.html`, packageUrl });
-const launch = (standard: ScormStandard, options: Omit<HostLaunch, "standard" | "src"> = {}) => launchScorm(site(), standard, options);
+const launch = (standard: ScormStandard, options: Omit<HostLaunch, "standard" | "src"> = {}) =>
+  launchScorm(site(), standard, options);
 
 describe.each(["scorm12", "scorm2004"] as const)("%s in a strict LMS", (standard) => {
   const is12 = standard === "scorm12";
@@ -75,15 +86,26 @@ describe.each(["scorm12", "scorm2004"] as const)("%s in a strict LMS", (standard
     const cmi = await lmsCmi(page);
     const quiz = course.pages.find((p) => p.kind === "quiz")!;
     if (is12) {
-      expect(cmi.core).toMatchObject({ lesson_status: "passed", lesson_location: "summary", exit: "", score: { raw: "100", min: "0", max: "100" } });
+      expect(cmi.core).toMatchObject({
+        lesson_status: "passed",
+        lesson_location: "summary",
+        exit: "",
+        score: { raw: "100", min: "0", max: "100" },
+      });
       expect(cmi.core.session_time).toMatch(/^\d{2,4}:\d\d:\d\d(\.\d{1,2})?$/);
     } else {
       expect(cmi).toMatchObject({
-        completion_status: "completed", success_status: "passed", progress_measure: "1", location: "summary", exit: "normal",
+        completion_status: "completed",
+        success_status: "passed",
+        progress_measure: "1",
+        location: "summary",
+        exit: "normal",
         score: { raw: "100", min: "0", max: "100", scaled: "1" },
       });
       expect(cmi.session_time).toMatch(/^PT/);
-      expect(calls.filter((c) => c.method === "SetValue" && c.element === "adl.nav.request").at(-1)?.value).toBe("exitAll");
+      expect(calls.filter((c) => c.method === "SetValue" && c.element === "adl.nav.request").at(-1)?.value).toBe(
+        "exitAll",
+      );
     }
     expect(cmi.suspend_data).toMatch(/^[A-Za-z0-9+\-$]+$/);
     // Score before status (checklist #21).
@@ -106,7 +128,14 @@ describe.each(["scorm12", "scorm2004"] as const)("%s in a strict LMS", (standard
         expect(interaction.time).toMatch(/^\d\d:\d\d:\d\d$/);
       } else {
         expect(interaction.id).toBe(`urn:coursepack:${courseId}:${q.id}`);
-        expect(interaction.learner_response).toBe(q.type === "single" || q.type === "multiple" ? q.choices.filter((c) => c.correct).map((c) => c.id).join("[,]") : "");
+        expect(interaction.learner_response).toBe(
+          q.type === "single" || q.type === "multiple"
+            ? q.choices
+                .filter((c) => c.correct)
+                .map((c) => c.id)
+                .join("[,]")
+            : "",
+        );
         expect(interaction.description).toBe(q.text);
         expect(interaction.timestamp).toMatch(/^\d{4}-\d\d-\d\dT/);
       }
@@ -118,7 +147,12 @@ describe.each(["scorm12", "scorm2004"] as const)("%s in a strict LMS", (standard
     expect(objectives).toHaveLength(course.pages.length);
     const quizObjective = objectives.find((o) => String(o.id).endsWith(quiz.id))!;
     if (is12) expect(quizObjective).toMatchObject({ status: "passed", score: { raw: "100" } });
-    else expect(quizObjective).toMatchObject({ success_status: "passed", completion_status: "completed", score: { scaled: "1" } });
+    else
+      expect(quizObjective).toMatchObject({
+        success_status: "passed",
+        completion_status: "completed",
+        score: { scaled: "1" },
+      });
     expect(session.errors).toEqual([]);
     await page.close();
   });
@@ -130,9 +164,19 @@ describe.each(["scorm12", "scorm2004"] as const)("%s in a strict LMS", (standard
     expectCleanSession(standard, await lmsCalls(session.page));
     const cmi = await lmsCmi(session.page);
     if (is12) expect(cmi.core).toMatchObject({ lesson_status: "failed", exit: "suspend", score: { raw: "0" } });
-    else expect(cmi).toMatchObject({ completion_status: "incomplete", success_status: "failed", exit: "suspend", score: { raw: "0", scaled: "0" } });
-    for (const interaction of Object.values(cmi.interactions) as Record<string, any>[]) expect(interaction.result).toBe(is12 ? "wrong" : "incorrect");
-    if (!is12) expect((await lmsCalls(session.page)).filter((c) => c.element === "adl.nav.request").at(-1)?.value).toBe("suspendAll");
+    else
+      expect(cmi).toMatchObject({
+        completion_status: "incomplete",
+        success_status: "failed",
+        exit: "suspend",
+        score: { raw: "0", scaled: "0" },
+      });
+    for (const interaction of Object.values(cmi.interactions) as Record<string, any>[])
+      expect(interaction.result).toBe(is12 ? "wrong" : "incorrect");
+    if (!is12)
+      expect((await lmsCalls(session.page)).filter((c) => c.element === "adl.nav.request").at(-1)?.value).toBe(
+        "suspendAll",
+      );
     await session.page.close();
   });
 
@@ -187,12 +231,19 @@ describe.each(["scorm12", "scorm2004"] as const)("%s in a strict LMS", (standard
     await exitCourse(session);
     const result = await lmsCmi(session.page);
     if (is12) expect(result.core).toMatchObject({ lesson_status: "passed", score: { raw: "66.67" } });
-    else expect(result).toMatchObject({ success_status: "passed", completion_status: "completed", score: { raw: "66.67", scaled: "0.6667" } });
+    else
+      expect(result).toMatchObject({
+        success_status: "passed",
+        completion_status: "completed",
+        score: { raw: "66.67", scaled: "0.6667" },
+      });
     await session.page.close();
   });
 
   it("records nothing in review mode (checklist #16)", async () => {
-    const session = await launch(standard, { cmi: firstLaunch(standard, is12 ? { lesson_mode: "review" } : { mode: "review" }) });
+    const session = await launch(standard, {
+      cmi: firstLaunch(standard, is12 ? { lesson_mode: "review" } : { mode: "review" }),
+    });
     await session.sco.locator('[data-notice="review"]').waitFor();
     await takeCourse(session.sco, 1);
     await exitCourse(session);
@@ -237,9 +288,12 @@ describe("LMS discovery and failures", () => {
   it("warns while the LMS refuses commits, retries, and recovers (checklist #17, #34)", async () => {
     const { page } = await openPage(browser);
     await page.goto(`${server.url}/lms/scorm-host.html`);
-    await page.evaluate((o) => {
-      window.coursepackLms.launch(o).failCommits(2);
-    }, { standard: "scorm12" as const, src: packageUrl("scorm12"), cmi: firstLaunch("scorm12") });
+    await page.evaluate(
+      (o) => {
+        window.coursepackLms.launch(o).failCommits(2);
+      },
+      { standard: "scorm12" as const, src: packageUrl("scorm12"), cmi: firstLaunch("scorm12") },
+    );
     const sco = await packageFrame(page);
     await sco.locator("html.cp-ready").waitFor();
     await sco.locator('[data-notice="lms-error"]').waitFor({ timeout: 10_000 });

@@ -17,7 +17,9 @@ beforeAll(async () => {
   dir = path.join(await tempDir("starter"), "my-first-course");
   const cli = path.join(ROOT, "bin", "coursepack.js");
   execFileSync(process.execPath, [cli, "new", dir], { encoding: "utf8" });
-  execFileSync(process.execPath, [cli, "build", dir, "--format", "web", "--out", path.join(dir, "dist")], { encoding: "utf8" });
+  execFileSync(process.execPath, [cli, "build", dir, "--format", "web", "--out", path.join(dir, "dist")], {
+    encoding: "utf8",
+  });
   packageDir = path.join(dir, "dist", "my-first-course-web");
   server = await serveDirectory(path.join(dir, "dist"));
   browser = await launchBrowser();
@@ -41,7 +43,9 @@ describe("starter course", () => {
       await page.locator('[data-nav="next"]').click();
     }
     expect(await currentPageId(page)).toBe("summary");
-    await expect.poll(() => page.locator('[data-summary="completion"]').textContent()).toBe("You have completed this course.");
+    await expect
+      .poll(() => page.locator('[data-summary="completion"]').textContent())
+      .toBe("You have completed this course.");
     expect(await page.locator('[data-summary="result"]').textContent()).toBe("Result: passed");
     expect(errors).toEqual([]);
   });

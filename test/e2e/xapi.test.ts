@@ -37,7 +37,8 @@ async function exitCourse(page: Page): Promise<void> {
   await page.locator('[data-notice="finished"]').waitFor();
 }
 
-const verbs = (statements: Record<string, unknown>[]) => statements.map((s) => (s.verb as { id: string }).id.replace(ADL, ""));
+const verbs = (statements: Record<string, unknown>[]) =>
+  statements.map((s) => (s.verb as { id: string }).id.replace(ADL, ""));
 
 describe("xAPI package", () => {
   it("reports a passed course: initialized, experienced, answered, passed, completed, terminated", async () => {
@@ -46,27 +47,50 @@ describe("xAPI package", () => {
     await takeCourse(page, 1);
     await exitCourse(page);
     const stored = await rig.lrs.statements(registration);
-    expect(verbs(stored)).toEqual(["initialized", "experienced", "experienced", "answered", "answered", "answered", "passed", "completed", "terminated"]);
+    expect(verbs(stored)).toEqual([
+      "initialized",
+      "experienced",
+      "experienced",
+      "answered",
+      "answered",
+      "answered",
+      "passed",
+      "completed",
+      "terminated",
+    ]);
     expectValidStatements(rig.lms.accepted(registration));
     for (const s of stored) {
       expect(s.actor).toMatchObject({ mbox: ACTOR.mbox });
       expect((s.context as { registration: string }).registration).toBe(registration);
     }
     const byVerb = (v: string) => stored.find((s) => (s.verb as { id: string }).id === ADL + v)!;
-    expect(byVerb("initialized").object).toMatchObject({ id: COURSE_IRI, definition: { type: "http://adlnet.gov/expapi/activities/course" } });
+    expect(byVerb("initialized").object).toMatchObject({
+      id: COURSE_IRI,
+      definition: { type: "http://adlnet.gov/expapi/activities/course" },
+    });
     expect(byVerb("experienced").object).toMatchObject({ id: `${COURSE_IRI}/lessons/welcome` });
-    expect((byVerb("experienced").context as any).contextActivities.parent).toEqual([expect.objectContaining({ id: COURSE_IRI })]);
+    expect((byVerb("experienced").context as any).contextActivities.parent).toEqual([
+      expect.objectContaining({ id: COURSE_IRI }),
+    ]);
     const answered = byVerb("answered");
     expect(answered.object).toMatchObject({
       id: expect.stringMatching(`^${COURSE_IRI}/questions/`),
       definition: { type: "http://adlnet.gov/expapi/activities/cmi.interaction", interactionType: "choice" },
     });
-    expect(answered.result).toMatchObject({ success: true, response: expect.any(String), duration: expect.stringMatching(/^PT/) });
+    expect(answered.result).toMatchObject({
+      success: true,
+      response: expect.any(String),
+      duration: expect.stringMatching(/^PT/),
+    });
     expect((answered.context as any).contextActivities).toMatchObject({
       parent: [expect.objectContaining({ id: `${COURSE_IRI}/quizzes/check-your-understanding` })],
       grouping: [expect.objectContaining({ id: COURSE_IRI })],
     });
-    expect(byVerb("passed").result).toMatchObject({ success: true, completion: true, score: { scaled: 1, raw: 100, min: 0, max: 100 } });
+    expect(byVerb("passed").result).toMatchObject({
+      success: true,
+      completion: true,
+      score: { scaled: 1, raw: 100, min: 0, max: 100 },
+    });
     expect(byVerb("completed").result).toMatchObject({ completion: true });
     expect(byVerb("terminated").result).toMatchObject({ duration: expect.stringMatching(/^PT/) });
     expect(errors).toEqual([]);
@@ -78,9 +102,22 @@ describe("xAPI package", () => {
     await takeCourse(page, 0);
     await exitCourse(page);
     const stored = await rig.lrs.statements(registration);
-    expect(verbs(stored)).toEqual(["initialized", "experienced", "experienced", "answered", "answered", "answered", "failed", "terminated"]);
+    expect(verbs(stored)).toEqual([
+      "initialized",
+      "experienced",
+      "experienced",
+      "answered",
+      "answered",
+      "answered",
+      "failed",
+      "terminated",
+    ]);
     const failed = stored.find((s) => (s.verb as { id: string }).id === `${ADL}failed`)!;
-    expect(failed.result).toMatchObject({ success: false, completion: false, score: { scaled: 0, raw: 0, min: 0, max: 100 } });
+    expect(failed.result).toMatchObject({
+      success: false,
+      completion: false,
+      score: { scaled: 0, raw: 0, min: 0, max: 100 },
+    });
     expectValidStatements(rig.lms.accepted(registration));
     expect(errors).toEqual([]);
   });
@@ -92,7 +129,11 @@ describe("xAPI package", () => {
     // Closing the page finishes the session: terminated and the bookmark go out with keepalive on pagehide.
     await first.page.close();
     await expect.poll(() => verbs(rig.lms.accepted(registration)).at(-1), { timeout: 10_000 }).toBe("terminated");
-    await expect.poll(() => (rig.lms.state(COURSE_IRI, ACTOR, registration, "coursepack.bookmark") as any)?.state, { timeout: 10_000 }).toBeTruthy();
+    await expect
+      .poll(() => (rig.lms.state(COURSE_IRI, ACTOR, registration, "coursepack.bookmark") as any)?.state, {
+        timeout: 10_000,
+      })
+      .toBeTruthy();
 
     // A new browser context has no localStorage: only the LRS can resume it.
     const second = await open(launch(registration));
@@ -121,7 +162,17 @@ describe("xAPI package", () => {
     await exitCourse(page);
 
     const stored = await rig.lrs.statements(registration);
-    expect(verbs(stored)).toEqual(["initialized", "experienced", "experienced", "answered", "answered", "answered", "passed", "completed", "terminated"]);
+    expect(verbs(stored)).toEqual([
+      "initialized",
+      "experienced",
+      "experienced",
+      "answered",
+      "answered",
+      "answered",
+      "passed",
+      "completed",
+      "terminated",
+    ]);
     const ids = stored.map((s) => s.id);
     expect(new Set(ids).size).toBe(ids.length);
     // Stored in the order they were made.
@@ -142,11 +193,20 @@ describe("xAPI package", () => {
     await page.locator('[data-notice="lms-error"]').waitFor({ timeout: 15_000 });
     rig.lms.outage(undefined);
     await page.close();
-    await expect.poll(() => verbs(rig.lms.accepted(registration)), { timeout: 10_000 }).toEqual(["initialized", "experienced", "experienced", "terminated"]);
+    await expect
+      .poll(() => verbs(rig.lms.accepted(registration)), { timeout: 10_000 })
+      .toEqual(["initialized", "experienced", "experienced", "terminated"]);
     // Only the pagehide flush sends several statements in one request.
-    const log = rig.lms.statements.filter((l) => (l.statement.context as any)?.registration === registration && l.stored);
+    const log = rig.lms.statements.filter(
+      (l) => (l.statement.context as any)?.registration === registration && l.stored,
+    );
     const batch = log.filter((l) => log.filter((m) => m.request === l.request).length > 1);
-    expect(batch.map((l) => (l.statement.verb as { id: string }).id.replace(ADL, ""))).toEqual(["initialized", "experienced", "experienced", "terminated"]);
+    expect(batch.map((l) => (l.statement.verb as { id: string }).id.replace(ADL, ""))).toEqual([
+      "initialized",
+      "experienced",
+      "experienced",
+      "terminated",
+    ]);
     expect(errors).toEqual([]);
   });
 
@@ -164,7 +224,8 @@ describe("xAPI package", () => {
     const second = await first.page.context().newPage();
     await second.goto(launch(registration));
     await second.locator("html.cp-ready").waitFor();
-    await expect.poll(() => verbs(rig.lms.accepted(registration)), { timeout: 15_000 })
+    await expect
+      .poll(() => verbs(rig.lms.accepted(registration)), { timeout: 15_000 })
       .toEqual(["initialized", "experienced", "experienced", "terminated", "initialized"]);
     expect(first.errors).toEqual([]);
   });

@@ -9,7 +9,15 @@ const CANDIDATES = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/ch
   (p): p is string => Boolean(p),
 );
 
-export const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-dev-shm-usage", "--no-first-run", "--disable-component-update", "--disable-sync"];
+export const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-dev-shm-usage",
+  "--no-first-run",
+  "--disable-component-update",
+  "--disable-sync",
+];
 
 export function findChromium(): string | undefined {
   return CANDIDATES.find((p) => existsSync(p));

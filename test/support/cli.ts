@@ -16,7 +16,10 @@ export interface CliResult {
 /** `coursepack <args>` without colours; never throws for a non-zero exit code. */
 export async function coursepack(args: string[], options: { cwd?: string } = {}): Promise<CliResult> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [CLI, ...args], { ...options, env: { ...process.env, NO_COLOR: "1" } });
+    const { stdout, stderr } = await run(process.execPath, [CLI, ...args], {
+      ...options,
+      env: { ...process.env, NO_COLOR: "1" },
+    });
     return { code: 0, stdout, stderr };
   } catch (e) {
     const err = e as { code: number; stdout: string; stderr: string };

@@ -63,7 +63,9 @@ export async function answerQuestion(page: Page | Frame, q: QuestionData, correc
 async function arrange(root: Locator, wanted: string[]): Promise<void> {
   for (const [position, id] of wanted.entries()) {
     for (;;) {
-      const order = await root.locator("[data-option]").evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.option));
+      const order = await root
+        .locator("[data-option]")
+        .evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.option));
       if (order.indexOf(id) <= position) break;
       await root.locator(`[data-option="${id}"] [data-move="up"]`).click();
     }
@@ -120,7 +122,9 @@ export async function answerByKeyboard(page: Page, q: QuestionData, correct: boo
     case "likert":
       return pickRadio(0);
     case "multiple": {
-      const ids = correct ? q.choices.filter((c) => c.correct).map((c) => c.id) : [q.choices.find((c) => !c.correct)!.id];
+      const ids = correct
+        ? q.choices.filter((c) => c.correct).map((c) => c.id)
+        : [q.choices.find((c) => !c.correct)!.id];
       for (const id of ids) {
         await tabTo(page, root.locator(`input[value="${id}"]`));
         await page.keyboard.press("Space");
@@ -130,12 +134,16 @@ export async function answerByKeyboard(page: Page, q: QuestionData, correct: boo
     case "fill-in":
     case "numeric":
       await tabTo(page, root.locator("input"));
-      return page.keyboard.type(q.type === "fill-in" ? (correct ? q.answers[0]! : "not this") : String(correct ? q.min : q.max + 1000));
+      return page.keyboard.type(
+        q.type === "fill-in" ? (correct ? q.answers[0]! : "not this") : String(correct ? q.min : q.max + 1000),
+      );
     case "matching": {
       const targets = q.pairs.map((p) => p.target);
       for (const [i, pair] of q.pairs.entries()) {
         const select = root.locator(`select[data-source="${pair.source}"]`);
-        const values = await select.locator("option").evaluateAll((els) => els.map((e) => (e as HTMLOptionElement).value));
+        const values = await select
+          .locator("option")
+          .evaluateAll((els) => els.map((e) => (e as HTMLOptionElement).value));
         await tabTo(page, select);
         const want = correct ? pair.target : targets[(i + 1) % targets.length]!;
         for (let k = 0; k < values.indexOf(want); k++) await page.keyboard.press("ArrowDown");
@@ -146,7 +154,8 @@ export async function answerByKeyboard(page: Page, q: QuestionData, correct: boo
       const wanted = q.items.map((i) => i.id);
       if (!correct) wanted.reverse();
       for (const [position, id] of wanted.entries()) {
-        const order = () => root.locator("[data-option]").evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.option));
+        const order = () =>
+          root.locator("[data-option]").evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.option));
         if ((await order()).indexOf(id) <= position) continue;
         await tabTo(page, root.locator(`[data-option="${id}"] [data-move="up"]`));
         while ((await order()).indexOf(id) > position) await page.keyboard.press("Enter");

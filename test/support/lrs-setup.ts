@@ -19,7 +19,9 @@ export async function starterCourse(): Promise<string> {
   const dir = path.join(await tempDir("lrs-course"), COURSE_ID);
   await cp(path.join(ROOT, "starter"), dir, { recursive: true });
   const file = path.join(dir, "course.yml");
-  const yml = (await readFile(file, "utf8")).replace("__COURSE_ID__", COURSE_ID).replace("__COURSE_TITLE__", "Safety basics");
+  const yml = (await readFile(file, "utf8"))
+    .replace("__COURSE_ID__", COURSE_ID)
+    .replace("__COURSE_TITLE__", "Safety basics");
   await writeFile(file, `${yml}activityId: ${COURSE_IRI}\n`);
   return dir;
 }

@@ -29,7 +29,13 @@ export async function launched(page: Page, count: number): Promise<Frame> {
 /** The frame showing the course (at any depth), once its player is ready. */
 export async function courseFrame(page: Page, path = "/course/index.html"): Promise<Frame> {
   let frame: Frame | undefined;
-  await expect.poll(() => (frame = page.frames().find((f) => new URL(f.url() || "about:blank").pathname === path && !f.isDetached())) !== undefined).toBe(true);
+  await expect
+    .poll(
+      () =>
+        (frame = page.frames().find((f) => new URL(f.url() || "about:blank").pathname === path && !f.isDetached())) !==
+        undefined,
+    )
+    .toBe(true);
   if (path.endsWith("/index.html")) await frame!.locator("html.cp-ready").waitFor();
   return frame!;
 }
@@ -44,7 +50,10 @@ export async function logLines(page: Page): Promise<string[]> {
   return page.locator("#log > li").allInnerTexts();
 }
 
-export async function setOptions(page: Page, options: { mastery?: string; mode?: string; credit?: boolean; window?: string }): Promise<void> {
+export async function setOptions(
+  page: Page,
+  options: { mastery?: string; mode?: string; credit?: boolean; window?: string },
+): Promise<void> {
   if (options.mastery !== undefined) await page.getByLabel("Mastery score (%)").fill(options.mastery);
   if (options.mode !== undefined) await page.getByLabel("Launch mode").selectOption(options.mode);
   if (options.window !== undefined) await page.getByLabel("Window").selectOption(options.window);

@@ -80,7 +80,8 @@ export async function startReferenceLrs(): Promise<ReferenceLrs> {
     auth,
     async statements(registration) {
       const out: Record<string, unknown>[] = [];
-      let next: string | undefined = `${endpoint}statements?${new URLSearchParams({ registration, ascending: "true", limit: "500" })}`;
+      let next: string | undefined =
+        `${endpoint}statements?${new URLSearchParams({ registration, ascending: "true", limit: "500" })}`;
       while (next) {
         const response = await fetch(next, { headers: { Authorization: auth, "X-Experience-API-Version": "1.0.3" } });
         if (!response.ok) throw new Error(`LRS query failed: ${response.status} ${await response.text()}`);

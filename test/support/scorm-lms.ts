@@ -41,13 +41,20 @@ export interface ScormSite {
 }
 
 /** Opens the LMS page and launches the package; resolves when the course is ready. */
-export async function launchScorm(site: ScormSite, standard: ScormStandard, options: Omit<HostLaunch, "standard" | "src"> = {}): Promise<Session> {
+export async function launchScorm(
+  site: ScormSite,
+  standard: ScormStandard,
+  options: Omit<HostLaunch, "standard" | "src"> = {},
+): Promise<Session> {
   const { page, errors } = await openPage(site.browser);
   await page.goto(site.hostUrl);
   const launchOptions: HostLaunch = { standard, src: site.packageUrl(standard), ...options };
   let sco: Frame;
   if (options.launch === "popup") {
-    const [popup] = await Promise.all([page.context().waitForEvent("page"), page.evaluate((o) => void window.coursepackLms.launch(o), launchOptions)]);
+    const [popup] = await Promise.all([
+      page.context().waitForEvent("page"),
+      page.evaluate((o) => void window.coursepackLms.launch(o), launchOptions),
+    ]);
     popup.on("pageerror", (e) => errors.push(e.message));
     sco = popup.mainFrame();
   } else {
@@ -65,7 +72,8 @@ export async function packageFrame(page: Page): Promise<Frame> {
 }
 
 export const lmsCalls = (page: Page) => page.evaluate(() => window.coursepackLms.lms!.calls);
-export const lmsCmi = (page: Page) => page.evaluate(() => window.coursepackLms.lms!.cmi().cmi) as Promise<Record<string, any>>;
+export const lmsCmi = (page: Page) =>
+  page.evaluate(() => window.coursepackLms.lms!.cmi().cmi) as Promise<Record<string, any>>;
 export const lmsTerminated = (page: Page) => page.evaluate(() => window.coursepackLms.lms!.terminated);
 export const nextSession = (page: Page) => page.evaluate(() => window.coursepackLms.lms!.nextSession());
 
@@ -80,7 +88,8 @@ export function setIndex(calls: ApiCall[], element: string): number {
 
 /** Lifecycle rules every session must follow (checklist #14, #35, #36). */
 export function expectCleanSession(standard: ScormStandard, calls: ApiCall[]): void {
-  const [init, finish, commit] = standard === "scorm12" ? ["LMSInitialize", "LMSFinish", "LMSCommit"] : ["Initialize", "Terminate", "Commit"];
+  const [init, finish, commit] =
+    standard === "scorm12" ? ["LMSInitialize", "LMSFinish", "LMSCommit"] : ["Initialize", "Terminate", "Commit"];
   expect(calls.filter((c) => c.method === init)).toHaveLength(1);
   expect(calls.filter((c) => c.method === finish)).toHaveLength(1);
   expect(calls.at(-1)!.method).toBe(finish);
@@ -98,7 +107,12 @@ export async function exitCourse(session: Session): Promise<void> {
 
 /** A first launch as the preview's LMS makes it, with `extra` elements (in cmi.core for 1.2). */
 export function firstLaunch(standard: ScormStandard, extra: Record<string, unknown> = {}): CmiJson {
-  const { cmi } = firstSession(standard, { learner: { id: "u42", given: "Jane", family: "Doe" }, mode: "normal", credit: true, masteryScore: null });
+  const { cmi } = firstSession(standard, {
+    learner: { id: "u42", given: "Jane", family: "Doe" },
+    mode: "normal",
+    credit: true,
+    masteryScore: null,
+  });
   if (standard === "scorm12") Object.assign(cmi.core as object, extra);
   else Object.assign(cmi, extra);
   return { cmi };

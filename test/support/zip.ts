@@ -11,7 +11,12 @@ import { zipSync } from "fflate";
 export type ZipContent = Record<string, string | Uint8Array>;
 
 export function rawZip(files: ZipContent, level: 0 | 6 = 6): Buffer {
-  const entries = Object.fromEntries(Object.entries(files).map(([name, content]) => [name, typeof content === "string" ? Buffer.from(content) : content]));
+  const entries = Object.fromEntries(
+    Object.entries(files).map(([name, content]) => [
+      name,
+      typeof content === "string" ? Buffer.from(content) : content,
+    ]),
+  );
   return Buffer.from(zipSync(entries, { level, mtime: new Date(Date.UTC(2020, 0, 1)) }));
 }
 
@@ -23,7 +28,8 @@ export async function archiverZip(files: ZipContent, options: { zip64?: boolean 
     zip.on("end", resolve);
     zip.on("error", reject);
   });
-  for (const [name, content] of Object.entries(files)) zip.append(typeof content === "string" ? content : Buffer.from(content), { name });
+  for (const [name, content] of Object.entries(files))
+    zip.append(typeof content === "string" ? content : Buffer.from(content), { name });
   await zip.finalize();
   await done;
   return Buffer.concat(chunks);

@@ -73,7 +73,8 @@ describe("source tree layering", () => {
       expect(ALLOWED[from], `${path.relative(SRC, file)} is in no known folder`).toBeDefined();
       for (const spec of specifiers(file).filter((s) => s.startsWith("."))) {
         const to = areaOf(path.resolve(path.dirname(file), spec));
-        if (to !== from && !ALLOWED[from]!.includes(to)) wrong.push(`${path.relative(SRC, file)} (${from}) imports ${spec} (${to})`);
+        if (to !== from && !ALLOWED[from]!.includes(to))
+          wrong.push(`${path.relative(SRC, file)} (${from}) imports ${spec} (${to})`);
       }
     }
     expect(wrong).toEqual([]);
@@ -83,7 +84,8 @@ describe("source tree layering", () => {
     const wrong: string[] = [];
     for (const file of files.filter((f) => BROWSER.has(areaOf(f)))) {
       for (const spec of specifiers(file)) {
-        if (spec.startsWith("node:") || NODE_BUILTINS.has(spec)) wrong.push(`${path.relative(SRC, file)} imports ${spec}`);
+        if (spec.startsWith("node:") || NODE_BUILTINS.has(spec))
+          wrong.push(`${path.relative(SRC, file)} imports ${spec}`);
       }
     }
     expect(wrong).toEqual([]);

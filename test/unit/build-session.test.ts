@@ -25,11 +25,13 @@ const lesson1 = () => path.join(dir, "lessons", "01-welcome.md");
 const lesson2 = () => path.join(dir, "lessons", "02-writing-lessons.md");
 
 /** Text files as text (readable diffs), others as base64. */
-const show = (name: string, bytes: Uint8Array) => Buffer.from(bytes).toString(/\.(html|css|js|xml)$/.test(name) ? "utf8" : "base64");
+const show = (name: string, bytes: Uint8Array) =>
+  Buffer.from(bytes).toString(/\.(html|css|js|xml)$/.test(name) ? "utf8" : "base64");
 
 async function contents(build: SessionBuild): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
-  for (const f of build.files) out[f.name] = show(f.name, "content" in f ? Buffer.from(f.content) : await readFile(f.source));
+  for (const f of build.files)
+    out[f.name] = show(f.name, "content" in f ? Buffer.from(f.content) : await readFile(f.source));
   return out;
 }
 
@@ -37,7 +39,12 @@ async function contents(build: SessionBuild): Promise<Record<string, string>> {
 async function fullBuild(format: FormatId): Promise<Record<string, string>> {
   const result = await buildInto(dir, { formats: [format] });
   const files = await readFolder(path.join(result.outDir, result.outputs[0]!.folderName));
-  return Object.fromEntries(Object.entries(files).map(([name, bytes]) => [name, show(name, typeof bytes === "string" ? Buffer.from(bytes) : bytes)]));
+  return Object.fromEntries(
+    Object.entries(files).map(([name, bytes]) => [
+      name,
+      show(name, typeof bytes === "string" ? Buffer.from(bytes) : bytes),
+    ]),
+  );
 }
 
 describe("incremental build session", () => {
@@ -71,7 +78,10 @@ describe("incremental build session", () => {
     expect(first.rendered.html).toContain('data-page="writing-lessons"');
     await mkdir(path.join(dir, "templates"), { recursive: true });
     const lesson = await readFile(path.join(ROOT, "templates", "lesson.hbs"), "utf8");
-    await writeFile(path.join(dir, "templates", "lesson.hbs"), lesson.replace("<section", "<section data-custom-template"));
+    await writeFile(
+      path.join(dir, "templates", "lesson.hbs"),
+      lesson.replace("<section", "<section data-custom-template"),
+    );
     const second = await session.build("web");
     expect(second.rebuilt.files).toEqual([]);
     expect(second.rebuilt.templates).toBe(true);
@@ -95,10 +105,16 @@ describe("incremental build session", () => {
     await session.build("scorm2004");
     const good = await readFile(lesson1(), "utf8");
     await writeFile(lesson1(), good.replace("title: Welcome", "title: [unclosed"));
-    const errorsOf = (run: Promise<unknown>) => run.then(() => [], (e: unknown) => {
-      expect(e).toBeInstanceOf(BuildFailed);
-      return (e as BuildFailed).diagnostics.sorted().map((d) => `${path.basename(d.file)}:${d.line}:${d.col}: ${d.severity}: ${d.message}`);
-    });
+    const errorsOf = (run: Promise<unknown>) =>
+      run.then(
+        () => [],
+        (e: unknown) => {
+          expect(e).toBeInstanceOf(BuildFailed);
+          return (e as BuildFailed).diagnostics
+            .sorted()
+            .map((d) => `${path.basename(d.file)}:${d.line}:${d.col}: ${d.severity}: ${d.message}`);
+        },
+      );
     const expected = await errorsOf(checkCourse(dir, ["scorm2004"]));
     expect(expected[0]).toMatch(/^01-welcome\.md:\d+:\d+: error: /);
     // The second run reuses the broken file's parse and replays its diagnostics.

@@ -11,7 +11,10 @@ let STARTER = "";
 
 const coursepack = (...args: string[]) => runCoursepack(args);
 
-const sha = async (file: string) => createHash("sha256").update(await readFile(file)).digest("hex");
+const sha = async (file: string) =>
+  createHash("sha256")
+    .update(await readFile(file))
+    .digest("hex");
 
 describe("coursepack CLI", () => {
   beforeAll(async () => {

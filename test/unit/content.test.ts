@@ -63,7 +63,10 @@ async function readLesson(rel: string): Promise<Lesson> {
 
 async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name)).sort();
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => path.join(e.parentPath, e.name))
+    .sort();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -73,7 +76,10 @@ async function filesUnder(dir: string): Promise<string[]> {
 function normaliseWord(word: string): string {
   return word
     .replace(/^(behavi|fav|col|lab|hon)our(s|al|ed|ing)?$/, "$1or$2")
-    .replace(/^(organi|speciali|prioriti|recogni|emphasi|summari|strategi|reali|customi|utili|categori|optimi|maximi|minimi)s(e|ed|es|ing|ation|ations)$/, "$1z$2");
+    .replace(
+      /^(organi|speciali|prioriti|recogni|emphasi|summari|strategi|reali|customi|utili|categori|optimi|maximi|minimi)s(e|ed|es|ing|ation|ations)$/,
+      "$1z$2",
+    );
 }
 
 /** Lower case, apostrophes dropped (don't → dont), any other punctuation or markup a word break. */
@@ -108,11 +114,20 @@ describe("word-run comparison", () => {
   it("finds a copied run despite case, punctuation, markup and British spelling", () => {
     const article = words("Sales managers must focus on the behaviors that drive those results, every day.");
     const copied = words("Our **Sales Managers** must focus on the *behaviours* that drive — those results!");
-    expect(longestSharedRun(article, copied).join(" ")).toBe("sales managers must focus on the behaviors that drive those results");
+    expect(longestSharedRun(article, copied).join(" ")).toBe(
+      "sales managers must focus on the behaviors that drive those results",
+    );
   });
 
   it("ignores link targets and keeps contractions whole", () => {
-    expect(words("Don't [read the forecast lesson](06-pipeline-and-forecasting.md) now")).toEqual(["dont", "read", "the", "forecast", "lesson", "now"]);
+    expect(words("Don't [read the forecast lesson](06-pipeline-and-forecasting.md) now")).toEqual([
+      "dont",
+      "read",
+      "the",
+      "forecast",
+      "lesson",
+      "now",
+    ]);
   });
 });
 
@@ -181,7 +196,10 @@ describe("every lesson is complete", () => {
     for (const lesson of lessons) {
       const headings = [...lesson.body.matchAll(/^## (.+)$/gm)].map((m) => m[1]!);
       expect(headings.length, lesson.file).toBeGreaterThanOrEqual(4);
-      expect(headings.some((h) => /scenario|worked example/i.test(h)), `${lesson.file}: scenario section`).toBe(true);
+      expect(
+        headings.some((h) => /scenario|worked example/i.test(h)),
+        `${lesson.file}: scenario section`,
+      ).toBe(true);
       expect(headings.at(-1), `${lesson.file}: last section`).toBe("Key points");
       const prose = words(lesson.body.replace(/^```check\n[\s\S]*?^```$/gm, "")).length;
       expect(prose, `${lesson.file}: words`).toBeGreaterThanOrEqual(600);
@@ -213,7 +231,8 @@ function answerKeyProblems(q: Question): string[] {
   const problems: string[] = [];
   const feedback = (q.feedback ?? {}) as Record<string, string>;
   const taught = Boolean(q.explanation) || Boolean(feedback.incorrect);
-  const distinct = (values: string[]) => new Set(values.map((v) => v.trim().toLowerCase().replace(/\s+/g, " "))).size === values.length;
+  const distinct = (values: string[]) =>
+    new Set(values.map((v) => v.trim().toLowerCase().replace(/\s+/g, " "))).size === values.length;
   switch (q.type ?? "single") {
     case "single":
     case "multiple": {
@@ -238,7 +257,8 @@ function answerKeyProblems(q: Question): string[] {
       const exact = typeof q.answer === "number";
       const range = typeof q.min === "number" && typeof q.max === "number" && q.min <= q.max;
       if (exact === range) problems.push("give either `answer` or `min` and `max`");
-      if (q.tolerance !== undefined && !(exact && typeof q.tolerance === "number" && q.tolerance >= 0)) problems.push("bad tolerance");
+      if (q.tolerance !== undefined && !(exact && typeof q.tolerance === "number" && q.tolerance >= 0))
+        problems.push("bad tolerance");
       break;
     }
     case "matching": {
@@ -246,7 +266,8 @@ function answerKeyProblems(q: Question): string[] {
       const targets = pairs.map((p) => p.target);
       const distractors = (q.distractors ?? []) as string[];
       if (pairs.length < 3) problems.push("a matching question needs at least three pairs");
-      if (!distinct(pairs.map((p) => p.source)) || !distinct([...targets, ...distractors])) problems.push("sources or targets repeat");
+      if (!distinct(pairs.map((p) => p.source)) || !distinct([...targets, ...distractors]))
+        problems.push("sources or targets repeat");
       break;
     }
     case "sequencing": {
@@ -258,7 +279,10 @@ function answerKeyProblems(q: Question): string[] {
       problems.push(`type ${q.type} is not a graded type`);
   }
   if (!GRADED_TYPES.includes(q.type ?? "single")) return problems;
-  if (!["single", "multiple"].includes(q.type ?? "single") && !(feedback.correct && feedback.incorrect && q.explanation)) {
+  if (
+    !["single", "multiple"].includes(q.type ?? "single") &&
+    !(feedback.correct && feedback.incorrect && q.explanation)
+  ) {
     problems.push("needs `feedback.correct`, `feedback.incorrect` and an `explanation` that teaches");
   }
   return problems;

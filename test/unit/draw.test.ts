@@ -4,7 +4,15 @@ import type { QuizData } from "../../src/shared/course-data.js";
 import { drawQuestions, seededRandom, shuffle } from "../../src/runtime/quiz/draw.js";
 
 const quiz = (shuffleQuestions: boolean): QuizData => ({
-  id: "q", title: "Q", passingScore: 80, attempts: 0, feedback: "end", review: true, shuffleChoices: false, shuffleQuestions, weight: 1,
+  id: "q",
+  title: "Q",
+  passingScore: 80,
+  attempts: 0,
+  feedback: "end",
+  review: true,
+  shuffleChoices: false,
+  shuffleQuestions,
+  weight: 1,
   banks: [
     { id: "a", draw: 2, questions: ["a1", "a2", "a3", "a4", "a5"] },
     { id: "b", draw: 3, questions: ["b1", "b2", "b3"] },

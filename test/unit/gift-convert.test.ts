@@ -34,14 +34,23 @@ describe("GIFT → Coursepack question types", () => {
     expect(exact("Who? {=Grant #Yes. ~Lee #No. ####Grant's tomb.}")).toEqual({
       type: "single",
       prompt: "Who?",
-      choices: [{ text: "Grant", correct: true, feedback: "Yes." }, { text: "Lee", feedback: "No." }],
+      choices: [
+        { text: "Grant", correct: true, feedback: "Yes." },
+        { text: "Lee", feedback: "No." },
+      ],
       explanation: "Grant's tomb.",
     });
   });
 
   it("missing word → the prompt with a visible blank", () => {
-    expect(exact("Grant is {~buried =entombed ~living} in Grant's tomb.")).toMatchObject({ type: "single", prompt: "Grant is _____ in Grant's tomb." });
-    expect(exact("Two plus {=two =2} equals four.")).toMatchObject({ type: "fill-in", prompt: "Two plus _____ equals four." });
+    expect(exact("Grant is {~buried =entombed ~living} in Grant's tomb.")).toMatchObject({
+      type: "single",
+      prompt: "Grant is _____ in Grant's tomb.",
+    });
+    expect(exact("Two plus {=two =2} equals four.")).toMatchObject({
+      type: "fill-in",
+      prompt: "Two plus _____ equals four.",
+    });
   });
 
   it("percentage answers → multiple with partial credit; an equal split with matching penalties is exact", () => {
@@ -49,7 +58,11 @@ describe("GIFT → Coursepack question types", () => {
       type: "multiple",
       prompt: "Which?",
       partialCredit: true,
-      choices: [{ text: "a", correct: true }, { text: "b", correct: true }, { text: "c", feedback: "No." }],
+      choices: [
+        { text: "a", correct: true },
+        { text: "b", correct: true },
+        { text: "c", feedback: "No." },
+      ],
     });
     expect(exact("Which? {~%33.33333%a ~%33.33333%b ~%33.33333%c ~%-33.33333%d}")).toMatchObject({ type: "multiple" });
   });
@@ -65,9 +78,13 @@ describe("GIFT → Coursepack question types", () => {
 
   it("single choice with partial-credit distractors keeps the right answer and reports the dropped credit", () => {
     const { result, notes } = convert("Which? {=a ~%50%b ~c}");
-    expect(result).toMatchObject({ question: { type: "single", choices: [{ text: "a", correct: true }, { text: "b" }, { text: "c" }] } });
+    expect(result).toMatchObject({
+      question: { type: "single", choices: [{ text: "a", correct: true }, { text: "b" }, { text: "c" }] },
+    });
     expect(notes).toEqual(['weights other than 100 % and 0 % dropped, these now count as wrong: "b" (50 %)']);
-    expect(skipped("Which? {=a =b ~c}")).toBe("2 answers are worth 100 %, and a single-choice question has exactly one right answer");
+    expect(skipped("Which? {=a =b ~c}")).toBe(
+      "2 answers are worth 100 %, and a single-choice question has exactly one right answer",
+    );
     expect(skipped("Which? {~a ~b}")).toBe("no answer has a positive weight, so none is right");
   });
 
@@ -82,7 +99,11 @@ describe("GIFT → Coursepack question types", () => {
   });
 
   it("short answer → fill-in, case-insensitive (our default, as Moodle's), duplicates by case merged", () => {
-    expect(exact("Capital of France? {=Paris =paris =Lutetia}")).toEqual({ type: "fill-in", prompt: "Capital of France?", answers: ["Paris", "Lutetia"] });
+    expect(exact("Capital of France? {=Paris =paris =Lutetia}")).toEqual({
+      type: "fill-in",
+      prompt: "Capital of France?",
+      answers: ["Paris", "Lutetia"],
+    });
     expect(exact("Capital? {=Paris#Oui.}")).toMatchObject({ feedback: { correct: "Oui." } });
   });
 
@@ -90,7 +111,7 @@ describe("GIFT → Coursepack question types", () => {
     const { result, notes } = convert("Colour? {=blue =%50%azure =bl*e =%0%red#Not red.}");
     expect(result).toMatchObject({ question: { answers: ["blue"] } });
     expect(notes).toEqual([
-      "answers with Moodle's * wildcard dropped (Coursepack compares whole answers): \"bl*e\"",
+      'answers with Moodle\'s * wildcard dropped (Coursepack compares whole answers): "bl*e"',
       'partial-credit answers dropped: "azure" (50 %)',
       'feedback for specific wrong answers dropped: "red"',
     ]);
@@ -98,12 +119,23 @@ describe("GIFT → Coursepack question types", () => {
   });
 
   it("numeric → answer + tolerance, or min/max; only the first full-credit answer is kept", () => {
-    expect(exact("Pi? {#3.14:0.01#Close enough.}")).toEqual({ type: "numeric", prompt: "Pi?", answer: 3.14, tolerance: 0.01, feedback: { correct: "Close enough." } });
+    expect(exact("Pi? {#3.14:0.01#Close enough.}")).toEqual({
+      type: "numeric",
+      prompt: "Pi?",
+      answer: 3.14,
+      tolerance: 0.01,
+      feedback: { correct: "Close enough." },
+    });
     expect(exact("Answer? {#42}")).toEqual({ type: "numeric", prompt: "Answer?", answer: 42 });
     expect(exact("Between? {#1..5}")).toEqual({ type: "numeric", prompt: "Between?", min: 1, max: 5 });
     const { result, notes } = convert("Born? {#=1822:0#Yes =1822.5:0 =%50%1822:2 ~#Check a book.}");
-    expect(result).toMatchObject({ question: { answer: 1822, feedback: { correct: "Yes", incorrect: "Check a book." } } });
-    expect(notes).toEqual(["only the first full-credit answer (1822) is kept; dropped: 1822.5", "partial-credit answers dropped: 1822:2 (50 %)"]);
+    expect(result).toMatchObject({
+      question: { answer: 1822, feedback: { correct: "Yes", incorrect: "Check a book." } },
+    });
+    expect(notes).toEqual([
+      "only the first full-credit answer (1822) is kept; dropped: 1822.5",
+      "partial-credit answers dropped: 1822:2 (50 %)",
+    ]);
     expect(skipped("Range? {#5..1}")).toContain("min (5) is larger than max (1)");
   });
 
@@ -111,12 +143,17 @@ describe("GIFT → Coursepack question types", () => {
     expect(exact("Match {=cat -> cat food =dog -> dog food = -> fish food}")).toEqual({
       type: "matching",
       prompt: "Match",
-      pairs: [{ source: "cat", target: "cat food" }, { source: "dog", target: "dog food" }],
+      pairs: [
+        { source: "cat", target: "cat food" },
+        { source: "dog", target: "dog food" },
+      ],
       distractors: ["fish food"],
     });
     const { result, notes } = convert("Class {=cat -> mammal =dog -> mammal =trout -> fish}");
     expect(result).toMatchObject({ question: { pairs: [{ source: "cat" }, { source: "trout" }] } });
-    expect(notes).toEqual(['pairs dropped because their match is already used (Coursepack matches each target to one item): "dog" -> "mammal"']);
+    expect(notes).toEqual([
+      'pairs dropped because their match is already used (Coursepack matches each target to one item): "dog" -> "mammal"',
+    ]);
   });
 
   it("skips essays, descriptions and questions without text, saying why (and only why)", () => {
@@ -129,7 +166,9 @@ describe("GIFT → Coursepack question types", () => {
 
   it("skips what our schema refuses instead of writing a file that would not build", () => {
     const many = Array.from({ length: 27 }, (_, i) => `~c${i}`).join(" ");
-    expect(skipped(`Pick {=right ${many}}`)).toMatch(/^it would not be a valid single question: choices allows at most 26 choices/);
+    expect(skipped(`Pick {=right ${many}}`)).toMatch(
+      /^it would not be a valid single question: choices allows at most 26 choices/,
+    );
   });
 });
 
@@ -153,12 +192,21 @@ describe("GIFT text → Markdown", () => {
   });
 
   it("turns the HTML Markdown can say into Markdown", () => {
-    expect(htmlToMarkdown("<p>A <b>bold</b> and <em>italic</em> <code>x</code>&nbsp;&amp; <a href=\"https://example.com\">link</a>.</p><p>Two<br>lines</p>")).toEqual({
+    expect(
+      htmlToMarkdown(
+        '<p>A <b>bold</b> and <em>italic</em> <code>x</code>&nbsp;&amp; <a href="https://example.com">link</a>.</p><p>Two<br>lines</p>',
+      ),
+    ).toEqual({
       markdown: "A **bold** and *italic* `x`\u00a0& [link](<https://example.com>).\n\nTwo\\\nlines",
       lost: [],
     });
-    expect(htmlToMarkdown("<ul><li>one</li><li>two<ol><li>inner</li></ol></li></ul>").markdown).toBe("- one\n- two\n  1. inner");
-    expect(htmlToMarkdown('<p dir="ltr" style="text-align: left;"><strong> spaced </strong>x</p>')).toEqual({ markdown: "**spaced** x", lost: [] });
+    expect(htmlToMarkdown("<ul><li>one</li><li>two<ol><li>inner</li></ol></li></ul>").markdown).toBe(
+      "- one\n- two\n  1. inner",
+    );
+    expect(htmlToMarkdown('<p dir="ltr" style="text-align: left;"><strong> spaced </strong>x</p>')).toEqual({
+      markdown: "**spaced** x",
+      lost: [],
+    });
   });
 
   it("lists what HTML could not be carried over", () => {
@@ -166,16 +214,27 @@ describe("GIFT text → Markdown", () => {
       '<p>See <img src="@@PLUGINFILE@@/chart.png" alt="the chart"> <u>now</u> <span style="color:red">red</span><script>alert(1)</script> <a href="view.php?id=3">there</a></p>',
     );
     expect(markdown).toBe("See the chart now red there");
-    expect(lost).toEqual(['image "@@PLUGINFILE@@/chart.png"', "<u> formatting", "text styles (colour, font)", "<script> content", 'link to "view.php?id=3"']);
+    expect(lost).toEqual([
+      'image "@@PLUGINFILE@@/chart.png"',
+      "<u> formatting",
+      "text styles (colour, font)",
+      "<script> content",
+      'link to "view.php?id=3"',
+    ]);
   });
 
   it("flattens tables into lines, reported once", () => {
-    expect(htmlToMarkdown("<table><tr><td>a</td><td>b</td></tr><tr><td>c</td></tr></table>")).toEqual({ markdown: "a b\n\nc", lost: ["table layout"] });
+    expect(htmlToMarkdown("<table><tr><td>a</td><td>b</td></tr><tr><td>c</td></tr></table>")).toEqual({
+      markdown: "a b\n\nc",
+      lost: ["table layout"],
+    });
   });
 
   it("reports simplified HTML of a question as a note", () => {
     const { result, notes } = convert("[html]<p>Which <u>one</u>?</p> {=<b>a</b> ~b}");
-    expect(result).toMatchObject({ question: { prompt: "Which one?", choices: [{ text: "**a**", correct: true }, { text: "b" }] } });
+    expect(result).toMatchObject({
+      question: { prompt: "Which one?", choices: [{ text: "**a**", correct: true }, { text: "b" }] },
+    });
     expect(notes).toEqual(["HTML simplified to Markdown; not carried over: <u> formatting"]);
     // Moodle auto-format text counts as HTML once it has tags.
     expect(exact("Is <i>this</i> HTML? {T}").prompt).toBe("Is *this* HTML?");

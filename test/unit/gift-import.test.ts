@@ -33,7 +33,10 @@ async function courseWithQuiz(yaml: string): Promise<string> {
   await mkdir(path.join(dir, "lessons"), { recursive: true });
   await mkdir(path.join(dir, "quizzes"));
   await writeFile(path.join(dir, "course.yml"), COURSE_YML);
-  await writeFile(path.join(dir, "lessons", "01-intro.md"), "---\ntitle: Intro\n---\n\nThe quiz comes from a Moodle GIFT file.\n");
+  await writeFile(
+    path.join(dir, "lessons", "01-intro.md"),
+    "---\ntitle: Intro\n---\n\nThe quiz comes from a Moodle GIFT file.\n",
+  );
   await writeFile(path.join(dir, "quizzes", "sales-bank.yml"), yaml);
   return dir;
 }
@@ -44,13 +47,19 @@ describe("importGift on a realistic bank", () => {
   let course: CourseData;
 
   beforeAll(async () => {
-    const result = importGift(await readFile(BANK, "utf8"), { file: BANK, quizFile: "quizzes/sales-bank.yml", title: "Sales bank" });
+    const result = importGift(await readFile(BANK, "utf8"), {
+      file: BANK,
+      quizFile: "quizzes/sales-bank.yml",
+      title: "Sales bank",
+    });
     expect(result.diagnostics.errorCount).toBe(0);
     yaml = result.yaml!;
     warnings = result.diagnostics.sorted().map((d) => formatDiagnostic(d, path.dirname(BANK)));
     const built = await buildInto(await courseWithQuiz(yaml), { formats: ["web"] });
     const html = await readFile(path.join(built.outDir, "gift-course-web", "index.html"), "utf8");
-    course = JSON.parse(/<script type="application\/json" id="course-data">(.*?)<\/script>/s.exec(html)![1]!) as CourseData;
+    course = JSON.parse(
+      /<script type="application\/json" id="course-data">(.*?)<\/script>/s.exec(html)![1]!,
+    ) as CourseData;
   });
 
   const question = <T extends QuestionData["type"]>(id: string, type: T) => {
@@ -58,7 +67,8 @@ describe("importGift on a realistic bank", () => {
     expect(q?.type, id).toBe(type);
     return q as QuestionData & { type: T };
   };
-  const correctChoices = (q: QuestionData) => ("choices" in q ? q.choices.filter((c) => c.correct).map((c) => c.text) : []);
+  const correctChoices = (q: QuestionData) =>
+    "choices" in q ? q.choices.filter((c) => c.correct).map((c) => c.text) : [];
 
   it("writes one bank per $CATEGORY, in order, questions in the order of the file", () => {
     const quiz = course.quizzes["sales-bank"]!;
@@ -66,14 +76,20 @@ describe("importGift on a realistic bank", () => {
     expect(quiz.banks.map((b) => [b.id, b.questions])).toEqual([
       ["default", ["before-any-category-a-question-without"]],
       ["pipeline", ["pipe-01", "leading-indicators", "forecast", "stage-order"]],
-      ["numbers", ["coverage-ratio", "range", "percent", "interview-style", "match-drivers", "escapes", "markdown", "html"]],
+      [
+        "numbers",
+        ["coverage-ratio", "range", "percent", "interview-style", "match-drivers", "escapes", "markdown", "html"],
+      ],
     ]);
   });
 
   it("builds every type with the right answer key", () => {
     expect(correctChoices(question("pipe-01", "single"))).toEqual(["Coverage against the remaining quota"]);
     const multiple = question("leading-indicators", "multiple");
-    expect([correctChoices(multiple), multiple.partialCredit]).toEqual([["Meetings booked", "Opportunities created"], true]);
+    expect([correctChoices(multiple), multiple.partialCredit]).toEqual([
+      ["Meetings booked", "Opportunities created"],
+      true,
+    ]);
     expect(question("forecast", "true-false").answer).toBe(true);
     expect(question("escapes", "true-false").text).toBe("Is 2 + 2 = 4 in base 10: really?");
     const blank = question("stage-order", "single");
@@ -82,10 +98,15 @@ describe("importGift on a realistic bank", () => {
     expect(question("range", "numeric")).toMatchObject({ min: 5, max: 10 });
     expect(question("percent", "numeric")).toMatchObject({ min: 30, max: 30 });
     const fillIn = question("interview-style", "fill-in");
-    expect([fillIn.answers, fillIn.caseSensitive]).toEqual([["behavioural interviewing", "behavioral interviewing"], false]);
+    expect([fillIn.answers, fillIn.caseSensitive]).toEqual([
+      ["behavioural interviewing", "behavioral interviewing"],
+      false,
+    ]);
     const matching = question("match-drivers", "matching");
     expect(matching.pairs.map((p) => [p.sourceText, p.targetText])).toEqual([
-      ["Money", "Commission"], ["Recognition", "Public praise"], ["Advancement", "A path to team lead"],
+      ["Money", "Commission"],
+      ["Recognition", "Public praise"],
+      ["Advancement", "A path to team lead"],
     ]);
     expect(matching.distractors.map((d) => d.text)).toEqual(["A company car"]);
     expect(question("markdown", "single").text).toBe("Which stage comes first?");
@@ -103,17 +124,25 @@ describe("importGift on a realistic bank", () => {
     ]);
     expect(yaml).toMatch(/^# Imported from sales-bank\.gift by `coursepack import-gift`: 13 questions\./);
     expect(yaml).toContain("#   sales-bank.gift:54  essay questions need a person to grade them");
-    expect(yaml).toContain("# sales-bank.gift:35 ::Percent::\n      # Simplified: partial-credit answers dropped: 31:1 (50 %)\n      - id: percent");
+    expect(yaml).toContain(
+      "# sales-bank.gift:35 ::Percent::\n      # Simplified: partial-credit answers dropped: 31:1 (50 %)\n      - id: percent",
+    );
     expect(yaml).toContain("# Moodle tags: pipeline, basics");
   });
 
   it("writes readable block-style YAML", () => {
     expect(yaml).not.toMatch(/\{ ?text:/);
-    expect(parseYaml(yaml)).toMatchObject({ title: "Sales bank", banks: [{ id: "default" }, { id: "pipeline" }, { id: "numbers" }] });
+    expect(parseYaml(yaml)).toMatchObject({
+      title: "Sales bank",
+      banks: [{ id: "default" }, { id: "pipeline" }, { id: "numbers" }],
+    });
   });
 
   it("writes plain `questions:` when the file has no $CATEGORY, with ids that never take the quiz's own", () => {
-    const result = importGift("::Bank::Named like the quiz {T}\n\n::Q::Second {F}\n\n[html]<p>No <b>title</b></p>{T}\n", { file: "/x/bank.gift", quizFile: "quizzes/bank.yml", title: "Bank" });
+    const result = importGift(
+      "::Bank::Named like the quiz {T}\n\n::Q::Second {F}\n\n[html]<p>No <b>title</b></p>{T}\n",
+      { file: "/x/bank.gift", quizFile: "quizzes/bank.yml", title: "Bank" },
+    );
     expect(parseYaml(result.yaml!)).toEqual({
       title: "Bank",
       questions: [
@@ -126,7 +155,11 @@ describe("importGift on a realistic bank", () => {
 
   it("imports a file as Moodle exports it: escaped HTML, %100% weights, empty feedback, ID numbers and tags", async () => {
     const file = path.join(FIXTURES, "gift", "moodle-export.gift");
-    const result = importGift(await readFile(file, "utf8"), { file, quizFile: "quizzes/objections.yml", title: "Objections" });
+    const result = importGift(await readFile(file, "utf8"), {
+      file,
+      quizFile: "quizzes/objections.yml",
+      title: "Objections",
+    });
     expect(result.diagnostics.sorted().map((d) => formatDiagnostic(d, path.dirname(file)))).toEqual([
       'moodle-export.gift:10:2: warning: weights other than 100 % and 0 % dropped, these now count as wrong: "End the call" (-50 %)',
       "moodle-export.gift:37:1: warning: skipped: essay questions need a person to grade them; Coursepack quizzes are scored automatically",
@@ -139,16 +172,35 @@ describe("importGift on a realistic bank", () => {
       type: "single",
       prompt: "A buyer says the offer is **too expensive**. What comes first?",
       choices: [
-        { text: "Ask what they compare the price with", correct: true, feedback: "Yes: understand the comparison first." },
+        {
+          text: "Ask what they compare the price with",
+          correct: true,
+          feedback: "Yes: understand the comparison first.",
+        },
         { text: "Offer a discount", feedback: "Too early." },
         { text: "End the call" },
       ],
       explanation: "Price objections are comparisons.",
     });
     expect(budget).toMatchObject({ type: "fill-in", answers: ["economic buyer", "the economic buyer"] });
-    expect(discount).toMatchObject({ type: "numeric", answer: 10, feedback: { correct: "Right.", incorrect: "Check the pricing policy." } });
-    expect(matching).toMatchObject({ type: "matching", pairs: [{ source: "Too expensive", target: "Price" }, { source: "Not now", target: "Timing" }, { source: "Who are you?", target: "Trust" }] });
-    expect(silence).toMatchObject({ type: "true-false", answer: true, feedback: { correct: "Yes.", incorrect: "It lets the buyer think." } });
+    expect(discount).toMatchObject({
+      type: "numeric",
+      answer: 10,
+      feedback: { correct: "Right.", incorrect: "Check the pricing policy." },
+    });
+    expect(matching).toMatchObject({
+      type: "matching",
+      pairs: [
+        { source: "Too expensive", target: "Price" },
+        { source: "Not now", target: "Timing" },
+        { source: "Who are you?", target: "Trust" },
+      ],
+    });
+    expect(silence).toMatchObject({
+      type: "true-false",
+      answer: true,
+      feedback: { correct: "Yes.", incorrect: "It lets the buyer think." },
+    });
   });
 
   it("imports a file saved with Windows line endings", async () => {
@@ -157,11 +209,18 @@ describe("importGift on a realistic bank", () => {
     expect(text).toContain("\r\n");
     const result = importGift(text, { file, quizFile: "quizzes/windows.yml", title: "Windows" });
     expect(result.yaml).toContain("# windows.gift:4 ::CRLF 2::");
-    expect(parseYaml(result.yaml!).questions.map((q: { prompt: string }) => q.prompt)).toEqual(["Line endings\\\nfrom Windows", "Second"]);
+    expect(parseYaml(result.yaml!).questions.map((q: { prompt: string }) => q.prompt)).toEqual([
+      "Line endings\\\nfrom Windows",
+      "Second",
+    ]);
   });
 
   it("fails, writing nothing, when no question can be imported", () => {
-    const result = importGift("Only an essay. {}\n", { file: "/x/essay.gift", quizFile: "quizzes/essay.yml", title: "Essay" });
+    const result = importGift("Only an essay. {}\n", {
+      file: "/x/essay.gift",
+      quizFile: "quizzes/essay.yml",
+      title: "Essay",
+    });
     expect(result.yaml).toBeUndefined();
     expect(result.diagnostics.list.map((d) => `${d.line}:${d.col} ${d.severity}: ${d.message}`)).toEqual([
       "1:1 warning: skipped: essay questions need a person to grade them; Coursepack quizzes are scored automatically",
@@ -174,7 +233,9 @@ describe("coursepack import-gift", () => {
   let dir = "";
 
   beforeAll(async () => {
-    dir = await courseWithQuiz("title: placeholder\nquestions:\n  - { prompt: x, choices: [{ text: a, correct: true }, { text: b }] }\n");
+    dir = await courseWithQuiz(
+      "title: placeholder\nquestions:\n  - { prompt: x, choices: [{ text: a, correct: true }, { text: b }] }\n",
+    );
   });
 
   it("refuses to overwrite without --force, then imports, prints a summary, and the course builds", async () => {

@@ -31,7 +31,10 @@ function errors(text: string): string[] {
 describe("GIFT structure", () => {
   it("separates questions by blank lines, skips comment lines and keeps titles", () => {
     const qs = parse("// a comment\n::Q1:: One? {T}\n\n\n// another\n::Q2::Two?\n{F}\n");
-    expect(qs.map((q) => [q.kind, q.title, q.stem.text])).toEqual([["true-false", "Q1", "One?"], ["true-false", "Q2", "Two?"]]);
+    expect(qs.map((q) => [q.kind, q.title, q.stem.text])).toEqual([
+      ["true-false", "Q1", "One?"],
+      ["true-false", "Q2", "Two?"],
+    ]);
   });
 
   it("reads Moodle's [id:…] and [tag:…] comment lines", () => {
@@ -48,7 +51,11 @@ describe("GIFT structure", () => {
   it("treats Windows and old Mac line endings and a byte-order mark like Unix text", () => {
     const text = "\uFEFF::A::First\r\nline {T}\r\n\r\n::B::Second {F}\r\r::C::Third {T}";
     const qs = parse(text);
-    expect(qs.map((q) => [q.title, q.stem.text])).toEqual([["A", "First\nline"], ["B", "Second"], ["C", "Third"]]);
+    expect(qs.map((q) => [q.title, q.stem.text])).toEqual([
+      ["A", "First\nline"],
+      ["B", "Second"],
+      ["C", "Third"],
+    ]);
     const source = normalizeSource(text);
     expect(new LineIndex(source).position(qs[1]!.at)).toEqual({ line: 4, col: 1 });
   });
@@ -78,7 +85,11 @@ describe("GIFT question types", () => {
   it("multiple choice: = right, ~ wrong, # feedback, #### general feedback", () => {
     const q = one("Who? {=Grant #yes ~Lee #no ~Sherman ####General.}", "choice");
     expect(q.single).toBe(true);
-    expect(q.answers.map((a) => [a.text.text, a.weight, a.feedback?.text])).toEqual([["Grant", 100, "yes"], ["Lee", 0, "no"], ["Sherman", 0, undefined]]);
+    expect(q.answers.map((a) => [a.text.text, a.weight, a.feedback?.text])).toEqual([
+      ["Grant", 100, "yes"],
+      ["Lee", 0, "no"],
+      ["Sherman", 0, undefined],
+    ]);
     expect(q.generalFeedback?.text).toBe("General.");
   });
 
@@ -93,25 +104,41 @@ describe("GIFT question types", () => {
     expect(one("A {TRUE}", "true-false").answer).toBe(true);
     expect(one("A {F}", "true-false").answer).toBe(false);
     const q = one("A {FALSE#Not true.#Right.####Because.}", "true-false");
-    expect([q.answer, q.wrongFeedback?.text, q.rightFeedback?.text, q.generalFeedback?.text]).toEqual([false, "Not true.", "Right.", "Because."]);
+    expect([q.answer, q.wrongFeedback?.text, q.rightFeedback?.text, q.generalFeedback?.text]).toEqual([
+      false,
+      "Not true.",
+      "Right.",
+      "Because.",
+    ]);
     expect(one("A {true}", "short").answers[0]!.text.text).toBe("true");
   });
 
   it("short answer: several = answers, percentages, feedback, and a bare {answer}", () => {
     const q = one("Two plus two? {=four =4 #digits =%50%for #typo}", "short");
-    expect(q.answers.map((a) => [a.text.text, a.weight, a.feedback?.text])).toEqual([["four", 100, undefined], ["4", 100, "digits"], ["for", 50, "typo"]]);
+    expect(q.answers.map((a) => [a.text.text, a.weight, a.feedback?.text])).toEqual([
+      ["four", 100, undefined],
+      ["4", 100, "digits"],
+      ["for", 50, "typo"],
+    ]);
     expect(one("Capital of France? {Paris}", "short").answers[0]!.weight).toBe(100);
   });
 
   it("matching: =item -> match, with extra matches that pair with nothing", () => {
     const q = one("Match {=cat -> cat food =dog->dog food = -> fish food ####Done.}", "matching");
-    expect(q.pairs.map((p) => [p.source.text, p.target])).toEqual([["cat", "cat food"], ["dog", "dog food"], ["", "fish food"]]);
+    expect(q.pairs.map((p) => [p.source.text, p.target])).toEqual([
+      ["cat", "cat food"],
+      ["dog", "dog food"],
+      ["", "fish food"],
+    ]);
     expect(q.generalFeedback?.text).toBe("Done.");
   });
 
   it("numeric: answer, answer:tolerance, min..max, several =%n% answers and a catch-all ~#feedback", () => {
     expect(one("N {#42}", "numeric").answers[0]!.value).toEqual({ answer: 42, tolerance: 0 });
-    expect(one("N {#3.14:0.01#close}", "numeric").answers[0]).toMatchObject({ value: { answer: 3.14, tolerance: 0.01 }, feedback: { text: "close" } });
+    expect(one("N {#3.14:0.01#close}", "numeric").answers[0]).toMatchObject({
+      value: { answer: 3.14, tolerance: 0.01 },
+      feedback: { text: "close" },
+    });
     expect(one("N {#-5..-1.5}", "numeric").answers[0]!.value).toEqual({ min: -5, max: -1.5 });
     expect(one("N {#1e3}", "numeric").answers[0]!.value).toEqual({ answer: 1000, tolerance: 0 });
     const q = one("When? {#\n=1822:0 #Exactly\n=%50%1822:2 #Close\n~#Look it up\n}", "numeric");
@@ -163,12 +190,18 @@ describe("GIFT errors", () => {
   });
 
   it("refuses what Moodle refuses: too few answers, bad numbers, matching without ->", () => {
-    expect(errors("One choice {~only}")).toEqual(["1:12 a multiple-choice question needs at least 2 answers (`=right ~wrong`)"]);
-    expect(errors("N {#3,14}")).toEqual(["1:5 \"3,14\" is not a number (write 3.14)"]);
-    expect(errors("N {#1..x}")).toEqual(["1:8 \"x\" is not a number"]);
+    expect(errors("One choice {~only}")).toEqual([
+      "1:12 a multiple-choice question needs at least 2 answers (`=right ~wrong`)",
+    ]);
+    expect(errors("N {#3,14}")).toEqual(['1:5 "3,14" is not a number (write 3.14)']);
+    expect(errors("N {#1..x}")).toEqual(['1:8 "x" is not a number']);
     expect(errors("N {#5:-1}")).toEqual(["1:7 the margin after `:` must not be negative"]);
-    expect(errors("N {#}")).toEqual(["1:3 a numeric question needs an answer after `#`, e.g. `{#42}`, `{#3.14:0.01}` or `{#1..5}`"]);
-    expect(errors("M {=a -> 1 =b}")).toEqual(["1:12 each matching answer is written `=item -> match`; this one has no `->`"]);
+    expect(errors("N {#}")).toEqual([
+      "1:3 a numeric question needs an answer after `#`, e.g. `{#42}`, `{#3.14:0.01}` or `{#1..5}`",
+    ]);
+    expect(errors("M {=a -> 1 =b}")).toEqual([
+      "1:12 each matching answer is written `=item -> match`; this one has no `->`",
+    ]);
     expect(errors("M {=a -> 1}")).toEqual(["1:3 a matching question needs at least 2 answers (`=item -> match`)"]);
     expect(errors("W {~%150%a ~b}")).toEqual(["1:5 answer weight 150 % is outside -100 %..100 %"]);
     expect(errors("E {= ~b}")).toEqual(["1:4 this answer is empty"]);
@@ -176,25 +209,75 @@ describe("GIFT errors", () => {
   });
 
   it("counts columns in characters on CRLF files, and escapes do not shift later positions", () => {
-    expect(errors("A {T}\r\n\r\n\\{x\\} then } oops")).toEqual(["3:12 `}` closes no answer block; write `\\}` for a literal brace"]);
+    expect(errors("A {T}\r\n\r\n\\{x\\} then } oops")).toEqual([
+      "3:12 `}` closes no answer block; write `\\}` for a literal brace",
+    ]);
   });
 });
 
 describe("GIFT robustness", () => {
   it("never throws on odd input, and every error points inside the file", async () => {
     const { importGift } = await import("../../src/importers/gift/index.js");
-    const pieces = ["{", "}", "=", "~", "#", "####", "->", "%50%", "%-100%", "::", "\\", ":", "..", "$CATEGORY:", "//", "[html]", "<b>", "1", "2.5", "T", "word", " ", "\n", "\n\n", "\r\n", "\uFDD0"];
+    const pieces = [
+      "{",
+      "}",
+      "=",
+      "~",
+      "#",
+      "####",
+      "->",
+      "%50%",
+      "%-100%",
+      "::",
+      "\\",
+      ":",
+      "..",
+      "$CATEGORY:",
+      "//",
+      "[html]",
+      "<b>",
+      "1",
+      "2.5",
+      "T",
+      "word",
+      " ",
+      "\n",
+      "\n\n",
+      "\r\n",
+      "\uFDD0",
+    ];
     let seed = 42;
-    const random = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
-    const inputs = ["", "// only a comment", "::", "{", "}", "{#..}", "{#1..}", "{~}", "{=}", "{->}", "{=a->}", "{T#}", "Q {=a -> b = -> c}"];
-    const pick = <T,>(list: T[]) => list[Math.floor(random() * list.length)]!;
-    const some = (list: string[], max: number) => Array.from({ length: 1 + Math.floor(random() * max) }, () => pick(list)).join("");
+    const random = () => (seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32;
+    const inputs = [
+      "",
+      "// only a comment",
+      "::",
+      "{",
+      "}",
+      "{#..}",
+      "{#1..}",
+      "{~}",
+      "{=}",
+      "{->}",
+      "{=a->}",
+      "{T#}",
+      "Q {=a -> b = -> c}",
+    ];
+    const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)]!;
+    const some = (list: string[], max: number) =>
+      Array.from({ length: 1 + Math.floor(random() * max) }, () => pick(list)).join("");
     for (let i = 0; i < 1500; i++) inputs.push(some(pieces, 14));
     // Question-shaped input, so most of it reaches the converter and the YAML writer.
-    const answer = () => `${pick(["=", "~", "~%50%", "=%25%", "~%-100%", "="])}${some(["a", "b", "1", "2..3", "4:1", " -> x", "<i>i</i>", "\\#", "*"], 3)}${pick(["", "#fb", "#[html]<b>fb</b>"])}`;
+    const answer = () =>
+      `${pick(["=", "~", "~%50%", "=%25%", "~%-100%", "="])}${some(["a", "b", "1", "2..3", "4:1", " -> x", "<i>i</i>", "\\#", "*"], 3)}${pick(["", "#fb", "#[html]<b>fb</b>"])}`;
     for (let i = 0; i < 1500; i++) {
-      const block = pick(["", "#", "#=", "T", "FALSE#w#r"]) + Array.from({ length: Math.floor(random() * 5) }, answer).join(" ") + pick(["", "####gf"]);
-      inputs.push(`${pick(["", "::T::", "// [id:x]\n"])}${pick(["Q", "[html]<p>Q</p>", "[markdown]**Q**"])} {${block}}${pick(["", " tail."])}`);
+      const block =
+        pick(["", "#", "#=", "T", "FALSE#w#r"]) +
+        Array.from({ length: Math.floor(random() * 5) }, answer).join(" ") +
+        pick(["", "####gf"]);
+      inputs.push(
+        `${pick(["", "::T::", "// [id:x]\n"])}${pick(["Q", "[html]<p>Q</p>", "[markdown]**Q**"])} {${block}}${pick(["", " tail."])}`,
+      );
     }
     let written = 0;
     for (const text of inputs) {

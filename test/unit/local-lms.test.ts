@@ -50,7 +50,13 @@ const statement = (verb: string, extra: Record<string, unknown> = {}) => ({
 
 describe("local LRS in memory", () => {
   it("stores valid statements, refuses invalid ones with the validator's findings, and tells subscribers", async () => {
-    const { auth } = credentialsOf(lms.tinCanLaunch({ contentUrl: "http://127.0.0.1/index.html", actor: ACTOR, activityId: "https://example.com/course" }));
+    const { auth } = credentialsOf(
+      lms.tinCanLaunch({
+        contentUrl: "http://127.0.0.1/index.html",
+        actor: ACTOR,
+        activityId: "https://example.com/course",
+      }),
+    );
     const good = statement("experienced");
     expect((await post(auth, good)).status).toBe(200);
     const bad = { ...statement("completed"), actor: { mbox: "jane@example.com" } };
@@ -58,12 +64,24 @@ describe("local LRS in memory", () => {
     expect(refused.status).toBe(400);
     expect(refused.text).toContain("statements.1.actor.mbox");
     expect(lms.accepted().map((s) => s.id)).toEqual([good.id]);
-    expect(lms.statements.map((l) => [l.stored, l.warnings.length > 0])).toEqual([[true, false], [false, false], [false, true]]);
-    expect(events.filter((e) => e.kind === "statements").map((e) => (e as { logged: unknown[] }).logged.length)).toEqual([1, 2]);
+    expect(lms.statements.map((l) => [l.stored, l.warnings.length > 0])).toEqual([
+      [true, false],
+      [false, false],
+      [false, true],
+    ]);
+    expect(
+      events.filter((e) => e.kind === "statements").map((e) => (e as { logged: unknown[] }).logged.length),
+    ).toEqual([1, 2]);
   });
 
   it("recognises a statement sent again unchanged, and refuses one that reuses an id for other content", async () => {
-    const { auth } = credentialsOf(lms.tinCanLaunch({ contentUrl: "http://127.0.0.1/index.html", actor: ACTOR, activityId: "https://example.com/course" }));
+    const { auth } = credentialsOf(
+      lms.tinCanLaunch({
+        contentUrl: "http://127.0.0.1/index.html",
+        actor: ACTOR,
+        activityId: "https://example.com/course",
+      }),
+    );
     const s = statement("experienced");
     expect((await post(auth, s)).status).toBe(200);
     expect((await post(auth, s)).status).toBe(200);
@@ -74,17 +92,30 @@ describe("local LRS in memory", () => {
 
   it("cmi5: a session ends on its own terminated; the next session's replay of it changes nothing", async () => {
     const registration = randomUUID();
-    const options = { auUrl: "http://127.0.0.1/index.html", actor: ACTOR, registration, activityId: "https://example.com/course/au/lms/1", publisherAuId: "https://example.com/course/au", publisherCourseId: "https://example.com/course", moveOn: "Completed" as const };
+    const options = {
+      auUrl: "http://127.0.0.1/index.html",
+      actor: ACTOR,
+      registration,
+      activityId: "https://example.com/course/au/lms/1",
+      publisherAuId: "https://example.com/course/au",
+      publisherCourseId: "https://example.com/course",
+      moveOn: "Completed" as const,
+    };
     const first = await lms.cmi5Launch(options);
     const token = async (url: string) => {
       const fetchUrl = new URL(url).searchParams.get("fetch")!;
       return `Basic ${((await (await fetch(fetchUrl, { method: "POST" })).json()) as { "auth-token": string })["auth-token"]}`;
     };
     const firstAuth = await token(first.url);
-    const defined = (verb: string, sessionId: string) => statement(verb, {
-      object: { objectType: "Activity", id: options.activityId },
-      context: { registration, contextActivities: { category: [{ id: CMI5 }] }, extensions: { [SESSION_ID]: sessionId } },
-    });
+    const defined = (verb: string, sessionId: string) =>
+      statement(verb, {
+        object: { objectType: "Activity", id: options.activityId },
+        context: {
+          registration,
+          contextActivities: { category: [{ id: CMI5 }] },
+          extensions: { [SESSION_ID]: sessionId },
+        },
+      });
     const terminated = defined("terminated", first.session.id);
     expect((await post(firstAuth, [defined("initialized", first.session.id), terminated])).status).toBe(200);
     expect((await post(firstAuth, defined("experienced", first.session.id))).status).toBe(403);

@@ -36,8 +36,14 @@ const MANIFEST_12 = (resource: string, item = "") => `<?xml version="1.0"?>
 
 describe("launch reader", () => {
   it.each([
-    ["scorm12/ContentPackagingSingleSCO_SCORM12", { standard: "scorm12", edition: "1.2", launch: "shared/launchpage.html", title: "Golf Explained" }],
-    ["scorm2004/ContentPackagingSingleSCO_SCORM20043rdEdition", { standard: "scorm2004", edition: "2004 3rd Edition", launch: "shared/launchpage.html" }],
+    [
+      "scorm12/ContentPackagingSingleSCO_SCORM12",
+      { standard: "scorm12", edition: "1.2", launch: "shared/launchpage.html", title: "Golf Explained" },
+    ],
+    [
+      "scorm2004/ContentPackagingSingleSCO_SCORM20043rdEdition",
+      { standard: "scorm2004", edition: "2004 3rd Edition", launch: "shared/launchpage.html" },
+    ],
   ])("%s, as a folder and as a zip", async (dir, expected) => {
     const folder = path.join(SAMPLES, dir);
     for (const input of [folder, await archiverZip(await readFolder(folder))]) {
@@ -48,13 +54,24 @@ describe("launch reader", () => {
   });
 
   it("takes the default organization's first launchable item, with xml:base and the item's parameters", async () => {
-    const manifest = MANIFEST_12('<resource identifier="r2" type="webcontent" adlcp:scormtype="sco" xml:base="sco/" href="start.html?lang=en"/>', ' parameters="?page=2"');
-    const source = await open(await archiverZip({ "course/imsmanifest.xml": manifest, "course/sco/start.html": "<p>", "course/a.html": "<p>" }));
-    expect(await findLaunch(source)).toMatchObject({ standard: "scorm12", title: "This one", launch: "course/sco/start.html?lang=en&page=2" });
+    const manifest = MANIFEST_12(
+      '<resource identifier="r2" type="webcontent" adlcp:scormtype="sco" xml:base="sco/" href="start.html?lang=en"/>',
+      ' parameters="?page=2"',
+    );
+    const source = await open(
+      await archiverZip({ "course/imsmanifest.xml": manifest, "course/sco/start.html": "<p>", "course/a.html": "<p>" }),
+    );
+    expect(await findLaunch(source)).toMatchObject({
+      standard: "scorm12",
+      title: "This one",
+      launch: "course/sco/start.html?lang=en&page=2",
+    });
   });
 
   it("refuses a package with nothing to launch", async () => {
-    await expect(findLaunch(await open(await archiverZip({ "readme.txt": "hello" })))).rejects.toThrow(/nothing to launch/);
+    await expect(findLaunch(await open(await archiverZip({ "readme.txt": "hello" })))).rejects.toThrow(
+      /nothing to launch/,
+    );
   });
 
   describe("on Coursepack's own packages", () => {
@@ -68,27 +85,54 @@ describe("launch reader", () => {
     it("cmi5: the AU, its moveOn and masteryScore", async () => {
       const built = await session.build("cmi5");
       expect(await findLaunch(memorySource(built.files))).toEqual({
-        standard: "cmi5", edition: null, title: "Course", launch: "index.html",
-        courseId: "urn:coursepack:course", auId: "urn:coursepack:course/au", moveOn: "CompletedAndPassed", masteryScore: 0.8, launchParameters: undefined,
+        standard: "cmi5",
+        edition: null,
+        title: "Course",
+        launch: "index.html",
+        courseId: "urn:coursepack:course",
+        auId: "urn:coursepack:course/au",
+        moveOn: "CompletedAndPassed",
+        masteryScore: 0.8,
+        launchParameters: undefined,
       });
     });
 
     it("xAPI and web", async () => {
-      expect(await findLaunch(memorySource((await session.build("xapi")).files))).toMatchObject({ standard: "xapi", activityId: "urn:coursepack:course", launch: "index.html" });
-      expect(await findLaunch(memorySource((await session.build("web")).files))).toMatchObject({ standard: "web", launch: "index.html" });
+      expect(await findLaunch(memorySource((await session.build("xapi")).files))).toMatchObject({
+        standard: "xapi",
+        activityId: "urn:coursepack:course",
+        launch: "index.html",
+      });
+      expect(await findLaunch(memorySource((await session.build("web")).files))).toMatchObject({
+        standard: "web",
+        launch: "index.html",
+      });
     });
   });
 });
 
 describe("SCORM learner records", () => {
-  const settings: LaunchSettings = { learner: { id: "u1", given: "Jane", family: "Doe" }, mode: "browse", credit: false, masteryScore: 80 };
+  const settings: LaunchSettings = {
+    learner: { id: "u1", given: "Jane", family: "Doe" },
+    mode: "browse",
+    credit: false,
+    masteryScore: 80,
+  };
 
   it("SCORM 1.2: the SCO reads the learner, mode, credit and mastery score the LMS set", () => {
     const lms = new ScormLms({ standard: "scorm12", cmi: firstSession("scorm12", settings) });
     expect(lms.api.LMSInitialize!("")).toBe("true");
     const read = (e: string) => lms.api.LMSGetValue!(e);
-    expect(["cmi.core.student_id", "cmi.core.student_name", "cmi.core.entry", "cmi.core.lesson_mode", "cmi.core.credit", "cmi.student_data.mastery_score"].map(read))
-      .toEqual(["u1", "Doe, Jane", "ab-initio", "browse", "no-credit", "80"]);
+    expect(
+      [
+        "cmi.core.student_id",
+        "cmi.core.student_name",
+        "cmi.core.entry",
+        "cmi.core.lesson_mode",
+        "cmi.core.credit",
+        "cmi.student_data.mastery_score",
+      ].map(read),
+    ).toEqual(["u1", "Doe, Jane", "ab-initio", "browse", "no-credit", "80"]);
   });
 
   it("SCORM 2004: settings apply on top of the previous session, and a cleared mastery score is removed", () => {
@@ -98,17 +142,39 @@ describe("SCORM learner records", () => {
     first.api.SetValue!("cmi.location", "lesson-2");
     first.api.SetValue!("cmi.exit", "suspend");
     first.api.Terminate!("");
-    const next = new ScormLms({ standard: "scorm2004", cmi: withSettings(first.nextSession(), "scorm2004", { ...settings, mode: "normal", credit: true, masteryScore: null }) });
+    const next = new ScormLms({
+      standard: "scorm2004",
+      cmi: withSettings(first.nextSession(), "scorm2004", {
+        ...settings,
+        mode: "normal",
+        credit: true,
+        masteryScore: null,
+      }),
+    });
     next.api.Initialize!("");
     const read = (e: string) => next.api.GetValue!(e);
-    expect(["cmi.entry", "cmi.location", "cmi.mode", "cmi.credit", "cmi.learner_name"].map(read)).toEqual(["resume", "lesson-2", "normal", "credit", "Jane Doe"]);
+    expect(["cmi.entry", "cmi.location", "cmi.mode", "cmi.credit", "cmi.learner_name"].map(read)).toEqual([
+      "resume",
+      "lesson-2",
+      "normal",
+      "credit",
+      "Jane Doe",
+    ]);
     expect(read("cmi.scaled_passing_score")).toBe("");
   });
 });
 
 describe("the panel's SCORM data model", () => {
   it("shows statuses, score, interactions, and flags suspend_data over the 1.2 limit", () => {
-    const lms = new ScormLms({ standard: "scorm12", cmi: firstSession("scorm12", { learner: { id: "u", given: "A", family: "B" }, mode: "normal", credit: true, masteryScore: null }) });
+    const lms = new ScormLms({
+      standard: "scorm12",
+      cmi: firstSession("scorm12", {
+        learner: { id: "u", given: "A", family: "B" },
+        mode: "normal",
+        credit: true,
+        masteryScore: null,
+      }),
+    });
     const set = lms.api.LMSSetValue!;
     lms.api.LMSInitialize!("");
     set("cmi.core.score.raw", "75");
@@ -124,7 +190,10 @@ describe("the panel's SCORM data model", () => {
     const row = (key: string) => summary.rows.find((r) => r.key === key);
     expect(row("status")?.value).toBe("failed");
     expect(row("score")?.value).toBe("75 (min 0, max 100)");
-    expect(row("suspend-data")).toMatchObject({ value: "4,097 of 4,096 characters (100 %)", problem: expect.stringContaining("limit") });
+    expect(row("suspend-data")).toMatchObject({
+      value: "4,097 of 4,096 characters (100 %)",
+      problem: expect.stringContaining("limit"),
+    });
     expect(summary.interactions).toEqual([{ id: "q1", type: "choice", result: "wrong", response: "b", correct: "" }]);
   });
 

@@ -31,12 +31,16 @@ describe("rendering", () => {
       "assets/images/logo.svg",
     ]);
     expect(rendered.html).toContain('<a href="assets/files/Coaching-Checklist.pdf">the checklist</a>');
-    expect(rendered.html).toMatch(/<img src="assets\/images\/funnel.svg" alt="A funnel with four stages" loading="lazy" decoding="async">/);
+    expect(rendered.html).toMatch(
+      /<img src="assets\/images\/funnel.svg" alt="A funnel with four stages" loading="lazy" decoding="async">/,
+    );
     expect(rendered.html).toContain('<img class="logo" src="assets/images/logo.svg" alt="">');
   });
 
   it("opens external links outside the LMS frame", () => {
-    expect(rendered.html).toContain('<a href="https://example.com/article" target="_blank" rel="noopener noreferrer">the article</a>');
+    expect(rendered.html).toContain(
+      '<a href="https://example.com/article" target="_blank" rel="noopener noreferrer">the article</a>',
+    );
   });
 
   it("wraps tables for narrow screens and keeps code blocks", () => {
@@ -59,7 +63,10 @@ describe("rendering", () => {
   });
 
   it("derives ids from file names, estimates minutes (reading + checks) and keeps the outline order", () => {
-    expect(rendered.data.pages.map((p) => [p.id, p.minutes])).toEqual([["first", 2], ["second", 7]]);
+    expect(rendered.data.pages.map((p) => [p.id, p.minutes])).toEqual([
+      ["first", 2],
+      ["second", 7],
+    ]);
   });
 
   it("embeds the course data safely inside a script element", () => {

@@ -5,10 +5,28 @@ import { evaluate } from "../../src/runtime/quiz/types/index.js";
 import { parseNumber } from "../../src/runtime/quiz/types/numeric.js";
 
 const base = { text: "Q", graded: true, weight: 1, parent: "quiz" };
-const single: QuestionData = { ...base, id: "s", type: "single", partialCredit: false,
-  choices: [{ id: "a", text: "A", correct: true }, { id: "b", text: "B", correct: false }] };
-const multiple = (partialCredit: boolean): QuestionData => ({ ...base, id: "m", type: "multiple", partialCredit,
-  choices: [{ id: "a", text: "A", correct: true }, { id: "b", text: "B", correct: true }, { id: "c", text: "C", correct: false }, { id: "d", text: "D", correct: true }] });
+const single: QuestionData = {
+  ...base,
+  id: "s",
+  type: "single",
+  partialCredit: false,
+  choices: [
+    { id: "a", text: "A", correct: true },
+    { id: "b", text: "B", correct: false },
+  ],
+};
+const multiple = (partialCredit: boolean): QuestionData => ({
+  ...base,
+  id: "m",
+  type: "multiple",
+  partialCredit,
+  choices: [
+    { id: "a", text: "A", correct: true },
+    { id: "b", text: "B", correct: true },
+    { id: "c", text: "C", correct: false },
+    { id: "d", text: "D", correct: true },
+  ],
+});
 
 describe("scoring", () => {
   it("single choice: the correct choice only", () => {
@@ -36,7 +54,13 @@ describe("scoring", () => {
   });
 
   it("fill-in: any accepted answer, spaces normalised, case per setting", () => {
-    const q = (caseSensitive: boolean): QuestionData => ({ ...base, id: "f", type: "fill-in", caseSensitive, answers: ["Pipeline coverage", "coverage ratio"] });
+    const q = (caseSensitive: boolean): QuestionData => ({
+      ...base,
+      id: "f",
+      type: "fill-in",
+      caseSensitive,
+      answers: ["Pipeline coverage", "coverage ratio"],
+    });
     expect(evaluate(q(false), { kind: "text", value: "  pipeline   COVERAGE " }).result).toBe("correct");
     expect(evaluate(q(false), { kind: "text", value: "Coverage ratio" }).result).toBe("correct");
     expect(evaluate(q(true), { kind: "text", value: "pipeline coverage" }).result).toBe("incorrect");
@@ -62,22 +86,62 @@ describe("scoring", () => {
   });
 
   it("matching: all pairs, or a share of them with partial credit", () => {
-    const q = (partialCredit: boolean): QuestionData => ({ ...base, id: "mt", type: "matching", partialCredit, distractors: [],
-      pairs: [["a", "1"], ["b", "2"], ["c", "3"], ["d", "4"]].map(([s, t]) => ({ source: s!, sourceText: s!, target: t!, targetText: t! })) });
-    const three: [string, string][] = [["a", "1"], ["b", "2"], ["c", "3"], ["d", "3"]];
+    const q = (partialCredit: boolean): QuestionData => ({
+      ...base,
+      id: "mt",
+      type: "matching",
+      partialCredit,
+      distractors: [],
+      pairs: [
+        ["a", "1"],
+        ["b", "2"],
+        ["c", "3"],
+        ["d", "4"],
+      ].map(([s, t]) => ({ source: s!, sourceText: s!, target: t!, targetText: t! })),
+    });
+    const three: [string, string][] = [
+      ["a", "1"],
+      ["b", "2"],
+      ["c", "3"],
+      ["d", "3"],
+    ];
     expect(evaluate(q(false), { kind: "pairs", pairs: three }).result).toBe("incorrect");
     expect(evaluate(q(true), { kind: "pairs", pairs: three })).toEqual({ score: 0.75, result: "partial" });
-    expect(evaluate(q(false), { kind: "pairs", pairs: [["a", "1"], ["b", "2"], ["c", "3"], ["d", "4"]] }).result).toBe("correct");
+    expect(
+      evaluate(q(false), {
+        kind: "pairs",
+        pairs: [
+          ["a", "1"],
+          ["b", "2"],
+          ["c", "3"],
+          ["d", "4"],
+        ],
+      }).result,
+    ).toBe("correct");
   });
 
   it("sequencing: the exact order", () => {
-    const q: QuestionData = { ...base, id: "sq", type: "sequencing", items: ["x", "y", "z"].map((id) => ({ id, text: id })) };
+    const q: QuestionData = {
+      ...base,
+      id: "sq",
+      type: "sequencing",
+      items: ["x", "y", "z"].map((id) => ({ id, text: id })),
+    };
     expect(evaluate(q, { kind: "order", ids: ["x", "y", "z"] }).result).toBe("correct");
     expect(evaluate(q, { kind: "order", ids: ["x", "z", "y"] }).result).toBe("incorrect");
   });
 
   it("likert: neutral, never scored", () => {
-    const q: QuestionData = { ...base, graded: false, id: "l", type: "likert", scale: [{ id: "lo", text: "Low" }, { id: "hi", text: "High" }] };
+    const q: QuestionData = {
+      ...base,
+      graded: false,
+      id: "l",
+      type: "likert",
+      scale: [
+        { id: "lo", text: "Low" },
+        { id: "hi", text: "High" },
+      ],
+    };
     expect(evaluate(q, { kind: "choices", ids: ["hi"] })).toEqual({ score: 0, result: "neutral" });
   });
 });

@@ -10,27 +10,139 @@ import type { Write } from "../../src/runtime/tracking/scorm/data-model.js";
 import { lessonStatus, response12, scorm12, timespan12 } from "../../src/runtime/tracking/scorm/scorm12.js";
 import { duration2004, response2004, scorm2004, timestamp2004 } from "../../src/runtime/tracking/scorm/scorm2004.js";
 
-const base = { quizId: "final", attempt: 1, text: "What is it?", score: 1, weight: 2, latencyMs: 61_500, timestamp: new Date(Date.UTC(2026, 0, 2, 3, 4, 5, 120)) };
+const base = {
+  quizId: "final",
+  attempt: 1,
+  text: "What is it?",
+  score: 1,
+  weight: 2,
+  latencyMs: 61_500,
+  timestamp: new Date(Date.UTC(2026, 0, 2, 3, 4, 5, 120)),
+};
 const choiceOptions = ["alpha", "beta", "gamma"].map((id) => ({ id, text: id.toUpperCase() }));
 
 /** One answer per question type, covering every response kind and pattern kind. */
 const answers: AnsweredQuestion[] = [
-  { ...base, questionId: "pick-one", type: "single", response: { kind: "choices", ids: ["beta"] }, correct: [{ kind: "choices", ids: ["beta"] }], result: "correct", options: choiceOptions },
-  { ...base, questionId: "pick-many", type: "multiple", response: { kind: "choices", ids: ["alpha", "gamma"] }, correct: [{ kind: "choices", ids: ["alpha", "beta"] }], result: "partial", score: 0.5, options: choiceOptions },
-  { ...base, questionId: "is-it", type: "true-false", response: { kind: "boolean", value: false }, correct: [{ kind: "boolean", value: true }], result: "incorrect", score: 0, options: [] },
-  { ...base, questionId: "name-it", type: "fill-in", response: { kind: "text", value: "Paris [,] France" }, correct: [{ kind: "text", value: "Paris" }, { kind: "text", value: "paris" }], result: "incorrect", score: 0, options: [] },
-  { ...base, questionId: "count-it", type: "numeric", response: { kind: "number", value: 4.5 }, correct: [{ kind: "range", min: 4, max: 5 }], result: "correct", options: [] },
-  { ...base, questionId: "count-exact", type: "numeric", response: { kind: "number", value: -3 }, correct: [{ kind: "range", min: 7, max: 7 }], result: "incorrect", score: 0, options: [] },
   {
-    ...base, questionId: "match-them", type: "matching", response: { kind: "pairs", pairs: [["s1", "t2"], ["s2", "t1"]] },
-    correct: [{ kind: "pairs", pairs: [["s1", "t1"], ["s2", "t2"]] }], result: "incorrect", score: 0,
-    options: [{ id: "s1", text: "S1", group: "source" }, { id: "s2", text: "S2", group: "source" }, { id: "t1", text: "T1", group: "target" }, { id: "t2", text: "T2", group: "target" }],
+    ...base,
+    questionId: "pick-one",
+    type: "single",
+    response: { kind: "choices", ids: ["beta"] },
+    correct: [{ kind: "choices", ids: ["beta"] }],
+    result: "correct",
+    options: choiceOptions,
   },
-  { ...base, questionId: "order-them", type: "sequencing", response: { kind: "order", ids: ["gamma", "alpha", "beta"] }, correct: [{ kind: "order", ids: ["alpha", "beta", "gamma"] }], result: "incorrect", score: 0, options: choiceOptions },
-  { ...base, questionId: "rate-it", type: "likert", attempt: 2, response: { kind: "choices", ids: ["agree"] }, result: "neutral", options: [{ id: "disagree", text: "Disagree" }, { id: "agree", text: "Agree" }] },
+  {
+    ...base,
+    questionId: "pick-many",
+    type: "multiple",
+    response: { kind: "choices", ids: ["alpha", "gamma"] },
+    correct: [{ kind: "choices", ids: ["alpha", "beta"] }],
+    result: "partial",
+    score: 0.5,
+    options: choiceOptions,
+  },
+  {
+    ...base,
+    questionId: "is-it",
+    type: "true-false",
+    response: { kind: "boolean", value: false },
+    correct: [{ kind: "boolean", value: true }],
+    result: "incorrect",
+    score: 0,
+    options: [],
+  },
+  {
+    ...base,
+    questionId: "name-it",
+    type: "fill-in",
+    response: { kind: "text", value: "Paris [,] France" },
+    correct: [
+      { kind: "text", value: "Paris" },
+      { kind: "text", value: "paris" },
+    ],
+    result: "incorrect",
+    score: 0,
+    options: [],
+  },
+  {
+    ...base,
+    questionId: "count-it",
+    type: "numeric",
+    response: { kind: "number", value: 4.5 },
+    correct: [{ kind: "range", min: 4, max: 5 }],
+    result: "correct",
+    options: [],
+  },
+  {
+    ...base,
+    questionId: "count-exact",
+    type: "numeric",
+    response: { kind: "number", value: -3 },
+    correct: [{ kind: "range", min: 7, max: 7 }],
+    result: "incorrect",
+    score: 0,
+    options: [],
+  },
+  {
+    ...base,
+    questionId: "match-them",
+    type: "matching",
+    response: {
+      kind: "pairs",
+      pairs: [
+        ["s1", "t2"],
+        ["s2", "t1"],
+      ],
+    },
+    correct: [
+      {
+        kind: "pairs",
+        pairs: [
+          ["s1", "t1"],
+          ["s2", "t2"],
+        ],
+      },
+    ],
+    result: "incorrect",
+    score: 0,
+    options: [
+      { id: "s1", text: "S1", group: "source" },
+      { id: "s2", text: "S2", group: "source" },
+      { id: "t1", text: "T1", group: "target" },
+      { id: "t2", text: "T2", group: "target" },
+    ],
+  },
+  {
+    ...base,
+    questionId: "order-them",
+    type: "sequencing",
+    response: { kind: "order", ids: ["gamma", "alpha", "beta"] },
+    correct: [{ kind: "order", ids: ["alpha", "beta", "gamma"] }],
+    result: "incorrect",
+    score: 0,
+    options: choiceOptions,
+  },
+  {
+    ...base,
+    questionId: "rate-it",
+    type: "likert",
+    attempt: 2,
+    response: { kind: "choices", ids: ["agree"] },
+    result: "neutral",
+    options: [
+      { id: "disagree", text: "Disagree" },
+      { id: "agree", text: "Agree" },
+    ],
+  },
 ];
 
-const tracking: TrackingOptions = { scorm12Status: "passed-incomplete", exitWhenComplete: "normal", interactions: true, commitSeconds: 45 };
+const tracking: TrackingOptions = {
+  scorm12Status: "passed-incomplete",
+  exitWhenComplete: "normal",
+  interactions: true,
+  commitSeconds: 45,
+};
 
 function valuesOf(writes: Write[]): Record<string, string> {
   return Object.fromEntries(writes);
@@ -63,13 +175,59 @@ describe("time formats", () => {
 });
 
 describe("SCORM 1.2 lesson_status reporting pairs (checklist #18, #19)", () => {
-  const cases: [string, { completed: boolean; passed?: boolean }, Record<TrackingOptions["scorm12Status"], string>][] = [
-    ["not yet done", { completed: false }, { "passed-incomplete": "incomplete", "passed-failed": "incomplete", "completed-incomplete": "incomplete", "completed-failed": "incomplete" }],
-    ["failed, attempts left", { completed: false, passed: false }, { "passed-incomplete": "incomplete", "passed-failed": "failed", "completed-incomplete": "incomplete", "completed-failed": "failed" }],
-    ["complete and passed", { completed: true, passed: true }, { "passed-incomplete": "passed", "passed-failed": "passed", "completed-incomplete": "completed", "completed-failed": "completed" }],
-    ["complete and failed", { completed: true, passed: false }, { "passed-incomplete": "incomplete", "passed-failed": "failed", "completed-incomplete": "completed", "completed-failed": "failed" }],
-    ["complete, nothing assessed", { completed: true }, { "passed-incomplete": "passed", "passed-failed": "passed", "completed-incomplete": "completed", "completed-failed": "completed" }],
-  ];
+  const cases: [string, { completed: boolean; passed?: boolean }, Record<TrackingOptions["scorm12Status"], string>][] =
+    [
+      [
+        "not yet done",
+        { completed: false },
+        {
+          "passed-incomplete": "incomplete",
+          "passed-failed": "incomplete",
+          "completed-incomplete": "incomplete",
+          "completed-failed": "incomplete",
+        },
+      ],
+      [
+        "failed, attempts left",
+        { completed: false, passed: false },
+        {
+          "passed-incomplete": "incomplete",
+          "passed-failed": "failed",
+          "completed-incomplete": "incomplete",
+          "completed-failed": "failed",
+        },
+      ],
+      [
+        "complete and passed",
+        { completed: true, passed: true },
+        {
+          "passed-incomplete": "passed",
+          "passed-failed": "passed",
+          "completed-incomplete": "completed",
+          "completed-failed": "completed",
+        },
+      ],
+      [
+        "complete and failed",
+        { completed: true, passed: false },
+        {
+          "passed-incomplete": "incomplete",
+          "passed-failed": "failed",
+          "completed-incomplete": "completed",
+          "completed-failed": "failed",
+        },
+      ],
+      [
+        "complete, nothing assessed",
+        { completed: true },
+        {
+          "passed-incomplete": "passed",
+          "passed-failed": "passed",
+          "completed-incomplete": "completed",
+          "completed-failed": "completed",
+        },
+      ],
+    ];
   for (const [name, status, expected] of cases) {
     it(name, () => {
       for (const [pair, word] of Object.entries(expected)) {
@@ -82,27 +240,47 @@ describe("SCORM 1.2 lesson_status reporting pairs (checklist #18, #19)", () => {
 describe("status writes", () => {
   it("1.2: score min, max, raw before lesson_status (checklist #21, #22)", () => {
     expect(scorm12.statusWrites({ completed: true, passed: true, score: 87.456, progress: 1 }, tracking)).toEqual([
-      ["cmi.core.score.min", "0"], ["cmi.core.score.max", "100"], ["cmi.core.score.raw", "87.46"], ["cmi.core.lesson_status", "passed"],
+      ["cmi.core.score.min", "0"],
+      ["cmi.core.score.max", "100"],
+      ["cmi.core.score.raw", "87.46"],
+      ["cmi.core.lesson_status", "passed"],
     ]);
-    expect(scorm12.statusWrites({ completed: false, progress: 0.5 }, tracking)).toEqual([["cmi.core.lesson_status", "incomplete"]]);
+    expect(scorm12.statusWrites({ completed: false, progress: 0.5 }, tracking)).toEqual([
+      ["cmi.core.lesson_status", "incomplete"],
+    ]);
   });
 
   it("2004: score with scaled, then both statuses and progress (checklist #20, #21, #23)", () => {
     expect(scorm2004.statusWrites({ completed: true, passed: false, score: 40, progress: 1 }, tracking)).toEqual([
-      ["cmi.score.min", "0"], ["cmi.score.max", "100"], ["cmi.score.raw", "40"], ["cmi.score.scaled", "0.4"],
-      ["cmi.completion_status", "completed"], ["cmi.success_status", "failed"], ["cmi.progress_measure", "1"],
+      ["cmi.score.min", "0"],
+      ["cmi.score.max", "100"],
+      ["cmi.score.raw", "40"],
+      ["cmi.score.scaled", "0.4"],
+      ["cmi.completion_status", "completed"],
+      ["cmi.success_status", "failed"],
+      ["cmi.progress_measure", "1"],
     ]);
     expect(scorm2004.statusWrites({ completed: false, progress: 0.333333 }, tracking)).toEqual([
-      ["cmi.completion_status", "incomplete"], ["cmi.success_status", "unknown"], ["cmi.progress_measure", "0.3333"],
+      ["cmi.completion_status", "incomplete"],
+      ["cmi.success_status", "unknown"],
+      ["cmi.progress_measure", "0.3333"],
     ]);
   });
 
   it("ranks statuses so the tracker never downgrades them (checklist #25)", () => {
-    expect(scorm12.rank("cmi.core.lesson_status", "incomplete")).toBeLessThan(scorm12.rank("cmi.core.lesson_status", "failed")!);
-    expect(scorm12.rank("cmi.core.lesson_status", "failed")).toBeLessThan(scorm12.rank("cmi.core.lesson_status", "passed")!);
+    expect(scorm12.rank("cmi.core.lesson_status", "incomplete")).toBeLessThan(
+      scorm12.rank("cmi.core.lesson_status", "failed")!,
+    );
+    expect(scorm12.rank("cmi.core.lesson_status", "failed")).toBeLessThan(
+      scorm12.rank("cmi.core.lesson_status", "passed")!,
+    );
     expect(scorm12.rank("cmi.core.score.raw", "50")).toBeUndefined();
-    expect(scorm2004.rank("cmi.completion_status", "incomplete")).toBeLessThan(scorm2004.rank("cmi.completion_status", "completed")!);
-    expect(scorm2004.rank("cmi.objectives.3.success_status", "failed")).toBeLessThan(scorm2004.rank("cmi.objectives.3.success_status", "passed")!);
+    expect(scorm2004.rank("cmi.completion_status", "incomplete")).toBeLessThan(
+      scorm2004.rank("cmi.completion_status", "completed")!,
+    );
+    expect(scorm2004.rank("cmi.objectives.3.success_status", "failed")).toBeLessThan(
+      scorm2004.rank("cmi.objectives.3.success_status", "passed")!,
+    );
   });
 });
 
@@ -120,8 +298,12 @@ describe("interaction encodings (checklist #41-#44)", () => {
     expect(response12(likert!, likert!.response)).toBe("b");
     const w = valuesOf(scorm12.interactionWrites(4, multiple!, { courseId: "c", attempt: 1 }));
     expect(w).toMatchObject({
-      "cmi.interactions.4.id": "pick-many", "cmi.interactions.4.type": "choice", "cmi.interactions.4.correct_responses.0.pattern": "a,b",
-      "cmi.interactions.4.student_response": "a,c", "cmi.interactions.4.result": "wrong", "cmi.interactions.4.weighting": "2",
+      "cmi.interactions.4.id": "pick-many",
+      "cmi.interactions.4.type": "choice",
+      "cmi.interactions.4.correct_responses.0.pattern": "a,b",
+      "cmi.interactions.4.student_response": "a,c",
+      "cmi.interactions.4.result": "wrong",
+      "cmi.interactions.4.weighting": "2",
       "cmi.interactions.4.latency": "0000:01:01.50",
     });
     expect(w["cmi.interactions.4.time"]).toMatch(/^\d\d:\d\d:\d\d$/);
@@ -129,7 +311,12 @@ describe("interaction encodings (checklist #41-#44)", () => {
 
   it("1.2 leaves out responses it cannot express (over 36 options)", () => {
     const many = Array.from({ length: 40 }, (_, i) => ({ id: `o${i}`, text: `O${i}` }));
-    const answer: AnsweredQuestion = { ...answers[0]!, response: { kind: "choices", ids: ["o39"] }, correct: [{ kind: "choices", ids: ["o1"] }], options: many };
+    const answer: AnsweredQuestion = {
+      ...answers[0]!,
+      response: { kind: "choices", ids: ["o39"] },
+      correct: [{ kind: "choices", ids: ["o1"] }],
+      options: many,
+    };
     const w = valuesOf(scorm12.interactionWrites(0, answer, { courseId: "c", attempt: 1 }));
     expect(w["cmi.interactions.0.student_response"]).toBeUndefined();
     expect(w["cmi.interactions.0.correct_responses.0.pattern"]).toBe("b");
@@ -146,9 +333,13 @@ describe("interaction encodings (checklist #41-#44)", () => {
     expect(response2004(sequencing!.response)).toBe("gamma[,]alpha[,]beta");
     const w = valuesOf(scorm2004.interactionWrites(0, numeric!, { courseId: "course", attempt: 1 }));
     expect(w).toMatchObject({
-      "cmi.interactions.0.id": "urn:coursepack:course:count-it", "cmi.interactions.0.type": "numeric",
-      "cmi.interactions.0.correct_responses.0.pattern": "4[:]5", "cmi.interactions.0.learner_response": "4.5",
-      "cmi.interactions.0.result": "correct", "cmi.interactions.0.latency": "PT1M1.5S", "cmi.interactions.0.description": "What is it?",
+      "cmi.interactions.0.id": "urn:coursepack:course:count-it",
+      "cmi.interactions.0.type": "numeric",
+      "cmi.interactions.0.correct_responses.0.pattern": "4[:]5",
+      "cmi.interactions.0.learner_response": "4.5",
+      "cmi.interactions.0.result": "correct",
+      "cmi.interactions.0.latency": "PT1M1.5S",
+      "cmi.interactions.0.description": "What is it?",
     });
     const retried = valuesOf(scorm2004.interactionWrites(1, likert!, { courseId: "course", attempt: 2 }));
     expect(retried["cmi.interactions.1.id"]).toBe("urn:coursepack:course:rate-it:attempt-2");
@@ -159,39 +350,61 @@ describe("interaction encodings (checklist #41-#44)", () => {
 
   it("writes ids before types and types before responses (checklist #42)", () => {
     for (const model of [scorm12, scorm2004]) {
-      const elements = model.interactionWrites(0, answers[1]!, { courseId: "c", attempt: 1 }).map(([e]) => e.split(".").slice(3).join("."));
+      const elements = model
+        .interactionWrites(0, answers[1]!, { courseId: "c", attempt: 1 })
+        .map(([e]) => e.split(".").slice(3).join("."));
       expect(elements.indexOf("id")).toBe(0);
       expect(elements.indexOf("type")).toBe(1);
-      expect(elements.findIndex((e) => e.startsWith("correct_responses"))).toBeLessThan(elements.findIndex((e) => /response$/.test(e)));
+      expect(elements.findIndex((e) => e.startsWith("correct_responses"))).toBeLessThan(
+        elements.findIndex((e) => /response$/.test(e)),
+      );
     }
   });
 });
 
 describe("scorm-again accepts every write", () => {
   it("SCORM 1.2", () => {
-    const api = new Scorm12API({ autocommit: false, lmsCommitUrl: false, logLevel: 5 }) as unknown as { [k: string]: unknown };
+    const api = new Scorm12API({ autocommit: false, lmsCommitUrl: false, logLevel: 5 }) as unknown as {
+      [k: string]: unknown;
+    };
     expect((api.LMSInitialize as (s: string) => string)("")).toBe("true");
     const writes = [
       ...scorm12.statusWrites({ completed: true, passed: true, score: 91.5, progress: 1 }, tracking),
       ...scorm12.objectiveWrites(0, scorm12.objectiveId("c", "intro"), { page: "intro", completed: true }),
-      ...scorm12.objectiveWrites(1, scorm12.objectiveId("c", "final"), { page: "final", completed: true, passed: false, score: 33.33 }),
+      ...scorm12.objectiveWrites(1, scorm12.objectiveId("c", "final"), {
+        page: "final",
+        completed: true,
+        passed: false,
+        score: 33.33,
+      }),
       ...answers.flatMap((a, n) => scorm12.interactionWrites(n, a, { courseId: "c", attempt: a.attempt })),
       [scorm12.elements.sessionTime, scorm12.sessionTime(5_000_123)] as Write,
-      scorm12.exit(true), scorm12.exit(false),
+      scorm12.exit(true),
+      scorm12.exit(false),
     ];
     expect(rejected(api, "LMSSetValue", "LMSGetLastError", writes)).toEqual([]);
   });
 
   it("SCORM 2004", () => {
-    const api = new Scorm2004API({ autocommit: false, lmsCommitUrl: false, logLevel: 5 }) as unknown as { [k: string]: unknown };
+    const api = new Scorm2004API({ autocommit: false, lmsCommitUrl: false, logLevel: 5 }) as unknown as {
+      [k: string]: unknown;
+    };
     expect((api.Initialize as (s: string) => string)("")).toBe("true");
     const writes = [
       ...scorm2004.statusWrites({ completed: false, passed: false, score: 12.345, progress: 0.25 }, tracking),
       ...scorm2004.objectiveWrites(0, scorm2004.objectiveId("c", "intro"), { page: "intro", completed: true }),
-      ...scorm2004.objectiveWrites(1, scorm2004.objectiveId("c", "final"), { page: "final", completed: true, passed: true, score: 100 }),
+      ...scorm2004.objectiveWrites(1, scorm2004.objectiveId("c", "final"), {
+        page: "final",
+        completed: true,
+        passed: true,
+        score: 100,
+      }),
       ...answers.flatMap((a, n) => scorm2004.interactionWrites(n, a, { courseId: "c", attempt: a.attempt })),
       [scorm2004.elements.sessionTime, scorm2004.sessionTime(5_000_123)] as Write,
-      scorm2004.exit(true), scorm2004.navRequest(true)!, scorm2004.exit(false), scorm2004.navRequest(false)!,
+      scorm2004.exit(true),
+      scorm2004.navRequest(true)!,
+      scorm2004.exit(false),
+      scorm2004.navRequest(false)!,
     ];
     expect(rejected(api, "SetValue", "GetLastError", writes)).toEqual([]);
   });

@@ -20,12 +20,15 @@ function chain(length: number): FakeWindow[] {
 
 /** A window from another origin: every property access throws, like a browser does. */
 function crossOrigin(parent: FakeWindow): FakeWindow {
-  return new Proxy({}, {
-    get(_target, key) {
-      if (key === "parent") return parent;
-      throw new DOMException("Blocked a frame with origin", "SecurityError");
+  return new Proxy(
+    {},
+    {
+      get(_target, key) {
+        if (key === "parent") return parent;
+        throw new DOMException("Blocked a frame with origin", "SecurityError");
+      },
     },
-  }) as FakeWindow;
+  ) as FakeWindow;
 }
 
 const find = (win: FakeWindow) => findApi(win as unknown as Window, "API_1484_11", "Initialize");
@@ -86,7 +89,7 @@ describe("session lifecycle (checklist #14, #35)", () => {
     return { calls, connection: new ScormConnection(fake, scorm2004.functions) };
   }
 
-  it("initializes once and terminates exactly once, passing \"\"", () => {
+  it('initializes once and terminates exactly once, passing ""', () => {
     vi.spyOn(console, "warn").mockImplementation(() => undefined);
     const { calls, connection } = recordingApi();
     expect(connection.initialize()).toBe(true);

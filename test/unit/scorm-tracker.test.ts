@@ -13,14 +13,32 @@ import { ScormTracker } from "../../src/runtime/tracking/scorm/tracker.js";
 import type { CourseStatus, Notice } from "../../src/runtime/tracking/tracker.js";
 
 const course: CourseData = {
-  schema: 1, id: "demo", title: "Demo", version: "1", language: "en", direction: "ltr", passingScore: 80,
-  completion: "lessons-and-quiz", scoreCombination: "weighted-average",
+  schema: 1,
+  id: "demo",
+  title: "Demo",
+  version: "1",
+  language: "en",
+  direction: "ltr",
+  passingScore: 80,
+  completion: "lessons-and-quiz",
+  scoreCombination: "weighted-average",
   pages: [
     { id: "intro", kind: "lesson", title: "Intro", minutes: 1, checks: [] },
     { id: "final", kind: "quiz", title: "Final", minutes: 1, checks: [] },
   ],
   quizzes: {
-    final: { id: "final", title: "Final", passingScore: 80, attempts: 0, feedback: "end", review: true, shuffleChoices: false, shuffleQuestions: false, weight: 1, banks: [{ id: "b", draw: 1, questions: ["q1"] }] },
+    final: {
+      id: "final",
+      title: "Final",
+      passingScore: 80,
+      attempts: 0,
+      feedback: "end",
+      review: true,
+      shuffleChoices: false,
+      shuffleQuestions: false,
+      weight: 1,
+      banks: [{ id: "b", draw: 1, questions: ["q1"] }],
+    },
   },
   questions: {
     q1: { id: "q1", type: "true-false", text: "True?", graded: true, weight: 1, parent: "final", answer: true },
@@ -30,7 +48,14 @@ const course: CourseData = {
   activityId: "urn:coursepack:demo",
 };
 
-const state = (over: Partial<LearnerState> = {}): LearnerState => ({ page: "intro", viewed: ["intro"], quizzes: {}, checks: {}, completed: false, ...over });
+const state = (over: Partial<LearnerState> = {}): LearnerState => ({
+  page: "intro",
+  viewed: ["intro"],
+  quizzes: {},
+  checks: {},
+  completed: false,
+  ...over,
+});
 const incomplete: CourseStatus = { location: "intro", progress: 0.5, completed: false };
 const passed: CourseStatus = { location: "summary", progress: 1, completed: true, passed: true, score: 100 };
 
@@ -90,7 +115,12 @@ describe("ScormTracker", () => {
 
   it("never downgrades a status the LMS already holds (checklist #25)", async () => {
     vi.useFakeTimers();
-    const t = setup(scorm2004, { entry: "resume", completion_status: "completed", success_status: "passed", location: "intro" });
+    const t = setup(scorm2004, {
+      entry: "resume",
+      completion_status: "completed",
+      success_status: "passed",
+      location: "intro",
+    });
     const launch = await t.start;
     expect(launch.state?.page).toBe("intro");
     t.tracker.update({ ...incomplete, passed: false, score: 10 }, state());
@@ -104,7 +134,12 @@ describe("ScormTracker", () => {
     vi.useFakeTimers();
     const t = setup(scorm12, { core: { entry: "ab-initio" } });
     await t.start;
-    const checks = Object.fromEntries(Array.from({ length: 400 }, (_, i) => [`check-${i}-${"x".repeat(i % 50)}`, { kind: "text" as const, value: `answer ${i * 7919}` }]));
+    const checks = Object.fromEntries(
+      Array.from({ length: 400 }, (_, i) => [
+        `check-${i}-${"x".repeat(i % 50)}`,
+        { kind: "text" as const, value: `answer ${i * 7919}` },
+      ]),
+    );
     t.tracker.update(incomplete, state({ checks }));
     const data = t.sets.filter(([e]) => e === "cmi.suspend_data").at(-1)![1];
     expect(data.length).toBeGreaterThan(0);
@@ -129,8 +164,19 @@ describe("ScormTracker", () => {
   it("records interactions unless the course turns them off", async () => {
     vi.useFakeTimers();
     const answer = {
-      questionId: "q1", quizId: "final", attempt: 1, type: "true-false" as const, text: "True?", response: { kind: "boolean" as const, value: true },
-      correct: [{ kind: "boolean" as const, value: true }], result: "correct" as const, score: 1, weight: 1, latencyMs: 1200, timestamp: new Date(), options: [],
+      questionId: "q1",
+      quizId: "final",
+      attempt: 1,
+      type: "true-false" as const,
+      text: "True?",
+      response: { kind: "boolean" as const, value: true },
+      correct: [{ kind: "boolean" as const, value: true }],
+      result: "correct" as const,
+      score: 1,
+      weight: 1,
+      latencyMs: 1200,
+      timestamp: new Date(),
+      options: [],
     };
     for (const interactions of [true, false]) {
       const t = setup(scorm2004, { entry: "ab-initio" }, { interactions });
@@ -138,13 +184,22 @@ describe("ScormTracker", () => {
       t.tracker.answered(answer);
       const cmi = t.api.renderCMIToJSONObject().cmi;
       expect(Object.keys(cmi.interactions), String(interactions)).toHaveLength(interactions ? 1 : 0);
-      if (interactions) expect(cmi.interactions["0"]).toMatchObject({ id: "urn:coursepack:demo:q1", type: "true-false", learner_response: "true", result: "correct" });
+      if (interactions)
+        expect(cmi.interactions["0"]).toMatchObject({
+          id: "urn:coursepack:demo:q1",
+          type: "true-false",
+          learner_response: "true",
+          result: "correct",
+        });
     }
   });
 
   it("falls back to this browser without an LMS and says so", async () => {
     const store = new Map<string, string>();
-    vi.stubGlobal("localStorage", { getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, v: string) => store.set(k, v) });
+    vi.stubGlobal("localStorage", {
+      getItem: (k: string) => store.get(k) ?? null,
+      setItem: (k: string, v: string) => store.set(k, v),
+    });
     const win = { addEventListener: () => undefined, document: { addEventListener: () => undefined } };
     const tracker = new ScormTracker(scorm2004, win as unknown as Window);
     const notices: Notice[] = [];

@@ -10,13 +10,26 @@ const state: LearnerState = {
       attempt: 2,
       drawn: ["q1", "q2"],
       orders: { q1: ["b", "a"] },
-      answers: { q1: { kind: "choices", ids: ["b"] }, q2: { kind: "pairs", pairs: [["x", "1"], ["y", "2"]] } },
+      answers: {
+        q1: { kind: "choices", ids: ["b"] },
+        q2: {
+          kind: "pairs",
+          pairs: [
+            ["x", "1"],
+            ["y", "2"],
+          ],
+        },
+      },
       submitted: true,
       score: 50,
       best: 75,
     },
   },
-  checks: { kc1: { kind: "text", value: "pipeline" }, kc2: { kind: "number", value: 4.5 }, kc3: { kind: "boolean", value: false } },
+  checks: {
+    kc1: { kind: "text", value: "pipeline" },
+    kc2: { kind: "number", value: 4.5 },
+    kc3: { kind: "boolean", value: false },
+  },
   completed: false,
 };
 

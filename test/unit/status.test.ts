@@ -5,27 +5,61 @@ import { emptyLearnerState, type LearnerState } from "../../src/shared/learner.j
 import { courseStatus } from "../../src/runtime/player/status.js";
 
 const quiz = (id: string, weight = 1, attempts = 0, passingScore = 80): QuizData => ({
-  id, title: id, passingScore, attempts, feedback: "end", review: true, shuffleChoices: false, shuffleQuestions: false, weight,
+  id,
+  title: id,
+  passingScore,
+  attempts,
+  feedback: "end",
+  review: true,
+  shuffleChoices: false,
+  shuffleQuestions: false,
+  weight,
   banks: [{ id, draw: 1, questions: [`${id}-q`] }],
 });
 
-function course(completion: CourseData["completion"], quizzes: QuizData[], scoreCombination: CourseData["scoreCombination"] = "weighted-average"): CourseData {
+function course(
+  completion: CourseData["completion"],
+  quizzes: QuizData[],
+  scoreCombination: CourseData["scoreCombination"] = "weighted-average",
+): CourseData {
   return {
-    schema: 1, id: "c", title: "C", version: "1", language: "en", direction: "ltr", passingScore: 80, completion, scoreCombination,
+    schema: 1,
+    id: "c",
+    title: "C",
+    version: "1",
+    language: "en",
+    direction: "ltr",
+    passingScore: 80,
+    completion,
+    scoreCombination,
     pages: [
       { id: "l1", kind: "lesson", title: "L1", minutes: 1, checks: [] },
       { id: "l2", kind: "lesson", title: "L2", minutes: 1, checks: [] },
       ...quizzes.map((q) => ({ id: q.id, kind: "quiz" as const, title: q.id, minutes: 1, checks: [] })),
     ],
     quizzes: Object.fromEntries(quizzes.map((q) => [q.id, q])),
-    questions: Object.fromEntries(quizzes.map((q) => [`${q.id}-q`, { id: `${q.id}-q`, type: "true-false" as const, text: "", graded: true, weight: 1, parent: q.id, answer: true }])),
-    strings: {}, activityId: "urn:c",
+    questions: Object.fromEntries(
+      quizzes.map((q) => [
+        `${q.id}-q`,
+        { id: `${q.id}-q`, type: "true-false" as const, text: "", graded: true, weight: 1, parent: q.id, answer: true },
+      ]),
+    ),
+    strings: {},
+    activityId: "urn:c",
     tracking: { scorm12Status: "passed-incomplete", exitWhenComplete: "normal", interactions: true, commitSeconds: 45 },
   };
 }
 
 function submitted(state: LearnerState, id: string, score: number, attempt = 1): LearnerState {
-  state.quizzes[id] = { attempt, drawn: [`${id}-q`], orders: {}, answers: {}, submitted: true, score, best: Math.max(state.quizzes[id]?.best ?? 0, score) };
+  state.quizzes[id] = {
+    attempt,
+    drawn: [`${id}-q`],
+    orders: {},
+    answers: {},
+    submitted: true,
+    score,
+    best: Math.max(state.quizzes[id]?.best ?? 0, score),
+  };
   return state;
 }
 

@@ -13,7 +13,17 @@ import { archiverZip, rawZip, type ZipContent } from "../support/zip.js";
 
 const PAGE = "<!doctype html><title>Lesson</title><p>Hello</p>";
 
-function scorm12(o: { id?: string; itemRef?: string; files?: string[]; href?: string; extraItem?: string; itemExtra?: string; scormType?: string } = {}): string {
+function scorm12(
+  o: {
+    id?: string;
+    itemRef?: string;
+    files?: string[];
+    href?: string;
+    extraItem?: string;
+    itemExtra?: string;
+    scormType?: string;
+  } = {},
+): string {
   const href = o.href ?? "index.html";
   return `<?xml version="1.0" encoding="UTF-8"?>
 <manifest identifier="${o.id ?? "course"}" version="1"
@@ -40,7 +50,16 @@ ${(o.files ?? [href]).map((f) => `      <file href="${f}"/>`).join("\n")}
 `;
 }
 
-function scorm2004(o: { schemaversion?: string; sequencing?: boolean; adlcp?: string; title?: string; xmlBase?: string; schemaLocation?: string } = {}): string {
+function scorm2004(
+  o: {
+    schemaversion?: string;
+    sequencing?: boolean;
+    adlcp?: string;
+    title?: string;
+    xmlBase?: string;
+    schemaLocation?: string;
+  } = {},
+): string {
   const sequencing = o.sequencing ?? true;
   return `<?xml version="1.0" encoding="UTF-8"?>
 <manifest identifier="course" version="1"
@@ -56,10 +75,14 @@ function scorm2004(o: { schemaversion?: string; sequencing?: boolean; adlcp?: st
     <organization identifier="org">
       <title>Course</title>
       <item identifier="item1" identifierref="res1">
-        <title>${o.title ?? "Lesson"}</title>${sequencing ? `
+        <title>${o.title ?? "Lesson"}</title>${
+          sequencing
+            ? `
         <imsss:sequencing>
           <imsss:deliveryControls completionSetByContent="true" objectiveSetByContent="true"/>
-        </imsss:sequencing>` : ""}
+        </imsss:sequencing>`
+            : ""
+        }
       </item>
     </organization>
   </organizations>
@@ -107,7 +130,9 @@ async function check(input: string | Buffer, options: ValidateOptions = {}): Pro
 
 /** The findings with these codes, as `code severity file:line`. */
 function brief(result: ValidationResult, ...codes: FindingCode[]): string[] {
-  return result.findings.filter((f) => codes.length === 0 || codes.includes(f.code)).map((f) => `${f.code} ${f.severity} ${f.file}${f.line === undefined ? "" : `:${f.line}`}`);
+  return result.findings
+    .filter((f) => codes.length === 0 || codes.includes(f.code))
+    .map((f) => `${f.code} ${f.severity} ${f.file}${f.line === undefined ? "" : `:${f.line}`}`);
 }
 
 const lineOf = (text: string, needle: string) => text.slice(0, text.indexOf(needle)).split("\n").length;
@@ -127,7 +152,16 @@ describe("the valid starting points", () => {
 
 describe("zip entries and file names", () => {
   it("reports zip-slip entries without reading them, and still validates the rest", async () => {
-    const result = await check(rawZip({ "imsmanifest.xml": scorm12(), "index.html": PAGE, "../evil.sh": "rm -rf ~", "/etc/cron.d/x": "x", "a\\b.html": PAGE, "C:/boot.ini": "x" }));
+    const result = await check(
+      rawZip({
+        "imsmanifest.xml": scorm12(),
+        "index.html": PAGE,
+        "../evil.sh": "rm -rf ~",
+        "/etc/cron.d/x": "x",
+        "a\\b.html": PAGE,
+        "C:/boot.ini": "x",
+      }),
+    );
     expect(brief(result, "unsafe-zip-entry")).toEqual([
       "unsafe-zip-entry error ../evil.sh",
       "unsafe-zip-entry error /etc/cron.d/x",
@@ -141,7 +175,16 @@ describe("zip entries and file names", () => {
   });
 
   it("reports the same name twice, names that clash by case, risky characters and Finder clutter", async () => {
-    const zip = rawZip({ "imsmanifest.xml": scorm12({ files: ["index.html", "Page.html", "page.html", "my page.html"] }), "index.html": PAGE, "Page.html": PAGE, "page.html": PAGE, "my page.html": PAGE, "__MACOSX/._index.html": "x", "__MACOSX/._page.html": "x", ".DS_Store": "x" });
+    const zip = rawZip({
+      "imsmanifest.xml": scorm12({ files: ["index.html", "Page.html", "page.html", "my page.html"] }),
+      "index.html": PAGE,
+      "Page.html": PAGE,
+      "page.html": PAGE,
+      "my page.html": PAGE,
+      "__MACOSX/._index.html": "x",
+      "__MACOSX/._page.html": "x",
+      ".DS_Store": "x",
+    });
     const result = await check(zip);
     expect(brief(result)).toEqual([
       "junk-file warning .DS_Store",
@@ -162,15 +205,23 @@ describe("zip entries and file names", () => {
   });
 
   it("reports compression methods LMSs cannot extract", async () => {
-    const zip = rawZip({ "imsmanifest.xml": scorm12({ files: ["index.html", "data.bin"] }), "index.html": PAGE, "data.bin": "stored" }, 0);
+    const zip = rawZip(
+      { "imsmanifest.xml": scorm12({ files: ["index.html", "data.bin"] }), "index.html": PAGE, "data.bin": "stored" },
+      0,
+    );
     // Mark data.bin as bzip2 (method 12) in its local and central headers.
     const bytes = Buffer.from(zip);
     for (const signature of [0x04034b50, 0x02014b50]) {
-      for (let i = bytes.indexOf(Buffer.from([0x50, 0x4b])); i >= 0; i = bytes.indexOf(Buffer.from([0x50, 0x4b]), i + 1)) {
+      for (
+        let i = bytes.indexOf(Buffer.from([0x50, 0x4b]));
+        i >= 0;
+        i = bytes.indexOf(Buffer.from([0x50, 0x4b]), i + 1)
+      ) {
         if (bytes.readUInt32LE(i) !== signature) continue;
         const nameOffset = signature === 0x04034b50 ? 30 : 46;
         const nameLength = bytes.readUInt16LE(i + (signature === 0x04034b50 ? 26 : 28));
-        if (bytes.toString("latin1", i + nameOffset, i + nameOffset + nameLength) === "data.bin") bytes.writeUInt16LE(12, i + (signature === 0x04034b50 ? 8 : 10));
+        if (bytes.toString("latin1", i + nameOffset, i + nameOffset + nameLength) === "data.bin")
+          bytes.writeUInt16LE(12, i + (signature === 0x04034b50 ? 8 : 10));
       }
     }
     const result = await check(bytes);
@@ -178,7 +229,9 @@ describe("zip entries and file names", () => {
   });
 
   it("warns about ZIP64 in a SCORM package", async () => {
-    const result = await check(await archiverZip({ "imsmanifest.xml": scorm12(), "index.html": PAGE }, { zip64: true }));
+    const result = await check(
+      await archiverZip({ "imsmanifest.xml": scorm12(), "index.html": PAGE }, { zip64: true }),
+    );
     expect(brief(result)).toEqual(["zip64 warning "]);
     expect(result.valid).toBe(true);
   });
@@ -222,7 +275,9 @@ describe("refused inputs", () => {
   });
 
   it("refuses a zip bomb (compression ratio over 100 on a large entry)", async () => {
-    const result = await check(rawZip({ "imsmanifest.xml": scorm12(), "index.html": PAGE, "zeros.bin": new Uint8Array(20 * 1024 * 1024) }));
+    const result = await check(
+      rawZip({ "imsmanifest.xml": scorm12(), "index.html": PAGE, "zeros.bin": new Uint8Array(20 * 1024 * 1024) }),
+    );
     expect(brief(result)).toEqual(["zip-bomb error "]);
     expect(result.findings[0]!.message).toMatch(/zeros\.bin .* expands [\d,]+ times/);
   });
@@ -242,7 +297,9 @@ describe("refused inputs", () => {
 
 describe("finding the manifest", () => {
   it("reports a wrapper folder as an error and validates the package inside it", async () => {
-    const result = await check(rawZip({ "course/imsmanifest.xml": scorm12({ files: ["index.html", "missing.js"] }), "course/index.html": PAGE }));
+    const result = await check(
+      rawZip({ "course/imsmanifest.xml": scorm12({ files: ["index.html", "missing.js"] }), "course/index.html": PAGE }),
+    );
     expect(brief(result)).toEqual([
       "manifest-not-at-root error course/imsmanifest.xml",
       `missing-file error course/imsmanifest.xml:${lineOf(scorm12({ files: ["index.html", "missing.js"] }), "missing.js")}`,
@@ -269,26 +326,38 @@ describe("finding the manifest", () => {
   });
 
   it("warns when a package ships two manifests", async () => {
-    const result = await check(rawZip({ "imsmanifest.xml": scorm12({ files: ["index.html", "tincan.xml"] }), "tincan.xml": tincanXml(), "index.html": PAGE }));
+    const result = await check(
+      rawZip({
+        "imsmanifest.xml": scorm12({ files: ["index.html", "tincan.xml"] }),
+        "tincan.xml": tincanXml(),
+        "index.html": PAGE,
+      }),
+    );
     expect(brief(result)).toEqual(["several-manifests warning tincan.xml"]);
     expect(result.standard).toBe("scorm12");
   });
 
   it("reports a manifest that is not well-formed XML", async () => {
-    const result = await check(rawZip({ "imsmanifest.xml": scorm12().replace("</organizations>", ""), "index.html": PAGE }));
+    const result = await check(
+      rawZip({ "imsmanifest.xml": scorm12().replace("</organizations>", ""), "index.html": PAGE }),
+    );
     expect(brief(result)[0]).toMatch(/^xml-malformed error imsmanifest.xml:\d+$/);
     expect(result.valid).toBe(false);
   });
 
   it("checks the format the build meant to produce", async () => {
-    const result = await check(rawZip({ "imsmanifest.xml": scorm2004({ schemaversion: "2004 3rd Edition" }), "index.html": PAGE }), { format: "scorm2004" });
+    const result = await check(
+      rawZip({ "imsmanifest.xml": scorm2004({ schemaversion: "2004 3rd Edition" }), "index.html": PAGE }),
+      { format: "scorm2004" },
+    );
     expect(brief(result)).toEqual(["wrong-standard error "]);
     expect(result.findings[0]!.message).toBe("expected a SCORM 2004 4th Edition package, found SCORM 2004 3rd Edition");
   });
 });
 
 describe("SCORM manifests", () => {
-  const zip12 = (manifest: string, extra: ZipContent = {}) => rawZip({ "imsmanifest.xml": manifest, "index.html": PAGE, ...extra });
+  const zip12 = (manifest: string, extra: ZipContent = {}) =>
+    rawZip({ "imsmanifest.xml": manifest, "index.html": PAGE, ...extra });
 
   it("reports a file the manifest lists but the package lacks", async () => {
     const manifest = scorm12({ files: ["index.html", "script.js"] });
@@ -300,7 +369,10 @@ describe("SCORM manifests", () => {
   it("reports a missing launch file", async () => {
     const manifest = scorm12({ href: "start.html" });
     const result = await check(zip12(manifest, {}));
-    expect(brief(result, "missing-file")).toEqual([`missing-file error imsmanifest.xml:${lineOf(manifest, "<resource ")}`, `missing-file error imsmanifest.xml:${lineOf(manifest, '<file href="start.html"')}`]);
+    expect(brief(result, "missing-file")).toEqual([
+      `missing-file error imsmanifest.xml:${lineOf(manifest, "<resource ")}`,
+      `missing-file error imsmanifest.xml:${lineOf(manifest, '<file href="start.html"')}`,
+    ]);
     expect(result.findings.find((f) => f.code === "missing-file")!.message).toContain('launch file "start.html"');
   });
 
@@ -311,9 +383,13 @@ describe("SCORM manifests", () => {
   });
 
   it("reports duplicate identifiers", async () => {
-    const manifest = scorm12({ extraItem: `\n      <item identifier="item1" identifierref="res1"><title>Again</title></item>` });
+    const manifest = scorm12({
+      extraItem: `\n      <item identifier="item1" identifierref="res1"><title>Again</title></item>`,
+    });
     const result = await check(zip12(manifest));
-    expect(brief(result, "duplicate-identifier")).toEqual([`duplicate-identifier error imsmanifest.xml:${lineOf(manifest, "Again") }`]);
+    expect(brief(result, "duplicate-identifier")).toEqual([
+      `duplicate-identifier error imsmanifest.xml:${lineOf(manifest, "Again")}`,
+    ]);
     expect(result.findings.find((f) => f.code === "duplicate-identifier")).toMatchObject({ checklist: 4 });
   });
 
@@ -328,7 +404,9 @@ describe("SCORM manifests", () => {
   it("reports an identifierref that resolves to nothing", async () => {
     const manifest = scorm12({ itemRef: "res9" });
     const result = await check(zip12(manifest));
-    expect(brief(result, "unresolved-identifierref")).toEqual([`unresolved-identifierref error imsmanifest.xml:${lineOf(manifest, '<item identifier="item1"')}`]);
+    expect(brief(result, "unresolved-identifierref")).toEqual([
+      `unresolved-identifierref error imsmanifest.xml:${lineOf(manifest, '<item identifier="item1"')}`,
+    ]);
     expect(brief(result, "no-launchable-item")).toHaveLength(1);
   });
 
@@ -343,11 +421,15 @@ describe("SCORM manifests", () => {
   it("reports the 2004 spelling of scormType in a 1.2 manifest", async () => {
     const manifest = scorm12({ scormType: "scormType" });
     const result = await check(zip12(manifest));
-    expect(brief(result, "scormtype-casing")).toEqual([`scormtype-casing error imsmanifest.xml:${lineOf(manifest, "<resource ")}`]);
+    expect(brief(result, "scormtype-casing")).toEqual([
+      `scormtype-casing error imsmanifest.xml:${lineOf(manifest, "<resource ")}`,
+    ]);
   });
 
   it("reports more than one SCO", async () => {
-    const manifest = scorm12({ extraItem: `\n      <item identifier="item2" identifierref="res1"><title>Two</title></item>` });
+    const manifest = scorm12({
+      extraItem: `\n      <item identifier="item2" identifierref="res1"><title>Two</title></item>`,
+    });
     const result = await check(zip12(manifest));
     expect(brief(result)).toEqual([`multiple-scos warning imsmanifest.xml:${lineOf(manifest, 'identifier="item2"')}`]);
   });
@@ -365,12 +447,19 @@ describe("SCORM manifests", () => {
   it("warns about 2004 SCOs without completionSetByContent/objectiveSetByContent", async () => {
     const manifest = scorm2004({ sequencing: false });
     const result = await check(rawZip({ "imsmanifest.xml": manifest, "index.html": PAGE }));
-    expect(brief(result)).toEqual([`sequencing-defaults warning imsmanifest.xml:${lineOf(manifest, '<item identifier="item1"')}`]);
+    expect(brief(result)).toEqual([
+      `sequencing-defaults warning imsmanifest.xml:${lineOf(manifest, '<item identifier="item1"')}`,
+    ]);
     expect(result.findings[0]).toMatchObject({ checklist: 8 });
   });
 
   it("reports a 2004 manifest that uses the 1.2 adlcp namespace", async () => {
-    const result = await check(rawZip({ "imsmanifest.xml": scorm2004({ adlcp: "http://www.adlnet.org/xsd/adlcp_rootv1p2" }), "index.html": PAGE }));
+    const result = await check(
+      rawZip({
+        "imsmanifest.xml": scorm2004({ adlcp: "http://www.adlnet.org/xsd/adlcp_rootv1p2" }),
+        "index.html": PAGE,
+      }),
+    );
     expect(brief(result, "scorm-version-mismatch")).toHaveLength(1);
     expect(result.valid).toBe(false);
   });
@@ -378,7 +467,9 @@ describe("SCORM manifests", () => {
   it("reports schemaversion 1.2 in a 2004 manifest", async () => {
     const manifest = scorm2004({ schemaversion: "1.2" });
     const result = await check(rawZip({ "imsmanifest.xml": manifest, "index.html": PAGE }));
-    expect(brief(result, "scorm-version-mismatch")).toEqual([`scorm-version-mismatch error imsmanifest.xml:${lineOf(manifest, "<schemaversion>")}`]);
+    expect(brief(result, "scorm-version-mismatch")).toEqual([
+      `scorm-version-mismatch error imsmanifest.xml:${lineOf(manifest, "<schemaversion>")}`,
+    ]);
   });
 
   it("warns about xml:base and resolves hrefs through it", async () => {
@@ -389,7 +480,9 @@ describe("SCORM manifests", () => {
 
   it("warns about schemas named in xsi:schemaLocation that are not shipped", async () => {
     const manifest = scorm2004({ schemaLocation: "http://www.imsglobal.org/xsd/imscp_v1p1 imscp_v1p1.xsd" });
-    const ok = await check(rawZip({ "imsmanifest.xml": manifest, "index.html": PAGE, "imscp_v1p1.xsd": "<xs:schema/>" }));
+    const ok = await check(
+      rawZip({ "imsmanifest.xml": manifest, "index.html": PAGE, "imscp_v1p1.xsd": "<xs:schema/>" }),
+    );
     expect(ok.findings).toEqual([]);
     const result = await check(rawZip({ "imsmanifest.xml": manifest, "index.html": PAGE }));
     expect(brief(result)).toEqual(["schema-not-shipped warning imsmanifest.xml:2"]);
@@ -403,7 +496,8 @@ describe("SCORM manifests", () => {
 });
 
 describe("xAPI (Tin Can) packages", () => {
-  const zip = (tincan: string, extra: ZipContent = { "index.html": PAGE }) => rawZip({ "tincan.xml": tincan, ...extra });
+  const zip = (tincan: string, extra: ZipContent = { "index.html": PAGE }) =>
+    rawZip({ "tincan.xml": tincan, ...extra });
 
   it("reports Basic credentials baked into the content", async () => {
     const script = `var lrs = { endpoint: location.search, auth: "Basic dXNlcjpzM2NyZXQ=" };\n`;
@@ -439,7 +533,10 @@ describe("xAPI (Tin Can) packages", () => {
   });
 
   it("reports an activity id that is not an absolute IRI, and a second launchable activity", async () => {
-    const manifest = tincanXml({ id: "demo-course", second: `\n    <activity id="https://example.com/two"><name>Two</name><launch>index.html</launch></activity>` });
+    const manifest = tincanXml({
+      id: "demo-course",
+      second: `\n    <activity id="https://example.com/two"><name>Two</name><launch>index.html</launch></activity>`,
+    });
     const result = await check(zip(manifest));
     expect(brief(result)).toEqual([
       `iri-not-absolute error tincan.xml:${lineOf(manifest, 'id="demo-course"')}`,
@@ -467,7 +564,9 @@ describe("cmi5 packages", () => {
   });
 
   it("scans cmi5 packages for credentials too", async () => {
-    const result = await check(rawZip({ "cmi5.xml": cmi5Xml(), "index.html": `<script>var auth = "Basic dXNlcjpzM2NyZXQ=";</script>` }));
+    const result = await check(
+      rawZip({ "cmi5.xml": cmi5Xml(), "index.html": `<script>var auth = "Basic dXNlcjpzM2NyZXQ=";</script>` }),
+    );
     expect(brief(result)).toEqual(["credentials-in-package error index.html:1"]);
   });
 });

@@ -44,7 +44,9 @@ describe("coursepack validate", () => {
     const lines = result.stdout.trim().split("\n");
     expect(lines).toEqual([
       'imsmanifest.xml:7: error [checklist #4] item identifier "1item" is not a valid XML identifier (NCName): it must not start with a digit, "." or "-" — start identifiers with a letter or "_" and use only letters, digits, ".", "_" and "-" (identifier-not-ncname)',
-      expect.stringMatching(/^imsmanifest\.xml:7: warning \[checklist #9\] item "1item" has adlcp:masteryscore 80; .* — remove adlcp:masteryscore .* \(masteryscore\)$/),
+      expect.stringMatching(
+        /^imsmanifest\.xml:7: warning \[checklist #9\] item "1item" has adlcp:masteryscore 80; .* — remove adlcp:masteryscore .* \(masteryscore\)$/,
+      ),
       `✗ ${broken}: SCORM 1.2, 1 error, 1 warning`,
     ]);
   });
@@ -56,8 +58,22 @@ describe("coursepack validate", () => {
     expect(Object.keys(json)).toEqual(["package", "standard", "edition", "scope", "valid", "findings"]);
     expect(json).toMatchObject({ package: broken, standard: "scorm12", edition: "1.2", valid: false });
     expect(json.findings).toEqual([
-      expect.objectContaining({ severity: "error", code: "identifier-not-ncname", checklist: 4, file: "imsmanifest.xml", line: 7, message: expect.any(String), fix: expect.any(String) }),
-      expect.objectContaining({ severity: "warning", code: "masteryscore", checklist: 9, file: "imsmanifest.xml", line: 7 }),
+      expect.objectContaining({
+        severity: "error",
+        code: "identifier-not-ncname",
+        checklist: 4,
+        file: "imsmanifest.xml",
+        line: 7,
+        message: expect.any(String),
+        fix: expect.any(String),
+      }),
+      expect.objectContaining({
+        severity: "warning",
+        code: "masteryscore",
+        checklist: 9,
+        file: "imsmanifest.xml",
+        line: 7,
+      }),
     ]);
   });
 
@@ -79,8 +95,14 @@ describe("coursepack validate", () => {
   });
 
   it("rejects bad usage", async () => {
-    expect(await coursepack("validate")).toMatchObject({ code: 1, stderr: expect.stringContaining("validate takes a package") });
-    expect(await coursepack("validate", "--expect", "pdf", broken)).toMatchObject({ code: 1, stderr: expect.stringContaining('unknown format "pdf"') });
+    expect(await coursepack("validate")).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining("validate takes a package"),
+    });
+    expect(await coursepack("validate", "--expect", "pdf", broken)).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('unknown format "pdf"'),
+    });
     expect((await coursepack("--help")).stdout).toContain("coursepack validate <package>");
   });
 });

@@ -26,7 +26,10 @@ describe("Rustici golf packages", () => {
   it.each(golf)("%s passes as a folder and as a zip", async (dir, standard, edition) => {
     const folder = path.join(SAMPLES, dir);
     const zip = await archiverZip(await readFolder(folder));
-    const [asFolder, asZip] = await Promise.all([validatePackage(folder), validatePackage(zip, { label: `${path.basename(dir)}.zip` })]);
+    const [asFolder, asZip] = await Promise.all([
+      validatePackage(folder),
+      validatePackage(zip, { label: `${path.basename(dir)}.zip` }),
+    ]);
     for (const result of [asFolder, asZip]) {
       expect(errorsOf(result)).toEqual([]);
       expect(result).toMatchObject({ valid: true, standard, edition, scope: "package" });
@@ -82,9 +85,24 @@ async function catapultZip(name: string): Promise<Buffer> {
 }
 
 describe("CATAPULT cmi5 LMS test suite", () => {
-  const valid = ["001-essentials", "002-allowed", "003-launchMethod-OwnWindow", "004-1-moveOn-Completed", "004-2-moveOn-CompletedOrPassed",
-    "004-3-moveOn-Passed", "004-4-moveOn-CompletedOrPassed", "004-5-moveOn-NotApplicable", "005-1-invalid-au", "005-2-invalid-au",
-    "006-launchMode", "007-1-multi-session", "007-2-multi-session", "008-1-abandoned", "009-1-waived", "102-zip64"];
+  const valid = [
+    "001-essentials",
+    "002-allowed",
+    "003-launchMethod-OwnWindow",
+    "004-1-moveOn-Completed",
+    "004-2-moveOn-CompletedOrPassed",
+    "004-3-moveOn-Passed",
+    "004-4-moveOn-CompletedOrPassed",
+    "004-5-moveOn-NotApplicable",
+    "005-1-invalid-au",
+    "005-2-invalid-au",
+    "006-launchMode",
+    "007-1-multi-session",
+    "007-2-multi-session",
+    "008-1-abandoned",
+    "009-1-waived",
+    "102-zip64",
+  ];
 
   // Everything is validated up front, together, so the schema runs are batched.
   const results = new Map<string, ValidationResult>();
@@ -92,7 +110,9 @@ describe("CATAPULT cmi5 LMS test suite", () => {
     const zipped = [...valid, ...rejectedPackages.map(([n]) => n)];
     const files = ["101-one-thousand-aus.xml", ...rejectedFiles.map(([n]) => n)];
     await Promise.all([
-      ...zipped.map(async (name) => results.set(name, await validatePackage(await catapultZip(name), { label: `${name}.zip` }))),
+      ...zipped.map(async (name) =>
+        results.set(name, await validatePackage(await catapultZip(name), { label: `${name}.zip` })),
+      ),
       ...files.map(async (file) => results.set(file, await validatePackage(path.join(LTS, file)))),
     ]);
   });
@@ -146,7 +166,12 @@ describe("CATAPULT cmi5 LMS test suite", () => {
   });
 
   it("covers every sample of the suite", () => {
-    const tested = new Set([...valid, "101-one-thousand-aus.xml", ...rejectedPackages.map(([n]) => n), ...rejectedFiles.map(([n]) => n)]);
+    const tested = new Set([
+      ...valid,
+      "101-one-thousand-aus.xml",
+      ...rejectedPackages.map(([n]) => n),
+      ...rejectedFiles.map(([n]) => n),
+    ]);
     const all = readdirSync(LTS).filter((n) => n !== "LTS-README.md");
     expect(all.filter((n) => !tested.has(n))).toEqual([]);
   });
@@ -164,12 +189,14 @@ describe("CATAPULT course examples", () => {
   };
   const results = new Map<string, ValidationResult>();
   beforeAll(async () => {
-    await Promise.all(Object.entries(pages).map(async ([name, launchPages]) => {
-      const dir = path.join(SAMPLES, "cmi5", "catapult-course-examples", name);
-      const files: ZipContent = { "cmi5.xml": await readFile(path.join(dir, "cmi5.xml")) };
-      for (const page of launchPages) files[page] = `<!doctype html><title>${page}</title>`;
-      results.set(name, await validatePackage(await archiverZip(files), { label: `${name}.zip` }));
-    }));
+    await Promise.all(
+      Object.entries(pages).map(async ([name, launchPages]) => {
+        const dir = path.join(SAMPLES, "cmi5", "catapult-course-examples", name);
+        const files: ZipContent = { "cmi5.xml": await readFile(path.join(dir, "cmi5.xml")) };
+        for (const page of launchPages) files[page] = `<!doctype html><title>${page}</title>`;
+        results.set(name, await validatePackage(await archiverZip(files), { label: `${name}.zip` }));
+      }),
+    );
   });
 
   it.each(Object.keys(pages))("%s passes", (name) => {
@@ -180,6 +207,10 @@ describe("CATAPULT course examples", () => {
 
   it("has a stand-in list for every example", () => {
     const dir = path.join(SAMPLES, "cmi5", "catapult-course-examples");
-    expect(readdirSync(dir).filter((n) => existsSync(path.join(dir, n, "cmi5.xml"))).sort()).toEqual(Object.keys(pages).sort());
+    expect(
+      readdirSync(dir)
+        .filter((n) => existsSync(path.join(dir, n, "cmi5.xml")))
+        .sort(),
+    ).toEqual(Object.keys(pages).sort());
   });
 });

@@ -13,7 +13,8 @@ import { COURSE_IRI, starterCourse } from "../support/lrs-setup.js";
 
 let dir: string;
 let result: BuildResult;
-const folder = (format: string) => path.join(result.outDir, result.outputs.find((o) => o.format === format)!.folderName);
+const folder = (format: string) =>
+  path.join(result.outDir, result.outputs.find((o) => o.format === format)!.folderName);
 
 beforeAll(async () => {
   dir = await starterCourse();
@@ -45,7 +46,9 @@ describe("xAPI package", () => {
     expect(xml).toContain(`<activity id="${COURSE_IRI}" type="http://adlnet.gov/expapi/activities/course">`);
     expect(xml).toContain('<launch lang="en">index.html</launch>');
     expect(xml).toContain('<name lang="en">Safety basics</name>');
-    expect(await readdir(folder("xapi"))).toEqual(expect.arrayContaining(["tincan.xml", "index.html", "coursepack.js", "coursepack.css"]));
+    expect(await readdir(folder("xapi"))).toEqual(
+      expect.arrayContaining(["tincan.xml", "index.html", "coursepack.js", "coursepack.css"]),
+    );
   });
 });
 
@@ -56,18 +59,27 @@ describe("cmi5 package", () => {
     expect(validation).toMatchObject({ valid: true, problems: [] });
     expect(xml.match(/<au /g)).toHaveLength(1);
     expect(xml).toContain(`<course id="${COURSE_IRI}">`);
-    expect(xml).toContain(`<au id="${COURSE_IRI}/au" moveOn="CompletedAndPassed" masteryScore="0.8" launchMethod="AnyWindow">`);
+    expect(xml).toContain(
+      `<au id="${COURSE_IRI}/au" moveOn="CompletedAndPassed" masteryScore="0.8" launchMethod="AnyWindow">`,
+    );
     expect(xml).toContain("<url>index.html</url>");
   });
 
   it("the schema check can fail: a broken cmi5.xml does not validate", async () => {
-    const xml = (await readFile(path.join(folder("cmi5"), "cmi5.xml"), "utf8")).replace('moveOn="CompletedAndPassed"', 'moveOn="Whenever"');
+    const xml = (await readFile(path.join(folder("cmi5"), "cmi5.xml"), "utf8")).replace(
+      'moveOn="CompletedAndPassed"',
+      'moveOn="Whenever"',
+    );
     const [validation] = await validateXsd("cmi5", [{ file: "cmi5.xml", xml }]);
     expect(validation!.valid).toBe(false);
   });
 
   it("asks only for completion, without a masteryScore, when the course has no graded quiz", async () => {
-    const lessonsOnly = await withCourseYml((yml) => yml.replace(/\n  - quizzes\/check-your-understanding.yml/, "").replace("completion: lessons-and-quiz", "completion: lessons"));
+    const lessonsOnly = await withCourseYml((yml) =>
+      yml
+        .replace(/\n  - quizzes\/check-your-understanding.yml/, "")
+        .replace("completion: lessons-and-quiz", "completion: lessons"),
+    );
     const built = await buildInto(lessonsOnly, { formats: ["cmi5"] });
     const xml = await readFile(path.join(built.outDir, built.outputs[0]!.folderName, "cmi5.xml"), "utf8");
     expect(xml).toContain('moveOn="Completed" launchMethod="AnyWindow"');
@@ -97,18 +109,26 @@ describe("both packages", () => {
 
 describe("credentials never go into a package", () => {
   it("refuses an activityId with a user name and password", async () => {
-    const message = await buildError(await withCourseYml((yml) => yml.replace(COURSE_IRI, "https://key:secret@lrs.example.com/courses/x")));
+    const message = await buildError(
+      await withCourseYml((yml) => yml.replace(COURSE_IRI, "https://key:secret@lrs.example.com/courses/x")),
+    );
     expect(message).toMatch(/must not carry credentials: it contains a user name or password/);
     expect(message).toMatch(/the LMS passes the endpoint and auth/);
   });
 
   it("refuses an activityId with a credential in its query", async () => {
-    const message = await buildError(await withCourseYml((yml) => yml.replace(COURSE_IRI, `${COURSE_IRI}?auth=Basic%20abc`)));
+    const message = await buildError(
+      await withCourseYml((yml) => yml.replace(COURSE_IRI, `${COURSE_IRI}?auth=Basic%20abc`)),
+    );
     expect(message).toMatch(/query parameter "auth" looks like a credential/);
   });
 
   it("refuses tracking.endpoint and tracking.auth with an explanation", async () => {
-    const message = await buildError(await withCourseYml((yml) => `${yml}tracking:\n  endpoint: https://lrs.example.com/xapi/\n  auth: Basic a2V5OnNlY3JldA==\n`));
+    const message = await buildError(
+      await withCourseYml(
+        (yml) => `${yml}tracking:\n  endpoint: https://lrs.example.com/xapi/\n  auth: Basic a2V5OnNlY3JldA==\n`,
+      ),
+    );
     expect(message.match(/cannot be set: packages never contain LRS credentials/g)).toHaveLength(2);
   });
 });

@@ -8,8 +8,12 @@ const REG = "6fbd600f-d17e-4f8b-9f5c-3c1fd6ee5f2e";
 
 describe("Tin Can launch parameters", () => {
   it("reads every parameter in any order, URL-decoded, and adds the trailing slash to the endpoint", () => {
-    const a = readTinCanLaunch(`?registration=${REG}&actor=${enc(JSON.stringify(actor))}&endpoint=${enc("https://lrs.example.com/xapi")}&auth=${enc("Basic dTpw")}&activity_id=${enc("https://x.example/c")}`);
-    const b = readTinCanLaunch(`?activity_id=${enc("https://x.example/c")}&auth=${enc("Basic dTpw")}&endpoint=${enc("https://lrs.example.com/xapi/")}&actor=${enc(JSON.stringify(actor))}&registration=${REG}`);
+    const a = readTinCanLaunch(
+      `?registration=${REG}&actor=${enc(JSON.stringify(actor))}&endpoint=${enc("https://lrs.example.com/xapi")}&auth=${enc("Basic dTpw")}&activity_id=${enc("https://x.example/c")}`,
+    );
+    const b = readTinCanLaunch(
+      `?activity_id=${enc("https://x.example/c")}&auth=${enc("Basic dTpw")}&endpoint=${enc("https://lrs.example.com/xapi/")}&actor=${enc(JSON.stringify(actor))}&registration=${REG}`,
+    );
     expect(a).toEqual({
       endpoint: "https://lrs.example.com/xapi/",
       auth: "Basic dTpw",
@@ -26,7 +30,9 @@ describe("Tin Can launch parameters", () => {
   });
 
   it("keeps optional extras and drops a registration that is not a UUID", () => {
-    const launch = readTinCanLaunch(`?endpoint=e&actor=${enc(JSON.stringify(actor))}&registration=abc&activity_platform=Moodle&grouping=${enc("https://lms.example/course/1")}&Accept-Language=de-CH`);
+    const launch = readTinCanLaunch(
+      `?endpoint=e&actor=${enc(JSON.stringify(actor))}&registration=abc&activity_platform=Moodle&grouping=${enc("https://lms.example/course/1")}&Accept-Language=de-CH`,
+    );
     expect(launch).toMatchObject({ platform: "Moodle", grouping: "https://lms.example/course/1", language: "de-CH" });
     expect(launch?.registration).toBeUndefined();
   });
@@ -42,18 +48,36 @@ describe("Tin Can launch parameters", () => {
 describe("actors", () => {
   it("converts 0.9 actors (arrays) to 1.0 with exactly one identifier", () => {
     expect(normaliseActor({ name: ["Jane"], mbox: ["mailto:jane@example.com", "mailto:other@example.com"] })).toEqual({
-      objectType: "Agent", name: "Jane", mbox: "mailto:jane@example.com",
+      objectType: "Agent",
+      name: "Jane",
+      mbox: "mailto:jane@example.com",
     });
-    expect(normaliseActor({ name: ["Jane"], account: [{ accountServiceHomePage: "https://lms.example", accountName: "j42" }] })).toEqual({
-      objectType: "Agent", name: "Jane", account: { homePage: "https://lms.example", name: "j42" },
+    expect(
+      normaliseActor({
+        name: ["Jane"],
+        account: [{ accountServiceHomePage: "https://lms.example", accountName: "j42" }],
+      }),
+    ).toEqual({
+      objectType: "Agent",
+      name: "Jane",
+      account: { homePage: "https://lms.example", name: "j42" },
     });
   });
 
   it("keeps one identifier when several are given, adds mailto: when missing, and accepts the other kinds", () => {
-    expect(normaliseActor({ mbox: "jane@example.com", account: { homePage: "h", name: "n" } })).toEqual({ objectType: "Agent", mbox: "mailto:jane@example.com" });
+    expect(normaliseActor({ mbox: "jane@example.com", account: { homePage: "h", name: "n" } })).toEqual({
+      objectType: "Agent",
+      mbox: "mailto:jane@example.com",
+    });
     expect(normaliseActor({ mbox_sha1sum: "abc" })).toEqual({ objectType: "Agent", mbox_sha1sum: "abc" });
-    expect(normaliseActor({ openid: "https://id.example/jane" })).toEqual({ objectType: "Agent", openid: "https://id.example/jane" });
-    expect(normaliseActor({ account: { homePage: "https://lms.example", name: "j42" } })).toEqual({ objectType: "Agent", account: { homePage: "https://lms.example", name: "j42" } });
+    expect(normaliseActor({ openid: "https://id.example/jane" })).toEqual({
+      objectType: "Agent",
+      openid: "https://id.example/jane",
+    });
+    expect(normaliseActor({ account: { homePage: "https://lms.example", name: "j42" } })).toEqual({
+      objectType: "Agent",
+      account: { homePage: "https://lms.example", name: "j42" },
+    });
   });
 
   it("refuses actors without a usable identifier", () => {
@@ -66,7 +90,9 @@ describe("actors", () => {
 describe("cmi5 launch parameters", () => {
   const cmi5Actor = { objectType: "Agent", account: { homePage: "https://lms.example", name: "j42" } };
   it("reads endpoint, fetch, actor, registration and activityId (camelCase) in any order", () => {
-    const launch = readCmi5Launch(`?activityId=${enc("https://lms.example/au/1")}&fetch=${enc("https://lms.example/fetch?k=1")}&registration=${REG}&actor=${enc(JSON.stringify(cmi5Actor))}&endpoint=${enc("https://lms.example/lrs")}&lang=de`);
+    const launch = readCmi5Launch(
+      `?activityId=${enc("https://lms.example/au/1")}&fetch=${enc("https://lms.example/fetch?k=1")}&registration=${REG}&actor=${enc(JSON.stringify(cmi5Actor))}&endpoint=${enc("https://lms.example/lrs")}&lang=de`,
+    );
     expect(launch).toEqual({
       endpoint: "https://lms.example/lrs/",
       fetch: "https://lms.example/fetch?k=1",
@@ -77,6 +103,8 @@ describe("cmi5 launch parameters", () => {
   });
 
   it("is undefined when any of the five is missing (a Tin Can launch is not a cmi5 launch)", () => {
-    expect(readCmi5Launch(`?endpoint=e&actor=${enc(JSON.stringify(cmi5Actor))}&registration=${REG}&activity_id=x`)).toBeUndefined();
+    expect(
+      readCmi5Launch(`?endpoint=e&actor=${enc(JSON.stringify(cmi5Actor))}&registration=${REG}&activity_id=x`),
+    ).toBeUndefined();
   });
 });

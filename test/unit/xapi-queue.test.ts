@@ -13,9 +13,15 @@ import { VERBS } from "../../src/shared/xapi-vocabulary.js";
 
 class MemoryStorage implements KeyValueStorage {
   readonly map = new Map<string, string>();
-  getItem(key: string) { return this.map.get(key) ?? null; }
-  setItem(key: string, value: string) { this.map.set(key, value); }
-  removeItem(key: string) { this.map.delete(key); }
+  getItem(key: string) {
+    return this.map.get(key) ?? null;
+  }
+  setItem(key: string, value: string) {
+    this.map.set(key, value);
+  }
+  removeItem(key: string) {
+    this.map.delete(key);
+  }
 }
 
 const statement = (n: number): Statement =>
@@ -28,7 +34,10 @@ function scripted(statuses: number[]) {
   const send = async (s: Statement) => {
     calls.push({ id: s.id, at: Date.now() });
     const status = statuses.shift() ?? 200;
-    if (status === -1) { stored.push(s.id); throw new LrsError(503, "stored, answer lost"); }
+    if (status === -1) {
+      stored.push(s.id);
+      throw new LrsError(503, "stored, answer lost");
+    }
     if (status >= 300 || status === 0) throw new LrsError(status, "scripted");
     if (!stored.includes(s.id)) stored.push(s.id);
   };
@@ -37,8 +46,17 @@ function scripted(statuses: number[]) {
 
 function queueWith(transport: ReturnType<typeof scripted>, storage = new MemoryStorage(), events: string[] = []) {
   const queue = new StatementQueue({
-    storage, key: "q", send: transport.send, baseDelayMs: 10, maxDelayMs: 40, alertAfter: 3,
-    events: { failing: () => events.push("failing"), recovered: () => events.push("recovered"), rejected: (_s, e) => events.push(`rejected ${e.status}`) },
+    storage,
+    key: "q",
+    send: transport.send,
+    baseDelayMs: 10,
+    maxDelayMs: 40,
+    alertAfter: 3,
+    events: {
+      failing: () => events.push("failing"),
+      recovered: () => events.push("recovered"),
+      rejected: (_s, e) => events.push(`rejected ${e.status}`),
+    },
   });
   return { queue, storage, events };
 }
@@ -57,8 +75,12 @@ describe("StatementQueue", () => {
     const storage = new MemoryStorage();
     let seenInStorage = false;
     const queue = new StatementQueue({
-      storage, key: "q", events: { failing() {}, recovered() {}, rejected() {} },
-      send: async (s) => { seenInStorage = storage.getItem("q")?.includes(s.id) ?? false; },
+      storage,
+      key: "q",
+      events: { failing() {}, recovered() {}, rejected() {} },
+      send: async (s) => {
+        seenInStorage = storage.getItem("q")?.includes(s.id) ?? false;
+      },
     });
     queue.push(statement(1));
     expect(await queue.drain(1000)).toBe(true);
@@ -125,12 +147,21 @@ describe("StatementQueue", () => {
 });
 
 describe("Bookmark", () => {
-  const scope = { activityId: "https://example.com/c", agent: { mbox: "mailto:j@example.com" }, registration: "6fbd600f-d17e-4f8b-9f5c-3c1fd6ee5f2e" };
+  const scope = {
+    activityId: "https://example.com/c",
+    agent: { mbox: "mailto:j@example.com" },
+    registration: "6fbd600f-d17e-4f8b-9f5c-3c1fd6ee5f2e",
+  };
   /** An LRS State resource that answers GET with `answer`. */
-  const stateLrs = (answer: () => Promise<{ data: unknown }>) => ({ getState: answer, setState: async () => ({ data: undefined }) }) as unknown as LrsClient;
+  const stateLrs = (answer: () => Promise<{ data: unknown }>) =>
+    ({ getState: answer, setState: async () => ({ data: undefined }) }) as unknown as LrsClient;
 
   it("treats 404, an empty body and {} as no state (checklist #57)", async () => {
-    for (const answer of [() => Promise.reject(new LrsError(404, "")), async () => ({ data: "" }), async () => ({ data: {} })]) {
+    for (const answer of [
+      () => Promise.reject(new LrsError(404, "")),
+      async () => ({ data: "" }),
+      async () => ({ data: {} }),
+    ]) {
       const bookmark = new Bookmark(stateLrs(answer), stateLrs(answer), scope, new MemoryStorage(), "b");
       expect(await bookmark.load()).toBeUndefined();
     }
@@ -139,12 +170,31 @@ describe("Bookmark", () => {
   it("prefers the newer of the LRS copy and the local copy, and falls back to the local one when the LRS is down", async () => {
     const storage = new MemoryStorage();
     const older = { state: "old", reported: { completed: false }, savedAt: "2026-01-01T00:00:00.000Z" };
-    const local = new Bookmark(stateLrs(() => Promise.reject(new LrsError(0, "down"))), stateLrs(async () => ({ data: {} })), scope, storage, "b", 5);
+    const local = new Bookmark(
+      stateLrs(() => Promise.reject(new LrsError(0, "down"))),
+      stateLrs(async () => ({ data: {} })),
+      scope,
+      storage,
+      "b",
+      5,
+    );
     local.save({ state: "new", reported: { completed: true } });
     expect((await local.load())?.state).toBe("new");
-    const remoteOlder = new Bookmark(stateLrs(async () => ({ data: older })), stateLrs(async () => ({ data: {} })), scope, storage, "b");
+    const remoteOlder = new Bookmark(
+      stateLrs(async () => ({ data: older })),
+      stateLrs(async () => ({ data: {} })),
+      scope,
+      storage,
+      "b",
+    );
     expect((await remoteOlder.load())?.state).toBe("new");
-    const remoteNewer = new Bookmark(stateLrs(async () => ({ data: { ...older, state: "newest", savedAt: "2099-01-01T00:00:00.000Z" } })), stateLrs(async () => ({ data: {} })), scope, storage, "b");
+    const remoteNewer = new Bookmark(
+      stateLrs(async () => ({ data: { ...older, state: "newest", savedAt: "2099-01-01T00:00:00.000Z" } })),
+      stateLrs(async () => ({ data: {} })),
+      scope,
+      storage,
+      "b",
+    );
     expect((await remoteNewer.load())?.state).toBe("newest");
     await local.flush();
   });

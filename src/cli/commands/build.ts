@@ -20,9 +20,13 @@ export async function buildCommand(args: string[]): Promise<number> {
     },
   });
   if (positionals.length > 1) throw new UsageError("build takes one course folder");
-  const formats = values.format?.split(",").map((f) => f.trim()).filter(Boolean);
+  const formats = values.format
+    ?.split(",")
+    .map((f) => f.trim())
+    .filter(Boolean);
   for (const f of formats ?? []) {
-    if (!(FORMAT_IDS as readonly string[]).includes(f)) throw new UsageError(`unknown format "${f}"; choose from ${FORMAT_IDS.join(", ")}`);
+    if (!(FORMAT_IDS as readonly string[]).includes(f))
+      throw new UsageError(`unknown format "${f}"; choose from ${FORMAT_IDS.join(", ")}`);
   }
   const dir = positionals[0] ?? "content";
   const result = await build({
@@ -32,18 +36,24 @@ export async function buildCommand(args: string[]): Promise<number> {
     ...(formats ? { formats: formats as FormatId[] } : {}),
   });
   for (const d of result.diagnostics.sorted()) console.error(yellow(formatDiagnostic(d)));
-  console.log(`${bold(result.model.config.title)} ${dim(`(${path.relative(process.cwd(), result.model.dir) || "."})`)}`);
-  const zipOf = (o: (typeof result.outputs)[number]) => path.relative(process.cwd(), path.join(result.outDir, o.zipName));
+  console.log(
+    `${bold(result.model.config.title)} ${dim(`(${path.relative(process.cwd(), result.model.dir) || "."})`)}`,
+  );
+  const zipOf = (o: (typeof result.outputs)[number]) =>
+    path.relative(process.cwd(), path.join(result.outDir, o.zipName));
   const labelWidth = Math.max(...result.outputs.map((o) => o.label.length));
   const zipWidth = Math.max(...result.outputs.map((o) => zipOf(o).length));
   for (const o of result.outputs) {
-    console.log(`  ${green("✓")} ${o.label.padEnd(labelWidth)}  ${zipOf(o).padEnd(zipWidth)}  ${formatBytes(o.zipBytes).padStart(9)}  ${dim(`${o.fileCount} files, runtime JS+CSS ${formatBytes(o.runtimeGzipBytes)} gzipped`)}`);
+    console.log(
+      `  ${green("✓")} ${o.label.padEnd(labelWidth)}  ${zipOf(o).padEnd(zipWidth)}  ${formatBytes(o.zipBytes).padStart(9)}  ${dim(`${o.fileCount} files, runtime JS+CSS ${formatBytes(o.runtimeGzipBytes)} gzipped`)}`,
+    );
   }
   for (const o of result.outputs) {
     for (const f of o.findings) console.error(yellow(`${o.zipName}: ${formatFinding(f, o.zipName)}`));
   }
   const warnings = result.diagnostics.warningCount + result.outputs.reduce((n, o) => n + o.findings.length, 0);
-  console.log(`Built ${result.outputs.length} package${result.outputs.length === 1 ? "" : "s"} in ${formatMs(result.ms)}${warnings ? yellow(` with ${warnings} warning${warnings === 1 ? "" : "s"}`) : ""}.`);
+  console.log(
+    `Built ${result.outputs.length} package${result.outputs.length === 1 ? "" : "s"} in ${formatMs(result.ms)}${warnings ? yellow(` with ${warnings} warning${warnings === 1 ? "" : "s"}`) : ""}.`,
+  );
   return 0;
 }
-

@@ -20,21 +20,31 @@ export async function importGiftCommand(args: string[]): Promise<number> {
     },
   });
   const [giftFile] = positionals;
-  if (!giftFile || positionals.length > 1) throw new UsageError("import-gift takes one GIFT file, e.g. `coursepack import-gift bank.gift`");
+  if (!giftFile || positionals.length > 1)
+    throw new UsageError("import-gift takes one GIFT file, e.g. `coursepack import-gift bank.gift`");
   const out = values.out ?? path.join("quizzes", `${idFromFileName(giftFile)}.yml`);
-  if (!values.force && (await exists(out))) throw new UsageError(`${out} already exists; pass --force to overwrite it, or choose another --out`);
+  if (!values.force && (await exists(out)))
+    throw new UsageError(`${out} already exists; pass --force to overwrite it, or choose another --out`);
 
   const bytes = await readFile(giftFile).catch((e: NodeJS.ErrnoException) => {
     throw new UsageError(e.code === "ENOENT" ? `${giftFile} does not exist` : `cannot read ${giftFile}: ${e.message}`);
   });
   const text = decodeUtf8(bytes);
   if (text === undefined) {
-    console.error(red(`${giftFile}:1:1: error: this file is not UTF-8 text; save it as UTF-8 (Moodle exports GIFT as UTF-8) and import again`));
+    console.error(
+      red(
+        `${giftFile}:1:1: error: this file is not UTF-8 text; save it as UTF-8 (Moodle exports GIFT as UTF-8) and import again`,
+      ),
+    );
     return 1;
   }
 
   const file = path.resolve(giftFile);
-  const result = importGift(text, { file, quizFile: out, title: values.title ?? titleFromFolder(idFromFileName(giftFile)) });
+  const result = importGift(text, {
+    file,
+    quizFile: out,
+    title: values.title ?? titleFromFolder(idFromFileName(giftFile)),
+  });
   for (const d of result.diagnostics.sorted()) {
     console.error(d.severity === "error" ? red(formatDiagnostic(d)) : yellow(formatDiagnostic(d)));
   }
@@ -46,17 +56,23 @@ export async function importGiftCommand(args: string[]): Promise<number> {
   await mkdir(path.dirname(path.resolve(out)), { recursive: true });
   await writeFile(out, result.yaml);
 
-  console.log(`${green("✓")} Imported ${result.imported} question${result.imported === 1 ? "" : "s"} from ${giftFile} into ${out}`);
+  console.log(
+    `${green("✓")} Imported ${result.imported} question${result.imported === 1 ? "" : "s"} from ${giftFile} into ${out}`,
+  );
   for (const [type, n] of result.counts) console.log(`  ${type.padEnd(11)} ${n}`);
   const warnings = result.diagnostics.warningCount;
   if (result.skipped > 0) console.log(yellow(`  skipped     ${result.skipped} (see the warnings above)`));
-  if (warnings > 0) console.log(yellow(`${warnings} warning${warnings === 1 ? "" : "s"}: each is also noted in ${out}.`));
+  if (warnings > 0)
+    console.log(yellow(`${warnings} warning${warnings === 1 ? "" : "s"}: each is also noted in ${out}.`));
   console.log(dim(`Add ${out} to the outline in course.yml, then run \`coursepack build\`.`));
   return 0;
 }
 
 async function exists(file: string): Promise<boolean> {
-  return access(file).then(() => true, () => false);
+  return access(file).then(
+    () => true,
+    () => false,
+  );
 }
 
 function decodeUtf8(bytes: Buffer): string | undefined {

@@ -12,7 +12,8 @@ const STARTER_DIR = path.join(PACKAGE_ROOT, "starter");
 export async function newCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { title: { type: "string" } } });
   const [dir] = positionals;
-  if (!dir || positionals.length > 1) throw new UsageError("new takes one folder name, e.g. `coursepack new my-course`");
+  if (!dir || positionals.length > 1)
+    throw new UsageError("new takes one folder name, e.g. `coursepack new my-course`");
   const target = path.resolve(dir);
   const existing = await readdir(target).catch(() => []);
   if (existing.length > 0) throw new UsageError(`${dir} already exists and is not empty; choose a new folder`);
@@ -20,7 +21,10 @@ export async function newCommand(args: string[]): Promise<number> {
   await cp(STARTER_DIR, target, { recursive: true });
   const courseFile = path.join(target, "course.yml");
   const yml = await readFile(courseFile, "utf8");
-  await writeFile(courseFile, yml.replace("__COURSE_ID__", slugify(path.basename(target), 64)).replace("__COURSE_TITLE__", JSON.stringify(title)));
+  await writeFile(
+    courseFile,
+    yml.replace("__COURSE_ID__", slugify(path.basename(target), 64)).replace("__COURSE_TITLE__", JSON.stringify(title)),
+  );
   console.log(`${green("✓")} Created ${title} in ${path.relative(process.cwd(), target) || "."}`);
   console.log(`  Build it:  coursepack build ${dir}`);
   return 0;

@@ -22,15 +22,24 @@ export async function previewCommand(args: string[]): Promise<number> {
     throw new UsageError(`unknown format "${format}"; choose from ${FORMAT_IDS.join(", ")}`);
   }
   const port = values.port === undefined ? 0 : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port takes a port number (0 for any free port), not "${values.port}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new UsageError(`--port takes a port number (0 for any free port), not "${values.port}"`);
 
-  const preview = await startPreview({ source: positionals[0] ?? "content", format: format as FormatId | undefined, port });
+  const preview = await startPreview({
+    source: positionals[0] ?? "content",
+    format: format as FormatId | undefined,
+    port,
+  });
   const state = preview.state();
   const launchable = state.launchable;
-  console.log(`${bold("Coursepack preview")} of ${launchable?.title ?? state.source.name} ${dim(`(${state.format ?? `${launchable?.standard} ${launchable?.edition ?? ""}`.trim()})`)}`);
+  console.log(
+    `${bold("Coursepack preview")} of ${launchable?.title ?? state.source.name} ${dim(`(${state.format ?? `${launchable?.standard} ${launchable?.edition ?? ""}`.trim()})`)}`,
+  );
   console.log(`  ${green("➜")} ${bold(preview.url)}`);
   if (state.build) report(state.build);
-  console.log(dim(state.source.kind === "course" ? "Watching for changes. Press Ctrl+C to stop." : "Press Ctrl+C to stop."));
+  console.log(
+    dim(state.source.kind === "course" ? "Watching for changes. Press Ctrl+C to stop." : "Press Ctrl+C to stop."),
+  );
   preview.onBuild(report);
 
   await new Promise<void>((resolve) => {
@@ -56,5 +65,7 @@ function report(build: BuildStatus): void {
   }
   for (const line of build.diagnostics) console.error(/ warning: /.test(line) ? yellow(line) : red(line));
   const serving = build.serving === null ? "nothing to serve until it builds" : "still serving the last good build";
-  console.error(bold(`${red("✗")} build failed: ${build.errors} error${build.errors === 1 ? "" : "s"}${changed}; ${serving}`));
+  console.error(
+    bold(`${red("✗")} build failed: ${build.errors} error${build.errors === 1 ? "" : "s"}${changed}; ${serving}`),
+  );
 }

@@ -16,12 +16,15 @@ export async function validateCommand(args: string[]): Promise<number> {
       expect: { type: "string" },
     },
   });
-  if (positionals.length === 0) throw new UsageError("validate takes a package: a .zip, its unzipped folder, or a manifest XML file");
+  if (positionals.length === 0)
+    throw new UsageError("validate takes a package: a .zip, its unzipped folder, or a manifest XML file");
   const format = values.expect;
   if (format !== undefined && !(FORMAT_IDS as readonly string[]).includes(format)) {
     throw new UsageError(`unknown format "${format}" for --expect; choose from ${FORMAT_IDS.join(", ")}`);
   }
-  const results = await Promise.all(positionals.map((p) => validatePackage(p, { label: p, ...(format ? { format: format as FormatId } : {}) })));
+  const results = await Promise.all(
+    positionals.map((p) => validatePackage(p, { label: p, ...(format ? { format: format as FormatId } : {}) })),
+  );
   if (values.json) {
     console.log(JSON.stringify(results.length === 1 ? results[0] : results, null, 2));
   } else {
@@ -38,12 +41,18 @@ function printResult(result: ValidationResult): void {
   console.log(summary(result));
 }
 
-
 function summary(result: ValidationResult): string {
   const errors = result.findings.filter((f) => f.severity === "error").length;
   const warnings = result.findings.length - errors;
-  const what = result.standard ? describe({ standard: result.standard, edition: result.edition }) : "no standard recognised";
-  const counts = [errors && `${errors} error${errors === 1 ? "" : "s"}`, warnings && `${warnings} warning${warnings === 1 ? "" : "s"}`].filter(Boolean).join(", ");
+  const what = result.standard
+    ? describe({ standard: result.standard, edition: result.edition })
+    : "no standard recognised";
+  const counts = [
+    errors && `${errors} error${errors === 1 ? "" : "s"}`,
+    warnings && `${warnings} warning${warnings === 1 ? "" : "s"}`,
+  ]
+    .filter(Boolean)
+    .join(", ");
   const scope = result.scope === "document" ? dim(" (manifest only: the files it references were not checked)") : "";
   return result.valid
     ? `${green("✓")} ${bold(result.package)}: ${what}, valid${counts ? ` with ${counts}` : ""}${scope}`

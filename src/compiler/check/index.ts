@@ -11,7 +11,16 @@ import { strings } from "./rules/strings.js";
 import { theme } from "./rules/theme.js";
 import { uniqueIds } from "./rules/unique-ids.js";
 
-export const rules: readonly Rule[] = [uniqueIds, lessonContent, answerKeys, banks, completion, strings, theme, references];
+export const rules: readonly Rule[] = [
+  uniqueIds,
+  lessonContent,
+  answerKeys,
+  banks,
+  completion,
+  strings,
+  theme,
+  references,
+];
 
 export async function checkModel(model: CourseModel, diagnostics: Diagnostics): Promise<void> {
   for (const rule of rules) await rule.run({ model, diagnostics });

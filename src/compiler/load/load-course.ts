@@ -48,14 +48,21 @@ export const parsePage: ParsePage = (file, outlineIndex, content, diagnostics) =
     ? loadLesson(file, outlineIndex, content, diagnostics)
     : { kind: "quiz", file, outlineIndex, yaml: new YamlSource(file, content, diagnostics) };
 
-export async function loadCourse(dir: string, diagnostics: Diagnostics, parse: ParsePage = parsePage): Promise<LoadedCourse | undefined> {
+export async function loadCourse(
+  dir: string,
+  diagnostics: Diagnostics,
+  parse: ParsePage = parsePage,
+): Promise<LoadedCourse | undefined> {
   const root = path.resolve(dir);
   const courseFile = path.join(root, COURSE_FILE);
   let text: string;
   try {
     text = await readFile(courseFile, "utf8");
   } catch {
-    diagnostics.error(fileStart(courseFile), `no ${COURSE_FILE} here: a course folder needs one (create a course with \`coursepack new <dir>\`)`);
+    diagnostics.error(
+      fileStart(courseFile),
+      `no ${COURSE_FILE} here: a course folder needs one (create a course with \`coursepack new <dir>\`)`,
+    );
     return undefined;
   }
   const course = new YamlSource(courseFile, text, diagnostics);
@@ -67,7 +74,10 @@ export async function loadCourse(dir: string, diagnostics: Diagnostics, parse: P
     const at = course.position(["outline", i]);
     const file = path.resolve(root, entry);
     if (!isInside(root, file)) {
-      diagnostics.error(at, `outline entry "${entry}" points outside the course folder; move the file into ${path.basename(root)}/`);
+      diagnostics.error(
+        at,
+        `outline entry "${entry}" points outside the course folder; move the file into ${path.basename(root)}/`,
+      );
       return undefined;
     }
     if (seen.has(file)) {
@@ -98,11 +108,17 @@ export async function loadCourse(dir: string, diagnostics: Diagnostics, parse: P
 function loadLesson(file: string, outlineIndex: number, content: string, diagnostics: Diagnostics): LessonSource {
   const split = splitFrontMatter(content);
   if (split.kind === "missing") {
-    diagnostics.error(fileStart(file), "lesson has no front matter: start the file with a `---` block that gives at least `title:`");
+    diagnostics.error(
+      fileStart(file),
+      "lesson has no front matter: start the file with a `---` block that gives at least `title:`",
+    );
     return { kind: "lesson", file, outlineIndex, frontMatter: undefined, body: content, bodyLine: 1 };
   }
   if (split.kind === "unterminated") {
-    diagnostics.error(fileStart(file), "front matter is not closed: add a line with `---` after the last front-matter key");
+    diagnostics.error(
+      fileStart(file),
+      "front matter is not closed: add a line with `---` after the last front-matter key",
+    );
     return { kind: "lesson", file, outlineIndex, frontMatter: undefined, body: "", bodyLine: 1 };
   }
   return {
@@ -134,6 +150,9 @@ async function warnAboutStrayFiles(root: string, listed: Set<string>, diagnostic
     const file = path.join(root, rel);
     if (rel === COURSE_FILE || listed.has(file) || !/\.(md|ya?ml)$/i.test(rel)) continue;
     if (/^(readme|license|changelog)\.md$/i.test(path.basename(rel))) continue;
-    diagnostics.warning(fileStart(file), `not in the outline of ${COURSE_FILE}, so it is not part of the course; add it to \`outline\` or delete it`);
+    diagnostics.warning(
+      fileStart(file),
+      `not in the outline of ${COURSE_FILE}, so it is not part of the course; add it to \`outline\` or delete it`,
+    );
   }
 }

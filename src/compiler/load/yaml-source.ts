@@ -69,7 +69,8 @@ export class YamlSource implements Source {
       return { file: at.file, line: at.line + 1, col: at.col };
     }
     // Quoted scalars: the text starts after the quote.
-    if (isScalar(node) && (node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE")) return { ...at, col: at.col + 1 };
+    if (isScalar(node) && (node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE"))
+      return { ...at, col: at.col + 1 };
     return at;
   }
 }
@@ -81,7 +82,11 @@ export class YamlSource implements Source {
 function explain(code: string, message: string, offset: number, text: string): { offset: number; message: string } {
   if (code === "MISSING_CHAR" && /quote/.test(message)) {
     const quote = unclosedQuote(text, offset);
-    if (quote !== undefined) return { offset: quote, message: "this quoted text is never closed: add the closing quote at the end of the value" };
+    if (quote !== undefined)
+      return {
+        offset: quote,
+        message: "this quoted text is never closed: add the closing quote at the end of the value",
+      };
   }
   if (code === "DUPLICATE_KEY") {
     const key = /^[^:\n]*/.exec(text.slice(offset))?.[0].trim() ?? "";

@@ -38,7 +38,8 @@ export class AssetMap {
     const rel = path.relative(this.root, file).split(path.sep).map(safeSegment).join("/");
     let name = `assets/${rel}`;
     const ext = path.posix.extname(name);
-    for (let n = 2; this.taken.has(name.toLowerCase()); n++) name = `assets/${rel.slice(0, rel.length - ext.length)}-${n}${ext}`;
+    for (let n = 2; this.taken.has(name.toLowerCase()); n++)
+      name = `assets/${rel.slice(0, rel.length - ext.length)}-${n}${ext}`;
     this.taken.add(name.toLowerCase());
     this.byFile.set(file, name);
     return name;
@@ -59,6 +60,10 @@ export class AssetMap {
 }
 
 function safeSegment(segment: string): string {
-  const clean = segment.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^[-.]+/, "");
+  const clean = segment
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[^A-Za-z0-9._-]+/g, "-")
+    .replace(/^[-.]+/, "");
   return clean || "file";
 }

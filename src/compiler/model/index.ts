@@ -19,12 +19,20 @@ export type * from "./types.js";
  * Builds one page's model from its source. A seam for the preview's incremental session
  * (src/compiler/session.ts), which reuses the model of a page whose source did not change.
  */
-export type BuildPage = (src: PageSource, coursePassingScore: number, diagnostics: Diagnostics) => PageModel | undefined;
+export type BuildPage = (
+  src: PageSource,
+  coursePassingScore: number,
+  diagnostics: Diagnostics,
+) => PageModel | undefined;
 
 export const buildPage: BuildPage = (src, coursePassingScore, diagnostics) =>
   src.kind === "lesson" ? buildLesson(src, diagnostics) : buildQuiz(src, coursePassingScore, diagnostics);
 
-export function buildModel(loaded: LoadedCourse, diagnostics: Diagnostics, build: BuildPage = buildPage): CourseModel | undefined {
+export function buildModel(
+  loaded: LoadedCourse,
+  diagnostics: Diagnostics,
+  build: BuildPage = buildPage,
+): CourseModel | undefined {
   const valid = loaded.course.ok ? validateSource(courseSchema, loaded.course, diagnostics, "course.yml") : undefined;
   // With errors in course.yml (already reported) carry on with its valid parts, so the lessons'
   // and quizzes' own errors are reported in the same run.

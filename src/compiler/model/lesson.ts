@@ -28,7 +28,10 @@ export function buildLesson(src: LessonSource, diagnostics: Diagnostics): Lesson
     const authored = validateSource(questionSchema, source, diagnostics, "knowledge check");
     if (authored) checks.push(buildQuestion(authored, source, [], id, false));
   }
-  const words = src.body.replace(/```[\s\S]*?```/g, " ").split(/\s+/).filter(Boolean).length;
+  const words = src.body
+    .replace(/```[\s\S]*?```/g, " ")
+    .split(/\s+/)
+    .filter(Boolean).length;
   return {
     kind: "lesson",
     id,

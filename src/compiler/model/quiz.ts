@@ -27,7 +27,11 @@ function questionAt(yaml: YamlSource, path: SourcePath, raw: unknown, diagnostic
   return authored && { authored, source: yaml as Source, path };
 }
 
-export function buildQuiz(src: QuizSource, coursePassingScore: number, diagnostics: Diagnostics): QuizModel | undefined {
+export function buildQuiz(
+  src: QuizSource,
+  coursePassingScore: number,
+  diagnostics: Diagnostics,
+): QuizModel | undefined {
   if (!src.yaml.ok) return undefined;
   const quiz = validateSource(quizSchema, src.yaml, diagnostics, "quiz");
   if (!quiz) return undefined;

@@ -20,7 +20,10 @@ export function slugify(text: string, maxLength = 48): string {
 
 /** `02-pipeline-basics.md` → `pipeline-basics`. */
 export function idFromFileName(fileName: string): string {
-  const base = fileName.replace(/^.*[\\/]/, "").replace(/\.[^.]+$/, "").replace(/^\d+[-_. ]*/, "");
+  const base = fileName
+    .replace(/^.*[\\/]/, "")
+    .replace(/\.[^.]+$/, "")
+    .replace(/^\d+[-_. ]*/, "");
   return slugify(base || fileName, 64);
 }
 

@@ -34,7 +34,11 @@ export interface PackagedOutput {
 }
 
 /** Every file of one target's package, in package order: the target's own first (checklist #1). */
-export async function packageFiles(target: Target, model: CourseModel, rendered: RenderedCourse): Promise<PackageFile[]> {
+export async function packageFiles(
+  target: Target,
+  model: CourseModel,
+  rendered: RenderedCourse,
+): Promise<PackageFile[]> {
   const shared: PackageFile[] = [
     { name: "index.html", content: rendered.html },
     { name: RUNTIME_CSS, content: rendered.css },
@@ -56,9 +60,11 @@ export type AssetContents = ReadonlyMap<string, Buffer>;
  */
 export async function readAssets(rendered: RenderedCourse): Promise<AssetContents> {
   const contents = new Map<string, Buffer>();
-  await Promise.all(rendered.assets.map(async ([source]) => {
-    if ((await stat(source)).size <= SHARED_ASSET_BYTES) contents.set(source, await readFile(source));
-  }));
+  await Promise.all(
+    rendered.assets.map(async ([source]) => {
+      if ((await stat(source)).size <= SHARED_ASSET_BYTES) contents.set(source, await readFile(source));
+    }),
+  );
   return contents;
 }
 
@@ -84,7 +90,9 @@ export async function packageTarget(
   const check = await validatePackage(staged.path(zipName), { format: target.id, label: zipName });
   if (!check.valid) {
     const errors = check.findings.filter((f) => f.severity === "error").map((f) => `  ${formatFinding(f, zipName)}`);
-    throw new Error(`the ${target.label} package failed its checks (a Coursepack bug; please report it):\n${errors.join("\n")}`);
+    throw new Error(
+      `the ${target.label} package failed its checks (a Coursepack bug; please report it):\n${errors.join("\n")}`,
+    );
   }
   return {
     format: target.id,
@@ -101,8 +109,10 @@ export async function packageTarget(
 async function writeFiles(dir: string, files: PackageFile[]): Promise<void> {
   const dirs = new Set(files.map((f) => path.dirname(path.join(dir, f.name))));
   for (const d of [...dirs].sort()) await mkdir(d, { recursive: true });
-  await Promise.all(files.map((f) => {
-    const to = path.join(dir, f.name);
-    return "source" in f ? copyFile(f.source, to) : writeFile(to, f.content);
-  }));
+  await Promise.all(
+    files.map((f) => {
+      const to = path.join(dir, f.name);
+      return "source" in f ? copyFile(f.source, to) : writeFile(to, f.content);
+    }),
+  );
 }

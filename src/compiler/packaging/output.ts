@@ -9,7 +9,10 @@ import path from "node:path";
 const STAGING_PREFIX = ".coursepack-staging-";
 
 export class StagedOutput {
-  private constructor(readonly outDir: string, readonly staging: string) {}
+  private constructor(
+    readonly outDir: string,
+    readonly staging: string,
+  ) {}
 
   static async open(outDir: string): Promise<StagedOutput> {
     await mkdir(outDir, { recursive: true });

@@ -44,7 +44,11 @@ export function choiceFields(q: ChoiceQuestion, parse: FieldParser) {
   };
 }
 
-export function choiceData(q: ChoiceQuestion, type: "single" | "multiple", { base, fields }: DataContext): ChoiceQuestionData {
+export function choiceData(
+  q: ChoiceQuestion,
+  type: "single" | "multiple",
+  { base, fields }: DataContext,
+): ChoiceQuestionData {
   const ids = choiceIds(q);
   const texts = fields.choices as MarkdownField[];
   return {

@@ -40,7 +40,13 @@ export class CompactSource implements Source {
    * @param line 1-based file line of the text's first line
    * @param col 1-based column where every line of the text starts
    */
-  constructor(readonly file: string, text: string, diagnostics: Diagnostics, line: number, col = 1) {
+  constructor(
+    readonly file: string,
+    text: string,
+    diagnostics: Diagnostics,
+    line: number,
+    col = 1,
+  ) {
     const lines = text.replace(/\r\n?/g, "\n").split("\n");
     const at = (i: number, c = 0): Position => ({ file, line: line + i, col: col + c });
     const promptLine = lines.findIndex((l) => /^\?\s/.test(l));
@@ -94,7 +100,8 @@ export class CompactSource implements Source {
         }
         const line = text.replace(/^>\s?/, "");
         lastChoice.feedback = lastChoice.feedback === undefined ? line : `${String(lastChoice.feedback)}\n${line}`;
-        if (!this.positions.has(`choices.${choices.length - 1}.feedback`)) this.positions.set(`choices.${choices.length - 1}.feedback`, at(i, indent + 2));
+        if (!this.positions.has(`choices.${choices.length - 1}.feedback`))
+          this.positions.set(`choices.${choices.length - 1}.feedback`, at(i, indent + 2));
       } else if (text.startsWith("!")) {
         if (!explanation.length) this.positions.set("explanation", at(i, indent + 2));
         explanation.push(text.replace(/^!\s?/, ""));
@@ -126,7 +133,10 @@ export class CompactSource implements Source {
         this.positions.set(`items.${items.length}`, at(i, indent));
         items.push(m[1]!);
       } else {
-        diagnostics.error(at(i, indent), "unexpected line in a compact question: answers start with ( ), [ ], =, #, - … ->, 1., > or !");
+        diagnostics.error(
+          at(i, indent),
+          "unexpected line in a compact question: answers start with ( ), [ ], =, #, - … ->, 1., > or !",
+        );
       }
     }
 
@@ -175,7 +185,8 @@ export class CompactSource implements Source {
     const source = new YamlSource(this.file, yaml, diagnostics, line - 1, col - 1);
     const value = source.value;
     if (!value || typeof value !== "object" || Array.isArray(value)) {
-      if (source.ok) diagnostics.error(source.position([]), "lines above the `?` prompt must be settings such as `id: my-question`");
+      if (source.ok)
+        diagnostics.error(source.position([]), "lines above the `?` prompt must be settings such as `id: my-question`");
       return {};
     }
     for (const key of Object.keys(value)) this.positions.set(key, source.keyPosition([], key));

@@ -23,7 +23,14 @@ export const questionSchema = z.preprocess(
   (v) => (v && typeof v === "object" && !Array.isArray(v) && !("type" in v) ? { ...v, type: "single" } : v),
   // The kinds' own schemas, listed here with their precise types so zod can discriminate on `type`.
   z.discriminatedUnion("type", [
-    singleSchema, multipleSchema, trueFalseSchema, fillInSchema, numericSchema, matchingSchema, sequencingSchema, likertSchema,
+    singleSchema,
+    multipleSchema,
+    trueFalseSchema,
+    fillInSchema,
+    numericSchema,
+    matchingSchema,
+    sequencingSchema,
+    likertSchema,
   ]),
 );
 

@@ -9,7 +9,9 @@ import { optionIds, textOfHtml } from "./options.js";
 const schema = z.strictObject({
   ...questionBaseShape,
   type: z.literal("matching"),
-  pairs: z.array(z.strictObject({ source: textSchema, target: textSchema })).min(2, { message: "needs at least 2 pairs" }),
+  pairs: z
+    .array(z.strictObject({ source: textSchema, target: textSchema }))
+    .min(2, { message: "needs at least 2 pairs" }),
   /** Extra targets that match nothing. */
   distractors: z.array(textSchema).default([]),
   partialCredit: z.boolean().default(false),
@@ -34,7 +36,8 @@ export const matching: QuestionKind<Matching> = {
     const targets = new Set<string>();
     q.pairs.forEach((p, i) => {
       if (sources.has(p.source)) report(["pairs", i, "source"], `source "${p.source}" appears twice`);
-      if (targets.has(p.target)) report(["pairs", i, "target"], `target "${p.target}" appears twice; each target matches one source`);
+      if (targets.has(p.target))
+        report(["pairs", i, "target"], `target "${p.target}" appears twice; each target matches one source`);
       sources.add(p.source);
       targets.add(p.target);
     });
@@ -44,8 +47,10 @@ export const matching: QuestionKind<Matching> = {
   },
   fields: (q, parse) => ({
     sources: q.pairs.map((p, i) => parse(["pairs", i, "source"], p.source, true)),
-    targets: [...q.pairs.map((p, i) => parse(["pairs", i, "target"], p.target, true)),
-      ...q.distractors.map((d, i) => parse(["distractors", i], d, true))],
+    targets: [
+      ...q.pairs.map((p, i) => parse(["pairs", i, "target"], p.target, true)),
+      ...q.distractors.map((d, i) => parse(["distractors", i], d, true)),
+    ],
   }),
   toData(q, { base, fields }) {
     const { sources, targets } = ids(q);
@@ -54,8 +59,16 @@ export const matching: QuestionKind<Matching> = {
     return {
       ...base,
       type: "matching",
-      pairs: q.pairs.map((_, i) => ({ source: sources[i]!, sourceText: sourceTexts[i]!, target: targets[i]!, targetText: targetTexts[i]! })),
-      distractors: q.distractors.map((_, i) => ({ id: targets[q.pairs.length + i]!, text: targetTexts[q.pairs.length + i]! })),
+      pairs: q.pairs.map((_, i) => ({
+        source: sources[i]!,
+        sourceText: sourceTexts[i]!,
+        target: targets[i]!,
+        targetText: targetTexts[i]!,
+      })),
+      distractors: q.distractors.map((_, i) => ({
+        id: targets[q.pairs.length + i]!,
+        text: targetTexts[q.pairs.length + i]!,
+      })),
       partialCredit: q.partialCredit,
     };
   },

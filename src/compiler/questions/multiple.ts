@@ -10,7 +10,10 @@ export const multiple: QuestionKind<z.infer<typeof schema>> = {
   gradable: true,
   checkKey(q, report) {
     if (!q.choices.some((c) => c.correct)) {
-      report(["choices"], "multiple-response question has no correct answer: mark at least one choice with `correct: true`");
+      report(
+        ["choices"],
+        "multiple-response question has no correct answer: mark at least one choice with `correct: true`",
+      );
     }
     reportDuplicateChoices(q, report);
   },

@@ -10,7 +10,10 @@ const schema = z.strictObject({
   ...questionBaseShape,
   type: z.literal("sequencing"),
   /** In the correct order; learners see them shuffled. */
-  items: z.array(textSchema).min(2, { message: "needs at least 2 items" }).max(20, { message: "allows at most 20 items" }),
+  items: z
+    .array(textSchema)
+    .min(2, { message: "needs at least 2 items" })
+    .max(20, { message: "allows at most 20 items" }),
 });
 export { schema as sequencingSchema };
 

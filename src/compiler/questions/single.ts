@@ -11,9 +11,12 @@ export const single: QuestionKind<z.infer<typeof schema>> = {
   checkKey(q, report) {
     const correct = q.choices.filter((c) => c.correct).length;
     if (correct !== 1) {
-      report(["choices"], correct === 0
-        ? "single-choice question has no correct answer: mark one choice with `correct: true`"
-        : `single-choice question has ${correct} correct answers: mark exactly one, or use \`type: multiple\``);
+      report(
+        ["choices"],
+        correct === 0
+          ? "single-choice question has no correct answer: mark one choice with `correct: true`"
+          : `single-choice question has ${correct} correct answers: mark exactly one, or use \`type: multiple\``,
+      );
     }
     reportDuplicateChoices(q, report);
   },

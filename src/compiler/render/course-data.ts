@@ -55,7 +55,9 @@ export function courseData(model: CourseModel, strings: Record<string, string>):
     questions,
     strings,
     tracking: {
-      scorm12Status: config.tracking.scorm12Status ?? (model.questions.some((q) => q.graded) ? "passed-incomplete" : "completed-incomplete"),
+      scorm12Status:
+        config.tracking.scorm12Status ??
+        (model.questions.some((q) => q.graded) ? "passed-incomplete" : "completed-incomplete"),
       exitWhenComplete: config.tracking.exitWhenComplete,
       interactions: config.tracking.interactions,
       commitSeconds: config.tracking.commitSeconds,

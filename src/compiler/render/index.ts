@@ -30,7 +30,12 @@ export interface RenderMemo {
 
 const NO_MEMO: RenderMemo = { page: (_page, _number, render) => render(), css: (_source, minify) => minify() };
 
-export async function renderCourse(model: CourseModel, templates: Templates, data: CourseData, memo: RenderMemo = NO_MEMO): Promise<RenderedCourse> {
+export async function renderCourse(
+  model: CourseModel,
+  templates: Templates,
+  data: CourseData,
+  memo: RenderMemo = NO_MEMO,
+): Promise<RenderedCourse> {
   const renderer = new PageRenderer(model, templates);
   let lessonNumber = 0;
   const pages = model.pages.map((page) => {
@@ -49,13 +54,21 @@ export async function renderCourse(model: CourseModel, templates: Templates, dat
     pages,
     dataJson: scriptJson(data),
   });
-  const css = await memo.css(templates.css, async () => (await transform(templates.css, { loader: "css", minify: true, target: ["chrome80", "firefox78", "safari15"] })).code);
+  const css = await memo.css(
+    templates.css,
+    async () =>
+      (await transform(templates.css, { loader: "css", minify: true, target: ["chrome80", "firefox78", "safari15"] }))
+        .code,
+  );
   return { html, data, css, assets: model.assets.entries() };
 }
 
 /** JSON that is safe inside a <script> element. */
 function scriptJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+  return JSON.stringify(value)
+    .replace(/</g, "\\u003c")
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
 }
 
 function themeVariables(theme: CourseModel["config"]["theme"]): string {

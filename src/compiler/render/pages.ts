@@ -25,7 +25,10 @@ export function referenceResolver(model: CourseModel): ReferenceResolver {
 export class PageRenderer {
   private readonly resolve: ReferenceResolver;
 
-  constructor(model: CourseModel, private readonly templates: Templates) {
+  constructor(
+    model: CourseModel,
+    private readonly templates: Templates,
+  ) {
     this.resolve = referenceResolver(model);
   }
 
@@ -66,7 +69,11 @@ export class PageRenderer {
     for (const [name, value] of Object.entries(q.fields)) {
       html[name] = Array.isArray(value) ? value.map((f) => (f.source ? this.md(f) : "")) : this.md(value);
     }
-    const view = { id: q.id, type: q.type, ...kind.view(q.authored, html, (key) => this.templates.strings[key] ?? key) };
+    const view = {
+      id: q.id,
+      type: q.type,
+      ...kind.view(q.authored, html, (key) => this.templates.strings[key] ?? key),
+    };
     return this.templates.render("question", {
       id: q.id,
       type: q.type,

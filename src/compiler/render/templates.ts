@@ -22,7 +22,9 @@ export interface TemplateFiles {
 async function listFiles(dir: string): Promise<string[]> {
   try {
     const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-    return entries.filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join("/"));
+    return entries
+      .filter((e) => e.isFile())
+      .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join("/"));
   } catch {
     return [];
   }
@@ -50,7 +52,9 @@ export class Templates {
     readonly strings: Record<string, string>,
   ) {
     for (const [name, source] of sources) this.hbs.registerPartial(name, source);
-    this.hbs.registerHelper("t", (key: string, options: Handlebars.HelperOptions) => formatString(this.strings, key, options.hash));
+    this.hbs.registerHelper("t", (key: string, options: Handlebars.HelperOptions) =>
+      formatString(this.strings, key, options.hash),
+    );
   }
 
   static async load(found: TemplateFiles, language: string, overrides: Record<string, string>): Promise<Templates> {
@@ -60,8 +64,15 @@ export class Templates {
       if (rel.endsWith(".hbs")) reads.push(readFile(file, "utf8").then((s) => void sources.set(rel.slice(0, -4), s)));
     }
     const cssFiles = [found.files.get(THEME_CSS), ...found.extraCss].filter((f): f is string => f !== undefined);
-    const [css] = await Promise.all([Promise.all(cssFiles.map((f) => readFile(f, "utf8"))).then((parts) => parts.join("\n")), ...reads]);
-    const strings = { ...(await readStrings(found, "en")), ...(await readStrings(found, baseLanguage(language))), ...overrides };
+    const [css] = await Promise.all([
+      Promise.all(cssFiles.map((f) => readFile(f, "utf8"))).then((parts) => parts.join("\n")),
+      ...reads,
+    ]);
+    const strings = {
+      ...(await readStrings(found, "en")),
+      ...(await readStrings(found, baseLanguage(language))),
+      ...overrides,
+    };
     return new Templates(sources, css, strings);
   }
 
@@ -85,7 +96,11 @@ let stringKeys: ReadonlySet<string> | undefined;
 
 /** Keys of the default English strings: every key a course may override (read once per process). */
 export function knownStringKeys(): ReadonlySet<string> {
-  stringKeys ??= new Set(Object.keys(parseYaml(readFileSync(path.join(TEMPLATES_DIR, "strings", "en.yml"), "utf8")) as Record<string, unknown>));
+  stringKeys ??= new Set(
+    Object.keys(
+      parseYaml(readFileSync(path.join(TEMPLATES_DIR, "strings", "en.yml"), "utf8")) as Record<string, unknown>,
+    ),
+  );
   return stringKeys;
 }
 
@@ -101,7 +116,11 @@ async function readStrings(found: TemplateFiles, lang: string): Promise<Record<s
 }
 
 /** "{done} of {total}" with values from `params`. */
-export function formatString(strings: Record<string, string>, key: string, params: Record<string, unknown> = {}): string {
+export function formatString(
+  strings: Record<string, string>,
+  key: string,
+  params: Record<string, unknown> = {},
+): string {
   const template = strings[key] ?? key;
   return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
 }

@@ -7,7 +7,7 @@ export const FORMAT_IDS = ["web", "scorm12", "scorm2004", "scorm2004-3rd", "xapi
 export const COMPLETION_RULES = ["lessons", "quiz", "lessons-and-quiz"] as const;
 
 const colorSchema = z.string().regex(/^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, {
-  message: "must be a hex colour such as \"#0b5cad\"",
+  message: 'must be a hex colour such as "#0b5cad"',
 });
 
 const themeSchema = z.strictObject({
@@ -21,7 +21,10 @@ const themeSchema = z.strictObject({
   headingFont: z.string().optional(),
 });
 
-const refusedSchema = z.unknown().refine(() => false, { message: `cannot be set: ${NO_CREDENTIALS_HINT}` }).optional();
+const refusedSchema = z
+  .unknown()
+  .refine(() => false, { message: `cannot be set: ${NO_CREDENTIALS_HINT}` })
+  .optional();
 
 /** LMS tracking choices; docs/scorm.md explains what each one reports. */
 const trackingSchema = z.strictObject({
@@ -47,10 +50,12 @@ export const courseSchema = z.strictObject({
   id: idSchema,
   title: textSchema.max(200),
   /** Catalogue description; SCORM Cloud warns above 1,000 characters (anchors §3 #20). */
-  description: textSchema.max(1000, { message: "must be at most 1,000 characters (LMS catalogues truncate longer ones)" }),
+  description: textSchema.max(1000, {
+    message: "must be at most 1,000 characters (LMS catalogues truncate longer ones)",
+  }),
   language: z
     .string()
-    .regex(/^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*$/, { message: "must be a language tag such as \"en\" or \"de-CH\"" })
+    .regex(/^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*$/, { message: 'must be a language tag such as "en" or "de-CH"' })
     .default("en"),
   version: z.string().min(1).default("1.0.0"),
   author: textSchema.optional(),
@@ -70,7 +75,7 @@ export const courseSchema = z.strictObject({
   tracking: trackingSchema.prefault({}),
   /** Base IRI for xAPI/cmi5 activity ids; defaults to a URN derived from the course id. */
   activityId: z
-    .url({ message: "must be an absolute IRI such as \"https://example.com/courses/sales\"" })
+    .url({ message: 'must be an absolute IRI such as "https://example.com/courses/sales"' })
     .superRefine((iri, ctx) => {
       const why = credentialsIn(iri);
       if (why) ctx.addIssue({ code: "custom", message: `must not carry credentials: ${why}; ${NO_CREDENTIALS_HINT}` });

@@ -4,7 +4,8 @@
  */
 
 /** Query parameter names that carry secrets in LRS and launch URLs. */
-const SECRET_PARAMS = /^(auth|authorization|token|auth-token|access_token|key|secret|password|passwd|pwd|apikey|api_key|client_secret)$/i;
+const SECRET_PARAMS =
+  /^(auth|authorization|token|auth-token|access_token|key|secret|password|passwd|pwd|apikey|api_key|client_secret)$/i;
 
 /** Why `value` (a URL or IRI) would put credentials into a package, or undefined when it would not. */
 export function credentialsIn(value: string): string | undefined {

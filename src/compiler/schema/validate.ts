@@ -52,7 +52,12 @@ export function validateSource<S extends z.ZodType>(
 }
 
 function reportIssue(
-  issue: Issue, src: Source, d: Diagnostics, what: string, base: SourcePath, keys: Set<string>,
+  issue: Issue,
+  src: Source,
+  d: Diagnostics,
+  what: string,
+  base: SourcePath,
+  keys: Set<string>,
 ): void {
   const path = [...base, ...(issue.path as (string | number)[])];
   const name = label(path);
@@ -66,7 +71,10 @@ function reportIssue(
       if (issue.input === undefined) {
         const parent = label(path.slice(0, -1));
         const key = String(path[path.length - 1]);
-        d.error(src.position(path.slice(0, -1)), parent ? `"${parent}" is missing "${key}"` : `${what} is missing "${key}"`);
+        d.error(
+          src.position(path.slice(0, -1)),
+          parent ? `"${parent}" is missing "${key}"` : `${what} is missing "${key}"`,
+        );
       } else {
         d.error(src.position(path), `${q(name)} must be ${article(issue.expected)}, not ${describe(issue.input)}`);
       }
@@ -101,7 +109,7 @@ function sizeMessage(issue: Extract<Issue, { code: "too_small" | "too_big" }>): 
     case "array":
       return `must have at ${small ? "least" : "most"} ${limit} item${limit === 1 ? "" : "s"}`;
     default:
-      return `must be ${small ? (issue.inclusive ? "at least" : "more than") : (issue.inclusive ? "at most" : "less than")} ${limit}`;
+      return `must be ${small ? (issue.inclusive ? "at least" : "more than") : issue.inclusive ? "at most" : "less than"} ${limit}`;
   }
 }
 

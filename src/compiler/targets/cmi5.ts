@@ -12,7 +12,9 @@ type MoveOn = "Completed" | "Passed" | "CompletedAndPassed";
 
 /** What the LMS should require, following the course's own completion rule. */
 export function moveOnFor(model: CourseModel): MoveOn {
-  const graded = model.questions.some((q) => q.graded && model.pages.some((p) => p.kind === "quiz" && p.id === q.parent));
+  const graded = model.questions.some(
+    (q) => q.graded && model.pages.some((p) => p.kind === "quiz" && p.id === q.parent),
+  );
   if (!graded) return "Completed";
   return model.completion === "quiz" ? "Passed" : "CompletedAndPassed";
 }

@@ -29,8 +29,11 @@ export function manifest12({ model, shipped }: TargetContext): string {
     <organization identifier="${ids.organization}">
       <title>${meta.title}</title>
       <item identifier="${ids.item}" identifierref="${ids.resource}" isvisible="true">
-        <title>${meta.title}</title>${masteryScoreInManifest && xml`
-        <adlcp:masteryscore>${model.config.passingScore}</adlcp:masteryscore>`}
+        <title>${meta.title}</title>${
+          masteryScoreInManifest &&
+          xml`
+        <adlcp:masteryscore>${model.config.passingScore}</adlcp:masteryscore>`
+        }
       </item>
     </organization>
   </organizations>
@@ -46,5 +49,6 @@ export const scorm12: Target = {
   label: "SCORM 1.2",
   runtime: "scorm12",
   files: (ctx) => [{ name: "imsmanifest.xml", content: manifest12(ctx) }],
-  check: (model, data, diagnostics) => checkSuspendData("scorm12", SCORM12_SUSPEND_DATA_LIMIT, model, data, diagnostics),
+  check: (model, data, diagnostics) =>
+    checkSuspendData("scorm12", SCORM12_SUSPEND_DATA_LIMIT, model, data, diagnostics),
 };

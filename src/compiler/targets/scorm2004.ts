@@ -34,12 +34,15 @@ function completionThreshold(edition: Edition, threshold: number | undefined): X
 function sequencing(model: CourseModel, objectiveId: string): XmlFragment {
   const mastery = model.config.tracking.masteryScoreInManifest;
   return xml`
-        <imsss:sequencing>${mastery && xml`
+        <imsss:sequencing>${
+          mastery &&
+          xml`
           <imsss:objectives>
             <imsss:primaryObjective objectiveID="${objectiveId}" satisfiedByMeasure="true">
               <imsss:minNormalizedMeasure>${model.config.passingScore / 100}</imsss:minNormalizedMeasure>
             </imsss:primaryObjective>
-          </imsss:objectives>`}
+          </imsss:objectives>`
+        }
           <imsss:deliveryControls completionSetByContent="true" objectiveSetByContent="true"/>
         </imsss:sequencing>`;
 }

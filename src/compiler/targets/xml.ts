@@ -15,7 +15,10 @@ export class XmlFragment {
 type Value = XmlFragment | string | number | boolean | undefined | null | Value[];
 
 export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" })[c]!);
+  return text.replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" })[c]!,
+  );
 }
 
 function render(value: Value): string {
@@ -34,6 +37,9 @@ export function xml(strings: TemplateStringsArray, ...values: Value[]): XmlFragm
 
 /** A whole document: declaration plus the root, with the template's indentation trimmed away. */
 export function xmlDocument(root: XmlFragment): string {
-  const lines = root.text.split("\n").map((l) => l.trimEnd()).filter((l) => l.trim() !== "");
+  const lines = root.text
+    .split("\n")
+    .map((l) => l.trimEnd())
+    .filter((l) => l.trim() !== "");
   return `<?xml version="1.0" encoding="UTF-8"?>\n${lines.join("\n")}\n`;
 }

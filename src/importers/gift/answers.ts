@@ -1,5 +1,13 @@
 /** The answer block `{…}` of one question, read the way Moodle reads each question type. */
-import type { GiftAnswer, GiftNumericAnswer, GiftPair, GiftText, NumericValue, QuestionBody, TextFormat } from "./ast.js";
+import type {
+  GiftAnswer,
+  GiftNumericAnswer,
+  GiftPair,
+  GiftText,
+  NumericValue,
+  QuestionBody,
+  TextFormat,
+} from "./ast.js";
 import type { Cooked } from "./cooked.js";
 import { readText } from "./text-format.js";
 
@@ -10,7 +18,12 @@ type Fail = (at: number, message: string) => void;
  * offset of `{`. The type is decided in Moodle's order: empty → essay, `#…` → numeric, any `~` →
  * multiple choice, `=` with `->` → matching, T/TRUE/F/FALSE → true/false, else short answer.
  */
-export function readAnswerBlock(answers: Cooked, open: number, format: TextFormat, fail: Fail): QuestionBody | undefined {
+export function readAnswerBlock(
+  answers: Cooked,
+  open: number,
+  format: TextFormat,
+  fail: Fail,
+): QuestionBody | undefined {
   if (answers.length === 0) return { kind: "essay" };
   if (answers.startsWith("#")) return readNumeric(answers.slice(1), open, format, fail);
   if (answers.indexOf("~") >= 0) return readChoice(answers, open, format, fail);
@@ -122,7 +135,12 @@ function numericValue(value: Cooked, fail: Fail): NumericValue | undefined {
   const number = (s: string, at: number): number | undefined => {
     const t = s.trim();
     if (NUMBER.test(t)) return Number(t);
-    fail(at, t === "" ? "a number is missing here" : `"${t}" is not a number${/^\d+,\d+$/.test(t) ? ` (write ${t.replace(",", ".")})` : ""}`);
+    fail(
+      at,
+      t === ""
+        ? "a number is missing here"
+        : `"${t}" is not a number${/^\d+,\d+$/.test(t) ? ` (write ${t.replace(",", ".")})` : ""}`,
+    );
     return undefined;
   };
   const dots = text.indexOf("..");

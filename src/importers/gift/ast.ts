@@ -70,7 +70,6 @@ export type QuestionBody =
 
 export type GiftQuestion = QuestionBase & QuestionBody;
 
-
 /**
  * Stands for the blank of a missing-word question inside the stem until the stem becomes Markdown
  * (a noncharacter: Unicode guarantees it never appears in interchanged text).

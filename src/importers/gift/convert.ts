@@ -92,11 +92,16 @@ const choices = (answers: GiftAnswer[], md: Md, isCorrect: (a: GiftAnswer) => bo
 function singleChoice(answers: GiftAnswer[], md: Md, note: Note): Body {
   const right = answers.filter((a) => a.weight === 100);
   if (right.length !== 1) {
-    return { skipped: `${right.length} answers are worth 100 %, and a single-choice question has exactly one right answer` };
+    return {
+      skipped: `${right.length} answers are worth 100 %, and a single-choice question has exactly one right answer`,
+    };
   }
   const partial = answers.filter((a) => a.weight !== 100 && a.weight !== 0);
   if (partial.length > 0) {
-    note(partial[0]!.at, `weights other than 100 % and 0 % dropped, these now count as wrong: ${partial.map((a) => `${quoted(a)} (${percent(a.weight)})`).join(", ")}`);
+    note(
+      partial[0]!.at,
+      `weights other than 100 % and 0 % dropped, these now count as wrong: ${partial.map((a) => `${quoted(a)} (${percent(a.weight)})`).join(", ")}`,
+    );
   }
   return { type: "single", fields: { choices: choices(answers, md, (a) => a.weight === 100) } };
 }
@@ -112,11 +117,17 @@ function multipleResponse(answers: GiftAnswer[], md: Md, note: Note): Body {
   const share = 100 / right.length;
   const unequal = right.filter((a) => Math.abs(a.weight - share) > 0.5);
   if (unequal.length > 0) {
-    note(unequal[0]!.at, `weights ${right.map((a) => `${quoted(a)} ${percent(a.weight)}`).join(", ")} become an equal split: each right choice is worth ${percent(share)}`);
+    note(
+      unequal[0]!.at,
+      `weights ${right.map((a) => `${quoted(a)} ${percent(a.weight)}`).join(", ")} become an equal split: each right choice is worth ${percent(share)}`,
+    );
   }
   const penalties = answers.filter((a) => a.weight <= 0 && Math.abs(a.weight + share) > 0.5);
   if (penalties.length > 0) {
-    note(penalties[0]!.at, `each wrong choice picked takes away ${percent(share)} in Coursepack; the GIFT weights were ${penalties.map((a) => `${quoted(a)} ${percent(a.weight)}`).join(", ")}`);
+    note(
+      penalties[0]!.at,
+      `each wrong choice picked takes away ${percent(share)} in Coursepack; the GIFT weights were ${penalties.map((a) => `${quoted(a)} ${percent(a.weight)}`).join(", ")}`,
+    );
   }
   return { type: "multiple", fields: { partialCredit: true, choices: choices(answers, md, (a) => a.weight > 0) } };
 }
@@ -127,10 +138,22 @@ function fillIn(answers: GiftAnswer[], md: Md, note: Note, at: number): Body {
   const wildcards = full.filter((a) => a.text.text.includes("*"));
   const accepted = full.filter((a) => !a.text.text.includes("*"));
   const partial = answers.filter((a) => a.weight !== 100 && a.weight !== 0);
-  if (wildcards.length > 0) note(wildcards[0]!.at, `answers with Moodle's * wildcard dropped (Coursepack compares whole answers): ${wildcards.map(quoted).join(", ")}`);
-  if (partial.length > 0) note(partial[0]!.at, `partial-credit answers dropped: ${partial.map((a) => `${quoted(a)} (${percent(a.weight)})`).join(", ")}`);
+  if (wildcards.length > 0)
+    note(
+      wildcards[0]!.at,
+      `answers with Moodle's * wildcard dropped (Coursepack compares whole answers): ${wildcards.map(quoted).join(", ")}`,
+    );
+  if (partial.length > 0)
+    note(
+      partial[0]!.at,
+      `partial-credit answers dropped: ${partial.map((a) => `${quoted(a)} (${percent(a.weight)})`).join(", ")}`,
+    );
   const wrongWithFeedback = answers.filter((a) => a.weight === 0 && a.feedback);
-  if (wrongWithFeedback.length > 0) note(wrongWithFeedback[0]!.at, `feedback for specific wrong answers dropped: ${wrongWithFeedback.map(quoted).join(", ")}`);
+  if (wrongWithFeedback.length > 0)
+    note(
+      wrongWithFeedback[0]!.at,
+      `feedback for specific wrong answers dropped: ${wrongWithFeedback.map(quoted).join(", ")}`,
+    );
   if (accepted.length === 0) return { skipped: "no answer earns full credit without a wildcard" };
 
   const seen = new Set<string>();
@@ -140,7 +163,8 @@ function fillIn(answers: GiftAnswer[], md: Md, note: Note, at: number): Body {
   });
   const feedbacks = new Set(unique.map((a) => (a.feedback ? md(a.feedback) : "")));
   const [only] = feedbacks;
-  if (feedbacks.size > 1) note(at, "feedback that differs between accepted answers dropped (Coursepack has one feedback for a right answer)");
+  if (feedbacks.size > 1)
+    note(at, "feedback that differs between accepted answers dropped (Coursepack has one feedback for a right answer)");
   return {
     type: "fill-in",
     fields: { answers: unique.map((a) => a.text.text) },
@@ -149,21 +173,36 @@ function fillIn(answers: GiftAnswer[], md: Md, note: Note, at: number): Body {
 }
 
 const describeNumber = (a: GiftNumericAnswer) =>
-  a.value === "any" ? "*" : "min" in a.value ? `${a.value.min}..${a.value.max}` : `${a.value.answer}${a.value.tolerance ? `:${a.value.tolerance}` : ""}`;
+  a.value === "any"
+    ? "*"
+    : "min" in a.value
+      ? `${a.value.min}..${a.value.max}`
+      : `${a.value.answer}${a.value.tolerance ? `:${a.value.tolerance}` : ""}`;
 
 /** `{#3.14:0.01}` → answer and tolerance; `{#1..5}` → min and max. Coursepack accepts one range. */
 function numeric(answers: GiftNumericAnswer[], wrongFeedback: GiftText | undefined, md: Md, note: Note): Body {
   const full = answers.filter((a) => a.weight === 100 && a.value !== "any");
   const [kept, ...others] = full;
   if (!kept || kept.value === "any") return { skipped: "no numeric answer earns full credit" };
-  if (others.length > 0) note(others[0]!.at, `only the first full-credit answer (${describeNumber(kept)}) is kept; dropped: ${others.map(describeNumber).join(", ")}`);
+  if (others.length > 0)
+    note(
+      others[0]!.at,
+      `only the first full-credit answer (${describeNumber(kept)}) is kept; dropped: ${others.map(describeNumber).join(", ")}`,
+    );
   const partial = answers.filter((a) => a.weight !== 100 && a.weight !== 0 && a.value !== "any");
-  if (partial.length > 0) note(partial[0]!.at, `partial-credit answers dropped: ${partial.map((a) => `${describeNumber(a)} (${percent(a.weight)})`).join(", ")}`);
+  if (partial.length > 0)
+    note(
+      partial[0]!.at,
+      `partial-credit answers dropped: ${partial.map((a) => `${describeNumber(a)} (${percent(a.weight)})`).join(", ")}`,
+    );
   const catchAll = answers.find((a) => a.value === "any" && a.feedback)?.feedback ?? wrongFeedback;
   const value = kept.value;
   return {
     type: "numeric",
-    fields: "min" in value ? { min: value.min, max: value.max } : { answer: value.answer, ...(value.tolerance ? { tolerance: value.tolerance } : {}) },
+    fields:
+      "min" in value
+        ? { min: value.min, max: value.max }
+        : { answer: value.answer, ...(value.tolerance ? { tolerance: value.tolerance } : {}) },
     feedback: {
       ...(kept.feedback ? { correct: md(kept.feedback) } : {}),
       ...(catchAll ? { incorrect: md(catchAll) } : {}),
@@ -187,10 +226,15 @@ function matching(q: Extract<GiftQuestion, { kind: "matching" }>, md: Md, note: 
     pairs.push({ source: md(p.source, true), target });
   }
   if (repeated.length > 0) {
-    note(repeated[0]!.at, `pairs dropped because their match is already used (Coursepack matches each target to one item): ${repeated.map((p) => `"${plainOf(p.source)}" -> "${p.target}"`).join(", ")}`);
+    note(
+      repeated[0]!.at,
+      `pairs dropped because their match is already used (Coursepack matches each target to one item): ${repeated.map((p) => `"${plainOf(p.source)}" -> "${p.target}"`).join(", ")}`,
+    );
   }
   // Extra answers that repeat a target or each other add nothing.
-  const distractors = [...new Set(q.pairs.filter((p) => p.source.text === "").map((p) => escapeMarkdown(p.target)))].filter((d) => !targets.has(d));
+  const distractors = [
+    ...new Set(q.pairs.filter((p) => p.source.text === "").map((p) => escapeMarkdown(p.target))),
+  ].filter((d) => !targets.has(d));
   return { type: "matching", fields: { pairs, ...(distractors.length > 0 ? { distractors } : {}) } };
 }
 
@@ -202,10 +246,13 @@ function verify(question: AuthoredQuestion): Converted {
   const parsed = questionSchema.safeParse(question);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    return { skipped: `it would not be a valid ${question.type} question: ${issue.path.join(".") || "question"} ${issue.message}` };
+    return {
+      skipped: `it would not be a valid ${question.type} question: ${issue.path.join(".") || "question"} ${issue.message}`,
+    };
   }
   const problems: string[] = [];
   kindOf(parsed.data).checkKey(parsed.data as never, (path, message) => problems.push(`${path.join(".")}: ${message}`));
-  if (problems.length > 0) return { skipped: `it would not be a valid ${question.type} question: ${problems.join("; ")}` };
+  if (problems.length > 0)
+    return { skipped: `it would not be a valid ${question.type} question: ${problems.join("; ")}` };
   return { question };
 }

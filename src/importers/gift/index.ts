@@ -71,7 +71,12 @@ export function importGift(text: string, options: GiftImportOptions): GiftImport
     });
   }
   if (imported.length === 0) {
-    diagnostics.error(at(0), parsed.questions.length === 0 ? "no questions found in this file" : "none of the questions could be imported (see the warnings)");
+    diagnostics.error(
+      at(0),
+      parsed.questions.length === 0
+        ? "no questions found in this file"
+        : "none of the questions could be imported (see the warnings)",
+    );
     return failed();
   }
 
@@ -89,8 +94,19 @@ export function importGift(text: string, options: GiftImportOptions): GiftImport
 /** Loads the YAML back with the course loader: a failure here is a bug in the import, not in the GIFT file. */
 function assertLoads(yaml: string, quizFile: string): void {
   const diagnostics = new Diagnostics();
-  const quiz = buildQuiz({ kind: "quiz", file: path.resolve(quizFile), outlineIndex: 0, yaml: new YamlSource(path.resolve(quizFile), yaml, diagnostics) }, 80, diagnostics);
+  const quiz = buildQuiz(
+    {
+      kind: "quiz",
+      file: path.resolve(quizFile),
+      outlineIndex: 0,
+      yaml: new YamlSource(path.resolve(quizFile), yaml, diagnostics),
+    },
+    80,
+    diagnostics,
+  );
   if (!quiz || diagnostics.errorCount > 0) {
-    throw new Error(`import-gift produced a quiz that does not load: ${diagnostics.list.map((d) => `${d.line}:${d.col} ${d.message}`).join("; ")}`);
+    throw new Error(
+      `import-gift produced a quiz that does not load: ${diagnostics.list.map((d) => `${d.line}:${d.col} ${d.message}`).join("; ")}`,
+    );
   }
 }

@@ -48,11 +48,16 @@ export function escapeMarkdown(text: string, escapeHtml = true, atLineStart = tr
     // `3 * 4` cannot be emphasis; `2*3*4` can.
     .replace(/\*/g, (m, i: number, s: string) => (/\s/.test(s[i - 1] ?? "") && /\s/.test(s[i + 1] ?? "") ? m : "\\*"))
     // Underscores inside words (snake_case) never are.
-    .replace(/_/g, (m, i: number, s: string) => (/[\p{L}\p{N}]/u.test(s[i - 1] ?? "") && /[\p{L}\p{N}]/u.test(s[i + 1] ?? "") ? m : "\\_"))
+    .replace(/_/g, (m, i: number, s: string) =>
+      /[\p{L}\p{N}]/u.test(s[i - 1] ?? "") && /[\p{L}\p{N}]/u.test(s[i + 1] ?? "") ? m : "\\_",
+    )
     .replace(/~~/g, "\\~\\~");
   if (/\]\(|\]\[|\]:/.test(text)) out = out.replace(/\[/g, "\\[");
   if (escapeHtml) out = out.replace(/</g, "\\<").replace(/&(?=#?\w+;)/g, "\\&");
-  return out.split("\n").map((line, i) => (i === 0 && !atLineStart ? line : escapeLineStart(line))).join("\n");
+  return out
+    .split("\n")
+    .map((line, i) => (i === 0 && !atLineStart ? line : escapeLineStart(line)))
+    .join("\n");
 }
 
 /** Headings, quotes, list items and rules are decided by how a line starts. */
@@ -72,12 +77,92 @@ interface Element {
 }
 type Node = Element | string;
 
-const VOID = new Set(["br", "img", "hr", "input", "wbr", "meta", "link", "source", "area", "col", "embed", "param", "track"]);
+const VOID = new Set([
+  "br",
+  "img",
+  "hr",
+  "input",
+  "wbr",
+  "meta",
+  "link",
+  "source",
+  "area",
+  "col",
+  "embed",
+  "param",
+  "track",
+]);
 /** Dropped with their content: nothing of them can show in a quiz. */
-const DROPPED = new Set(["script", "style", "iframe", "object", "embed", "video", "audio", "svg", "math", "canvas", "form", "select", "textarea", "button", "input", "head", "title"]);
-const BLOCKS = new Set(["p", "div", "section", "article", "header", "footer", "main", "blockquote", "center", "h1", "h2", "h3", "h4", "h5", "h6", "table", "tr", "figure", "figcaption", "dl", "dt", "dd", "hr"]);
+const DROPPED = new Set([
+  "script",
+  "style",
+  "iframe",
+  "object",
+  "embed",
+  "video",
+  "audio",
+  "svg",
+  "math",
+  "canvas",
+  "form",
+  "select",
+  "textarea",
+  "button",
+  "input",
+  "head",
+  "title",
+]);
+const BLOCKS = new Set([
+  "p",
+  "div",
+  "section",
+  "article",
+  "header",
+  "footer",
+  "main",
+  "blockquote",
+  "center",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "table",
+  "tr",
+  "figure",
+  "figcaption",
+  "dl",
+  "dt",
+  "dd",
+  "hr",
+]);
 /** Tags whose meaning survives (or that carry none). */
-const KEPT = new Set(["p", "div", "span", "br", "b", "strong", "i", "em", "code", "tt", "kbd", "samp", "pre", "ul", "ol", "li", "a", "s", "strike", "del", "html", "body", "nobr"]);
+const KEPT = new Set([
+  "p",
+  "div",
+  "span",
+  "br",
+  "b",
+  "strong",
+  "i",
+  "em",
+  "code",
+  "tt",
+  "kbd",
+  "samp",
+  "pre",
+  "ul",
+  "ol",
+  "li",
+  "a",
+  "s",
+  "strike",
+  "del",
+  "html",
+  "body",
+  "nobr",
+]);
 const TABLE = new Set(["table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption"]);
 /** Inline styles worth a warning when they disappear (alignment and direction are not). */
 const VISIBLE_STYLE = /(?:^|;)\s*(?:color|background|font|text-decoration)/i;
@@ -85,7 +170,10 @@ const VISIBLE_STYLE = /(?:^|;)\s*(?:color|background|font|text-decoration)/i;
 export function htmlToMarkdown(html: string): MarkdownText {
   const lost = new Set<string>();
   const root = parseHtml(html);
-  const out = render(root.children, lost).replace(/[ \t]+\n/g, "\n").replace(/\n{3,}/g, "\n\n").trim();
+  const out = render(root.children, lost)
+    .replace(/[ \t]+\n/g, "\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
   return { markdown: out, lost: [...lost] };
 }
 
@@ -147,19 +235,33 @@ function renderElement(e: Element, lost: Set<string>): string {
   switch (e.tag) {
     case "br":
       return HARD_BREAK;
-    case "b": case "strong": case "h1": case "h2": case "h3": case "h4": case "h5": case "h6": {
+    case "b":
+    case "strong":
+    case "h1":
+    case "h2":
+    case "h3":
+    case "h4":
+    case "h5":
+    case "h6": {
       const bold = wrap("**", inner());
       return e.tag.startsWith("h") ? `\n\n${bold}\n\n` : bold;
     }
-    case "i": case "em":
+    case "i":
+    case "em":
       return wrap("*", inner());
-    case "s": case "strike": case "del":
+    case "s":
+    case "strike":
+    case "del":
       return wrap("~~", inner());
-    case "code": case "tt": case "kbd": case "samp":
+    case "code":
+    case "tt":
+    case "kbd":
+    case "samp":
       return codeSpan(textOf(e));
     case "pre":
       return `\n\n\`\`\`\n${textOf(e).replace(/^\n|\n$/g, "")}\n\`\`\`\n\n`;
-    case "ul": case "ol":
+    case "ul":
+    case "ol":
       return `\n\n${list(e, lost)}\n\n`;
     case "a": {
       const href = e.attrs.href ?? "";
@@ -172,7 +274,8 @@ function renderElement(e: Element, lost: Set<string>): string {
       lost.add(`image "${e.attrs.src ?? ""}"`);
       return escapeMarkdown(e.attrs.alt ?? "");
     }
-    case "td": case "th":
+    case "td":
+    case "th":
       return `${inner().trim()} `;
     default:
       return BLOCKS.has(e.tag) ? `\n\n${inner().trim()}\n\n` : inner();
@@ -204,7 +307,10 @@ function list(e: Element, lost: Set<string>): string {
     .filter((c): c is Element => typeof c !== "string" && c.tag === "li")
     .map((li) => {
       const marker = e.tag === "ol" ? `${++n}. ` : "- ";
-      const lines = render(li.children, lost).trim().replace(/\n{2,}/g, "\n").split("\n");
+      const lines = render(li.children, lost)
+        .trim()
+        .replace(/\n{2,}/g, "\n")
+        .split("\n");
       return `${marker}${lines.join(`\n${" ".repeat(marker.length)}`)}`;
     })
     .join("\n");

@@ -46,7 +46,10 @@ export function parseGift(source: string): ParsedGift {
       const fail = (at: number, message: string) => errors.push({ at, message });
       if (block.startsWith("$CATEGORY:")) {
         const end = block.indexOf("\n");
-        const name = block.slice("$CATEGORY:".length, end < 0 ? block.length : end).text().trim();
+        const name = block
+          .slice("$CATEGORY:".length, end < 0 ? block.length : end)
+          .text()
+          .trim();
         if (name) category = name;
         else fail(block.offset(0), "`$CATEGORY:` needs a category name, e.g. `$CATEGORY: Sales/Pipeline`");
         // Moodle expects a blank line after the category line; a question that follows at once is read too.
@@ -105,19 +108,27 @@ function readQuestion(
     return;
   }
   if (close < 0) {
-    fail(rest.offset(open), "this answer block is never closed: add `}` after the answers (or write `\\{` for a literal brace)");
+    fail(
+      rest.offset(open),
+      "this answer block is never closed: add `}` after the answers (or write `\\{` for a literal brace)",
+    );
     return;
   }
   const nested = rest.indexOf("{", open + 1);
   if (nested >= 0 && nested < close) {
-    fail(rest.offset(nested), "`{` inside an answer block: close the block first with `}`, or write `\\{` for a literal brace");
+    fail(
+      rest.offset(nested),
+      "`{` inside an answer block: close the block first with `}`, or write `\\{` for a literal brace",
+    );
     return;
   }
   const after = rest.slice(close + 1);
   const extra = [after.indexOf("{"), after.indexOf("}")].filter((i) => i >= 0);
   if (extra.length > 0) {
-    fail(after.offset(Math.min(...extra)),
-      "a question has one answer block: put a blank line between two questions, or write `\\{` `\\}` for literal braces");
+    fail(
+      after.offset(Math.min(...extra)),
+      "a question has one answer block: put a blank line between two questions, or write `\\{` `\\}` for literal braces",
+    );
     return;
   }
 

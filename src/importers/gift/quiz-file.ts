@@ -44,7 +44,10 @@ function questionIds(questions: ImportedQuestion[], quizId: string): string[] {
  * `top` and the "Default for …" level say nothing about the questions.
  */
 export function bankIdOf(category: string): string {
-  const parts = category.split("/").map((p) => p.trim()).filter(Boolean);
+  const parts = category
+    .split("/")
+    .map((p) => p.trim())
+    .filter(Boolean);
   if (/^\$\w+\$$/.test(parts[0] ?? "")) parts.shift();
   if (parts[0]?.toLowerCase() === "top") parts.shift();
   if (parts.length > 1 && /^default for /i.test(parts[0]!)) parts.shift();
@@ -58,7 +61,7 @@ export function quizFileYaml(input: QuizFileInput): string {
 
   const groups = new Map<string, typeof withIds>();
   for (const q of withIds) {
-    const key = categorised ? q.category ?? "" : "";
+    const key = categorised ? (q.category ?? "") : "";
     groups.set(key, [...(groups.get(key) ?? []), q]);
   }
   const bankIds = uniqueIds([...groups.keys()].map((c) => (c === "" ? "default" : bankIdOf(c))));

@@ -19,7 +19,11 @@ export interface HostLaunch {
 
 declare global {
   interface Window {
-    coursepackLms: { launch(options: HostLaunch): ScormLms; lms?: ScormLms | undefined; popup?: Window | null | undefined };
+    coursepackLms: {
+      launch(options: HostLaunch): ScormLms;
+      lms?: ScormLms | undefined;
+      popup?: Window | null | undefined;
+    };
   }
 }
 

@@ -54,7 +54,8 @@ function onState(next: PreviewState): void {
 function relaunchReason(previous: PreviewState | undefined, next: PreviewState): string | undefined {
   if (!next.launchable) return undefined;
   if (!previous?.launchable) return "first launch";
-  if (previous.learner.registration !== next.learner.registration) return previous.format !== next.format ? `new learner in ${next.format}` : "new learner (reset)";
+  if (previous.learner.registration !== next.learner.registration)
+    return previous.format !== next.format ? `new learner in ${next.format}` : "new learner (reset)";
   if (previous.launchable.standard !== next.launchable.standard) return `new standard: ${next.launchable.standard}`;
   if (previous.build?.serving !== next.build?.serving) {
     const changed = next.build?.changed.length ? ` after ${next.build.changed.join(", ")} changed` : "";
@@ -98,7 +99,8 @@ async function launch(reason: string): Promise<void> {
   }
   panel.launchStarted(++launches, reason);
   const opened = await session.start({ stage, state: current, launchable: current.launchable });
-  if (current.options.window === "popup" && !opened.popup) panel.activity("The browser blocked the popup: press Relaunch to open it.");
+  if (current.options.window === "popup" && !opened.popup)
+    panel.activity("The browser blocked the popup: press Relaunch to open it.");
   document.body.dataset.launches = String(launches);
   document.body.dataset.build = String(current.build?.serving ?? "");
   if (standard === "web") showWebState();
@@ -155,5 +157,7 @@ const events = new EventSource("/__coursepack/events");
 // EventSource reconnects by itself; meanwhile say why nothing updates.
 events.addEventListener("error", () => panel.disconnected());
 events.addEventListener("state", (e) => onState(JSON.parse((e as MessageEvent<string>).data) as PreviewState));
-events.addEventListener("statements", (e) => onStatements(JSON.parse((e as MessageEvent<string>).data) as StatementEntry[]));
+events.addEventListener("statements", (e) =>
+  onStatements(JSON.parse((e as MessageEvent<string>).data) as StatementEntry[]),
+);
 events.addEventListener("xapi", (e) => onSummary(JSON.parse((e as MessageEvent<string>).data) as XapiSummary | null));

@@ -31,7 +31,16 @@ export interface ScormLmsOptions {
 const FUNCTIONS = {
   scorm12: {
     global: "API",
-    names: ["LMSInitialize", "LMSFinish", "LMSGetValue", "LMSSetValue", "LMSCommit", "LMSGetLastError", "LMSGetErrorString", "LMSGetDiagnostic"],
+    names: [
+      "LMSInitialize",
+      "LMSFinish",
+      "LMSGetValue",
+      "LMSSetValue",
+      "LMSCommit",
+      "LMSGetLastError",
+      "LMSGetErrorString",
+      "LMSGetDiagnostic",
+    ],
     commit: "LMSCommit",
     getLastError: "LMSGetLastError",
     /** General exception: 1.2 has no commit-specific code. */
@@ -39,7 +48,16 @@ const FUNCTIONS = {
   },
   scorm2004: {
     global: "API_1484_11",
-    names: ["Initialize", "Terminate", "GetValue", "SetValue", "Commit", "GetLastError", "GetErrorString", "GetDiagnostic"],
+    names: [
+      "Initialize",
+      "Terminate",
+      "GetValue",
+      "SetValue",
+      "Commit",
+      "GetLastError",
+      "GetErrorString",
+      "GetDiagnostic",
+    ],
     commit: "Commit",
     getLastError: "GetLastError",
     commitError: "391",
@@ -126,7 +144,8 @@ export class ScormLms {
 
   /** The value of the last accepted SetValue of `element`. */
   lastSet(element: string): string | undefined {
-    return this.calls.filter((c) => /SetValue$/.test(c.method) && c.element === element && c.result === "true").at(-1)?.value;
+    return this.calls.filter((c) => /SetValue$/.test(c.method) && c.element === element && c.result === "true").at(-1)
+      ?.value;
   }
 
   get terminated(): boolean {
@@ -152,7 +171,8 @@ export class ScormLms {
       const suspended = cmi.exit === "suspend";
       for (const key of ["exit", "session_time", "total_time"]) delete cmi[key];
       cmi.entry = suspended ? "resume" : "ab-initio";
-      if (!suspended) Object.assign(cmi, { location: "", suspend_data: "", completion_status: "unknown", success_status: "unknown" });
+      if (!suspended)
+        Object.assign(cmi, { location: "", suspend_data: "", completion_status: "unknown", success_status: "unknown" });
     }
     return { cmi };
   }

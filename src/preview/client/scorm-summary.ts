@@ -27,28 +27,34 @@ export function summarizeScorm(standard: ScormStandard, edition: string | null, 
   const score = (core.score ?? {}) as Node;
   const suspend = str(cmi.suspend_data);
   const limit = suspendDataLimit(standard, edition);
-  const scoreText = score.raw === undefined || score.raw === "" ? "" : `${str(score.raw)} (min ${str(score.min) || "–"}, max ${str(score.max) || "–"})${is12 ? "" : `, scaled ${str(score.scaled) || "–"}`}`;
+  const scoreText =
+    score.raw === undefined || score.raw === ""
+      ? ""
+      : `${str(score.raw)} (min ${str(score.min) || "–"}, max ${str(score.max) || "–"})${is12 ? "" : `, scaled ${str(score.scaled) || "–"}`}`;
   const rows: ScormSummary["rows"] = is12
     ? [
-      { key: "status", label: "Lesson status", value: str(core.lesson_status) },
-      { key: "score", label: "Score", value: scoreText },
-      { key: "mastery", label: "Mastery score", value: str((cmi.student_data as Node | undefined)?.mastery_score) },
-      { key: "location", label: "Location", value: str(core.lesson_location) },
-    ]
+        { key: "status", label: "Lesson status", value: str(core.lesson_status) },
+        { key: "score", label: "Score", value: scoreText },
+        { key: "mastery", label: "Mastery score", value: str((cmi.student_data as Node | undefined)?.mastery_score) },
+        { key: "location", label: "Location", value: str(core.lesson_location) },
+      ]
     : [
-      { key: "completion", label: "Completion status", value: str(cmi.completion_status) },
-      { key: "success", label: "Success status", value: str(cmi.success_status) },
-      { key: "score", label: "Score", value: scoreText },
-      { key: "mastery", label: "Scaled passing score", value: str(cmi.scaled_passing_score) },
-      { key: "progress", label: "Progress measure", value: str(cmi.progress_measure) },
-      { key: "location", label: "Location", value: str(cmi.location) },
-    ];
+        { key: "completion", label: "Completion status", value: str(cmi.completion_status) },
+        { key: "success", label: "Success status", value: str(cmi.success_status) },
+        { key: "score", label: "Score", value: scoreText },
+        { key: "mastery", label: "Scaled passing score", value: str(cmi.scaled_passing_score) },
+        { key: "progress", label: "Progress measure", value: str(cmi.progress_measure) },
+        { key: "location", label: "Location", value: str(cmi.location) },
+      ];
   rows.push(
     {
       key: "suspend-data",
       label: "suspend_data",
       value: `${suspend.length.toLocaleString("en")} of ${limit.toLocaleString("en")} characters (${Math.round((suspend.length / limit) * 100)} %)`,
-      problem: suspend.length > limit ? `over the ${limit.toLocaleString("en")}-character limit: LMSs truncate or refuse it` : undefined,
+      problem:
+        suspend.length > limit
+          ? `over the ${limit.toLocaleString("en")}-character limit: LMSs truncate or refuse it`
+          : undefined,
     },
     { key: "entry", label: "Entry", value: str(core.entry) },
     { key: "exit", label: "Exit", value: str(core.exit) },
@@ -61,7 +67,9 @@ export function summarizeScorm(standard: ScormStandard, edition: string | null, 
 
 /** scorm-again renders arrays as objects keyed "0", "1"… */
 function items(value: unknown): Node[] {
-  return Object.entries((value ?? {}) as Node).filter(([k]) => /^\d+$/.test(k)).map(([, v]) => v as Node);
+  return Object.entries((value ?? {}) as Node)
+    .filter(([k]) => /^\d+$/.test(k))
+    .map(([, v]) => v as Node);
 }
 
 function interactions(value: unknown, is12: boolean): ScormSummary["interactions"] {
@@ -70,6 +78,8 @@ function interactions(value: unknown, is12: boolean): ScormSummary["interactions
     type: str(i.type),
     result: str(i.result),
     response: str(is12 ? i.student_response : i.learner_response),
-    correct: items(i.correct_responses).map((p) => str(p.pattern)).join(" | "),
+    correct: items(i.correct_responses)
+      .map((p) => str(p.pattern))
+      .join(" | "),
   }));
 }

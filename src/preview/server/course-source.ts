@@ -37,13 +37,22 @@ export class CourseSource implements PreviewSource {
   private queued: Set<string> | undefined;
   private running: Promise<void> | undefined;
 
-  private constructor(readonly dir: string, private currentFormat: FormatId, private readonly onBuild: (status: BuildStatus) => void) {
+  private constructor(
+    readonly dir: string,
+    private currentFormat: FormatId,
+    private readonly onBuild: (status: BuildStatus) => void,
+  ) {
     this.name = path.basename(dir);
     this.session = new BuildSession(dir);
   }
 
   /** Builds the course once, then watches it; `onBuild` hears every later build. */
-  static async open(dir: string, format: FormatId | undefined, onBuild: (status: BuildStatus) => void, debounceMs?: number): Promise<CourseSource> {
+  static async open(
+    dir: string,
+    format: FormatId | undefined,
+    onBuild: (status: BuildStatus) => void,
+    debounceMs?: number,
+  ): Promise<CourseSource> {
     const source = new CourseSource(path.resolve(dir), format ?? (await defaultFormat(dir)), onBuild);
     await source.enqueue([]);
     source.watcher = watchTree(source.dir, (changed) => source.changed(changed), {
@@ -140,10 +149,18 @@ export class CourseSource implements PreviewSource {
     this.onBuild(this.status);
   }
 
-  private statusOf(id: number, format: FormatId, changed: string[], list: Diagnostic[], built: SessionBuild | undefined, failure: string | undefined): BuildStatus {
+  private statusOf(
+    id: number,
+    format: FormatId,
+    changed: string[],
+    list: Diagnostic[],
+    built: SessionBuild | undefined,
+    failure: string | undefined,
+  ): BuildStatus {
     const errors = list.filter((d) => d.severity === "error");
     const warnings = list.filter((d) => d.severity === "warning");
-    const sorted = (ds: Diagnostic[]) => [...ds].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col);
+    const sorted = (ds: Diagnostic[]) =>
+      [...ds].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col);
     const lines = [...sorted(errors), ...sorted(warnings)].map((d) => formatDiagnostic(d));
     return {
       id,
@@ -155,7 +172,12 @@ export class CourseSource implements PreviewSource {
       diagnostics: failure ? [failure, ...lines] : lines,
       errors: errors.length + (failure ? 1 : 0),
       warnings: warnings.length,
-      rebuilt: built ? { files: built.rebuilt.files.map((f) => path.relative(this.dir, f).split(path.sep).join("/")), pages: built.rebuilt.pages } : null,
+      rebuilt: built
+        ? {
+            files: built.rebuilt.files.map((f) => path.relative(this.dir, f).split(path.sep).join("/")),
+            pages: built.rebuilt.pages,
+          }
+        : null,
       serving: this.serving?.buildId ?? null,
     };
   }
@@ -165,7 +187,9 @@ export class CourseSource implements PreviewSource {
 async function defaultFormat(dir: string): Promise<FormatId> {
   try {
     const config = parseYaml(await readFile(path.join(dir, COURSE_FILE), "utf8")) as { formats?: unknown } | null;
-    const listed = Array.isArray(config?.formats) ? config.formats.filter((f): f is FormatId => (FORMAT_IDS as readonly unknown[]).includes(f)) : [];
+    const listed = Array.isArray(config?.formats)
+      ? config.formats.filter((f): f is FormatId => (FORMAT_IDS as readonly unknown[]).includes(f))
+      : [];
     return listed.find((f) => f !== "web") ?? listed[0] ?? "scorm2004";
   } catch {
     return "scorm2004";

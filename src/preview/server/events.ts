@@ -15,7 +15,11 @@ export class EventHub {
 
   /** Answers an EventSource request and keeps the response open; `first` events are sent at once. */
   open(req: IncomingMessage, res: ServerResponse, first: [string, unknown][] = []): void {
-    res.writeHead(200, { "Content-Type": "text/event-stream; charset=utf-8", "Cache-Control": "no-store", Connection: "keep-alive" });
+    res.writeHead(200, {
+      "Content-Type": "text/event-stream; charset=utf-8",
+      "Cache-Control": "no-store",
+      Connection: "keep-alive",
+    });
     res.write("retry: 1000\n\n");
     for (const [event, data] of first) res.write(frame(event, data));
     this.clients.add(res);

@@ -19,7 +19,11 @@ export class PackagePreviewSource implements PreviewSource {
   readonly name: string;
   private readonly names: Set<string>;
 
-  private constructor(file: string, private readonly source: PackageSource, private readonly found: PackageLaunch) {
+  private constructor(
+    file: string,
+    private readonly source: PackageSource,
+    private readonly found: PackageLaunch,
+  ) {
     this.name = path.basename(file);
     this.names = new Set(source.files.map((f) => f.name));
   }

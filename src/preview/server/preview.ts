@@ -14,7 +14,15 @@ import type { FormatId } from "../../shared/course-data.js";
 import { COURSE_FILE } from "../../compiler/load/load-course.js";
 import { PREVIEW_CLIENT_DIR } from "../../shared/node/paths.js";
 import { FORMAT_IDS } from "../../compiler/schema/course.js";
-import { DEFAULT_LMS_OPTIONS, type BuildStatus, type Learner, type LmsOptions, type PreviewState, type StatementEntry, type XapiSummary } from "../protocol.js";
+import {
+  DEFAULT_LMS_OPTIONS,
+  type BuildStatus,
+  type Learner,
+  type LmsOptions,
+  type PreviewState,
+  type StatementEntry,
+  type XapiSummary,
+} from "../protocol.js";
 import { CourseSource } from "./course-source.js";
 import { EventHub } from "./events.js";
 import { contentType, readBody, send, sendJson } from "./http.js";
@@ -55,7 +63,13 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
   const server = createServer();
   await new Promise<void>((resolve, reject) => {
     server.once("error", (error: NodeJS.ErrnoException) => {
-      reject(error.code === "EADDRINUSE" ? new Error(`port ${options.port} on 127.0.0.1 is in use: choose another with --port, or leave it out for a free one`) : error);
+      reject(
+        error.code === "EADDRINUSE"
+          ? new Error(
+              `port ${options.port} on 127.0.0.1 is in use: choose another with --port, or leave it out for a free one`,
+            )
+          : error,
+      );
     });
     server.listen(options.port ?? 0, "127.0.0.1", () => resolve());
   });
@@ -84,7 +98,11 @@ class PreviewServer {
   private logStart = 0;
   private summaryTimer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly server: Server, private readonly origin: string, readonly lms: LocalLms) {
+  constructor(
+    private readonly server: Server,
+    private readonly origin: string,
+    readonly lms: LocalLms,
+  ) {
     this.learner = this.newLearner();
     server.on("request", (req, res) => void this.handle(req, res));
     lms.subscribe((event) => {
@@ -97,8 +115,12 @@ class PreviewServer {
   async open(input: string, options: PreviewOptions): Promise<void> {
     const info = await stat(input).catch(() => undefined);
     if (!info) throw new Error(`${input}: there is no such course folder or package`);
-    const isCourse = info.isDirectory() && (await stat(path.join(input, COURSE_FILE)).catch(() => undefined)) !== undefined;
-    if (!isCourse && options.format) throw new Error(`--format is for Coursepack courses; the standard of ${path.basename(input)} is read from its manifest`);
+    const isCourse =
+      info.isDirectory() && (await stat(path.join(input, COURSE_FILE)).catch(() => undefined)) !== undefined;
+    if (!isCourse && options.format)
+      throw new Error(
+        `--format is for Coursepack courses; the standard of ${path.basename(input)} is read from its manifest`,
+      );
     this.source = isCourse
       ? await CourseSource.open(input, options.format, (status) => this.built(status), options.debounceMs)
       : await PackagePreviewSource.open(input);
@@ -114,13 +136,14 @@ class PreviewServer {
         this.listeners.add(listener);
         return () => this.listeners.delete(listener);
       },
-      nextBuild: () => new Promise((resolve) => {
-        const once = (status: BuildStatus) => {
-          this.listeners.delete(once);
-          resolve(status);
-        };
-        this.listeners.add(once);
-      }),
+      nextBuild: () =>
+        new Promise((resolve) => {
+          const once = (status: BuildStatus) => {
+            this.listeners.delete(once);
+            resolve(status);
+          };
+          this.listeners.add(once);
+        }),
       close: () => this.close(),
     };
   }
@@ -148,7 +171,11 @@ class PreviewServer {
     this.logStart = this.lms.statements.length;
     return {
       registration: randomUUID(),
-      actor: { objectType: "Agent", name: "Preview Learner", account: { homePage: this.origin, name: "preview-learner" } },
+      actor: {
+        objectType: "Agent",
+        name: "Preview Learner",
+        account: { homePage: this.origin, name: "preview-learner" },
+      },
     };
   }
 
@@ -168,10 +195,13 @@ class PreviewServer {
    * that carry none. A previous learner's last statements (sent as its window closed) are left out.
    */
   private learnerStatements(): StatementEntry[] {
-    return this.lms.statements.slice(this.logStart).filter((l) => {
-      const registration = (l.statement.context as { registration?: unknown } | undefined)?.registration;
-      return registration === this.learner.registration || registration === undefined;
-    }).map(entry);
+    return this.lms.statements
+      .slice(this.logStart)
+      .filter((l) => {
+        const registration = (l.statement.context as { registration?: unknown } | undefined)?.registration;
+        return registration === this.learner.registration || registration === undefined;
+      })
+      .map(entry);
   }
 
   private cmi5AuId(publisherAuId: string): string {
@@ -185,15 +215,20 @@ class PreviewServer {
     try {
       if (LocalLms.handles(route)) return await this.lms.handle(req, res);
       if (route.startsWith(COURSE_PATH)) return await this.serveCourse(route.slice(COURSE_PATH.length), res);
-      if (method === "GET" && (route === "/" || route === "/index.html")) return await this.serveClient("preview.html", res);
+      if (method === "GET" && (route === "/" || route === "/index.html"))
+        return await this.serveClient("preview.html", res);
       if (route === "/favicon.ico") return void res.writeHead(204).end();
-      if (method === "GET" && route.startsWith("/__coursepack/client/")) return await this.serveClient(route.slice("/__coursepack/client/".length), res);
+      if (method === "GET" && route.startsWith("/__coursepack/client/"))
+        return await this.serveClient(route.slice("/__coursepack/client/".length), res);
       if (method === "GET" && route === "/__coursepack/state") return sendJson(res, 200, this.state());
-      if (method === "GET" && route === "/__coursepack/events") return this.hub.open(req, res, [["state", this.state()]]);
-      if (method === "GET" && route === "/__coursepack/statements") return sendJson(res, 200, { statements: this.learnerStatements(), summary: this.summary() });
+      if (method === "GET" && route === "/__coursepack/events")
+        return this.hub.open(req, res, [["state", this.state()]]);
+      if (method === "GET" && route === "/__coursepack/statements")
+        return sendJson(res, 200, { statements: this.learnerStatements(), summary: this.summary() });
       if (method === "POST" && route.startsWith("/__coursepack/")) {
         // Only the LMS page may drive the preview, not another site open in the same browser.
-        if (req.headers.origin !== undefined && req.headers.origin !== this.origin) return send(res, 403, "not from the preview page");
+        if (req.headers.origin !== undefined && req.headers.origin !== this.origin)
+          return send(res, 403, "not from the preview page");
         const body = JSON.parse((await readBody(req)) || "{}") as Record<string, unknown>;
         return await this.command(route.slice("/__coursepack/".length), body, res);
       }
@@ -219,7 +254,8 @@ class PreviewServer {
       case "format": {
         const format = body.format as FormatId;
         if (!this.source.setFormat) return send(res, 400, "a package's standard is read from its manifest");
-        if (!(FORMAT_IDS as readonly unknown[]).includes(format)) return send(res, 400, `unknown format "${String(format)}"`);
+        if (!(FORMAT_IDS as readonly unknown[]).includes(format))
+          return send(res, 400, `unknown format "${String(format)}"`);
         // Another standard is another LMS registration: the learner starts afresh.
         this.learner = this.newLearner();
         await this.source.setFormat(format);
@@ -234,7 +270,11 @@ class PreviewServer {
 
   private setOptions(body: Record<string, unknown>): string | undefined {
     const next = { ...this.options, ...body } as LmsOptions;
-    if (next.masteryScore !== null && !(typeof next.masteryScore === "number" && next.masteryScore >= 0 && next.masteryScore <= 100)) return "masteryScore is a number from 0 to 100, or null";
+    if (
+      next.masteryScore !== null &&
+      !(typeof next.masteryScore === "number" && next.masteryScore >= 0 && next.masteryScore <= 100)
+    )
+      return "masteryScore is a number from 0 to 100, or null";
     if (!["normal", "browse", "review"].includes(next.mode)) return "mode is normal, browse or review";
     if (typeof next.credit !== "boolean") return "credit is true or false";
     if (!["frame", "nested", "popup"].includes(next.window)) return "window is frame, nested or popup";
@@ -249,7 +289,8 @@ class PreviewServer {
     if (!launch || !launchable) throw new Error("nothing to launch yet: the course has not built");
     const contentUrl = new URL(launchable.url, this.origin).href;
     const { registration, actor } = this.learner;
-    if (launch.standard === "xapi") return this.lms.tinCanLaunch({ contentUrl, actor, registration, activityId: launch.activityId });
+    if (launch.standard === "xapi")
+      return this.lms.tinCanLaunch({ contentUrl, actor, registration, activityId: launch.activityId });
     if (launch.standard !== "cmi5") return launchable.url;
     const mastery = this.options.masteryScore === null ? launch.masteryScore : this.options.masteryScore / 100;
     const { url } = await this.lms.cmi5Launch({
@@ -271,13 +312,20 @@ class PreviewServer {
     const file = safeDecode(name);
     const body = (await this.source.read(file)) ?? (file === name ? undefined : await this.source.read(name));
     if (!body) return send(res, 404, `${file} is not in the package`);
-    res.writeHead(200, { "Content-Type": contentType(file), "Content-Length": body.length, "Cache-Control": "no-store" }).end(body);
+    res
+      .writeHead(200, { "Content-Type": contentType(file), "Content-Length": body.length, "Cache-Control": "no-store" })
+      .end(body);
   }
 
   private async serveClient(name: string, res: ServerResponse): Promise<void> {
     if (!/^[\w.-]+$/.test(name)) return send(res, 404, "not found");
     const body = await readFile(path.join(PREVIEW_CLIENT_DIR, name)).catch(() => undefined);
-    if (!body) return send(res, name === "preview.html" ? 500 : 404, name === "preview.html" ? "the preview page is not compiled: run `npm run compile`" : "not found");
+    if (!body)
+      return send(
+        res,
+        name === "preview.html" ? 500 : 404,
+        name === "preview.html" ? "the preview page is not compiled: run `npm run compile`" : "not found",
+      );
     res.writeHead(200, { "Content-Type": contentType(name), "Cache-Control": "no-store" }).end(body);
   }
 

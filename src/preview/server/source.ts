@@ -31,6 +31,8 @@ export function launchableFrom(launch: PackageLaunch): Launchable {
     edition: launch.edition,
     title: launch.title,
     url,
-    ...(launch.standard === "cmi5" ? { cmi5: { moveOn: launch.moveOn, masteryScore: launch.masteryScore ?? null } } : {}),
+    ...(launch.standard === "cmi5"
+      ? { cmi5: { moveOn: launch.moveOn, masteryScore: launch.masteryScore ?? null } }
+      : {}),
   };
 }

@@ -18,7 +18,11 @@ export interface WatchOptions {
   onError?: (error: Error) => void;
 }
 
-export function watchTree(dir: string, onChange: (relative: string[]) => void, options: WatchOptions = {}): TreeWatcher {
+export function watchTree(
+  dir: string,
+  onChange: (relative: string[]) => void,
+  options: WatchOptions = {},
+): TreeWatcher {
   const debounceMs = options.debounceMs ?? 25;
   const pending = new Set<string>();
   let timer: NodeJS.Timeout | undefined;

@@ -15,7 +15,8 @@ export function show(el: Element | null | undefined, visible = true): void {
 /** Moves keyboard and screen-reader focus to an element (made focusable if needed). */
 export function focus(el: HTMLElement | null | undefined): void {
   if (!el) return;
-  if (!el.hasAttribute("tabindex") && !/^(A|BUTTON|INPUT|SELECT|TEXTAREA)$/.test(el.tagName)) el.setAttribute("tabindex", "-1");
+  if (!el.hasAttribute("tabindex") && !/^(A|BUTTON|INPUT|SELECT|TEXTAREA)$/.test(el.tagName))
+    el.setAttribute("tabindex", "-1");
   el.focus({ preventScroll: false });
 }
 

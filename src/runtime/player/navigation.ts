@@ -23,7 +23,9 @@ export class Navigator {
       if (nav === "next") this.step(1);
       if (nav === "prev") this.step(-1);
     });
-    this.toggle?.addEventListener("click", () => this.setMenuOpen(this.toggle?.getAttribute("aria-expanded") !== "true"));
+    this.toggle?.addEventListener("click", () =>
+      this.setMenuOpen(this.toggle?.getAttribute("aria-expanded") !== "true"),
+    );
     document.addEventListener("keydown", (event) => {
       if (event.key === "Escape" && this.toggle?.getAttribute("aria-expanded") === "true") {
         this.setMenuOpen(false);

@@ -15,7 +15,10 @@ const MESSAGES: Record<Notice | "resumed" | "review", { key: string; tone: "info
 export type NoticeKind = keyof typeof MESSAGES;
 
 export class Notices {
-  constructor(private readonly region: HTMLElement | null, private readonly t: Translate) {}
+  constructor(
+    private readonly region: HTMLElement | null,
+    private readonly t: Translate,
+  ) {}
 
   show(kind: NoticeKind): void {
     if (!this.region) return;

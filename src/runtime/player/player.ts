@@ -36,7 +36,8 @@ export function sanitizeState(saved: LearnerState | undefined, course: CourseDat
     const drawn = attempt.drawn.filter((q) => known.has(q));
     // An attempt in progress whose questions vanished starts over; finished results are kept.
     if (!attempt.submitted && drawn.length !== attempt.drawn.length) {
-      if (attempt.best !== undefined) quizzes[id] = { ...attempt, drawn: [], answers: {}, orders: {}, submitted: true, score: attempt.best };
+      if (attempt.best !== undefined)
+        quizzes[id] = { ...attempt, drawn: [], answers: {}, orders: {}, submitted: true, score: attempt.best };
       continue;
     }
     quizzes[id] = {
@@ -50,7 +51,9 @@ export function sanitizeState(saved: LearnerState | undefined, course: CourseDat
     page: pages.has(saved.page) || saved.page === SUMMARY_PAGE ? saved.page : first,
     viewed: saved.viewed.filter((id) => pages.has(id)),
     quizzes,
-    checks: Object.fromEntries(Object.entries(saved.checks).filter(([q]) => course.questions[q] && !course.questions[q]!.graded)),
+    checks: Object.fromEntries(
+      Object.entries(saved.checks).filter(([q]) => course.questions[q] && !course.questions[q]!.graded),
+    ),
     completed: saved.completed,
   };
 }
@@ -77,10 +80,17 @@ export async function startPlayer(tracker: Tracker): Promise<void> {
   for (const section of $$("section.page[data-quiz]")) {
     const quiz = course.quizzes[section.dataset.quiz ?? ""];
     if (!quiz) continue;
-    quizzes.set(quiz.id, new QuizController(section, quiz, {
-      course, t, state, passMark, changed,
-      answered: (answer) => tracker.answered(answer),
-    }));
+    quizzes.set(
+      quiz.id,
+      new QuizController(section, quiz, {
+        course,
+        t,
+        state,
+        passMark,
+        changed,
+        answered: (answer) => tracker.answered(answer),
+      }),
+    );
   }
   const resetChecks = bindKnowledgeChecks(course, state, t, changed);
 

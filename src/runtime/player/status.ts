@@ -9,7 +9,8 @@ import type { CourseStatus } from "../tracking/tracker.js";
 /** Quizzes with at least one graded question count towards the score. */
 export function gradedQuizzes(course: CourseData): QuizData[] {
   return Object.values(course.quizzes).filter((quiz) =>
-    quiz.banks.some((b) => b.questions.some((id) => course.questions[id]?.graded)));
+    quiz.banks.some((b) => b.questions.some((id) => course.questions[id]?.graded)),
+  );
 }
 
 export function quizPassMark(quiz: QuizData, masteryScore: number | undefined): number {
@@ -31,21 +32,33 @@ export function courseStatus(course: CourseData, state: LearnerState, masterySco
 
   const scored = results.filter((r) => r.best !== undefined);
   const totalWeight = scored.reduce((n, r) => n + r.quiz.weight, 0);
-  const score = scored.length && totalWeight
-    ? Math.round((scored.reduce((n, r) => n + r.best! * r.quiz.weight, 0) / totalWeight) * 100) / 100
-    : undefined;
+  const score =
+    scored.length && totalWeight
+      ? Math.round((scored.reduce((n, r) => n + r.best! * r.quiz.weight, 0) / totalWeight) * 100) / 100
+      : undefined;
 
   // Pass/fail is known once every graded quiz has a score (or, for all-must-pass, once all passed).
   const allScored = results.length > 0 && scored.length === results.length;
-  const passed = course.scoreCombination === "all-must-pass"
-    ? results.length > 0 && results.every((r) => r.passed) ? true : allScored ? false : undefined
-    : allScored ? score! >= (masteryScore ?? course.passingScore) : undefined;
+  const passed =
+    course.scoreCombination === "all-must-pass"
+      ? results.length > 0 && results.every((r) => r.passed)
+        ? true
+        : allScored
+          ? false
+          : undefined
+      : allScored
+        ? score! >= (masteryScore ?? course.passingScore)
+        : undefined;
 
   const lessonsDone = lessons.every((p) => viewed.has(p.id));
   const quizzesDone = results.length > 0 && results.every((r) => r.finished);
-  const completed = state.completed || (course.completion === "lessons"
-    ? lessonsDone
-    : course.completion === "quiz" ? quizzesDone : lessonsDone && quizzesDone);
+  const completed =
+    state.completed ||
+    (course.completion === "lessons"
+      ? lessonsDone
+      : course.completion === "quiz"
+        ? quizzesDone
+        : lessonsDone && quizzesDone);
 
   const done = course.pages.filter((p) => {
     const a = state.quizzes[p.id];

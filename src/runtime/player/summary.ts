@@ -17,6 +17,13 @@ export function renderSummary(course: CourseData, state: LearnerState, status: C
   set("completion", t(status.completed ? "summaryComplete" : "summaryIncomplete"));
   set("lessons", t("summaryLessons", { done: viewed, total: lessons.length }));
   const hasQuiz = Object.keys(course.quizzes).length > 0;
-  set("score", hasQuiz ? (status.score === undefined ? t("summaryNoScore") : t("summaryScore", { score: status.score })) : undefined);
+  set(
+    "score",
+    hasQuiz
+      ? status.score === undefined
+        ? t("summaryNoScore")
+        : t("summaryScore", { score: status.score })
+      : undefined,
+  );
   set("result", status.passed === undefined ? undefined : t(status.passed ? "summaryPassed" : "summaryFailed"));
 }

@@ -6,7 +6,12 @@ import type { Translate } from "../player/strings.js";
 import { QuestionView } from "./question-view.js";
 
 /** Wires every knowledge check; returns a function that clears them all (for "Start over"). */
-export function bindKnowledgeChecks(course: CourseData, state: LearnerState, t: Translate, changed: () => void): () => void {
+export function bindKnowledgeChecks(
+  course: CourseData,
+  state: LearnerState,
+  t: Translate,
+  changed: () => void,
+): () => void {
   const views: QuestionView[] = [];
   for (const el of $$(".knowledge-check[data-question]")) {
     const data = course.questions[el.dataset.question ?? ""];

@@ -9,9 +9,19 @@ export class QuestionView {
   /** Option order as rendered, restored when the answer is cleared (sequencing starts shuffled). */
   private readonly initialOrder: string[];
 
-  constructor(readonly el: HTMLElement, readonly data: QuestionData, private readonly t: Translate) {
+  constructor(
+    readonly el: HTMLElement,
+    readonly data: QuestionData,
+    private readonly t: Translate,
+  ) {
     this.initialOrder = $$("[data-option]", el).map((o) => o.dataset.option ?? "");
-    behaviourOf(data).bind?.(el, data, () => el.dispatchEvent(new Event("change", { bubbles: true })), (text) => this.announce(text), t);
+    behaviourOf(data).bind?.(
+      el,
+      data,
+      () => el.dispatchEvent(new Event("change", { bubbles: true })),
+      (text) => this.announce(text),
+      t,
+    );
   }
 
   read(): Response | undefined {
@@ -73,8 +83,12 @@ export class QuestionView {
     show(box, true);
     this.el.classList.remove("is-correct", "is-incorrect", "is-partial", "is-neutral");
     if (withVerdict) this.el.classList.add(`is-${result}`);
-    this.announce([verdictEl, ...$$("[data-feedback-when]:not([hidden]), [data-choice-feedback]:not([hidden])", this.el)]
-      .map((e) => e?.textContent?.trim() ?? "").filter(Boolean).join(" "));
+    this.announce(
+      [verdictEl, ...$$("[data-feedback-when]:not([hidden]), [data-choice-feedback]:not([hidden])", this.el)]
+        .map((e) => e?.textContent?.trim() ?? "")
+        .filter(Boolean)
+        .join(" "),
+    );
   }
 
   /**
@@ -87,7 +101,10 @@ export class QuestionView {
       for (const id of response.ids) parts.push($(`[data-choice-feedback="${CSS.escape(id)}"]`, this.el));
     }
     parts.push($(`[data-feedback-when="${result}"]`, this.el), $('[data-feedback-when="always"]', this.el));
-    return parts.filter((p): p is HTMLElement => p !== null).map((p) => `<div class="review-feedback">${p.innerHTML}</div>`).join("");
+    return parts
+      .filter((p): p is HTMLElement => p !== null)
+      .map((p) => `<div class="review-feedback">${p.innerHTML}</div>`)
+      .join("");
   }
 
   /** A short visible and announced message in the feedback area, e.g. "Choose an answer first." */

@@ -34,7 +34,11 @@ export class QuizController {
   private readonly answeredAt = new Map<string, number>();
   private confirmingSubmit = false;
 
-  constructor(private readonly section: HTMLElement, private readonly quiz: QuizData, private readonly host: QuizHost) {
+  constructor(
+    private readonly section: HTMLElement,
+    private readonly quiz: QuizData,
+    private readonly host: QuizHost,
+  ) {
     for (const el of $$("[data-question]", section)) {
       const data = host.course.questions[el.dataset.question ?? ""];
       if (!data) continue;
@@ -84,11 +88,16 @@ export class QuizController {
 
   private act(action: string): void {
     switch (action) {
-      case "start": return this.start();
-      case "back": return this.go(this.index - 1);
-      case "forward": return this.forward();
-      case "retry": return this.start();
-      case "review": return this.toggleReview();
+      case "start":
+        return this.start();
+      case "back":
+        return this.go(this.index - 1);
+      case "forward":
+        return this.forward();
+      case "retry":
+        return this.start();
+      case "review":
+        return this.toggleReview();
     }
   }
 
@@ -102,12 +111,18 @@ export class QuizController {
       const orders: Record<string, string[]> = {};
       if (this.quiz.shuffleChoices) {
         for (const id of drawn) {
-          const options = $$("[data-option]", this.views.get(id)?.el ?? document.createElement("div")).map((o) => o.dataset.option ?? "");
+          const options = $$("[data-option]", this.views.get(id)?.el ?? document.createElement("div")).map(
+            (o) => o.dataset.option ?? "",
+          );
           if (options.length > 1) orders[id] = shuffle(options, random);
         }
       }
       this.host.state.quizzes[this.quiz.id] = {
-        attempt: number, drawn, orders, answers: {}, submitted: false,
+        attempt: number,
+        drawn,
+        orders,
+        answers: {},
+        submitted: false,
         ...(previous?.best !== undefined ? { best: previous.best } : {}),
       };
       this.checked.clear();
@@ -235,7 +250,12 @@ export class QuizController {
     this.showResults(true);
   }
 
-  private report(view: QuestionView, response: NonNullable<ReturnType<QuestionView["read"]>>, score: number, result: AnsweredQuestion["result"]): void {
+  private report(
+    view: QuestionView,
+    response: NonNullable<ReturnType<QuestionView["read"]>>,
+    score: number,
+    result: AnsweredQuestion["result"],
+  ): void {
     const q = view.data;
     const b = behaviourOf(q);
     const correct = b.correct(q);
@@ -271,9 +291,12 @@ export class QuizController {
     if (score) score.textContent = t("scoreText", { score: a.score ?? 0, pass: passMark });
     const remaining = $("[data-quiz-remaining]", this.section);
     if (remaining) {
-      remaining.textContent = this.quiz.attempts === 0 ? "" : this.attemptsLeft
-        ? t("quizAttemptsUsed", { n: a.attempt, max: this.quiz.attempts })
-        : t("noAttemptsLeft");
+      remaining.textContent =
+        this.quiz.attempts === 0
+          ? ""
+          : this.attemptsLeft
+            ? t("quizAttemptsUsed", { n: a.attempt, max: this.quiz.attempts })
+            : t("noAttemptsLeft");
     }
     show($('[data-quiz-action="retry"]', this.section), this.attemptsLeft && !passed);
     const review = $("[data-quiz-review]", this.section);

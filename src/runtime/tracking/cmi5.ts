@@ -15,7 +15,15 @@ import type { Reported } from "./xapi/bookmark.js";
 import { connect } from "./xapi/client.js";
 import type { Cmi5Launch } from "./xapi/launch.js";
 import { LrsSession } from "./xapi/session.js";
-import { answeredParts, courseScore, extendContext, isoDuration, lessonActivity, makeStatement, quizActivity } from "./xapi/statements.js";
+import {
+  answeredParts,
+  courseScore,
+  extendContext,
+  isoDuration,
+  lessonActivity,
+  makeStatement,
+  quizActivity,
+} from "./xapi/statements.js";
 import type { Activity, Context, Result } from "./xapi/types.js";
 import { CMI5, VERBS, type Verb } from "../../shared/xapi-vocabulary.js";
 
@@ -58,9 +66,15 @@ export class Cmi5Error extends Error {}
 /** POSTs the fetch URL (never GET, checklist #62); errors come back as 200 with error-code. */
 async function fetchAuthToken(url: string): Promise<string> {
   const response = await fetch(url, { method: "POST", credentials: "omit", cache: "no-store" });
-  const body = (await response.json().catch(() => ({}))) as { "auth-token"?: string; "error-code"?: string; "error-text"?: string };
+  const body = (await response.json().catch(() => ({}))) as {
+    "auth-token"?: string;
+    "error-code"?: string;
+    "error-text"?: string;
+  };
   if (!response.ok || !body["auth-token"]) {
-    throw new Cmi5Error(`the cmi5 fetch URL gave no token (${response.status} ${body["error-code"] ?? ""} ${body["error-text"] ?? ""})`);
+    throw new Cmi5Error(
+      `the cmi5 fetch URL gave no token (${response.status} ${body["error-code"] ?? ""} ${body["error-text"] ?? ""})`,
+    );
   }
   return body["auth-token"];
 }
@@ -108,9 +122,15 @@ export class Cmi5Tracker implements Tracker {
     const client = connect(connection);
     const agent = launch.actor as never;
     // LMS.LaunchData must be read before the first statement (checklist #63); without it we cannot report.
-    const launchData = await client.getState({ agent, activityId: launch.activityId, registration: launch.registration, stateId: CMI5.launchDataState });
+    const launchData = await client.getState({
+      agent,
+      activityId: launch.activityId,
+      registration: launch.registration,
+      stateId: CMI5.launchDataState,
+    });
     this.data = launchData.data as unknown as LaunchData;
-    if (!this.data || typeof this.data !== "object" || !this.data.contextTemplate) throw new Cmi5Error("LMS.LaunchData has no contextTemplate");
+    if (!this.data || typeof this.data !== "object" || !this.data.contextTemplate)
+      throw new Cmi5Error("LMS.LaunchData has no contextTemplate");
     // Preferences are a courtesy: none stored (404) or none readable, the course runs with its defaults.
     const preferences = await client.getAgentProfile({ agent, profileId: CMI5.learnerPreferences }).then(
       (r) => (r.data && typeof r.data === "object" ? r.data : {}) as LearnerPreferences,
@@ -143,13 +163,15 @@ export class Cmi5Tracker implements Tracker {
       state: saved ? decodeState(saved.state) : undefined,
       mode,
       credit: mode === "normal",
-      masteryScore: typeof this.data.masteryScore === "number" ? Math.round(this.data.masteryScore * 10000) / 100 : undefined,
+      masteryScore:
+        typeof this.data.masteryScore === "number" ? Math.round(this.data.masteryScore * 10000) / 100 : undefined,
       learnerName: launch.actor.name,
     };
   }
 
   pageViewed(page: PageData): void {
-    if (page.kind === "lesson" && this.normal) this.sendAllowed(VERBS.experienced, lessonActivity(this.course, page), undefined, this.au);
+    if (page.kind === "lesson" && this.normal)
+      this.sendAllowed(VERBS.experienced, lessonActivity(this.course, page), undefined, this.au);
   }
 
   answered(answer: AnsweredQuestion): void {
@@ -201,7 +223,8 @@ export class Cmi5Tracker implements Tracker {
     const score = status.score === undefined ? undefined : courseScore(status.score);
     // A score must agree with the verdict against masteryScore (§9.3.4, §9.3.5); one that cannot
     // (all-must-pass courses) is left out rather than contradict it.
-    const consistent = score !== undefined && (mastery === undefined || (passed ? score.scaled! >= mastery : score.scaled! < mastery));
+    const consistent =
+      score !== undefined && (mastery === undefined || (passed ? score.scaled! >= mastery : score.scaled! < mastery));
     this.sendDefined(passed ? VERBS.passed : VERBS.failed, {
       success: passed,
       duration: this.duration(),
@@ -223,20 +246,30 @@ export class Cmi5Tracker implements Tracker {
     const extra: Context = {
       registration: this.launch.registration,
       contextActivities: {
-        category: [{ objectType: "Activity", id: CMI5.categoryCmi5 }, ...(judged ? [{ objectType: "Activity" as const, id: CMI5.categoryMoveOn }] : [])],
+        category: [
+          { objectType: "Activity", id: CMI5.categoryCmi5 },
+          ...(judged ? [{ objectType: "Activity" as const, id: CMI5.categoryMoveOn }] : []),
+        ],
       },
-      ...(result?.success !== undefined && mastery !== undefined ? { extensions: { [CMI5.masteryScore]: mastery } } : {}),
+      ...(result?.success !== undefined && mastery !== undefined
+        ? { extensions: { [CMI5.masteryScore]: mastery } }
+        : {}),
     };
     this.emit(verb, this.au, result, extendContext(this.data.contextTemplate, extra));
   }
 
   /** cmi5 allowed statement: the contextTemplate without the cmi5 category (§9.6.2). */
   private sendAllowed(verb: Verb, object: Activity, result: Result | undefined, parent: Activity): void {
-    this.emit(verb, object, result, extendContext(this.data.contextTemplate, {
-      registration: this.launch.registration,
-      contextActivities: { parent: [parent] },
-      language: this.course.language,
-    }));
+    this.emit(
+      verb,
+      object,
+      result,
+      extendContext(this.data.contextTemplate, {
+        registration: this.launch.registration,
+        contextActivities: { parent: [parent] },
+        language: this.course.language,
+      }),
+    );
   }
 
   private emit(verb: Verb, object: Activity, result: Result | undefined, context: Context): void {

@@ -11,7 +11,15 @@ import type { CourseStatus, Launch, Notice, Tracker } from "./tracker.js";
 import type { Reported } from "./xapi/bookmark.js";
 import type { TinCanLaunch } from "./xapi/launch.js";
 import { LrsSession } from "./xapi/session.js";
-import { answeredParts, courseActivity, courseScore, isoDuration, lessonActivity, makeStatement, quizActivity } from "./xapi/statements.js";
+import {
+  answeredParts,
+  courseActivity,
+  courseScore,
+  isoDuration,
+  lessonActivity,
+  makeStatement,
+  quizActivity,
+} from "./xapi/statements.js";
 import type { Activity, Context, Result } from "./xapi/types.js";
 import { VERBS, type Verb } from "../../shared/xapi-vocabulary.js";
 
@@ -54,7 +62,8 @@ export class XapiTracker implements Tracker {
   }
 
   pageViewed(page: PageData): void {
-    if (page.kind === "lesson") this.send(VERBS.experienced, lessonActivity(this.course, page), undefined, [this.courseObject]);
+    if (page.kind === "lesson")
+      this.send(VERBS.experienced, lessonActivity(this.course, page), undefined, [this.courseObject]);
   }
 
   answered(answer: AnsweredQuestion): void {
@@ -66,7 +75,10 @@ export class XapiTracker implements Tracker {
   update(status: CourseStatus, state: LearnerState): void {
     if (this.ended) return;
     const duration = isoDuration(Date.now() - this.startedAt);
-    if (status.passed !== undefined && (status.passed !== this.reported.passed || status.score !== this.reported.score)) {
+    if (
+      status.passed !== undefined &&
+      (status.passed !== this.reported.passed || status.score !== this.reported.score)
+    ) {
       // result.completion is stated truthfully on both (checklist #48, #60).
       this.send(status.passed ? VERBS.passed : VERBS.failed, this.courseObject, {
         success: status.passed,
@@ -101,7 +113,9 @@ export class XapiTracker implements Tracker {
 
   private send(verb: Verb, object: Activity, result?: Result, parents?: Activity[]): void {
     if (this.ended) return;
-    this.session.send(makeStatement(this.launch.actor, verb, object, { ...(result ? { result } : {}), context: this.context(parents) }));
+    this.session.send(
+      makeStatement(this.launch.actor, verb, object, { ...(result ? { result } : {}), context: this.context(parents) }),
+    );
   }
 
   private context(parents: Activity[] | undefined): Context {

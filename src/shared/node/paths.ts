@@ -7,9 +7,11 @@ function findRoot(): string {
   let dir = path.dirname(fileURLToPath(import.meta.url));
   for (;;) {
     const pkg = path.join(dir, "package.json");
-    if (existsSync(pkg) && (JSON.parse(readFileSync(pkg, "utf8")) as { name?: string }).name === "coursepack") return dir;
+    if (existsSync(pkg) && (JSON.parse(readFileSync(pkg, "utf8")) as { name?: string }).name === "coursepack")
+      return dir;
     const parent = path.dirname(dir);
-    if (parent === dir) throw new Error("cannot find Coursepack's package.json above " + fileURLToPath(import.meta.url));
+    if (parent === dir)
+      throw new Error("cannot find Coursepack's package.json above " + fileURLToPath(import.meta.url));
     dir = parent;
   }
 }
@@ -18,6 +20,8 @@ export const PACKAGE_ROOT = findRoot();
 export const TEMPLATES_DIR = path.join(PACKAGE_ROOT, "templates");
 /** Runtime bundles made by scripts/compile.mjs. */
 export const RUNTIME_DIR = path.join(PACKAGE_ROOT, "lib", "runtime");
-export const VERSION = (JSON.parse(readFileSync(path.join(PACKAGE_ROOT, "package.json"), "utf8")) as { version: string }).version;
+export const VERSION = (
+  JSON.parse(readFileSync(path.join(PACKAGE_ROOT, "package.json"), "utf8")) as { version: string }
+).version;
 /** The preview's LMS page (src/preview/client), bundled by scripts/compile.mjs. */
 export const PREVIEW_CLIENT_DIR = path.join(PACKAGE_ROOT, "lib", "preview");

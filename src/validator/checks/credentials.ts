@@ -34,7 +34,10 @@ const PATTERNS: Pattern[] = [
   {
     // Authorization: Basic dXNlcjpwYXNz
     regex: /\bBasic\s+([A-Za-z0-9+/]{6,}={0,2})(?![A-Za-z0-9+/=])/g,
-    describe: (m) => (/^[\x20-\x7e]+:[\x20-\x7e]*$/.test(Buffer.from(m[1]!, "base64").toString("latin1")) ? `an HTTP Basic credential ("Basic ${redact(m[1]!)}")` : undefined),
+    describe: (m) =>
+      /^[\x20-\x7e]+:[\x20-\x7e]*$/.test(Buffer.from(m[1]!, "base64").toString("latin1"))
+        ? `an HTTP Basic credential ("Basic ${redact(m[1]!)}")`
+        : undefined,
     severity: "credentials-in-package",
   },
   {
@@ -46,7 +49,10 @@ const PATTERNS: Pattern[] = [
   {
     // TinCanJS-style configuration: { endpoint: "https://…", username: "…", password: "…" }
     regex: /\b(password|secret|lrs_?secret|lrs_?password)["']?\s*[:=]\s*["']([^"'\s]{3,})["']/gi,
-    describe: (m, text) => (new RegExp(ENDPOINT_LITERAL.source, "i").test(text) ? `an LRS ${m[1]!.toLowerCase()} next to a hard-coded endpoint ("${redact(m[2]!)}")` : undefined),
+    describe: (m, text) =>
+      new RegExp(ENDPOINT_LITERAL.source, "i").test(text)
+        ? `an LRS ${m[1]!.toLowerCase()} next to a hard-coded endpoint ("${redact(m[2]!)}")`
+        : undefined,
     severity: "credentials-in-package",
   },
   {
@@ -59,7 +65,10 @@ const PATTERNS: Pattern[] = [
 export async function scanForCredentials(view: PackageView, findings: Findings): Promise<void> {
   for (const file of view.files) {
     if (!SCANNED.test(file.name) || file.size > MAX_SCANNED_BYTES || isJunk(file.name)) continue;
-    const text = await view.read(file.name).then((b) => b.toString("utf8"), () => undefined);
+    const text = await view.read(file.name).then(
+      (b) => b.toString("utf8"),
+      () => undefined,
+    );
     if (text === undefined) continue;
     let reported = 0;
     for (const pattern of PATTERNS) {
@@ -69,9 +78,10 @@ export async function scanForCredentials(view: PackageView, findings: Findings):
         if (!what) continue;
         reported += 1;
         const line = text.slice(0, m.index).split("\n").length;
-        const message = pattern.severity === "credentials-in-package"
-          ? `${view.real(file.name)} contains ${what}; anyone who gets the package can use it`
-          : `${view.real(file.name)} contains ${what}; the LMS's endpoint from the launch URL should be used`;
+        const message =
+          pattern.severity === "credentials-in-package"
+            ? `${view.real(file.name)} contains ${what}; anyone who gets the package can use it`
+            : `${view.real(file.name)} contains ${what}; the LMS's endpoint from the launch URL should be used`;
         findings.add(pattern.severity, { file: view.real(file.name), line }, message);
       }
     }

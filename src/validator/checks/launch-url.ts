@@ -27,7 +27,8 @@ export function checkLaunchUrl(raw: string, check: LaunchUrlCheck): void {
   const { findings, where, what, checklist } = check;
   const invalid = (message: string) => findings.add("launch-url-invalid", where, message, { checklist });
   if (raw === "") return invalid(`${what} is empty`);
-  if (NOT_IN_URI.test(raw)) return invalid(`${what} "${raw}" is not a valid URL: it contains a space or a character URLs cannot hold`);
+  if (NOT_IN_URI.test(raw))
+    return invalid(`${what} "${raw}" is not a valid URL: it contains a space or a character URLs cannot hold`);
   const ref = parseReference(raw);
   let query = "";
   if (ref.kind === "url") {
@@ -38,11 +39,22 @@ export function checkLaunchUrl(raw: string, check: LaunchUrlCheck): void {
       return invalid(`${what} "${raw}" is not a valid absolute URL`);
     }
     query = url.search;
-    if (check.warnAbsolute) findings.add("launch-outside-package", where, `${what} "${raw}" is an absolute URL, so the LMS launches content outside the package`, { checklist });
+    if (check.warnAbsolute)
+      findings.add(
+        "launch-outside-package",
+        where,
+        `${what} "${raw}" is an absolute URL, so the LMS launches content outside the package`,
+        { checklist },
+      );
   } else if (ref.kind === "path") {
     query = ref.query.replace(/#.*$/s, "");
     if (check.view.scope === "document") {
-      findings.add("relative-url-without-package", where, `${what} "${raw}" is relative, but there is no package for it to point into: a course structure imported on its own needs absolute URLs`, { checklist });
+      findings.add(
+        "relative-url-without-package",
+        where,
+        `${what} "${raw}" is relative, but there is no package for it to point into: a course structure imported on its own needs absolute URLs`,
+        { checklist },
+      );
     } else {
       checkPackagePath(ref, raw, { view: check.view, findings, where, what, checklist });
     }
@@ -52,7 +64,12 @@ export function checkLaunchUrl(raw: string, check: LaunchUrlCheck): void {
   const params = new URLSearchParams(query.replace(/^\?/, ""));
   for (const name of check.reserved) {
     if (params.has(name)) {
-      findings.add("launch-url-reserved-parameter", where, `${what} "${raw}" already has a "${name}" parameter, which collides with the one the LMS adds at launch`, { checklist: check.reservedChecklist });
+      findings.add(
+        "launch-url-reserved-parameter",
+        where,
+        `${what} "${raw}" already has a "${name}" parameter, which collides with the one the LMS adds at launch`,
+        { checklist: check.reservedChecklist },
+      );
     }
   }
 }

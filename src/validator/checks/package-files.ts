@@ -22,13 +22,26 @@ export function checkPackageFiles(source: PackageSource, findings: Findings): vo
       continue;
     }
     if (!isSafeFileName(name)) {
-      findings.add("unsafe-file-name", { file: name }, `"${name}" has characters other than letters, digits, ".", "_", "-" and "/"; some LMSs and servers then fail to serve it`);
+      findings.add(
+        "unsafe-file-name",
+        { file: name },
+        `"${name}" has characters other than letters, digits, ".", "_", "-" and "/"; some LMSs and servers then fail to serve it`,
+      );
     }
     const other = byLowerCase.get(name.toLowerCase());
-    if (other) findings.add("file-name-case-clash", { file: name }, `"${name}" and "${other}" differ only in letter case; one overwrites the other when unzipped on Windows or macOS`);
+    if (other)
+      findings.add(
+        "file-name-case-clash",
+        { file: name },
+        `"${name}" and "${other}" differ only in letter case; one overwrites the other when unzipped on Windows or macOS`,
+      );
     else byLowerCase.set(name.toLowerCase(), name);
   }
   for (const [folder, count] of junkFolders) {
-    findings.add("junk-file", { file: `${folder}/` }, `${folder}/ holds ${count} file${count === 1 ? "" : "s"} of macOS Finder metadata, not course content`);
+    findings.add(
+      "junk-file",
+      { file: `${folder}/` },
+      `${folder}/ holds ${count} file${count === 1 ? "" : "s"} of macOS Finder metadata, not course content`,
+    );
   }
 }

@@ -55,10 +55,20 @@ export interface ReferenceCheck {
  * Checks that a relative reference names a file of the package. Returns the package path it
  * names (also when only nearly matching), so callers can count the file as referenced.
  */
-export function checkPackagePath(ref: Reference & { kind: "path" }, raw: string, check: ReferenceCheck): string | undefined {
+export function checkPackagePath(
+  ref: Reference & { kind: "path" },
+  raw: string,
+  check: ReferenceCheck,
+): string | undefined {
   const { view, findings, where, what } = check;
   if (view.scope === "document") return undefined;
-  const missing = (code: FindingCode, message: string) => findings.add(code, where, message, check.checklist === undefined || code !== "missing-file" ? {} : { checklist: check.checklist });
+  const missing = (code: FindingCode, message: string) =>
+    findings.add(
+      code,
+      where,
+      message,
+      check.checklist === undefined || code !== "missing-file" ? {} : { checklist: check.checklist },
+    );
   if (ref.path === "") {
     missing("missing-file", `${what} "${raw}" names no file`);
     return undefined;
@@ -66,26 +76,48 @@ export function checkPackagePath(ref: Reference & { kind: "path" }, raw: string,
   const found = view.lookup(ref.path);
   if (found.found) return found.name;
   if (found.near?.by === "case") {
-    missing("href-case-mismatch", `${what} "${raw}" does not match the file "${view.real(found.near.name)}" in letter case; case-sensitive servers will not find it`);
+    missing(
+      "href-case-mismatch",
+      `${what} "${raw}" does not match the file "${view.real(found.near.name)}" in letter case; case-sensitive servers will not find it`,
+    );
     return found.near.name;
   }
   if (found.near?.by === "encoding") {
-    missing("href-encoded", `${what} "${raw}" is URL-encoded but the file is named "${view.real(found.near.name)}"; some LMSs look for the encoded name`);
+    missing(
+      "href-encoded",
+      `${what} "${raw}" is URL-encoded but the file is named "${view.real(found.near.name)}"; some LMSs look for the encoded name`,
+    );
     return found.near.name;
   }
-  missing("missing-file", `${what} "${raw}" is not in the package${ref.path !== raw ? ` (looked for "${view.real(ref.path)}")` : ""}`);
+  missing(
+    "missing-file",
+    `${what} "${raw}" is not in the package${ref.path !== raw ? ` (looked for "${view.real(ref.path)}")` : ""}`,
+  );
   return undefined;
 }
 
 /** Reports references that cannot point into the package; true when the reference was bad. */
-export function reportUnusable(ref: Reference, raw: string, check: ReferenceCheck, code: FindingCode = "missing-file"): boolean {
+export function reportUnusable(
+  ref: Reference,
+  raw: string,
+  check: ReferenceCheck,
+  code: FindingCode = "missing-file",
+): boolean {
   const checklist = check.checklist === undefined ? {} : { checklist: check.checklist };
   if (ref.kind === "rooted") {
-    check.findings.add(code, check.where, `${check.what} "${raw}" starts with "/", so it points at the LMS server's root, not into the package`, { fix: "write the path relative to the package root, without a leading \"/\"", ...checklist });
+    check.findings.add(
+      code,
+      check.where,
+      `${check.what} "${raw}" starts with "/", so it points at the LMS server's root, not into the package`,
+      { fix: 'write the path relative to the package root, without a leading "/"', ...checklist },
+    );
     return true;
   }
   if (ref.kind === "outside") {
-    check.findings.add(code, check.where, `${check.what} "${raw}" climbs out of the package with ".."`, { fix: "write the path relative to the package root, without \"..\" segments", ...checklist });
+    check.findings.add(code, check.where, `${check.what} "${raw}" climbs out of the package with ".."`, {
+      fix: 'write the path relative to the package root, without ".." segments',
+      ...checklist,
+    });
     return true;
   }
   return false;

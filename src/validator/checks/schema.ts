@@ -19,7 +19,11 @@ export const SCHEMA_NAMES: Record<SchemaSet, string> = {
  * give the line where an element's start tag begins, libxml2 the line where it ends.
  */
 function restates(finding: Finding, problem: XsdProblem, tagEnds: Map<number, Set<number>>): boolean {
-  if (finding.line !== problem.line && !(finding.line !== undefined && problem.line !== undefined && tagEnds.get(finding.line)?.has(problem.line))) return false;
+  if (
+    finding.line !== problem.line &&
+    !(finding.line !== undefined && problem.line !== undefined && tagEnds.get(finding.line)?.has(problem.line))
+  )
+    return false;
   const values = [...finding.message.matchAll(/"([^"]+)"/g)].map((m) => m[1]!);
   return values.some((v) => problem.message.includes(`'${v}'`));
 }
@@ -42,7 +46,12 @@ function startTagEndLines(text: string): Map<number, Set<number>> {
 }
 
 /** Starts validation now (it is the slow part) and returns a function that records its findings. */
-export function startSchemaCheck(set: SchemaSet, file: string, text: string, checklist: number): (findings: Findings) => Promise<void> {
+export function startSchemaCheck(
+  set: SchemaSet,
+  file: string,
+  text: string,
+  checklist: number,
+): (findings: Findings) => Promise<void> {
   const pending = validateXsd(set, [{ file, xml: text }]);
   // Keep an early rejection from being reported as unhandled; it is rethrown when awaited.
   pending.catch(() => undefined);
@@ -54,7 +63,9 @@ export function startSchemaCheck(set: SchemaSet, file: string, text: string, che
     const problems = result.problems.filter((p) => !specific.some((f) => restates(f, p, tagEnds)));
     for (const p of problems) {
       const where: Where = { file, ...(p.line === undefined ? {} : { line: p.line }) };
-      findings.add("xsd-invalid", where, `not valid against the ${SCHEMA_NAMES[set]} schema: ${p.message}`, { checklist });
+      findings.add("xsd-invalid", where, `not valid against the ${SCHEMA_NAMES[set]} schema: ${p.message}`, {
+        checklist,
+      });
     }
     if (problems.length === 0 && result.problems.length === 0) {
       findings.add("xsd-invalid", { file }, `not valid against the ${SCHEMA_NAMES[set]} schema`, { checklist });

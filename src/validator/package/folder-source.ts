@@ -14,7 +14,11 @@ export async function openFolder(dir: string, limits: Limits, findings: Findings
     for (const entry of entries) {
       const name = rel ? `${rel}/${entry.name}` : entry.name;
       if (entry.isSymbolicLink()) {
-        findings.add("symlink", { file: name }, `${name} is a symbolic link; zip tools copy or drop it differently, so it was skipped`);
+        findings.add(
+          "symlink",
+          { file: name },
+          `${name} is a symbolic link; zip tools copy or drop it differently, so it was skipped`,
+        );
       } else if (entry.isDirectory()) {
         await walk(name);
       } else if (entry.isFile()) {

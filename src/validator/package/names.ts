@@ -9,7 +9,7 @@ export function unsafeEntryReason(name: string): string | undefined {
   if (name.includes("\\")) return "contains a backslash";
   if (/^[A-Za-z]:/.test(name)) return "starts with a drive letter";
   if (name.startsWith("/")) return "is an absolute path";
-  if (name.split("/").includes("..")) return "contains a \"..\" segment";
+  if (name.split("/").includes("..")) return 'contains a ".." segment';
   if (/[\u0000-\u001f\u007f]/.test(name)) return "contains control characters";
   return undefined;
 }

@@ -13,7 +13,12 @@ import { openZip } from "./zip-source.js";
 const ZIP_SIGNATURES = ["504b0304", "504b0506", "504b0708"];
 
 /** `label` names a lone XML document given as bytes. */
-export async function openPackage(input: string | Buffer, label: string, limits: Limits, findings: Findings): Promise<PackageSource> {
+export async function openPackage(
+  input: string | Buffer,
+  label: string,
+  limits: Limits,
+  findings: Findings,
+): Promise<PackageSource> {
   if (Buffer.isBuffer(input)) return openBytes(input, label, limits, findings);
   const info = await stat(input).catch(() => undefined);
   if (!info) throw new PackageRefused("not-found", "not found: there is no such file or folder");
@@ -22,7 +27,11 @@ export async function openPackage(input: string | Buffer, label: string, limits:
   const head = await readHead(input);
   if (isZip(head)) return openZip(input, limits, findings);
   if (looksLikeXml(head)) {
-    if (info.size > limits.maxReadBytes) throw new PackageRefused("zip-too-large", `an XML file larger than ${formatSize(limits.maxReadBytes)}; refusing to read it`);
+    if (info.size > limits.maxReadBytes)
+      throw new PackageRefused(
+        "zip-too-large",
+        `an XML file larger than ${formatSize(limits.maxReadBytes)}; refusing to read it`,
+      );
     return documentSource(path.basename(input), await readFile(input));
   }
   throw notAPackage(head);
@@ -53,7 +62,11 @@ function isZip(head: Buffer): boolean {
 function looksLikeXml(head: Buffer): boolean {
   if (head[0] === 0xff && head[1] === 0xfe) return true;
   if (head[0] === 0xfe && head[1] === 0xff) return true;
-  const text = head.subarray(0, 512).toString("utf8").replace(/^\uFEFF/, "").trimStart();
+  const text = head
+    .subarray(0, 512)
+    .toString("utf8")
+    .replace(/^\uFEFF/, "")
+    .trimStart();
   return text.startsWith("<");
 }
 

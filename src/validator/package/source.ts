@@ -44,7 +44,10 @@ export const DEFAULT_LIMITS: Limits = {
 
 /** The input cannot be validated at all (not a zip, a zip bomb…): reported as its only finding. */
 export class PackageRefused extends Error {
-  constructor(readonly code: FindingCode, message: string) {
+  constructor(
+    readonly code: FindingCode,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -55,20 +58,36 @@ export class SizeBudget {
   private count = 0;
 
   /** `what`: "zip" or "folder", for messages. */
-  constructor(private readonly limits: Limits, private readonly what: string) {}
+  constructor(
+    private readonly limits: Limits,
+    private readonly what: string,
+  ) {}
 
   add(name: string, size: number, compressedSize?: number): void {
     this.count += 1;
     this.total += size;
     if (this.count > this.limits.maxEntries) {
-      throw new PackageRefused("zip-too-many-entries", `the ${this.what} holds more than ${this.limits.maxEntries.toLocaleString("en")} files; refusing to read it`);
+      throw new PackageRefused(
+        "zip-too-many-entries",
+        `the ${this.what} holds more than ${this.limits.maxEntries.toLocaleString("en")} files; refusing to read it`,
+      );
     }
     if (this.total > this.limits.maxTotalBytes) {
-      throw new PackageRefused("zip-too-large", `the ${this.what} expands to more than ${formatSize(this.limits.maxTotalBytes)}; refusing to read it`);
+      throw new PackageRefused(
+        "zip-too-large",
+        `the ${this.what} expands to more than ${formatSize(this.limits.maxTotalBytes)}; refusing to read it`,
+      );
     }
-    if (compressedSize !== undefined && size >= this.limits.ratioMinBytes && size > compressedSize * this.limits.maxRatio) {
+    if (
+      compressedSize !== undefined &&
+      size >= this.limits.ratioMinBytes &&
+      size > compressedSize * this.limits.maxRatio
+    ) {
       const ratio = Math.round(size / Math.max(compressedSize, 1));
-      throw new PackageRefused("zip-bomb", `${name} in the ${this.what} expands ${ratio.toLocaleString("en")} times (${formatSize(compressedSize)} to ${formatSize(size)}), more than ${this.limits.maxRatio}; refusing to read it`);
+      throw new PackageRefused(
+        "zip-bomb",
+        `${name} in the ${this.what} expands ${ratio.toLocaleString("en")} times (${formatSize(compressedSize)} to ${formatSize(size)}), more than ${this.limits.maxRatio}; refusing to read it`,
+      );
     }
   }
 }

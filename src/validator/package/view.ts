@@ -15,10 +15,16 @@ export class PackageView {
   private readonly names: Set<string>;
   private readonly lowerCase = new Map<string, string>();
 
-  constructor(readonly source: PackageSource, readonly root: string) {
-    this.files = source.files.filter((f) => f.name.startsWith(root)).map((f) => ({ ...f, name: f.name.slice(root.length) }));
+  constructor(
+    readonly source: PackageSource,
+    readonly root: string,
+  ) {
+    this.files = source.files
+      .filter((f) => f.name.startsWith(root))
+      .map((f) => ({ ...f, name: f.name.slice(root.length) }));
     this.names = new Set(this.files.map((f) => f.name));
-    for (const f of this.files) if (!this.lowerCase.has(f.name.toLowerCase())) this.lowerCase.set(f.name.toLowerCase(), f.name);
+    for (const f of this.files)
+      if (!this.lowerCase.has(f.name.toLowerCase())) this.lowerCase.set(f.name.toLowerCase(), f.name);
   }
 
   get scope(): "package" | "document" {

@@ -19,7 +19,10 @@ export async function openZip(input: string | Buffer, limits: Limits, findings: 
   const options = { lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: true };
   let zip: ZipFile;
   try {
-    zip = typeof input === "string" ? await yauzl.openPromise(input, options) : await yauzl.fromBufferPromise(input, options);
+    zip =
+      typeof input === "string"
+        ? await yauzl.openPromise(input, options)
+        : await yauzl.fromBufferPromise(input, options);
   } catch (error) {
     const message = (error as Error).message;
     if (/end of central directory record signature not found/.test(message)) {
@@ -29,7 +32,10 @@ export async function openZip(input: string | Buffer, limits: Limits, findings: 
   }
   try {
     if (zip.entryCount > limits.maxEntries) {
-      throw new PackageRefused("zip-too-many-entries", `the zip holds ${zip.entryCount.toLocaleString("en")} entries, more than ${limits.maxEntries.toLocaleString("en")}; refusing to read it`);
+      throw new PackageRefused(
+        "zip-too-many-entries",
+        `the zip holds ${zip.entryCount.toLocaleString("en")} entries, more than ${limits.maxEntries.toLocaleString("en")}; refusing to read it`,
+      );
     }
     const source = await listEntries(zip, limits, findings);
     return { ...source, zip64: source.zip64 || (await hasZip64Records(input)) };
@@ -56,13 +62,21 @@ async function listEntries(zip: ZipFile, limits: Limits, findings: Findings): Pr
     }
     if (name.endsWith("/")) continue;
     if (byName.has(name)) {
-      findings.add("duplicate-zip-entry", { file: name }, `the zip holds "${name}" more than once; LMSs keep either copy`);
+      findings.add(
+        "duplicate-zip-entry",
+        { file: name },
+        `the zip holds "${name}" more than once; LMSs keep either copy`,
+      );
       continue;
     }
     if ((entry.generalPurposeBitFlag & 0x1) !== 0) {
       findings.add("zip-encrypted", { file: name }, `"${name}" is encrypted; no LMS can extract it`);
     } else if (entry.compressionMethod !== STORED && entry.compressionMethod !== DEFLATE) {
-      findings.add("zip-compression-method", { file: name }, `"${name}" uses compression method ${entry.compressionMethod}; LMSs only extract Deflate (8) and Stored (0)`);
+      findings.add(
+        "zip-compression-method",
+        { file: name },
+        `"${name}" uses compression method ${entry.compressionMethod}; LMSs only extract Deflate (8) and Stored (0)`,
+      );
     }
     byName.set(name, entry);
     files.push({ name, size: entry.uncompressedSize });
@@ -74,7 +88,8 @@ async function listEntries(zip: ZipFile, limits: Limits, findings: Findings): Pr
     async read(name) {
       const entry = byName.get(name);
       if (!entry) throw new Error(`${name} is not in the package`);
-      if (entry.uncompressedSize > limits.maxReadBytes) throw new Error(`${name} is larger than ${formatSize(limits.maxReadBytes)}`);
+      if (entry.uncompressedSize > limits.maxReadBytes)
+        throw new Error(`${name} is larger than ${formatSize(limits.maxReadBytes)}`);
       const stream = await zip.openReadStreamPromise(entry);
       const chunks: Buffer[] = [];
       for await (const chunk of stream) chunks.push(chunk as Buffer);
@@ -122,7 +137,9 @@ async function* entries(zip: ZipFile): AsyncGenerator<Entry> {
       };
       const onEntry = (e: Entry) => (cleanup(), resolve(e));
       const onEnd = () => (cleanup(), resolve(undefined));
-      const onError = (e: Error) => (cleanup(), reject(new PackageRefused("zip-corrupt", `a damaged zip file: ${e.message}`)));
+      const onError = (e: Error) => (
+        cleanup(), reject(new PackageRefused("zip-corrupt", `a damaged zip file: ${e.message}`))
+      );
       zip.on("entry", onEntry);
       zip.on("end", onEnd);
       zip.on("error", onError);

@@ -21,7 +21,12 @@ export const cmi5: Standard = {
     const root = loaded.doc.documentElement!;
     const file = ctx.view.real(ctx.manifest);
     if (root.localName !== "courseStructure") {
-      ctx.findings.add("manifest-structure", at(ctx, ctx.manifest, root.lineNumber), `${file}'s root element is <${root.tagName}>, not <courseStructure>`, { checklist: CHECKLIST });
+      ctx.findings.add(
+        "manifest-structure",
+        at(ctx, ctx.manifest, root.lineNumber),
+        `${file}'s root element is <${root.tagName}>, not <courseStructure>`,
+        { checklist: CHECKLIST },
+      );
       return undefined;
     }
     const finishSchema = startSchemaCheck("cmi5", file, loaded.text, CHECKLIST);
@@ -29,19 +34,34 @@ export const cmi5: Standard = {
 
     // Ids: the course, blocks, AUs and objective definitions share one space of globally unique IRIs.
     const defined = new Map<string, Element>();
-    const owners = ["course", "block", "au", "objective"].flatMap((name) => descendants(root, name, NS.cmi5)).filter((el) => el.hasAttribute("id"));
+    const owners = ["course", "block", "au", "objective"]
+      .flatMap((name) => descendants(root, name, NS.cmi5))
+      .filter((el) => el.hasAttribute("id"));
     owners.sort((a, b) => (a.lineNumber ?? 0) - (b.lineNumber ?? 0));
     for (const el of owners) {
       const id = el.getAttribute("id") ?? "";
-      if (!isAbsoluteIri(id)) ctx.findings.add("iri-not-absolute", where(el), `${el.localName} id "${id}" ${iriProblem(id)}`);
+      if (!isAbsoluteIri(id))
+        ctx.findings.add("iri-not-absolute", where(el), `${el.localName} id "${id}" ${iriProblem(id)}`);
       const first = defined.get(id);
-      if (first) ctx.findings.add("duplicate-identifier", where(el), `${el.localName} id "${id}" is already used by the ${first.localName} on line ${first.lineNumber ?? "?"}; ids must be unique`, { checklist: CHECKLIST });
+      if (first)
+        ctx.findings.add(
+          "duplicate-identifier",
+          where(el),
+          `${el.localName} id "${id}" is already used by the ${first.localName} on line ${first.lineNumber ?? "?"}; ids must be unique`,
+          { checklist: CHECKLIST },
+        );
       else defined.set(id, el);
     }
     const objectives = new Set(owners.filter((el) => el.localName === "objective").map((el) => el.getAttribute("id")));
     for (const ref of descendants(root, "objective", NS.cmi5).filter((el) => el.hasAttribute("idref"))) {
       const id = ref.getAttribute("idref") ?? "";
-      if (!objectives.has(id)) ctx.findings.add("unresolved-identifierref", where(ref), `objective idref "${id}" names no objective of the course`, { checklist: CHECKLIST });
+      if (!objectives.has(id))
+        ctx.findings.add(
+          "unresolved-identifierref",
+          where(ref),
+          `objective idref "${id}" names no objective of the course`,
+          { checklist: CHECKLIST },
+        );
     }
 
     for (const au of descendants(root, "au", NS.cmi5)) {

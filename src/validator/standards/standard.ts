@@ -40,7 +40,11 @@ export async function loadXml(ctx: CheckContext, file: string): Promise<LoadedXm
   try {
     bytes = await ctx.view.read(file);
   } catch (error) {
-    ctx.findings.add("file-unreadable", at(ctx, file), `${ctx.view.real(file)} could not be read: ${(error as Error).message}`);
+    ctx.findings.add(
+      "file-unreadable",
+      at(ctx, file),
+      `${ctx.view.real(file)} could not be read: ${(error as Error).message}`,
+    );
     return undefined;
   }
   const text = decodeXml(bytes);

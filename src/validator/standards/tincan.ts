@@ -20,7 +20,12 @@ export const tincan: Standard = {
     const file = ctx.view.real(ctx.manifest);
     const where = (el: Element) => at(ctx, ctx.manifest, el.lineNumber);
     if (root.localName !== "tincan" || root.namespaceURI !== NS.tincan) {
-      ctx.findings.add("manifest-structure", where(root), `${file}'s root element must be <tincan xmlns="${NS.tincan}">, not <${root.tagName}${root.namespaceURI ? ` xmlns="${root.namespaceURI}"` : ""}>`, { checklist: CHECKLIST });
+      ctx.findings.add(
+        "manifest-structure",
+        where(root),
+        `${file}'s root element must be <tincan xmlns="${NS.tincan}">, not <${root.tagName}${root.namespaceURI ? ` xmlns="${root.namespaceURI}"` : ""}>`,
+        { checklist: CHECKLIST },
+      );
       if (root.localName !== "tincan") return undefined;
     }
     const activities = descendants(root, "activity", root.namespaceURI ?? undefined);
@@ -31,17 +36,36 @@ export const tincan: Standard = {
     const seen = new Map<string, Element>();
     for (const activity of activities) {
       const id = activity.getAttribute("id") ?? "";
-      if (!isAbsoluteIri(id)) ctx.findings.add("iri-not-absolute", where(activity), `activity id "${id}" ${iriProblem(id)}`, { checklist: CHECKLIST });
+      if (!isAbsoluteIri(id))
+        ctx.findings.add("iri-not-absolute", where(activity), `activity id "${id}" ${iriProblem(id)}`, {
+          checklist: CHECKLIST,
+        });
       const first = seen.get(id);
-      if (first) ctx.findings.add("duplicate-identifier", where(activity), `activity id "${id}" is already used on line ${first.lineNumber ?? "?"}`, { checklist: CHECKLIST });
+      if (first)
+        ctx.findings.add(
+          "duplicate-identifier",
+          where(activity),
+          `activity id "${id}" is already used on line ${first.lineNumber ?? "?"}`,
+          { checklist: CHECKLIST },
+        );
       else seen.set(id, activity);
     }
     const ns = root.namespaceURI ?? undefined;
-    const launchable = activities.filter((a) => children(a, "launch", ns).length > 0 || children(a, "resource", ns).length > 0);
+    const launchable = activities.filter(
+      (a) => children(a, "launch", ns).length > 0 || children(a, "resource", ns).length > 0,
+    );
     if (launchable.length === 0) {
-      ctx.findings.add("launch-count", where(root), `no activity in ${file} has a <launch>, so an LMS has nothing to open`);
+      ctx.findings.add(
+        "launch-count",
+        where(root),
+        `no activity in ${file} has a <launch>, so an LMS has nothing to open`,
+      );
     } else if (launchable.length > 1) {
-      ctx.findings.add("launch-count", where(launchable[1]!), `${launchable.length} activities have a <launch> or <resource>; Tin Can allows only one per package`);
+      ctx.findings.add(
+        "launch-count",
+        where(launchable[1]!),
+        `${launchable.length} activities have a <launch> or <resource>; Tin Can allows only one per package`,
+      );
     }
     for (const activity of launchable) {
       for (const launch of children(activity, "launch", ns)) {
@@ -52,7 +76,7 @@ export const tincan: Standard = {
           what: "launch",
           checklist: CHECKLIST,
           reserved: LAUNCH_PARAMETERS,
-        reservedChecklist: 52,
+          reservedChecklist: 52,
           warnAbsolute: true,
         });
       }

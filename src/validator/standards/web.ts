@@ -7,7 +7,12 @@ import { at, type Standard } from "./standard.js";
 export const web: Standard = {
   async validate(ctx) {
     if (!ctx.view.has(ctx.manifest)) {
-      ctx.findings.add("missing-file", at(ctx, ctx.manifest), `a web package opens ${ctx.manifest} at its root, and there is none`, { checklist: 1 });
+      ctx.findings.add(
+        "missing-file",
+        at(ctx, ctx.manifest),
+        `a web package opens ${ctx.manifest} at its root, and there is none`,
+        { checklist: 1 },
+      );
     }
     return { standard: "web", edition: null };
   },

@@ -6,7 +6,9 @@ export const answerKeys: Rule = {
   name: "answer-keys",
   run({ model, diagnostics }) {
     for (const q of model.questions) {
-      kindOf(q).checkKey(q.authored, (path, message) => diagnostics.error(q.source.position([...q.path, ...path]), message));
+      kindOf(q).checkKey(q.authored, (path, message) =>
+        diagnostics.error(q.source.position([...q.path, ...path]), message),
+      );
     }
   },
 };

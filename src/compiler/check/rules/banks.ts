@@ -9,8 +9,10 @@ export const banks: Rule = {
       for (const bank of page.banks) {
         if (bank.draw > bank.size) {
           const drawPath = bank.path[0] === "questions" ? ["draw"] : [...bank.path.slice(0, -1), "draw"];
-          diagnostics.error(page.source.position(drawPath),
-            `draws ${bank.draw} questions but the ${bank.path[0] === "questions" ? "quiz" : `bank "${bank.id}"`} has only ${bank.size}; lower \`draw\` or add questions`);
+          diagnostics.error(
+            page.source.position(drawPath),
+            `draws ${bank.draw} questions but the ${bank.path[0] === "questions" ? "quiz" : `bank "${bank.id}"`} has only ${bank.size}; lower \`draw\` or add questions`,
+          );
         }
       }
     }

@@ -6,8 +6,10 @@ export const completion: Rule = {
   run({ model, diagnostics }) {
     const graded = model.questions.some((q) => q.graded);
     if (!graded && model.completion !== "lessons") {
-      diagnostics.error(model.courseSource.position(["completion"]),
-        `completion "${model.completion}" needs a graded quiz in the outline; add one or use \`completion: lessons\``);
+      diagnostics.error(
+        model.courseSource.position(["completion"]),
+        `completion "${model.completion}" needs a graded quiz in the outline; add one or use \`completion: lessons\``,
+      );
     }
   },
 };

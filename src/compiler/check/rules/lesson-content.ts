@@ -8,7 +8,8 @@ export const lessonContent: Rule = {
     for (const page of model.pages) {
       if (page.kind !== "lesson") continue;
       if (page.body.source.trim() === "") {
-        const at = page.body.env.line > 1 ? { ...fileStart(page.file), line: page.body.env.line - 1 } : fileStart(page.file);
+        const at =
+          page.body.env.line > 1 ? { ...fileStart(page.file), line: page.body.env.line - 1 } : fileStart(page.file);
         diagnostics.error(at, "lesson is empty: write its content below the front matter");
       }
     }

@@ -19,21 +19,36 @@ export const references: Rule = {
         const file = resolveReference(ref.url, field.env.file);
         const what = ref.kind === "image" ? "image" : "link";
         if (!isInside(model.dir, file)) {
-          diagnostics.error(ref.at, `${what} "${ref.url}" points outside the course folder; copy the file into ${path.basename(model.dir)}/ and link to the copy`);
+          diagnostics.error(
+            ref.at,
+            `${what} "${ref.url}" points outside the course folder; copy the file into ${path.basename(model.dir)}/ and link to the copy`,
+          );
           continue;
         }
         if (ref.kind === "image" && ref.alt.trim() === "") {
-          diagnostics.warning(ref.at, `image "${ref.url}" has no alt text: describe it in the brackets, ![like this](${ref.url}), or use ![""] only for decoration`);
+          diagnostics.warning(
+            ref.at,
+            `image "${ref.url}" has no alt text: describe it in the brackets, ![like this](${ref.url}), or use ![""] only for decoration`,
+          );
         }
         if (isLessonLink(ref.url)) {
-          if (!lessonFiles.has(file)) diagnostics.error(ref.at, `link "${ref.url}" names no lesson in the outline of course.yml`);
+          if (!lessonFiles.has(file))
+            diagnostics.error(ref.at, `link "${ref.url}" names no lesson in the outline of course.yml`);
           continue;
         }
         if (!AssetMap.isAsset(ref.url)) continue;
-        checks.push(stat(file).then(
-          (s) => { if (!s.isFile()) diagnostics.error(ref.at, `${what} "${referencePath(ref.url)}" is a folder, not a file`); },
-          () => diagnostics.error(ref.at, `${what} "${referencePath(ref.url)}" not found (looked for ${path.relative(model.dir, file)} in the course folder)`),
-        ));
+        checks.push(
+          stat(file).then(
+            (s) => {
+              if (!s.isFile()) diagnostics.error(ref.at, `${what} "${referencePath(ref.url)}" is a folder, not a file`);
+            },
+            () =>
+              diagnostics.error(
+                ref.at,
+                `${what} "${referencePath(ref.url)}" not found (looked for ${path.relative(model.dir, file)} in the course folder)`,
+              ),
+          ),
+        );
       }
     }
     const logo = model.config.theme.logo;
@@ -41,7 +56,13 @@ export const references: Rule = {
       const at = model.courseSource.position(["theme", "logo"]);
       const file = resolveReference(logo, model.courseFile);
       if (!isInside(model.dir, file)) diagnostics.error(at, `theme logo "${logo}" points outside the course folder`);
-      else checks.push(stat(file).then(() => undefined, () => diagnostics.error(at, `theme logo "${logo}" not found`)));
+      else
+        checks.push(
+          stat(file).then(
+            () => undefined,
+            () => diagnostics.error(at, `theme logo "${logo}" not found`),
+          ),
+        );
     }
     await Promise.all(checks);
   },

@@ -10,8 +10,10 @@ export const strings: Rule = {
     for (const key of Object.keys(model.config.strings)) {
       if (known.has(key)) continue;
       const close = [...known].find((k) => distance(k.toLowerCase(), key.toLowerCase()) <= 2);
-      diagnostics.error(model.courseSource.keyPosition(["strings"], key),
-        `unknown string "${key}"${close ? ` (did you mean "${close}"?)` : ""}; the strings are listed in templates/strings/en.yml`);
+      diagnostics.error(
+        model.courseSource.keyPosition(["strings"], key),
+        `unknown string "${key}"${close ? ` (did you mean "${close}"?)` : ""}; the strings are listed in templates/strings/en.yml`,
+      );
     }
   },
 };

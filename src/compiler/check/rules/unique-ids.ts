@@ -9,14 +9,22 @@ export const uniqueIds: Rule = {
     const claim = (id: string, what: string, at: Position, hint: string) => {
       const first = seen.get(id);
       if (first) {
-        diagnostics.error(at, `duplicate id "${id}": the ${first.what} at ${rel(first.at, model.dir)} has it too; ${hint}`);
+        diagnostics.error(
+          at,
+          `duplicate id "${id}": the ${first.what} at ${rel(first.at, model.dir)} has it too; ${hint}`,
+        );
       } else {
         seen.set(id, { what, at });
       }
     };
     for (const page of model.pages) {
       const at = page.source.position(["id"]);
-      claim(page.id, page.kind, at, `set a different \`id:\` in the ${page.kind === "lesson" ? "front matter" : "quiz file"}`);
+      claim(
+        page.id,
+        page.kind,
+        at,
+        `set a different \`id:\` in the ${page.kind === "lesson" ? "front matter" : "quiz file"}`,
+      );
     }
     for (const q of model.questions) {
       const hint = q.idAuthored
@@ -28,7 +36,8 @@ export const uniqueIds: Rule = {
       if (page.kind !== "quiz" || page.banks.length < 2) continue;
       const banks = new Set<string>();
       page.banks.forEach((b, i) => {
-        if (banks.has(b.id)) diagnostics.error(page.source.position(["banks", i, "id"]), `duplicate bank id "${b.id}" in this quiz`);
+        if (banks.has(b.id))
+          diagnostics.error(page.source.position(["banks", i, "id"]), `duplicate bank id "${b.id}" in this quiz`);
         banks.add(b.id);
       });
     }

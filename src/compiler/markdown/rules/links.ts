@@ -12,45 +12,56 @@ export function links(md: MarkdownIt): void {
   const linkOpen = md.renderer.rules.link_open ?? render;
   md.renderer.rules.link_open = (tokens, idx, options, rawEnv, self) => {
     const env = rawEnv as MarkdownEnv;
-    return renderCopy(tokens, idx, (token) => {
-      const href = String(token.attrGet("href") ?? "");
-      if (isExternal(href)) {
-        if (/^https?:|^\/\//i.test(href)) {
-          // Inside an LMS frame a plain link would replace the course; open it beside the course.
-          token.attrSet("target", "_blank");
-          token.attrSet("rel", "noopener noreferrer");
-        }
-      } else if (href.startsWith("#")) {
-        token.attrSet("href", `#${env.idPrefix}-${href.slice(1)}`);
-      } else {
-        const page = env.resolve?.page(href, env.file);
-        if (page) {
-          token.attrSet("href", `#${page.anchor ? `${page.pageId}-${page.anchor}` : `page-${page.pageId}`}`);
-          token.attrSet("data-page", page.pageId);
+    return renderCopy(
+      tokens,
+      idx,
+      (token) => {
+        const href = String(token.attrGet("href") ?? "");
+        if (isExternal(href)) {
+          if (/^https?:|^\/\//i.test(href)) {
+            // Inside an LMS frame a plain link would replace the course; open it beside the course.
+            token.attrSet("target", "_blank");
+            token.attrSet("rel", "noopener noreferrer");
+          }
+        } else if (href.startsWith("#")) {
+          token.attrSet("href", `#${env.idPrefix}-${href.slice(1)}`);
         } else {
-          const asset = env.resolve?.asset(href, env.file);
-          if (asset) token.attrSet("href", asset);
+          const page = env.resolve?.page(href, env.file);
+          if (page) {
+            token.attrSet("href", `#${page.anchor ? `${page.pageId}-${page.anchor}` : `page-${page.pageId}`}`);
+            token.attrSet("data-page", page.pageId);
+          } else {
+            const asset = env.resolve?.asset(href, env.file);
+            if (asset) token.attrSet("href", asset);
+          }
         }
-      }
-    }, () => linkOpen(tokens, idx, options, env, self));
+      },
+      () => linkOpen(tokens, idx, options, env, self),
+    );
   };
 
   const image = md.renderer.rules.image!;
   md.renderer.rules.image = (tokens, idx, options, rawEnv, self) => {
     const env = rawEnv as MarkdownEnv;
-    return renderCopy(tokens, idx, (token) => {
-      const src = String(token.attrGet("src") ?? "");
-      const asset = isExternal(src) ? undefined : env.resolve?.asset(src, env.file);
-      if (asset) token.attrSet("src", asset);
-      token.attrSet("loading", "lazy");
-      token.attrSet("decoding", "async");
-    }, () => image(tokens, idx, options, env, self));
+    return renderCopy(
+      tokens,
+      idx,
+      (token) => {
+        const src = String(token.attrGet("src") ?? "");
+        const asset = isExternal(src) ? undefined : env.resolve?.asset(src, env.file);
+        if (asset) token.attrSet("src", asset);
+        token.attrSet("loading", "lazy");
+        token.attrSet("decoding", "async");
+      },
+      () => image(tokens, idx, options, env, self),
+    );
   };
 
   // Wide tables scroll on their own instead of widening the page on a phone.
   md.renderer.rules.table_open = (tokens, idx, options, _env, self) =>
     `<div class="table-scroll" tabindex="0">${self.renderToken(tokens, idx, options)}`;
-  md.renderer.rules.table_close = (tokens, idx, options, _env, self) => `${self.renderToken(tokens, idx, options)}</div>`;
+  md.renderer.rules.table_close = (tokens, idx, options, _env, self) =>
+    `${self.renderToken(tokens, idx, options)}</div>`;
 }
 
 /**

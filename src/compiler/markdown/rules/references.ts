@@ -18,7 +18,8 @@ export function references(md: MarkdownIt): void {
       if (block.type !== "inline" || !block.children) continue;
       const firstLine = block.map?.[0] ?? 0;
       for (const token of block.children) {
-        const raw = token.type === "image" ? token.attrGet("src") : token.type === "link_open" ? token.attrGet("href") : null;
+        const raw =
+          token.type === "image" ? token.attrGet("src") : token.type === "link_open" ? token.attrGet("href") : null;
         const url = raw === null ? null : String(raw);
         if (url === null || url === "" || isExternal(url) || url.startsWith("#")) continue;
         const { line, col } = locate(lines, firstLine, block.map?.[1] ?? firstLine + 1, url);

@@ -12,6 +12,8 @@ export function fileElements(paths: string[]): XmlFragment[] {
       throw new Error(`internal error: unsafe package path "${p}" (only A-Z a-z 0-9 . _ - and / are allowed)`);
     }
   }
-  return [...paths].sort().map((href) => xml`
-        <file href="${href}"/>`);
+  return [...paths].sort().map(
+    (href) => xml`
+        <file href="${href}"/>`,
+  );
 }

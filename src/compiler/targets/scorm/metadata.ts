@@ -32,14 +32,17 @@ export function courseMetadata(model: CourseModel): CourseMetadata {
 
 /** IMS Metadata 1.2.1 (namespace prefix `imsmd`), for SCORM 1.2. */
 export function imsmdLom(m: CourseMetadata): XmlFragment {
-  const lang = (text: string, language = m.language) => xml`<imsmd:langstring xml:lang="${language}">${text}</imsmd:langstring>`;
+  const lang = (text: string, language = m.language) =>
+    xml`<imsmd:langstring xml:lang="${language}">${text}</imsmd:langstring>`;
   return xml`
     <imsmd:lom>
       <imsmd:general>
         <imsmd:title>${lang(m.title)}</imsmd:title>
         <imsmd:language>${m.language}</imsmd:language>
-        <imsmd:description>${lang(m.description)}</imsmd:description>${m.keywords.map((k) => xml`
-        <imsmd:keyword>${lang(k)}</imsmd:keyword>`)}
+        <imsmd:description>${lang(m.description)}</imsmd:description>${m.keywords.map(
+          (k) => xml`
+        <imsmd:keyword>${lang(k)}</imsmd:keyword>`,
+        )}
       </imsmd:general>
       <imsmd:lifecycle>
         <imsmd:version>${lang(m.version, "x-none")}</imsmd:version>
@@ -66,8 +69,10 @@ export function ieeeLom(m: CourseMetadata): XmlFragment {
       <lom:general>
         <lom:title>${lang(m.title)}</lom:title>
         <lom:language>${m.language}</lom:language>
-        <lom:description>${lang(m.description)}</lom:description>${m.keywords.map((k) => xml`
-        <lom:keyword>${lang(k)}</lom:keyword>`)}
+        <lom:description>${lang(m.description)}</lom:description>${m.keywords.map(
+          (k) => xml`
+        <lom:keyword>${lang(k)}</lom:keyword>`,
+        )}
       </lom:general>
       <lom:lifeCycle>
         <lom:version>${lang(m.version, "x-none")}</lom:version>

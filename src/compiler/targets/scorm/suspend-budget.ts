@@ -33,33 +33,46 @@ function typedText(length: number): string {
 function optionIds(q: QuestionData): string[] {
   switch (q.type) {
     case "single":
-    case "multiple": return q.choices.map((c) => c.id);
-    case "matching": return q.pairs.map((p) => p.source);
-    case "sequencing": return q.items.map((i) => i.id);
-    case "likert": return q.scale.map((s) => s.id);
-    default: return [];
+    case "multiple":
+      return q.choices.map((c) => c.id);
+    case "matching":
+      return q.pairs.map((p) => p.source);
+    case "sequencing":
+      return q.items.map((i) => i.id);
+    case "likert":
+      return q.scale.map((s) => s.id);
+    default:
+      return [];
   }
 }
 
 function longestResponse(q: QuestionData): Response {
   switch (q.type) {
-    case "single": return { kind: "choices", ids: [longest(q.choices.map((c) => c.id))] };
-    case "multiple": return { kind: "choices", ids: q.choices.map((c) => c.id) };
-    case "true-false": return { kind: "boolean", value: false };
-    case "fill-in": return { kind: "text", value: typedText(longest(q.answers).length + TYPED_ANSWER_SLACK) };
-    case "numeric": return { kind: "number", value: -1234567.891 };
+    case "single":
+      return { kind: "choices", ids: [longest(q.choices.map((c) => c.id))] };
+    case "multiple":
+      return { kind: "choices", ids: q.choices.map((c) => c.id) };
+    case "true-false":
+      return { kind: "boolean", value: false };
+    case "fill-in":
+      return { kind: "text", value: typedText(longest(q.answers).length + TYPED_ANSWER_SLACK) };
+    case "numeric":
+      return { kind: "number", value: -1234567.891 };
     case "matching": {
       const targets = q.pairs.map((p) => p.target).reverse();
       return { kind: "pairs", pairs: q.pairs.map((p, i) => [p.source, targets[i]!]) };
     }
-    case "sequencing": return { kind: "order", ids: q.items.map((i) => i.id).reverse() };
-    case "likert": return { kind: "choices", ids: [longest(q.scale.map((s) => s.id))] };
+    case "sequencing":
+      return { kind: "order", ids: q.items.map((i) => i.id).reverse() };
+    case "likert":
+      return { kind: "choices", ids: [longest(q.scale.map((s) => s.id))] };
   }
 }
 
 function worstAttempt(quiz: QuizData, data: CourseData): QuizAttemptState {
   const drawn = quiz.banks.flatMap((bank) =>
-    [...bank.questions].sort((a, b) => b.length - a.length).slice(0, Math.min(bank.draw, bank.questions.length)));
+    [...bank.questions].sort((a, b) => b.length - a.length).slice(0, Math.min(bank.draw, bank.questions.length)),
+  );
   const questions = drawn.map((id) => data.questions[id]).filter((q): q is QuestionData => q !== undefined);
   return {
     attempt: quiz.attempts || UNLIMITED_ATTEMPTS,
@@ -87,7 +100,13 @@ export function worstCaseState(data: CourseData): LearnerState {
 }
 
 /** Warns when the worst case exceeds `limit` characters; the runtime then sheds detail to stay within it. */
-export function checkSuspendData(format: FormatId, limit: number, model: CourseModel, data: CourseData, diagnostics: Diagnostics): void {
+export function checkSuspendData(
+  format: FormatId,
+  limit: number,
+  model: CourseModel,
+  data: CourseData,
+  diagnostics: Diagnostics,
+): void {
   const size = encodeState(worstCaseState(data)).length;
   if (size <= limit) return;
   const index = model.config.formats.indexOf(format);

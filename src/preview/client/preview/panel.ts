@@ -27,7 +27,13 @@ const FORMAT_LABELS: Record<FormatId, string> = {
   cmi5: "cmi5",
 };
 
-const STANDARD_LABELS: Record<string, string> = { scorm12: "SCORM", scorm2004: "SCORM", xapi: "xAPI (Tin Can)", cmi5: "cmi5", web: "Web" };
+const STANDARD_LABELS: Record<string, string> = {
+  scorm12: "SCORM",
+  scorm2004: "SCORM",
+  xapi: "xAPI (Tin Can)",
+  cmi5: "cmi5",
+  web: "Web",
+};
 
 /** Longest log kept on the page; older entries are dropped (the console keeps `coursepackLms.lms.calls`). */
 const LOG_LIMIT = 3000;
@@ -40,7 +46,9 @@ export class Panel {
   constructor(actions: PanelActions) {
     byId("relaunch").addEventListener("click", () => actions.relaunch());
     byId("reset").addEventListener("click", () => actions.reset());
-    byId<HTMLSelectElement>("format").addEventListener("change", (e) => actions.format((e.target as HTMLSelectElement).value as FormatId));
+    byId<HTMLSelectElement>("format").addEventListener("change", (e) =>
+      actions.format((e.target as HTMLSelectElement).value as FormatId),
+    );
     byId<HTMLFormElement>("options").addEventListener("submit", (e) => {
       e.preventDefault();
       actions.options(this.readOptions());
@@ -61,7 +69,9 @@ export class Panel {
     byId("format-label").hidden = state.formats.length === 0;
     detected.hidden = state.formats.length > 0;
     if (state.formats.length > 0) {
-      select.replaceChildren(...state.formats.map((f) => h("option", { value: f, selected: f === state.format }, FORMAT_LABELS[f])));
+      select.replaceChildren(
+        ...state.formats.map((f) => h("option", { value: f, selected: f === state.format }, FORMAT_LABELS[f])),
+      );
     } else if (launchable) {
       detected.textContent = `Detected: ${STANDARD_LABELS[launchable.standard]}${launchable.edition ? ` ${launchable.edition}` : ""}, launching ${launchable.url.replace(/^\/course\//, "")}`;
     }
@@ -104,9 +114,10 @@ export class Panel {
     }
     overlay.dataset.build = String(build.id);
     byId("overlay-heading").textContent = `Build failed: ${build.errors} error${build.errors === 1 ? "" : "s"}`;
-    byId("overlay-note").textContent = build.serving === null
-      ? "The course has not built yet. Fix the files below and save: the preview rebuilds by itself."
-      : "The preview keeps the last good build running. Fix the files below and save: the course reloads by itself.";
+    byId("overlay-note").textContent =
+      build.serving === null
+        ? "The course has not built yet. Fix the files below and save: the preview rebuilds by itself."
+        : "The preview keeps the last good build running. Fix the files below and save: the course reloads by itself.";
     byId("overlay-diagnostics").textContent = build.diagnostics.join("\n");
     byId("overlay-hide").hidden = build.serving === null;
     overlay.hidden = this.overlayHiddenFor === build.id;
@@ -126,7 +137,7 @@ export class Panel {
       xapi: "Tin Can launch has no LMS settings: only the window applies.",
       web: "A web package has no LMS: only the window applies.",
     };
-    byId("options-note").textContent = standard ? notes[standard] ?? "" : "";
+    byId("options-note").textContent = standard ? (notes[standard] ?? "") : "";
   }
 
   private readOptions(): LmsOptions {
@@ -151,18 +162,32 @@ export class Panel {
   }
 
   scormCall(call: ApiCall, describe: (code: string) => string): void {
-    const args = call.element === undefined ? "" : call.value === undefined ? JSON.stringify(call.element) : `${JSON.stringify(call.element)}, ${JSON.stringify(call.value)}`;
-    this.append(h("li", { "data-method": call.method, "data-error": call.error },
-      h("code", {}, `${call.method}(${args})`), " ",
-      h("span", { class: "result" }, `→ ${JSON.stringify(call.result)}`),
-      call.error !== "0" ? h("span", { class: "error" }, ` error ${call.error}: ${describe(call.error)}`) : null,
-    ));
+    const args =
+      call.element === undefined
+        ? ""
+        : call.value === undefined
+          ? JSON.stringify(call.element)
+          : `${JSON.stringify(call.element)}, ${JSON.stringify(call.value)}`;
+    this.append(
+      h(
+        "li",
+        { "data-method": call.method, "data-error": call.error },
+        h("code", {}, `${call.method}(${args})`),
+        " ",
+        h("span", { class: "result" }, `→ ${JSON.stringify(call.result)}`),
+        call.error !== "0" ? h("span", { class: "error" }, ` error ${call.error}: ${describe(call.error)}`) : null,
+      ),
+    );
     this.entries++;
     this.updateCount();
   }
 
   statement(entry: StatementEntry): void {
-    const s = entry.statement as { verb?: { id?: string }; object?: { id?: string; definition?: { name?: Record<string, string> } }; result?: Record<string, unknown> };
+    const s = entry.statement as {
+      verb?: { id?: string };
+      object?: { id?: string; definition?: { name?: Record<string, string> } };
+      result?: Record<string, unknown>;
+    };
     const verb = (s.verb?.id ?? "?").replace(/^.*\//, "");
     const name = Object.values(s.object?.definition?.name ?? {})[0] ?? s.object?.id ?? "?";
     const valid = entry.warnings.length === 0;
@@ -170,14 +195,40 @@ export class Panel {
       entry.stored ? "" : `refused (${entry.status})`,
       entry.again ? "sent again, already stored" : "",
       valid ? "" : `${entry.warnings.length} validation problem${entry.warnings.length === 1 ? "" : "s"}`,
-    ].filter(Boolean).join(", ");
-    this.append(h("li", { "data-verb": verb, "data-status": String(entry.status), "data-valid": String(valid), "data-again": entry.again ? "true" : undefined },
-      h("details", {},
-        h("summary", {}, h("code", {}, verb), ` ${name}`, resultText(s.result), flags ? h("strong", {}, ` — ${flags}`) : null),
-        valid ? null : h("ul", {}, entry.warnings.map((w) => h("li", {}, w))),
-        h("pre", {}, JSON.stringify(entry.statement, null, 2)),
+    ]
+      .filter(Boolean)
+      .join(", ");
+    this.append(
+      h(
+        "li",
+        {
+          "data-verb": verb,
+          "data-status": String(entry.status),
+          "data-valid": String(valid),
+          "data-again": entry.again ? "true" : undefined,
+        },
+        h(
+          "details",
+          {},
+          h(
+            "summary",
+            {},
+            h("code", {}, verb),
+            ` ${name}`,
+            resultText(s.result),
+            flags ? h("strong", {}, ` — ${flags}`) : null,
+          ),
+          valid
+            ? null
+            : h(
+                "ul",
+                {},
+                entry.warnings.map((w) => h("li", {}, w)),
+              ),
+          h("pre", {}, JSON.stringify(entry.statement, null, 2)),
+        ),
       ),
-    ));
+    );
     this.entries++;
     this.updateCount();
   }
@@ -199,19 +250,45 @@ export class Panel {
       { key: "completion", label: "Completed", value: summary.completed ? "yes" : "no" },
       { key: "success", label: "Passed / failed", value: judged },
       { key: "score", label: "Score (scaled)", value: summary.scaled === null ? "" : String(summary.scaled) },
-      ...(summary.moveOn ? [{ key: "moveon", label: "moveOn", value: `${summary.moveOn.rule}: ${summary.moveOn.satisfied ? "satisfied" : "not yet"}` }] : []),
-      { key: "statements", label: "Statements", value: `${summary.stored} stored, ${summary.rejected} refused`, problem: summary.rejected ? "the LRS refused some statements" : undefined },
-      ...summary.documents.map((d) => ({ key: `state-${d.id}`, label: `State "${d.id}"`, value: `${d.bytes.toLocaleString("en")} bytes` })),
+      ...(summary.moveOn
+        ? [
+            {
+              key: "moveon",
+              label: "moveOn",
+              value: `${summary.moveOn.rule}: ${summary.moveOn.satisfied ? "satisfied" : "not yet"}`,
+            },
+          ]
+        : []),
+      {
+        key: "statements",
+        label: "Statements",
+        value: `${summary.stored} stored, ${summary.rejected} refused`,
+        problem: summary.rejected ? "the LRS refused some statements" : undefined,
+      },
+      ...summary.documents.map((d) => ({
+        key: `state-${d.id}`,
+        label: `State "${d.id}"`,
+        value: `${d.bytes.toLocaleString("en")} bytes`,
+      })),
     ]);
     this.interactions([]);
   }
 
   webModel(key: string, raw: string | null, state: LearnerState | undefined): void {
     const quizzes = state
-      ? Object.entries(state.quizzes).map(([id, q]) => `${id}: attempt ${q.attempt}${q.submitted ? `, scored ${q.score} %` : `, ${Object.keys(q.answers).length} of ${q.drawn.length} answered`}${q.best === undefined ? "" : `, best ${q.best} %`}`).join("; ")
+      ? Object.entries(state.quizzes)
+          .map(
+            ([id, q]) =>
+              `${id}: attempt ${q.attempt}${q.submitted ? `, scored ${q.score} %` : `, ${Object.keys(q.answers).length} of ${q.drawn.length} answered`}${q.best === undefined ? "" : `, best ${q.best} %`}`,
+          )
+          .join("; ")
       : "";
     this.model([
-      { key: "storage", label: "localStorage", value: raw === null ? `${key}: empty` : `${key}: ${raw.length.toLocaleString("en")} characters` },
+      {
+        key: "storage",
+        label: "localStorage",
+        value: raw === null ? `${key}: empty` : `${key}: ${raw.length.toLocaleString("en")} characters`,
+      },
       { key: "location", label: "Page", value: state?.page ?? "" },
       { key: "viewed", label: "Viewed", value: state?.viewed.join(", ") ?? "" },
       { key: "completion", label: "Completed", value: state ? (state.completed ? "yes" : "no") : "" },
@@ -221,16 +298,22 @@ export class Panel {
   }
 
   private model(rows: { key: string; label: string; value: string; problem?: string | undefined }[]): void {
-    byId("data-model").replaceChildren(...rows.flatMap((r) => [
-      h("dt", {}, r.label),
-      h("dd", { "data-field": r.key, "data-problem": r.problem }, r.value || "—", r.problem ? ` (${r.problem})` : ""),
-    ]));
+    byId("data-model").replaceChildren(
+      ...rows.flatMap((r) => [
+        h("dt", {}, r.label),
+        h("dd", { "data-field": r.key, "data-problem": r.problem }, r.value || "—", r.problem ? ` (${r.problem})` : ""),
+      ]),
+    );
   }
 
   private interactions(list: ScormSummary["interactions"]): void {
     const table = byId<HTMLTableElement>("interactions");
     table.hidden = list.length === 0;
-    table.tBodies[0]!.replaceChildren(...list.map((i) => h("tr", {}, h("td", {}, i.id), h("td", {}, i.type), h("td", {}, i.response), h("td", {}, i.result))));
+    table.tBodies[0]!.replaceChildren(
+      ...list.map((i) =>
+        h("tr", {}, h("td", {}, i.id), h("td", {}, i.type), h("td", {}, i.response), h("td", {}, i.result)),
+      ),
+    );
   }
 
   private append(item: HTMLLIElement): void {

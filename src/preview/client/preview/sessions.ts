@@ -40,13 +40,18 @@ class ScormSession implements LmsSession {
   private opened: OpenedCourse | undefined;
   private key = "";
 
-  constructor(readonly standard: ScormStandard, private readonly onScorm: (lms: ScormLms, call?: ApiCall) => void) {}
+  constructor(
+    readonly standard: ScormStandard,
+    private readonly onScorm: (lms: ScormLms, call?: ApiCall) => void,
+  ) {}
 
   async start({ stage, state, launchable }: LaunchContext): Promise<OpenedCourse> {
     this.key = `coursepack-preview:${state.learner.registration}:${this.standard}`;
     const settings = launchSettings(state);
     const saved = sessionStorage.getItem(this.key);
-    const cmi = saved ? withSettings(JSON.parse(saved) as CmiJson, this.standard, settings) : firstSession(this.standard, settings);
+    const cmi = saved
+      ? withSettings(JSON.parse(saved) as CmiJson, this.standard, settings)
+      : firstSession(this.standard, settings);
     const lms = new ScormLms({ standard: this.standard, cmi });
     this.lms = lms;
     lms.install(window);

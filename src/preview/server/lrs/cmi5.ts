@@ -10,7 +10,6 @@ import { CMI5, VERBS } from "../../../shared/xapi-vocabulary.js";
 export type MoveOn = "Passed" | "Completed" | "CompletedAndPassed" | "CompletedOrPassed" | "NotApplicable";
 export type LaunchMode = "Normal" | "Browse" | "Review";
 
-
 export interface Cmi5LaunchOptions {
   /** The AU's URL (index.html of the unzipped package). */
   auUrl: string;
@@ -95,7 +94,7 @@ export function createCmi5Session(options: Cmi5LaunchOptions, launchUrl: string)
 
 /** The statement's verb IRI. */
 export function verbOf(statement: unknown): string {
-  return ((statement as { verb?: { id?: string } })?.verb?.id ?? "");
+  return (statement as { verb?: { id?: string } })?.verb?.id ?? "";
 }
 
 /**
@@ -107,10 +106,15 @@ export function moveOnSatisfied(moveOn: MoveOn, statements: unknown[], activityI
   const completed = about.some((s) => verbOf(s) === VERBS.completed.id);
   const passed = about.some((s) => verbOf(s) === VERBS.passed.id);
   switch (moveOn) {
-    case "NotApplicable": return true;
-    case "Completed": return completed;
-    case "Passed": return passed;
-    case "CompletedAndPassed": return completed && passed;
-    case "CompletedOrPassed": return completed || passed;
+    case "NotApplicable":
+      return true;
+    case "Completed":
+      return completed;
+    case "Passed":
+      return passed;
+    case "CompletedAndPassed":
+      return completed && passed;
+    case "CompletedOrPassed":
+      return completed || passed;
   }
 }

@@ -13,11 +13,17 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from "node:net";
 import { readBody, send, sendJson } from "../http.js";
 import { CMI5, VERBS, XAPI_VERSION } from "../../../shared/xapi-vocabulary.js";
-import { type Cmi5LaunchOptions, type Cmi5Session, createCmi5Session, moveOnSatisfied, verbOf, type MoveOn } from "./cmi5.js";
+import {
+  type Cmi5LaunchOptions,
+  type Cmi5Session,
+  createCmi5Session,
+  moveOnSatisfied,
+  verbOf,
+  type MoveOn,
+} from "./cmi5.js";
 import { DocumentStore, documentRequest, profileKeyPrefix, stateKeyPrefix } from "./documents.js";
 import { cmi5LaunchUrl, tinCanLaunchUrl } from "./launch-urls.js";
 import { statementWarnings } from "./validation.js";
-
 
 export interface UpstreamLrs {
   /** Statements endpoint base, ending in "/" (e.g. http://127.0.0.1:8081/xAPI/). */
@@ -57,7 +63,9 @@ export interface LoggedStatement {
 }
 
 /** What subscribers hear: statements as they arrive, and State or Agent Profile documents as they change. */
-export type LmsEvent = { kind: "statements"; logged: LoggedStatement[] } | { kind: "document"; resource: "state" | "profile"; id: string };
+export type LmsEvent =
+  | { kind: "statements"; logged: LoggedStatement[] }
+  | { kind: "document"; resource: "state" | "profile"; id: string };
 
 export interface DocumentInfo {
   id: string;
@@ -94,7 +102,11 @@ export class LocalLms {
   private requestCount = 0;
   private readonly listeners = new Set<(event: LmsEvent) => void>();
 
-  private constructor(readonly url: string, private readonly upstream: UpstreamLrs | undefined, private readonly server?: Server) {}
+  private constructor(
+    readonly url: string,
+    private readonly upstream: UpstreamLrs | undefined,
+    private readonly server?: Server,
+  ) {}
 
   /** On its own server (127.0.0.1 and a free port unless told otherwise). */
   static async start(options: LocalLmsOptions = {}): Promise<LocalLms> {
@@ -135,7 +147,13 @@ export class LocalLms {
   tinCanLaunch(options: TinCanLaunchOptions): string {
     const auth = `Basic ${Buffer.from(`launch-${randomUUID()}:${randomUUID()}`).toString("base64")}`;
     this.credentials.set(auth, { kind: "tincan" });
-    return tinCanLaunchUrl(options.contentUrl, { endpoint: this.endpoint, auth, actor: options.actor, registration: options.registration, activityId: options.activityId });
+    return tinCanLaunchUrl(options.contentUrl, {
+      endpoint: this.endpoint,
+      auth,
+      actor: options.actor,
+      registration: options.registration,
+      activityId: options.activityId,
+    });
   }
 
   /**
@@ -154,8 +172,17 @@ export class LocalLms {
     (session.launchedStatement.context as { extensions: Record<string, unknown> }).extensions[CMI5.launchUrl] = url;
     this.sessions.set(session.fetchKey, session);
     this.credentials.set(`Basic ${session.token}`, { kind: "cmi5", session });
-    this.states.put(stateKeyPrefix(session.activityId, options.actor, session.registration) + CMI5.launchDataState, JSON.stringify(session.launchData), "application/json");
-    if (options.preferences) this.profiles.put(profileKeyPrefix(options.actor) + CMI5.learnerPreferences, JSON.stringify(options.preferences), "application/json");
+    this.states.put(
+      stateKeyPrefix(session.activityId, options.actor, session.registration) + CMI5.launchDataState,
+      JSON.stringify(session.launchData),
+      "application/json",
+    );
+    if (options.preferences)
+      this.profiles.put(
+        profileKeyPrefix(options.actor) + CMI5.learnerPreferences,
+        JSON.stringify(options.preferences),
+        "application/json",
+      );
     const status = await this.store([session.launchedStatement], session);
     if (status >= 300) throw new Error(`the LRS refused the "launched" statement (${status})`);
     return { url, session };
@@ -167,12 +194,18 @@ export class LocalLms {
     return this.statements
       .filter((l) => l.stored)
       .map((l) => l.statement)
-      .filter((s) => !registration || (s.context as { registration?: string } | undefined)?.registration === registration)
+      .filter(
+        (s) => !registration || (s.context as { registration?: string } | undefined)?.registration === registration,
+      )
       .filter((s) => (seen.has(s.id) ? false : (seen.add(s.id), true)));
   }
 
   moveOnSatisfied(session: Cmi5Session): boolean {
-    return moveOnSatisfied(session.launchData.moveOn as MoveOn, this.accepted(session.registration), session.activityId);
+    return moveOnSatisfied(
+      session.launchData.moveOn as MoveOn,
+      this.accepted(session.registration),
+      session.activityId,
+    );
   }
 
   /** A document from the State API, parsed (undefined when absent). */
@@ -219,15 +252,26 @@ export class LocalLms {
       if (resource === "about") return sendJson(res, 200, { version: [XAPI_VERSION] });
       const credential = this.credentials.get(req.headers.authorization ?? "");
       if (!credential) return send(res, 401, "unknown credentials");
-      if (req.headers["x-experience-api-version"] === undefined) return send(res, 400, "X-Experience-API-Version header missing");
+      if (req.headers["x-experience-api-version"] === undefined)
+        return send(res, 400, "X-Experience-API-Version header missing");
       const body = await readBody(req);
       if (resource === "statements") return await this.statementsResource(method, url, body, credential, res);
       const type = req.headers["content-type"] ?? "application/octet-stream";
       // cmi5 §10: the AU must not modify or delete LMS.LaunchData.
       const readOnly = (id: string) => credential.kind === "cmi5" && id === CMI5.launchDataState;
-      const changed = (kind: "state" | "profile") => (id: string) => this.emit({ kind: "document", resource: kind, id });
-      if (resource === "activities/state") return documentRequest({ method, url, body, type }, res, "state", this.states, readOnly, changed("state"));
-      if (resource === "agents/profile") return documentRequest({ method, url, body, type }, res, "profile", this.profiles, () => false, changed("profile"));
+      const changed = (kind: "state" | "profile") => (id: string) =>
+        this.emit({ kind: "document", resource: kind, id });
+      if (resource === "activities/state")
+        return documentRequest({ method, url, body, type }, res, "state", this.states, readOnly, changed("state"));
+      if (resource === "agents/profile")
+        return documentRequest(
+          { method, url, body, type },
+          res,
+          "profile",
+          this.profiles,
+          () => false,
+          changed("profile"),
+        );
       send(res, 404, "not found");
     } catch (error) {
       send(res, 500, String(error));
@@ -239,12 +283,22 @@ export class LocalLms {
     const session = this.sessions.get(key);
     if (method !== "POST") return sendJson(res, 200, { "error-code": "3", "error-text": "the fetch URL takes POST" });
     if (!session) return sendJson(res, 200, { "error-code": "2", "error-text": "unknown fetch URL" });
-    if (session.tokenIssued) return sendJson(res, 200, { "error-code": "1", "error-text": "The authorization token has already been returned." });
+    if (session.tokenIssued)
+      return sendJson(res, 200, {
+        "error-code": "1",
+        "error-text": "The authorization token has already been returned.",
+      });
     session.tokenIssued = true;
     sendJson(res, 200, { "auth-token": session.token });
   }
 
-  private async statementsResource(method: string, url: URL, body: string, credential: Credential, res: ServerResponse): Promise<void> {
+  private async statementsResource(
+    method: string,
+    url: URL,
+    body: string,
+    credential: Credential,
+    res: ServerResponse,
+  ): Promise<void> {
     if (method === "GET") return this.forwardGet(url, res);
     if (method !== "POST" && method !== "PUT") return send(res, 405, "method not allowed");
     let parsed: unknown;
@@ -269,13 +323,26 @@ export class LocalLms {
       return send(res, 403, "the cmi5 session has terminated (cmi5 §9.3.8)");
     }
     const status = fresh.length > 0 ? await this.store(fresh, session) : 200;
-    if (status < 300 && again.length > 0) this.log(again, this.outageMode === "lost-response" ? 503 : 200, true, session, true);
+    if (status < 300 && again.length > 0)
+      this.log(again, this.outageMode === "lost-response" ? 503 : 200, true, session, true);
     // Only this session's own "terminated" ends it: the cmi5 session id extension names the session.
-    if (status < 300 && session && fresh.some((s) => verbOf(s) === VERBS.terminated.id && isCmi5Defined(s) && sessionIdOf(s) === session.id)) {
+    if (
+      status < 300 &&
+      session &&
+      fresh.some((s) => verbOf(s) === VERBS.terminated.id && isCmi5Defined(s) && sessionIdOf(s) === session.id)
+    ) {
       session.terminated = true;
     }
-    if (status < 300 && this.outageMode === "lost-response") return send(res, 503, "LRS stored the statements but failed to answer (simulated)");
-    if (status < 300) return method === "PUT" ? void res.writeHead(204).end() : sendJson(res, 200, list.map((s) => s.id));
+    if (status < 300 && this.outageMode === "lost-response")
+      return send(res, 503, "LRS stored the statements but failed to answer (simulated)");
+    if (status < 300)
+      return method === "PUT"
+        ? void res.writeHead(204).end()
+        : sendJson(
+            res,
+            200,
+            list.map((s) => s.id),
+          );
     send(res, status, this.lastUpstreamError);
   }
 
@@ -285,7 +352,11 @@ export class LocalLms {
     if (this.upstream) {
       const response = await fetch(`${this.upstream.endpoint}statements`, {
         method: "POST",
-        headers: { Authorization: this.upstream.auth, "X-Experience-API-Version": XAPI_VERSION, "Content-Type": "application/json" },
+        headers: {
+          Authorization: this.upstream.auth,
+          "X-Experience-API-Version": XAPI_VERSION,
+          "Content-Type": "application/json",
+        },
         body: JSON.stringify(list),
       });
       status = response.status;
@@ -297,7 +368,11 @@ export class LocalLms {
     } else if (list.some((s) => statementWarnings(s).length > 0)) {
       // A real LRS refuses the whole request when one statement is invalid (xAPI 1.0.3 §7.1).
       status = 400;
-      this.lastUpstreamError = JSON.stringify({ warnings: list.flatMap((s, i) => statementWarnings(s).map((w) => `statements.${i}.${w.replace(/^statement\./, "")}`)) });
+      this.lastUpstreamError = JSON.stringify({
+        warnings: list.flatMap((s, i) =>
+          statementWarnings(s).map((w) => `statements.${i}.${w.replace(/^statement\./, "")}`),
+        ),
+      });
     } else {
       for (const s of list) {
         const id = typeof s.id === "string" ? s.id : randomUUID();
@@ -313,11 +388,24 @@ export class LocalLms {
     return status;
   }
 
-  private log(list: Record<string, unknown>[], status: number, stored: boolean, session?: Cmi5Session, again = false): void {
+  private log(
+    list: Record<string, unknown>[],
+    status: number,
+    stored: boolean,
+    session?: Cmi5Session,
+    again = false,
+  ): void {
     const receivedAt = new Date();
     const request = ++this.requestCount;
     const logged = list.map((statement) => ({
-      statement, receivedAt, status, stored, request, ...(session ? { session: session.id } : {}), warnings: statementWarnings(statement), again,
+      statement,
+      receivedAt,
+      status,
+      stored,
+      request,
+      ...(session ? { session: session.id } : {}),
+      warnings: statementWarnings(statement),
+      again,
     }));
     this.statements.push(...logged);
     this.emit({ kind: "statements", logged });
@@ -335,7 +423,6 @@ export class LocalLms {
     res.writeHead(response.status, { "Content-Type": response.headers.get("content-type") ?? "application/json" });
     res.end(await response.text());
   }
-
 }
 
 function sessionIdOf(statement: Record<string, unknown>): unknown {
@@ -343,7 +430,9 @@ function sessionIdOf(statement: Record<string, unknown>): unknown {
 }
 
 function isCmi5Defined(statement: Record<string, unknown>): boolean {
-  const categories = (statement.context as { contextActivities?: { category?: { id?: string }[] } } | undefined)?.contextActivities?.category ?? [];
+  const categories =
+    (statement.context as { contextActivities?: { category?: { id?: string }[] } } | undefined)?.contextActivities
+      ?.category ?? [];
   return categories.some((c) => c.id === CMI5.categoryCmi5);
 }
 
@@ -352,8 +441,14 @@ function cors(req: IncomingMessage, res: ServerResponse): void {
   res.setHeader("Access-Control-Allow-Origin", req.headers.origin ?? "*");
   res.setHeader("Vary", "Origin");
   res.setHeader("Access-Control-Allow-Methods", "GET, PUT, POST, DELETE, OPTIONS");
-  res.setHeader("Access-Control-Allow-Headers", "Authorization, Content-Type, X-Experience-API-Version, If-Match, If-None-Match");
-  res.setHeader("Access-Control-Expose-Headers", "ETag, Last-Modified, X-Experience-API-Version, X-Experience-API-Consistent-Through");
+  res.setHeader(
+    "Access-Control-Allow-Headers",
+    "Authorization, Content-Type, X-Experience-API-Version, If-Match, If-None-Match",
+  );
+  res.setHeader(
+    "Access-Control-Expose-Headers",
+    "ETag, Last-Modified, X-Experience-API-Version, X-Experience-API-Consistent-Through",
+  );
   res.setHeader("Access-Control-Max-Age", "600");
   res.setHeader("X-Experience-API-Version", XAPI_VERSION);
 }

@@ -8,7 +8,6 @@ import { VERBS } from "../../../shared/xapi-vocabulary.js";
 import { moveOnSatisfied, verbOf, type MoveOn } from "./cmi5.js";
 import type { LocalLms } from "./local-lms.js";
 
-
 export interface SummaryScope {
   registration: string;
   /** The activity whose status counts: the course (Tin Can) or the LMS's AU id (cmi5). */
@@ -19,7 +18,8 @@ export interface SummaryScope {
 }
 
 export function summarize(lms: LocalLms, scope: SummaryScope): XapiSummary {
-  const ofRegistration = (s: Record<string, unknown>) => (s.context as { registration?: string } | undefined)?.registration === scope.registration;
+  const ofRegistration = (s: Record<string, unknown>) =>
+    (s.context as { registration?: string } | undefined)?.registration === scope.registration;
   const accepted = lms.accepted(scope.registration);
   const about = accepted.filter((s) => (s.object as { id?: string } | undefined)?.id === scope.activityId);
   const judged = about.filter((s) => verbOf(s) === VERBS.passed.id || verbOf(s) === VERBS.failed.id).at(-1);
@@ -34,6 +34,8 @@ export function summarize(lms: LocalLms, scope: SummaryScope): XapiSummary {
     stored: accepted.length,
     rejected,
     documents: lms.documents(scope.activityId, scope.actor, scope.registration).map(({ id, bytes }) => ({ id, bytes })),
-    moveOn: scope.moveOn ? { rule: scope.moveOn, satisfied: moveOnSatisfied(scope.moveOn, accepted, scope.activityId) } : null,
+    moveOn: scope.moveOn
+      ? { rule: scope.moveOn, satisfied: moveOnSatisfied(scope.moveOn, accepted, scope.activityId) }
+      : null,
   };
 }

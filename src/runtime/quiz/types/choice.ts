@@ -9,7 +9,9 @@ const chosen = (r: Response) => (r.kind === "choices" ? r.ids : []);
 
 export const choice: QuestionBehaviour<ChoiceQuestionData> = {
   read(el) {
-    const ids = inputs(el).filter((i) => i.checked).map((i) => i.value);
+    const ids = inputs(el)
+      .filter((i) => i.checked)
+      .map((i) => i.value);
     return ids.length ? { kind: "choices", ids } : undefined;
   },
   restore(el, _q, r) {
@@ -26,8 +28,16 @@ export const choice: QuestionBehaviour<ChoiceQuestionData> = {
     return Math.max(0, (right - wrong) / correct.length);
   },
   correct: (q) => [{ kind: "choices", ids: q.choices.filter((c) => c.correct).map((c) => c.id) }],
-  describe: (q, r) => q.choices.filter((c) => chosen(r).includes(c.id)).map((c) => c.text).join("; "),
-  describeCorrect: (q) => q.choices.filter((c) => c.correct).map((c) => c.text).join("; "),
+  describe: (q, r) =>
+    q.choices
+      .filter((c) => chosen(r).includes(c.id))
+      .map((c) => c.text)
+      .join("; "),
+  describeCorrect: (q) =>
+    q.choices
+      .filter((c) => c.correct)
+      .map((c) => c.text)
+      .join("; "),
   options: (q) => q.choices.map((c) => ({ id: c.id, text: c.text })),
   showPartFeedback(el, _q, r) {
     const ids = chosen(r);

@@ -16,7 +16,9 @@ function describePairs(q: MatchingQuestionData, pairs: [string, string][]): stri
 
 export const matching: QuestionBehaviour<MatchingQuestionData> = {
   read(el) {
-    const pairs = selects(el).filter((s) => s.value).map((s) => [s.dataset.source ?? "", s.value] as [string, string]);
+    const pairs = selects(el)
+      .filter((s) => s.value)
+      .map((s) => [s.dataset.source ?? "", s.value] as [string, string]);
     return pairs.length ? { kind: "pairs", pairs } : undefined;
   },
   restore(el, _q, r) {
@@ -31,7 +33,11 @@ export const matching: QuestionBehaviour<MatchingQuestionData> = {
   },
   correct: (q) => [{ kind: "pairs", pairs: q.pairs.map((p) => [p.source, p.target] as [string, string]) }],
   describe: (q, r) => describePairs(q, pairsOf(r)),
-  describeCorrect: (q) => describePairs(q, q.pairs.map((p) => [p.source, p.target])),
+  describeCorrect: (q) =>
+    describePairs(
+      q,
+      q.pairs.map((p) => [p.source, p.target]),
+    ),
   options: (q) => [
     ...q.pairs.map((p) => ({ id: p.source, text: p.sourceText, group: "source" as const })),
     ...q.pairs.map((p) => ({ id: p.target, text: p.targetText, group: "target" as const })),

@@ -26,7 +26,11 @@ export const sequencing: QuestionBehaviour<SequencingQuestionData> = {
   score: (q, r) => (orderOf(r).join("\n") === q.items.map((i) => i.id).join("\n") ? 1 : 0),
   correct: (q) => [{ kind: "order", ids: q.items.map((i) => i.id) }],
   describe: (q, r) => describeOrder(q, orderOf(r)),
-  describeCorrect: (q) => describeOrder(q, q.items.map((i) => i.id)),
+  describeCorrect: (q) =>
+    describeOrder(
+      q,
+      q.items.map((i) => i.id),
+    ),
   options: (q) => q.items.map((i) => ({ id: i.id, text: i.text })),
   bind(el, _q, changed, announce, t) {
     el.addEventListener("click", (event) => {

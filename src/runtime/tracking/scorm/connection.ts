@@ -14,7 +14,10 @@ const BENIGN_READ_ERRORS = new Set(["401", "403"]);
 export class ScormConnection {
   private phase: Phase = "new";
 
-  constructor(private readonly api: ScormApi, private readonly fn: ApiFunctions) {}
+  constructor(
+    private readonly api: ScormApi,
+    private readonly fn: ApiFunctions,
+  ) {}
 
   get running(): boolean {
     return this.phase === "running";

@@ -54,7 +54,5 @@ function topOf(win: Window): Window | undefined {
 
 /** Finds `API` (1.2) or `API_1484_11` (2004); `marker` is a function the object must have. */
 export function findApi(win: Window, name: string, marker: string): ScormApi | undefined {
-  return scanUp(win, name, marker)
-    ?? scanUp(openerOf(win), name, marker)
-    ?? scanUp(openerOf(topOf(win)), name, marker);
+  return scanUp(win, name, marker) ?? scanUp(openerOf(win), name, marker) ?? scanUp(openerOf(topOf(win)), name, marker);
 }

@@ -17,7 +17,12 @@ export interface CommitTiming {
   maxRetryMs: number;
 }
 
-export const DEFAULT_TIMING: Omit<CommitTiming, "periodicMs"> = { soonMs: 250, laterMs: 2000, retryMs: 1000, maxRetryMs: 30_000 };
+export const DEFAULT_TIMING: Omit<CommitTiming, "periodicMs"> = {
+  soonMs: 250,
+  laterMs: 2000,
+  retryMs: 1000,
+  maxRetryMs: 30_000,
+};
 
 const FAILURES_BEFORE_WARNING = 2;
 

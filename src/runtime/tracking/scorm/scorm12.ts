@@ -5,8 +5,15 @@
 import type { TrackingOptions } from "../../../shared/course-data.js";
 import type { AnsweredQuestion, CorrectPattern, Response } from "../../../shared/learner.js";
 import {
-  type ReportedStatus, type ScormDataModel, type Write, clockParts, decimal, numberOrUndefined,
-  parseMode, percent, truncate,
+  type ReportedStatus,
+  type ScormDataModel,
+  type Write,
+  clockParts,
+  decimal,
+  numberOrUndefined,
+  parseMode,
+  percent,
+  truncate,
 } from "./data-model.js";
 import { INTERACTION_TYPES } from "../interaction-types.js";
 
@@ -14,7 +21,12 @@ import { INTERACTION_TYPES } from "../interaction-types.js";
 const CHARACTERS = "abcdefghijklmnopqrstuvwxyz0123456789";
 
 const STATUS_RANK: Record<string, number> = {
-  "not attempted": 0, browsed: 1, incomplete: 1, failed: 2, completed: 3, passed: 3,
+  "not attempted": 0,
+  browsed: 1,
+  incomplete: 1,
+  failed: 2,
+  completed: 3,
+  passed: 3,
 };
 
 const pad = (n: number, width = 2) => String(n).padStart(width, "0");
@@ -60,7 +72,8 @@ function allDefined(parts: (string | undefined)[]): string | undefined {
 export function response12(answer: AnsweredQuestion, r: Response | CorrectPattern): string | undefined {
   switch (r.kind) {
     // 1.2 numeric patterns are one CMIDecimal: only a single-value "range" fits.
-    case "range": return r.min === r.max ? String(r.min) : undefined;
+    case "range":
+      return r.min === r.max ? String(r.min) : undefined;
     case "choices":
     case "order": {
       const char = characterMap(answer);
@@ -69,20 +82,28 @@ export function response12(answer: AnsweredQuestion, r: Response | CorrectPatter
     case "pairs": {
       const source = characterMap(answer, "source");
       const target = characterMap(answer, "target");
-      return allDefined(r.pairs.map(([s, t]) => {
-        const a = source(s);
-        const b = target(t);
-        return a && b ? `${a}.${b}` : undefined;
-      }));
+      return allDefined(
+        r.pairs.map(([s, t]) => {
+          const a = source(s);
+          const b = target(t);
+          return a && b ? `${a}.${b}` : undefined;
+        }),
+      );
     }
-    case "boolean": return r.value ? "t" : "f";
-    case "text": return truncate(r.value, 255);
-    case "number": return Number.isFinite(r.value) ? String(r.value) : undefined;
+    case "boolean":
+      return r.value ? "t" : "f";
+    case "text":
+      return truncate(r.value, 255);
+    case "number":
+      return Number.isFinite(r.value) ? String(r.value) : undefined;
   }
 }
 
 const RESULTS: Record<AnsweredQuestion["result"], string> = {
-  correct: "correct", incorrect: "wrong", partial: "wrong", neutral: "neutral",
+  correct: "correct",
+  incorrect: "wrong",
+  partial: "wrong",
+  neutral: "neutral",
 };
 
 export const scorm12: ScormDataModel = {
@@ -127,14 +148,18 @@ export const scorm12: ScormDataModel = {
   statusWrites(status, tracking) {
     const writes: Write[] = [];
     if (status.score !== undefined) {
-      writes.push(["cmi.core.score.min", "0"], ["cmi.core.score.max", "100"], ["cmi.core.score.raw", decimal(percent(status.score), 2)]);
+      writes.push(
+        ["cmi.core.score.min", "0"],
+        ["cmi.core.score.max", "100"],
+        ["cmi.core.score.raw", decimal(percent(status.score), 2)],
+      );
     }
     writes.push(["cmi.core.lesson_status", lessonStatus(status, tracking.scorm12Status)]);
     return writes;
   },
 
   rank(element, value) {
-    return /(^cmi\.core\.lesson_status|\.status)$/.test(element) ? STATUS_RANK[value] ?? 0 : undefined;
+    return /(^cmi\.core\.lesson_status|\.status)$/.test(element) ? (STATUS_RANK[value] ?? 0) : undefined;
   },
 
   objectiveId: (_courseId, page) => page,
@@ -143,9 +168,14 @@ export const scorm12: ScormDataModel = {
     const at = `cmi.objectives.${n}`;
     const writes: Write[] = [[`${at}.id`, id]];
     if (o.score !== undefined) {
-      writes.push([`${at}.score.min`, "0"], [`${at}.score.max`, "100"], [`${at}.score.raw`, decimal(percent(o.score), 2)]);
+      writes.push(
+        [`${at}.score.min`, "0"],
+        [`${at}.score.max`, "100"],
+        [`${at}.score.raw`, decimal(percent(o.score), 2)],
+      );
     }
-    const status = o.passed === true ? "passed" : o.passed === false ? "failed" : o.completed ? "completed" : "incomplete";
+    const status =
+      o.passed === true ? "passed" : o.passed === false ? "failed" : o.completed ? "completed" : "incomplete";
     writes.push([`${at}.status`, status]);
     return writes;
   },

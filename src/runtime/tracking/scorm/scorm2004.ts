@@ -4,8 +4,16 @@
  */
 import type { AnsweredQuestion, CorrectPattern, Response } from "../../../shared/learner.js";
 import {
-  type ObjectiveReport, type ScormDataModel, type ScormLaunch, type Write, clockParts, decimal, numberOrUndefined,
-  parseMode, percent, truncate,
+  type ObjectiveReport,
+  type ScormDataModel,
+  type ScormLaunch,
+  type Write,
+  clockParts,
+  decimal,
+  numberOrUndefined,
+  parseMode,
+  percent,
+  truncate,
 } from "./data-model.js";
 import { INTERACTION_TYPES } from "../interaction-types.js";
 
@@ -33,11 +41,16 @@ function localized(text: string): string {
 export function response2004(r: Response): string {
   switch (r.kind) {
     case "choices":
-    case "order": return r.ids.join("[,]");
-    case "pairs": return r.pairs.map(([s, t]) => `${s}[.]${t}`).join("[,]");
-    case "boolean": return r.value ? "true" : "false";
-    case "text": return localized(r.value);
-    case "number": return Number.isFinite(r.value) ? String(r.value) : "";
+    case "order":
+      return r.ids.join("[,]");
+    case "pairs":
+      return r.pairs.map(([s, t]) => `${s}[.]${t}`).join("[,]");
+    case "boolean":
+      return r.value ? "true" : "false";
+    case "text":
+      return localized(r.value);
+    case "number":
+      return Number.isFinite(r.value) ? String(r.value) : "";
   }
 }
 
@@ -49,13 +62,21 @@ export function pattern2004(p: CorrectPattern): string {
 }
 
 const RESULTS: Record<AnsweredQuestion["result"], string> = {
-  correct: "correct", incorrect: "incorrect", partial: "incorrect", neutral: "neutral",
+  correct: "correct",
+  incorrect: "incorrect",
+  partial: "incorrect",
+  neutral: "neutral",
 };
 
 function scoreWrites(at: string, score: number): Write[] {
   const p = percent(score);
   // scaled in 0..1 with at most 7 decimals (checklist #23); raw/min/max as percentages (#22).
-  return [[`${at}.score.min`, "0"], [`${at}.score.max`, "100"], [`${at}.score.raw`, decimal(p, 2)], [`${at}.score.scaled`, decimal(p / 100, 7)]];
+  return [
+    [`${at}.score.min`, "0"],
+    [`${at}.score.max`, "100"],
+    [`${at}.score.raw`, decimal(p, 2)],
+    [`${at}.score.scaled`, decimal(p / 100, 7)],
+  ];
 }
 
 const success = (passed: boolean | undefined) => (passed === undefined ? "unknown" : passed ? "passed" : "failed");
@@ -91,12 +112,15 @@ export const scorm2004: ScormDataModel = {
     return {
       mode: parseMode(read("cmi.mode")),
       credit: read("cmi.credit") !== "no-credit",
-      masteryScore: passing !== undefined && passing >= 0 && passing <= 1 ? Math.round(passing * 10000) / 100 : undefined,
+      masteryScore:
+        passing !== undefined && passing >= 0 && passing <= 1 ? Math.round(passing * 10000) / 100 : undefined,
       learnerName: read("cmi.learner_name") || undefined,
       resuming,
       location: resuming ? read("cmi.location") : "",
       suspendData: resuming ? read("cmi.suspend_data") : "",
-      statusFloor: resuming ? { "cmi.completion_status": read("cmi.completion_status"), "cmi.success_status": read("cmi.success_status") } : {},
+      statusFloor: resuming
+        ? { "cmi.completion_status": read("cmi.completion_status"), "cmi.success_status": read("cmi.success_status") }
+        : {},
     };
   },
 

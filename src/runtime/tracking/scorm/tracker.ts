@@ -30,7 +30,10 @@ export class ScormTracker implements Tracker {
   private nextInteraction = 0;
   private finishing = false;
 
-  constructor(private readonly model: ScormDataModel, private readonly win: Window = window) {}
+  constructor(
+    private readonly model: ScormDataModel,
+    private readonly win: Window = window,
+  ) {}
 
   async start(course: CourseData, notify: (notice: Notice) => void): Promise<Launch> {
     this.course = course;
@@ -66,7 +69,13 @@ export class ScormTracker implements Tracker {
     });
 
     const state = decodeState(launch.suspendData) ?? (launch.location ? emptyLearnerState(launch.location) : undefined);
-    return { mode: launch.mode, credit: launch.credit, masteryScore: launch.masteryScore, learnerName: launch.learnerName, state };
+    return {
+      mode: launch.mode,
+      credit: launch.credit,
+      masteryScore: launch.masteryScore,
+      learnerName: launch.learnerName,
+      state,
+    };
   }
 
   pageViewed(): void {
@@ -125,7 +134,8 @@ export class ScormTracker implements Tracker {
     if (this.saving) {
       const { text } = encodeStateWithin(latest.state, this.model.suspendDataLimit);
       const writes: Write[] = [[this.model.elements.suspendData, text]];
-      if (latest.state.page.length <= this.model.locationLimit) writes.unshift([this.model.elements.location, latest.state.page]);
+      if (latest.state.page.length <= this.model.locationLimit)
+        writes.unshift([this.model.elements.location, latest.state.page]);
       this.apply(writes);
     }
     return urgent;
@@ -164,7 +174,9 @@ export class ScormTracker implements Tracker {
       if (!attempt || !quiz) return [];
       const best = attempt.best;
       if (!graded.has(quiz.id) || best === undefined) return [{ page: page.id, completed: attempt.submitted }];
-      return [{ page: page.id, completed: true, score: best, passed: best >= quizPassMark(quiz, this.launch.masteryScore) }];
+      return [
+        { page: page.id, completed: true, score: best, passed: best >= quizPassMark(quiz, this.launch.masteryScore) },
+      ];
     });
   }
 

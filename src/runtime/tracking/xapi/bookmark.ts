@@ -37,8 +37,14 @@ export interface BookmarkScope {
 
 function isDocument(value: unknown): value is BookmarkDocument {
   const d = value as BookmarkDocument | null;
-  return typeof d === "object" && d !== null && typeof d.state === "string" && typeof d.savedAt === "string"
-    && typeof d.reported === "object" && d.reported !== null;
+  return (
+    typeof d === "object" &&
+    d !== null &&
+    typeof d.state === "string" &&
+    typeof d.savedAt === "string" &&
+    typeof d.reported === "object" &&
+    d.reported !== null
+  );
 }
 
 export class Bookmark {
@@ -115,7 +121,9 @@ export class Bookmark {
   flushKeepalive(): void {
     if (!this.dirty || !this.latest) return;
     this.dirty = false;
-    void this.keepaliveClient.setState({ ...this.params(), stateId: BOOKMARK_STATE_ID, state: this.latest }).catch(() => undefined);
+    void this.keepaliveClient
+      .setState({ ...this.params(), stateId: BOOKMARK_STATE_ID, state: this.latest })
+      .catch(() => undefined);
   }
 
   private params() {

@@ -14,7 +14,10 @@ import XAPI from "@xapi/xapi";
 
 export class LrsError extends Error {
   /** HTTP status, or 0 when no response came back (network error, timeout, blocked). */
-  constructor(readonly status: number, message: string) {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -33,7 +36,12 @@ interface AdapterRequest {
 }
 
 function fetchAdapter(keepalive: boolean, timeoutMs: number) {
-  return async <T>({ url, method, headers, data }: AdapterRequest): Promise<{ data: T; headers: Record<string, string>; status: number }> => {
+  return async <T>({
+    url,
+    method,
+    headers,
+    data,
+  }: AdapterRequest): Promise<{ data: T; headers: Record<string, string>; status: number }> => {
     const controller = typeof AbortController === "function" ? new AbortController() : undefined;
     const timer = controller && !keepalive ? setTimeout(() => controller.abort(), timeoutMs) : undefined;
     try {

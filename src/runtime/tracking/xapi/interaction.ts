@@ -29,7 +29,9 @@ export function encodeResponse(response: Response | CorrectPattern): string {
     case "pairs":
       return response.pairs.map(([source, target]) => `${source}[.]${target}`).join("[,]");
     case "range":
-      return response.min === response.max ? numberText(response.min) : `${numberText(response.min)}[:]${numberText(response.max)}`;
+      return response.min === response.max
+        ? numberText(response.min)
+        : `${numberText(response.min)}[:]${numberText(response.max)}`;
   }
 }
 
@@ -42,14 +44,20 @@ function fillInPattern(pattern: string, caseSensitive: boolean): string {
   return pattern.startsWith("{") ? `{case_matters=false}${pattern}` : pattern;
 }
 
-function components(options: AnsweredQuestion["options"], group: "source" | "target" | undefined, lang: string): InteractionComponent[] {
-  return options
-    .filter((o) => o.group === group)
-    .map((o) => ({ id: o.id, description: { [lang]: o.text } }));
+function components(
+  options: AnsweredQuestion["options"],
+  group: "source" | "target" | undefined,
+  lang: string,
+): InteractionComponent[] {
+  return options.filter((o) => o.group === group).map((o) => ({ id: o.id, description: { [lang]: o.text } }));
 }
 
 /** Interaction definition for an answered question; `question` supplies type-specific settings. */
-export function interactionDefinition(answer: AnsweredQuestion, question: QuestionData | undefined, lang: string): ActivityDefinition {
+export function interactionDefinition(
+  answer: AnsweredQuestion,
+  question: QuestionData | undefined,
+  lang: string,
+): ActivityDefinition {
   const text: LanguageMap = { [lang]: answer.text };
   const definition: ActivityDefinition = {
     type: ACTIVITY_TYPES.interaction,
@@ -60,7 +68,8 @@ export function interactionDefinition(answer: AnsweredQuestion, question: Questi
   const caseSensitive = question?.type === "fill-in" && question.caseSensitive;
   if (answer.correct?.length) {
     definition.correctResponsesPattern = answer.correct.map((p) =>
-      answer.type === "fill-in" ? fillInPattern(encodeResponse(p), caseSensitive) : encodeResponse(p));
+      answer.type === "fill-in" ? fillInPattern(encodeResponse(p), caseSensitive) : encodeResponse(p),
+    );
   }
   switch (answer.type) {
     case "single":

@@ -127,5 +127,10 @@ export function readCmi5Launch(search: string): Cmi5Launch | undefined {
 
 /** A stable key for one learner, for local storage keys. */
 export function actorKey(actor: Agent): string {
-  return actor.mbox ?? actor.mbox_sha1sum ?? actor.openid ?? (actor.account ? `${actor.account.homePage}|${actor.account.name}` : "");
+  return (
+    actor.mbox ??
+    actor.mbox_sha1sum ??
+    actor.openid ??
+    (actor.account ? `${actor.account.homePage}|${actor.account.name}` : "")
+  );
 }

@@ -53,10 +53,17 @@ export class LrsSession {
       events: {
         failing: () => notify("lms-error"),
         recovered: () => notify("lms-recovered"),
-        rejected: (statement, error) => console.warn(`The LRS refused statement ${statement.id} (${error.status}): ${error.message}`),
+        rejected: (statement, error) =>
+          console.warn(`The LRS refused statement ${statement.id} (${error.status}): ${error.message}`),
       },
     });
-    this.bookmark = new Bookmark(this.client, this.keepaliveClient, scope, storage, `coursepack:xapi-bookmark:${who}|${scope.registration ?? ""}`);
+    this.bookmark = new Bookmark(
+      this.client,
+      this.keepaliveClient,
+      scope,
+      storage,
+      `coursepack:xapi-bookmark:${who}|${scope.registration ?? ""}`,
+    );
   }
 
   /** Starts sending statements left over from earlier sessions and listens to the page lifecycle. */

@@ -27,7 +27,12 @@ export function isoDuration(ms: number): string {
   return `PT${h ? `${h}H` : ""}${m ? `${m}M` : ""}${s || (!h && !m) ? `${s}S` : ""}`;
 }
 
-export function makeStatement(actor: Agent, verb: Verb, object: Activity, extra: { result?: Result; context?: Context } = {}): Statement {
+export function makeStatement(
+  actor: Agent,
+  verb: Verb,
+  object: Activity,
+  extra: { result?: Result; context?: Context } = {},
+): Statement {
   return {
     id: uuid(),
     timestamp: new Date().toISOString(),
@@ -40,7 +45,11 @@ export function makeStatement(actor: Agent, verb: Verb, object: Activity, extra:
 }
 
 export function courseActivity(id: string, course: CourseData): Activity {
-  return { objectType: "Activity", id, definition: { type: ACTIVITY_TYPES.course, name: { [course.language]: course.title } } };
+  return {
+    objectType: "Activity",
+    id,
+    definition: { type: ACTIVITY_TYPES.course, name: { [course.language]: course.title } },
+  };
 }
 
 export function lessonActivity(course: CourseData, page: PageData): Activity {

@@ -60,11 +60,19 @@ function checkIdentifiers(ctx: ScormContext): void {
     const id = token(el.getAttribute("identifier"));
     const where = at(ctx, ctx.manifest, el.lineNumber);
     if (!NCNAME.test(id)) {
-      ctx.findings.add("identifier-not-ncname", where, `${el.localName} identifier "${id}" is not a valid XML identifier (NCName)${/^[0-9.-]/.test(id) ? ": it must not start with a digit, \".\" or \"-\"" : /[\s']/.test(id) ? ": it contains a space or an apostrophe" : ""}`);
+      ctx.findings.add(
+        "identifier-not-ncname",
+        where,
+        `${el.localName} identifier "${id}" is not a valid XML identifier (NCName)${/^[0-9.-]/.test(id) ? ': it must not start with a digit, "." or "-"' : /[\s']/.test(id) ? ": it contains a space or an apostrophe" : ""}`,
+      );
     }
     const first = seen.get(id);
     if (first) {
-      ctx.findings.add("duplicate-identifier", where, `identifier "${id}" is already used by the ${first.localName} on line ${first.lineNumber ?? "?"}`);
+      ctx.findings.add(
+        "duplicate-identifier",
+        where,
+        `identifier "${id}" is already used by the ${first.localName} on line ${first.lineNumber ?? "?"}`,
+      );
     } else seen.set(id, el);
   }
 }
@@ -74,22 +82,38 @@ function checkOrganizations(ctx: ScormContext): void {
   const organizations = m.organizations;
   const def = token(organizations?.getAttribute("default"));
   if (organizations && def && !m.organizationElements.some((o) => token(o.getAttribute("identifier")) === def)) {
-    findings.add("bad-default-organization", at(ctx, ctx.manifest, organizations.lineNumber), `organizations default="${def}" names no organization`);
+    findings.add(
+      "bad-default-organization",
+      at(ctx, ctx.manifest, organizations.lineNumber),
+      `organizations default="${def}" names no organization`,
+    );
   }
   const subManifests = new Set(descendants(m.root, "manifest", m.cp).map((el) => token(el.getAttribute("identifier"))));
   for (const item of m.items) {
     if (item.identifierref && !item.resource && !subManifests.has(item.identifierref)) {
-      findings.add("unresolved-identifierref", at(ctx, ctx.manifest, item.el.lineNumber), `item "${item.identifier}" has identifierref="${item.identifierref}", but no resource has that identifier`);
+      findings.add(
+        "unresolved-identifierref",
+        at(ctx, ctx.manifest, item.el.lineNumber),
+        `item "${item.identifier}" has identifierref="${item.identifierref}", but no resource has that identifier`,
+      );
     }
   }
   for (const dependency of descendants(m.root, "dependency", m.cp)) {
     const ref = token(dependency.getAttribute("identifierref"));
     if (!m.resources.has(ref)) {
-      findings.add("unresolved-identifierref", at(ctx, ctx.manifest, dependency.lineNumber), `dependency identifierref="${ref}" names no resource`);
+      findings.add(
+        "unresolved-identifierref",
+        at(ctx, ctx.manifest, dependency.lineNumber),
+        `dependency identifierref="${ref}" names no resource`,
+      );
     }
   }
   if (!m.items.some((item) => item.resource?.href !== undefined)) {
-    findings.add("no-launchable-item", at(ctx, ctx.manifest, (organizations ?? m.root).lineNumber), "no item launches anything: no item references a resource that has an href, so an LMS has nothing to open");
+    findings.add(
+      "no-launchable-item",
+      at(ctx, ctx.manifest, (organizations ?? m.root).lineNumber),
+      "no item launches anything: no item references a resource that has an href, so an LMS has nothing to open",
+    );
   }
 }
 
@@ -99,7 +123,8 @@ function checkResources(ctx: ScormContext): Set<string> {
   const launched = new Set(ctx.m.items.map((i) => i.resource));
   for (const resource of ctx.m.resources.values()) {
     const hrefs: [string, Element, string][] = [];
-    if (resource.href !== undefined) hrefs.push([resource.href, resource.el, launched.has(resource) ? "launch file" : "resource href"]);
+    if (resource.href !== undefined)
+      hrefs.push([resource.href, resource.el, launched.has(resource) ? "launch file" : "resource href"]);
     for (const file of resource.files) hrefs.push([file.getAttribute("href") ?? "", file, "file href"]);
     for (const [href, el, what] of hrefs) {
       const ref = parseReference(href, resource.bases);
@@ -119,7 +144,12 @@ async function checkMetadataLocations(ctx: ScormContext): Promise<string[]> {
   for (const el of descendants(ctx.m.root, "location", ctx.profile.adlcp)) {
     const href = textOf(el);
     const ref = parseReference(href);
-    const check = { view: ctx.view, findings: ctx.findings, where: at(ctx, ctx.manifest, el.lineNumber), what: "metadata file" };
+    const check = {
+      view: ctx.view,
+      findings: ctx.findings,
+      where: at(ctx, ctx.manifest, el.lineNumber),
+      what: "metadata file",
+    };
     if (ref.kind !== "path" || reportUnusable(ref, href, check)) continue;
     const name = checkPackagePath(ref, href, check);
     if (!name || !ctx.view.has(name)) continue;
@@ -134,7 +164,11 @@ function checkXmlBase(ctx: ScormContext): void {
   for (const el of allElements(ctx.doc)) {
     const base = el.getAttributeNS(NS.xml, "base");
     if (base) {
-      ctx.findings.add("xml-base", at(ctx, ctx.manifest, el.lineNumber), `${el.localName} uses xml:base="${base}"; some LMSs ignore it and then cannot find the files`);
+      ctx.findings.add(
+        "xml-base",
+        at(ctx, ctx.manifest, el.lineNumber),
+        `${el.localName} uses xml:base="${base}"; some LMSs ignore it and then cannot find the files`,
+      );
     }
   }
 }
@@ -143,7 +177,11 @@ function checkScormTypeCasing(ctx: ScormContext): void {
   const { profile } = ctx;
   for (const resource of ctx.m.resources.values()) {
     if (resource.el.hasAttributeNS(profile.adlcp, profile.wrongScormTypeAttribute)) {
-      ctx.findings.add("scormtype-casing", at(ctx, ctx.manifest, resource.el.lineNumber), `resource "${resource.identifier}" uses adlcp:${profile.wrongScormTypeAttribute}; ${profile.result.edition === "1.2" ? "SCORM 1.2" : "SCORM 2004"} spells it adlcp:${profile.scormTypeAttribute}, so LMSs treat the resource as an asset that never reports`);
+      ctx.findings.add(
+        "scormtype-casing",
+        at(ctx, ctx.manifest, resource.el.lineNumber),
+        `resource "${resource.identifier}" uses adlcp:${profile.wrongScormTypeAttribute}; ${profile.result.edition === "1.2" ? "SCORM 1.2" : "SCORM 2004"} spells it adlcp:${profile.scormTypeAttribute}, so LMSs treat the resource as an asset that never reports`,
+      );
     }
   }
 }
@@ -151,7 +189,11 @@ function checkScormTypeCasing(ctx: ScormContext): void {
 function checkScoCount(ctx: ScormContext): void {
   const scos = ctx.m.items.filter((item) => item.resource?.scormType === "sco");
   if (scos.length > 1) {
-    ctx.findings.add("multiple-scos", at(ctx, ctx.manifest, scos[1]!.el.lineNumber), `the package has ${scos.length} SCOs; Open edX, Opigno and others show only the first, and Moodle tracks moves between SCOs poorly`);
+    ctx.findings.add(
+      "multiple-scos",
+      at(ctx, ctx.manifest, scos[1]!.el.lineNumber),
+      `the package has ${scos.length} SCOs; Open edX, Opigno and others show only the first, and Moodle tracks moves between SCOs poorly`,
+    );
   }
 }
 
@@ -162,7 +204,12 @@ function checkTitles(ctx: ScormContext): void {
     const title = children(owner, "title", ctx.m.cp)[0];
     const text = textOf(title);
     if (text.length > max) {
-      ctx.findings.add("metadata-too-long", at(ctx, ctx.manifest, title?.lineNumber), `${owner.localName} title is ${text.length} characters; SCORM only requires LMSs to keep ${max}`, { fix: `shorten the title to at most ${max} characters` });
+      ctx.findings.add(
+        "metadata-too-long",
+        at(ctx, ctx.manifest, title?.lineNumber),
+        `${owner.localName} title is ${text.length} characters; SCORM only requires LMSs to keep ${max}`,
+        { fix: `shorten the title to at most ${max} characters` },
+      );
     }
   }
 }
@@ -171,12 +218,20 @@ function checkTitles(ctx: ScormContext): void {
 export function checkMetadataLengths(ctx: ScormContext, doc: Document, file: string): void {
   const { length, source } = ctx.profile.maxDescription;
   for (const ns of [NS.imsmd12, NS.lom]) {
-    for (const [element, max, why] of [["description", length, source], ["title", MAX_METADATA_TITLE, "the SCORM smallest permitted maximum"]] as const) {
+    for (const [element, max, why] of [
+      ["description", length, source],
+      ["title", MAX_METADATA_TITLE, "the SCORM smallest permitted maximum"],
+    ] as const) {
       for (const el of descendants(doc, element, ns)) {
         for (const text of [...children(el, "langstring", ns), ...children(el, "string", ns)]) {
           const value = textOf(text);
           if (value.length > max) {
-            ctx.findings.add("metadata-too-long", at(ctx, file, text.lineNumber), `metadata ${element} is ${value.length} characters, over ${max} (${why})`, { fix: `shorten the ${element} to at most ${max} characters` });
+            ctx.findings.add(
+              "metadata-too-long",
+              at(ctx, file, text.lineNumber),
+              `metadata ${element} is ${value.length} characters, over ${max} (${why})`,
+              { fix: `shorten the ${element} to at most ${max} characters` },
+            );
           }
         }
       }
@@ -192,14 +247,23 @@ function checkSchemaLocations(ctx: ScormContext): void {
     const location = tokens[i]!;
     const ref = parseReference(location);
     if (ref.kind !== "path" || ctx.view.has(ref.path)) continue;
-    ctx.findings.add("schema-not-shipped", at(ctx, ctx.manifest, ctx.m.root.lineNumber), `xsi:schemaLocation names ${location}, which is not in the package; some LMSs then reject the manifest`);
+    ctx.findings.add(
+      "schema-not-shipped",
+      at(ctx, ctx.manifest, ctx.m.root.lineNumber),
+      `xsi:schemaLocation names ${location}, which is not in the package; some LMSs then reject the manifest`,
+    );
   }
 }
 
 /** Every shipped file should be listed in a <file href> (checklist #6). Schemas and the manifest are control files. */
 function checkUnlisted(ctx: ScormContext, referenced: Set<string>): void {
   for (const file of ctx.view.files) {
-    if (referenced.has(file.name) || file.name === ctx.manifest || /\.(xsd|dtd)$/i.test(file.name) || isJunk(file.name)) continue;
-    ctx.findings.add("file-not-listed", at(ctx, file.name), `${ctx.view.real(file.name)} is shipped but listed in no <file href>; LMSs that copy only listed files will leave it out`);
+    if (referenced.has(file.name) || file.name === ctx.manifest || /\.(xsd|dtd)$/i.test(file.name) || isJunk(file.name))
+      continue;
+    ctx.findings.add(
+      "file-not-listed",
+      at(ctx, file.name),
+      `${ctx.view.real(file.name)} is shipped but listed in no <file href>; LMSs that copy only listed files will leave it out`,
+    );
   }
 }

@@ -21,13 +21,22 @@ export const scorm: Standard = {
     const root = loaded.doc.documentElement!;
     const file = ctx.view.real(ctx.manifest);
     if (root.localName !== "manifest") {
-      ctx.findings.add("manifest-structure", at(ctx, ctx.manifest, root.lineNumber), `${file}'s root element is <${root.tagName}>, not <manifest>`);
+      ctx.findings.add(
+        "manifest-structure",
+        at(ctx, ctx.manifest, root.lineNumber),
+        `${file}'s root element is <${root.tagName}>, not <manifest>`,
+      );
       return undefined;
     }
     const profile = chooseProfile(ctx, root);
     if (!profile) return undefined;
     const finishSchema = startSchemaCheck(profile.xsd, file, loaded.text, 5);
-    const sctx = { ...ctx, doc: loaded.doc, m: readManifest(root, profile.cp, profile.adlcp, profile.scormTypeAttribute), profile };
+    const sctx = {
+      ...ctx,
+      doc: loaded.doc,
+      m: readManifest(root, profile.cp, profile.adlcp, profile.scormTypeAttribute),
+      profile,
+    };
     await checkContentPackage(sctx);
     profile.check(sctx);
     await finishSchema(ctx.findings);
@@ -40,33 +49,72 @@ export function chooseProfile(ctx: CheckContext, root: Element): ScormProfile | 
   const file = ctx.view.real(ctx.manifest);
   const ns = root.namespaceURI ?? "";
   const declared = schemaVersion(root, ns);
-  const mismatch = (line: number | undefined, message: string) => ctx.findings.add("scorm-version-mismatch", at(ctx, ctx.manifest, line), message);
+  const mismatch = (line: number | undefined, message: string) =>
+    ctx.findings.add("scorm-version-mismatch", at(ctx, ctx.manifest, line), message);
   if (ns === NS.cp12) {
-    if (!declared) ctx.findings.add("schemaversion-missing", at(ctx, ctx.manifest, root.lineNumber), `${file} declares no <schemaversion>; LMSs have to guess the SCORM version`);
-    else if (/2004|CAM/i.test(declared.value)) mismatch(declared.el.lineNumber, `schemaversion "${declared.value}" is SCORM 2004, but the manifest uses the SCORM 1.2 namespace ${NS.cp12}`);
+    if (!declared)
+      ctx.findings.add(
+        "schemaversion-missing",
+        at(ctx, ctx.manifest, root.lineNumber),
+        `${file} declares no <schemaversion>; LMSs have to guess the SCORM version`,
+      );
+    else if (/2004|CAM/i.test(declared.value))
+      mismatch(
+        declared.el.lineNumber,
+        `schemaversion "${declared.value}" is SCORM 2004, but the manifest uses the SCORM 1.2 namespace ${NS.cp12}`,
+      );
     const foreign = usingNamespace(root, ONLY_2004);
-    if (foreign) mismatch(foreign.lineNumber, `this SCORM 1.2 manifest uses the SCORM 2004 namespace ${foreign.namespaceURI}; LMSs then misdetect the version`);
+    if (foreign)
+      mismatch(
+        foreign.lineNumber,
+        `this SCORM 1.2 manifest uses the SCORM 2004 namespace ${foreign.namespaceURI}; LMSs then misdetect the version`,
+      );
     return scorm12;
   }
   if (ns === NS.cp2004) {
     const edition = declared ? edition2004(declared.value) : undefined;
-    if (!declared) ctx.findings.add("schemaversion-missing", at(ctx, ctx.manifest, root.lineNumber), `${file} declares no <schemaversion>; LMSs have to guess the SCORM 2004 edition (validated as 4th Edition)`);
-    else if (declared.value === "1.2") mismatch(declared.el.lineNumber, `schemaversion "1.2" contradicts the SCORM 2004 namespace ${NS.cp2004}`);
-    else if (!edition) ctx.findings.add("schemaversion-missing", at(ctx, ctx.manifest, declared.el.lineNumber), `schemaversion "${declared.value}" is not a SCORM 2004 edition ("2004 4th Edition", "2004 3rd Edition" or "CAM 1.3"; validated as 4th Edition)`);
+    if (!declared)
+      ctx.findings.add(
+        "schemaversion-missing",
+        at(ctx, ctx.manifest, root.lineNumber),
+        `${file} declares no <schemaversion>; LMSs have to guess the SCORM 2004 edition (validated as 4th Edition)`,
+      );
+    else if (declared.value === "1.2")
+      mismatch(declared.el.lineNumber, `schemaversion "1.2" contradicts the SCORM 2004 namespace ${NS.cp2004}`);
+    else if (!edition)
+      ctx.findings.add(
+        "schemaversion-missing",
+        at(ctx, ctx.manifest, declared.el.lineNumber),
+        `schemaversion "${declared.value}" is not a SCORM 2004 edition ("2004 4th Edition", "2004 3rd Edition" or "CAM 1.3"; validated as 4th Edition)`,
+      );
     const foreign = usingNamespace(root, ONLY_12);
-    if (foreign) mismatch(foreign.lineNumber, `this SCORM 2004 manifest uses the SCORM 1.2 namespace ${foreign.namespaceURI}; LMSs then fall back to default rollup`);
+    if (foreign)
+      mismatch(
+        foreign.lineNumber,
+        `this SCORM 2004 manifest uses the SCORM 1.2 namespace ${foreign.namespaceURI}; LMSs then fall back to default rollup`,
+      );
     return scorm2004(edition ?? "4th");
   }
-  ctx.findings.add("manifest-structure", at(ctx, ctx.manifest, root.lineNumber), `${file}'s root element is in namespace "${ns}", which is neither SCORM 1.2's (${NS.cp12}) nor SCORM 2004's (${NS.cp2004})`, { checklist: 5 });
+  ctx.findings.add(
+    "manifest-structure",
+    at(ctx, ctx.manifest, root.lineNumber),
+    `${file}'s root element is in namespace "${ns}", which is neither SCORM 1.2's (${NS.cp12}) nor SCORM 2004's (${NS.cp2004})`,
+    { checklist: 5 },
+  );
   return undefined;
 }
 
 /** The first element or attribute in one of the namespaces, if any. */
-function usingNamespace(root: Element, namespaces: string[]): { namespaceURI: string; lineNumber?: number } | undefined {
+function usingNamespace(
+  root: Element,
+  namespaces: string[],
+): { namespaceURI: string; lineNumber?: number } | undefined {
   for (const el of allElements(root.ownerDocument!)) {
-    if (el.namespaceURI && namespaces.includes(el.namespaceURI)) return { namespaceURI: el.namespaceURI, lineNumber: el.lineNumber };
+    if (el.namespaceURI && namespaces.includes(el.namespaceURI))
+      return { namespaceURI: el.namespaceURI, lineNumber: el.lineNumber };
     for (const attr of Array.from(el.attributes)) {
-      if (attr.namespaceURI && namespaces.includes(attr.namespaceURI)) return { namespaceURI: attr.namespaceURI, lineNumber: el.lineNumber };
+      if (attr.namespaceURI && namespaces.includes(attr.namespaceURI))
+        return { namespaceURI: attr.namespaceURI, lineNumber: el.lineNumber };
     }
   }
   return undefined;

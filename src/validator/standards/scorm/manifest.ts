@@ -44,17 +44,26 @@ export function readManifest(root: Element, cp: string, adlcp: string, scormType
       el,
       identifier,
       href: el.getAttribute("href") ?? undefined,
-      bases: [xmlBase(root), xmlBase(el.parentNode as Element), xmlBase(el)].filter((b): b is string => b !== undefined),
+      bases: [xmlBase(root), xmlBase(el.parentNode as Element), xmlBase(el)].filter(
+        (b): b is string => b !== undefined,
+      ),
       scormType: el.getAttributeNS(adlcp, scormTypeAttribute) ?? undefined,
       files: children(el, "file", cp),
     });
   }
   const organizations = children(root, "organizations", cp)[0];
   const organizationElements = organizations ? children(organizations, "organization", cp) : [];
-  const items = organizationElements.flatMap((o) => descendants(o, "item", cp)).map((el): ManifestItem => {
-    const identifierref = token(el.getAttribute("identifierref")) || undefined;
-    return { el, identifier: token(el.getAttribute("identifier")), identifierref, resource: identifierref ? resources.get(identifierref) : undefined };
-  });
+  const items = organizationElements
+    .flatMap((o) => descendants(o, "item", cp))
+    .map((el): ManifestItem => {
+      const identifierref = token(el.getAttribute("identifierref")) || undefined;
+      return {
+        el,
+        identifier: token(el.getAttribute("identifier")),
+        identifierref,
+        resource: identifierref ? resources.get(identifierref) : undefined,
+      };
+    });
   const identified = descendants(root, "*", cp).filter((el) => el.hasAttribute("identifier"));
   if (root.hasAttribute("identifier")) identified.unshift(root);
   return { root, cp, organizations, organizationElements, items, resources, identified };

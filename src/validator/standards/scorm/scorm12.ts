@@ -24,6 +24,10 @@ function checkMasteryScore(ctx: ScormContext): void {
   for (const el of descendants(ctx.m.root, "masteryscore", NS.adlcp12)) {
     const item = el.parentNode as { getAttribute?: (name: string) => string | null } | null;
     const id = item?.getAttribute?.("identifier");
-    ctx.findings.add("masteryscore", at(ctx, ctx.manifest, el.lineNumber), `${id ? `item "${id}" has` : "the manifest has"} adlcp:masteryscore ${textOf(el)}; LMSs may then overwrite the course's status with passed/failed from the score, and show learners who stopped early as failed`);
+    ctx.findings.add(
+      "masteryscore",
+      at(ctx, ctx.manifest, el.lineNumber),
+      `${id ? `item "${id}" has` : "the manifest has"} adlcp:masteryscore ${textOf(el)}; LMSs may then overwrite the course's status with passed/failed from the score, and show learners who stopped early as failed`,
+    );
   }
 }

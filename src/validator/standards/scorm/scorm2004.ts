@@ -50,10 +50,18 @@ function checkDeliveryControls(ctx: ScormContext): void {
     if (item.resource?.scormType !== "sco") continue;
     const own = children(item.el, "sequencing", NS.imsss)[0];
     const referenced = own?.getAttribute("IDRef") ? shared.get(own.getAttribute("IDRef")!) : undefined;
-    const controls = (own && children(own, "deliveryControls", NS.imsss)[0]) ?? (referenced && children(referenced, "deliveryControls", NS.imsss)[0]);
-    const missing = ["completionSetByContent", "objectiveSetByContent"].filter((a) => !TRUE.has(controls?.getAttribute(a) ?? ""));
+    const controls =
+      (own && children(own, "deliveryControls", NS.imsss)[0]) ??
+      (referenced && children(referenced, "deliveryControls", NS.imsss)[0]);
+    const missing = ["completionSetByContent", "objectiveSetByContent"].filter(
+      (a) => !TRUE.has(controls?.getAttribute(a) ?? ""),
+    );
     if (missing.length === 0) continue;
-    ctx.findings.add("sequencing-defaults", at(ctx, ctx.manifest, item.el.lineNumber), `SCO item "${item.identifier}" does not set ${missing.map((a) => `${a}="true"`).join(" and ")}; SuccessFactors and other SCORM Engine-based LMSs may then mark it complete or passed themselves when it exits`);
+    ctx.findings.add(
+      "sequencing-defaults",
+      at(ctx, ctx.manifest, item.el.lineNumber),
+      `SCO item "${item.identifier}" does not set ${missing.map((a) => `${a}="true"`).join(" and ")}; SuccessFactors and other SCORM Engine-based LMSs may then mark it complete or passed themselves when it exits`,
+    );
   }
 }
 
@@ -61,7 +69,11 @@ function checkSatisfiedByMeasure(ctx: ScormContext): void {
   for (const name of ["primaryObjective", "objective"]) {
     for (const el of descendants(ctx.m.root, name, NS.imsss)) {
       if (TRUE.has(el.getAttribute("satisfiedByMeasure") ?? "")) {
-        ctx.findings.add("satisfied-by-measure", at(ctx, ctx.manifest, el.lineNumber), `imsss:${name} "${el.getAttribute("objectiveID") ?? ""}" has satisfiedByMeasure="true": the LMS, not the content, decides pass/fail from the score`);
+        ctx.findings.add(
+          "satisfied-by-measure",
+          at(ctx, ctx.manifest, el.lineNumber),
+          `imsss:${name} "${el.getAttribute("objectiveID") ?? ""}" has satisfiedByMeasure="true": the LMS, not the content, decides pass/fail from the score`,
+        );
       }
     }
   }
