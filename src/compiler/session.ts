@@ -163,7 +163,7 @@ async function templatesKey(files: Map<string, string>, extraCss: string[], mode
   hash.update(JSON.stringify([model.config.language, model.config.strings, extraCss]));
   const names = [...files.keys()].sort();
   const texts = await Promise.all(names.map((name) => readFile(files.get(name)!)));
-  names.forEach((name, i) => hash.update(`\0${name}\0`).update(texts[i]!));
+  for (const [i, name] of names.entries()) hash.update(`\0${name}\0`).update(texts[i]!);
   for (const file of extraCss) hash.update(`\0${file}\0`).update(await readFile(file));
   return hash.digest("hex");
 }

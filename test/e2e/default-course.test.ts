@@ -95,9 +95,7 @@ describe("the default course", () => {
         const perLesson = (await commits()) - before;
         expect(perLesson).toBeGreaterThan(0);
         expect(perLesson).toBeLessThanOrEqual(lessons.length);
-        await session.sco
-          .locator('.menu a[data-page="' + (await courseDataOf(session.sco)).pages[0]!.id + '"]')
-          .click();
+        await session.sco.locator(`.menu a[data-page="${(await courseDataOf(session.sco)).pages[0]!.id}"]`).click();
       }
       await takeCourse(session.sco, 1);
       await exitCourse(session);

@@ -1,8 +1,6 @@
-/** Runs once before the tests: compiles Coursepack (lib/) and makes sure Chromium is there. */
-import { execFileSync } from "node:child_process";
+/** Runs once before the browser tests: makes sure Chromium is there (installing it when it can). */
 import { ensureChromium } from "./chromium.js";
 
 export default function setup(): void {
-  execFileSync(process.execPath, ["scripts/compile.mjs"], { stdio: "inherit" });
   process.env.CHROMIUM_PATH = ensureChromium();
 }

@@ -100,7 +100,7 @@ describe("compact question syntax", () => {
       type: "sequencing",
       items: [{ text: "Observe" }, { text: "Diagnose" }, { text: "Agree an action" }],
     });
-    expect(q["confidence"]).toMatchObject({
+    expect(q.confidence).toMatchObject({
       type: "likert",
       graded: false,
       scale: [{ text: "Not yet" }, { text: "Getting there" }, { text: "Ready" }],

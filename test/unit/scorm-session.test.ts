@@ -13,7 +13,7 @@ const api = () => ({ Initialize: () => "true" });
 /** A chain of windows, child first; each window's parent is the next one, the last is its own top. */
 function chain(length: number): FakeWindow[] {
   const wins: FakeWindow[] = Array.from({ length }, () => ({}));
-  wins.forEach((w, i) => (w.parent = wins[i + 1] ?? w));
+  for (const [i, w] of wins.entries()) w.parent = wins[i + 1] ?? w;
   for (const w of wins) w.top = wins.at(-1)!;
   return wins;
 }

@@ -77,7 +77,7 @@ describe("cmi5 package", () => {
   it("asks only for completion, without a masteryScore, when the course has no graded quiz", async () => {
     const lessonsOnly = await withCourseYml((yml) =>
       yml
-        .replace(/\n  - quizzes\/check-your-understanding.yml/, "")
+        .replace(/\n {2}- quizzes\/check-your-understanding.yml/, "")
         .replace("completion: lessons-and-quiz", "completion: lessons"),
     );
     const built = await buildInto(lessonsOnly, { formats: ["cmi5"] });

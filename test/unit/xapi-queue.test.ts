@@ -66,7 +66,7 @@ describe("StatementQueue", () => {
     const t = scripted([]);
     const { queue } = queueWith(t);
     const list = [1, 2, 3, 4].map(statement);
-    list.forEach((s) => queue.push(s));
+    for (const s of list) queue.push(s);
     expect(await queue.drain(1000)).toBe(true);
     expect(t.calls.map((c) => c.id)).toEqual(list.map((s) => s.id));
   });
@@ -117,7 +117,7 @@ describe("StatementQueue", () => {
   it("takes 409 (the LRS already has this id) as delivered, and drops what the LRS refuses so the rest still goes", async () => {
     const t = scripted([409, 400, 200]);
     const { queue, events } = queueWith(t);
-    [1, 2, 3].forEach((n) => queue.push(statement(n)));
+    for (const n of [1, 2, 3]) queue.push(statement(n));
     expect(await queue.drain(1000)).toBe(true);
     expect(t.calls).toHaveLength(3);
     expect(events).toEqual(["rejected 400"]);
@@ -127,7 +127,7 @@ describe("StatementQueue", () => {
     const down = scripted([503, 503, 503, 503, 503, 503, 503, 503]);
     const earlier = queueWith(down);
     const left = [statement(1), statement(2)];
-    left.forEach((s) => earlier.queue.push(s));
+    for (const s of left) earlier.queue.push(s);
     expect(await earlier.queue.drain(30)).toBe(false);
 
     const up = scripted([]);

@@ -161,7 +161,7 @@ const answers: Record<string, AnsweredQuestion> = {
     correct: [{ kind: "text", value: "Na" }],
   }),
   "q-num": answer("q-num", {
-    response: { kind: "number", value: 3.14159 },
+    response: { kind: "number", value: 3.145 },
     correct: [{ kind: "range", min: 3.14, max: 3.15 }],
   }),
   "q-num-exact": answer("q-num-exact", {
@@ -244,7 +244,7 @@ describe("answered statements for every question type", () => {
       "q-tf": { type: "true-false", pattern: ["false"], response: "true" },
       "q-fill": { type: "fill-in", pattern: ["Paris", "{case_matters=false}{Paris}"], response: "paris" },
       "q-fill-case": { type: "fill-in", pattern: ["{case_matters=true}Na"], response: "Na" },
-      "q-num": { type: "numeric", pattern: ["3.14[:]3.15"], response: "3.14159" },
+      "q-num": { type: "numeric", pattern: ["3.14[:]3.15"], response: "3.145" },
       "q-num-exact": { type: "numeric", pattern: ["4"], response: "4" },
       "q-match": { type: "matching", pattern: ["s1[.]t1[,]s2[.]t2"], response: "s1[.]t2[,]s2[.]t1" },
       "q-seq": { type: "sequencing", pattern: ["first[,]second"], response: "first[,]second" },

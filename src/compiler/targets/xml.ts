@@ -31,7 +31,7 @@ function render(value: Value): string {
 /** `xml\`<title>${title}</title>\`` — false, null and undefined render nothing, so optional parts read naturally. */
 export function xml(strings: TemplateStringsArray, ...values: Value[]): XmlFragment {
   let out = strings[0]!;
-  values.forEach((value, i) => (out += render(value) + strings[i + 1]!));
+  for (const [i, value] of values.entries()) out += render(value) + strings[i + 1]!;
   return new XmlFragment(out);
 }
 

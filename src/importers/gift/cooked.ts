@@ -107,11 +107,11 @@ export class Cooked {
 
   /** The text the author meant: escapes become their characters. */
   text(): string {
-    return unescape(this.raw);
+    return unescapeGift(this.raw);
   }
 }
 
-export function unescape(raw: string): string {
+export function unescapeGift(raw: string): string {
   return raw.replace(/[\uFDD0-\uFDD6]/g, (p) => {
     const i = p.charCodeAt(0) - PLACEHOLDER_BASE;
     return i === ESCAPABLE.length ? "\n" : ESCAPABLE[i]!;

@@ -1,6 +1,6 @@
 /** A piece of GIFT text with its optional `[format]` prefix (`[html]`, `[markdown]`, `[plain]`, `[moodle]`). */
 import type { GiftText, TextFormat } from "./ast.js";
-import { unescape } from "./cooked.js";
+import { unescapeGift } from "./cooked.js";
 
 /**
  * Reads `raw` (escapes still as placeholders) into text and format. As in Moodle, the prefix must
@@ -14,5 +14,5 @@ export function readText(raw: string, at: number, fallback: TextFormat): GiftTex
     format = prefix[1] as TextFormat;
     body = body.slice(prefix[0].length);
   }
-  return { text: unescape(body).trim(), format, at };
+  return { text: unescapeGift(body).trim(), format, at };
 }

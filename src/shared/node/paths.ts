@@ -11,7 +11,7 @@ function findRoot(): string {
       return dir;
     const parent = path.dirname(dir);
     if (parent === dir)
-      throw new Error("cannot find Coursepack's package.json above " + fileURLToPath(import.meta.url));
+      throw new Error(`cannot find Coursepack's package.json above ${fileURLToPath(import.meta.url)}`);
     dir = parent;
   }
 }

@@ -10,6 +10,7 @@ export function unsafeEntryReason(name: string): string | undefined {
   if (/^[A-Za-z]:/.test(name)) return "starts with a drive letter";
   if (name.startsWith("/")) return "is an absolute path";
   if (name.split("/").includes("..")) return 'contains a ".." segment';
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
   if (/[\u0000-\u001f\u007f]/.test(name)) return "contains control characters";
   return undefined;
 }

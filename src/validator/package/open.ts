@@ -77,5 +77,6 @@ function notAPackage(head: Buffer): PackageRefused {
 }
 
 function isText(head: Buffer): boolean {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: binary files are told apart by control characters
   return !/[\u0000-\u0008\u000e-\u001f]/.test(head.toString("latin1"));
 }

@@ -135,11 +135,18 @@ async function* entries(zip: ZipFile): AsyncGenerator<Entry> {
         zip.off("end", onEnd);
         zip.off("error", onError);
       };
-      const onEntry = (e: Entry) => (cleanup(), resolve(e));
-      const onEnd = () => (cleanup(), resolve(undefined));
-      const onError = (e: Error) => (
-        cleanup(), reject(new PackageRefused("zip-corrupt", `a damaged zip file: ${e.message}`))
-      );
+      const onEntry = (e: Entry) => {
+        cleanup();
+        resolve(e);
+      };
+      const onEnd = () => {
+        cleanup();
+        resolve(undefined);
+      };
+      const onError = (e: Error) => {
+        cleanup();
+        reject(new PackageRefused("zip-corrupt", `a damaged zip file: ${e.message}`));
+      };
       zip.on("entry", onEntry);
       zip.on("end", onEnd);
       zip.on("error", onError);

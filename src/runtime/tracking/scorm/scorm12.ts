@@ -187,7 +187,7 @@ export const scorm12: ScormDataModel = {
       [`${at}.type`, INTERACTION_TYPES[answer.type]],
     ];
     const patterns = (answer.correct ?? []).map((p) => response12(answer, p)).filter((p) => p !== undefined);
-    patterns.forEach((p, i) => writes.push([`${at}.correct_responses.${i}.pattern`, p]));
+    for (const [i, p] of patterns.entries()) writes.push([`${at}.correct_responses.${i}.pattern`, p]);
     const response = response12(answer, answer.response);
     if (response !== undefined) writes.push([`${at}.student_response`, response]);
     writes.push(

@@ -162,7 +162,8 @@ export const scorm2004: ScormDataModel = {
       [`${at}.type`, INTERACTION_TYPES[answer.type]],
       [`${at}.description`, truncate(answer.text.replace(/^\{+/, ""), 250)],
     ];
-    (answer.correct ?? []).forEach((p, i) => writes.push([`${at}.correct_responses.${i}.pattern`, pattern2004(p)]));
+    for (const [i, p] of (answer.correct ?? []).entries())
+      writes.push([`${at}.correct_responses.${i}.pattern`, pattern2004(p)]);
     const response = response2004(answer.response);
     if (response !== "") writes.push([`${at}.learner_response`, response]);
     writes.push(

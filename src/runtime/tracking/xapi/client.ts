@@ -64,7 +64,9 @@ function fetchAdapter(keepalive: boolean, timeoutMs: number) {
         // Not JSON: keep the text.
       }
       const responseHeaders: Record<string, string> = {};
-      response.headers.forEach((value, name) => (responseHeaders[name] = value));
+      response.headers.forEach((value, name) => {
+        responseHeaders[name] = value;
+      });
       return { data: body as T, headers: responseHeaders, status: response.status };
     } catch (error) {
       throw error instanceof LrsError ? error : new LrsError(0, String(error));
