@@ -4,11 +4,12 @@
  * locates. `coursepack preview` launches any package with it, ours or another tool's. Problems are
  * not reported here (that is `validatePackage`'s job); a package with nothing to launch throws.
  */
+import { type MoveOn, isMoveOn } from "../shared/cmi5-contract.js";
 import { parseReference } from "./checks/references.js";
 import { locateManifest } from "./detect.js";
 import { Findings } from "./findings.js";
 import type { PackageSource } from "./package/source.js";
-import { PackageView } from "./package/view.js";
+import type { PackageView } from "./package/view.js";
 import { readManifest } from "./standards/scorm/manifest.js";
 import { chooseProfile } from "./standards/scorm/index.js";
 import { loadXml, type CheckContext } from "./standards/standard.js";
@@ -33,7 +34,7 @@ export interface Cmi5Launch extends LaunchBase {
   standard: "cmi5";
   courseId: string;
   auId: string;
-  moveOn: "Passed" | "Completed" | "CompletedAndPassed" | "CompletedOrPassed" | "NotApplicable";
+  moveOn: MoveOn;
   /** 0..1, when the AU declares one. */
   masteryScore?: number | undefined;
   launchParameters?: string | undefined;
@@ -111,7 +112,7 @@ function cmi5Launch(view: PackageView, root: Element): Cmi5Launch | undefined {
     launch,
     courseId: course?.getAttribute("id") ?? "",
     auId: au.getAttribute("id") ?? "",
-    moveOn: (au.getAttribute("moveOn") as Cmi5Launch["moveOn"] | null) ?? "NotApplicable",
+    moveOn: moveOnOf(au.getAttribute("moveOn")),
     masteryScore: mastery ? Number(mastery) : undefined,
     launchParameters,
   };
@@ -154,4 +155,9 @@ function langstring(el: Element | undefined): string {
 function isInside(el: Element, ancestor: Element): boolean {
   for (let n: Element | null = el; n; n = n.parentNode as Element | null) if (n === ancestor) return true;
   return false;
+}
+
+/** cmi5.xml's moveOn; the schema default when absent or unknown (§13.1.4). */
+function moveOnOf(value: string | null): MoveOn {
+  return isMoveOn(value) ? value : "NotApplicable";
 }

@@ -3,12 +3,11 @@
  * is index.html. Like every package, it is validated (CourseStructure.xsd included) before the
  * build replaces any output, so a package an LMS would refuse is never written.
  */
+import type { MoveOn } from "../../shared/cmi5-contract.js";
 import type { CourseModel } from "../model/index.js";
 import { auId, warnDefaultActivityId } from "./activity-ids.js";
 import type { Target } from "./target.js";
 import { escapeXml } from "./xml.js";
-
-type MoveOn = "Completed" | "Passed" | "CompletedAndPassed";
 
 /** What the LMS should require, following the course's own completion rule. */
 export function moveOnFor(model: CourseModel): MoveOn {

@@ -6,7 +6,6 @@
 import { hostLaunch, type HostLaunch, type WindowMode } from "./launcher.js";
 
 export type { HostLaunch };
-export type LaunchMode = WindowMode;
 
 const launch = (options: HostLaunch) => hostLaunch(document.getElementById("stage")!, options);
 
@@ -18,6 +17,6 @@ if (src) {
   launch({
     standard: params.get("standard") === "scorm12" ? "scorm12" : "scorm2004",
     src,
-    launch: (params.get("launch") as LaunchMode | null) ?? "frame",
+    launch: (params.get("launch") as WindowMode | null) ?? "frame",
   });
 }

@@ -26,30 +26,11 @@ import {
 } from "./xapi/statements.js";
 import type { Activity, Context, Result } from "./xapi/types.js";
 import { CMI5, VERBS, type Verb } from "../../shared/xapi-vocabulary.js";
+import type { LaunchData, LearnerPreferences } from "../../shared/cmi5-contract.js";
 
 /** How long Exit waits for the LRS before telling the learner, and how long it keeps trying after. */
 const EXIT_TIMEOUT_MS = 8000;
 const FINAL_RETRY_MS = 10 * 60_000;
-
-export type LaunchMode = "Normal" | "Browse" | "Review";
-export type MoveOn = "Passed" | "Completed" | "CompletedAndPassed" | "CompletedOrPassed" | "NotApplicable";
-
-/** The LMS.LaunchData state document (cmi5 §10). */
-export interface LaunchData {
-  contextTemplate: Context;
-  launchMode: LaunchMode;
-  moveOn?: MoveOn;
-  /** 0..1 */
-  masteryScore?: number;
-  returnURL?: string;
-  launchParameters?: string;
-  entitlementKey?: { courseStructure?: string; alternate?: string };
-}
-
-export interface LearnerPreferences {
-  languagePreference?: string;
-  audioPreference?: "on" | "off";
-}
 
 /** What survives a reload within one launch (sessionStorage, keyed by the one-time fetch URL). */
 interface SessionRecord {
@@ -289,7 +270,10 @@ export class Cmi5Tracker implements Tracker {
 /** cmi5 §11: honour the learner's audio preference. The course has one language, so that preference has nothing to choose. */
 function applyPreferences(preferences: LearnerPreferences): void {
   if (preferences.audioPreference !== "off") return;
-  const mute = () => document.querySelectorAll<HTMLMediaElement>("audio, video").forEach((m) => (m.muted = true));
+  const mute = () =>
+    document.querySelectorAll<HTMLMediaElement>("audio, video").forEach((m) => {
+      m.muted = true;
+    });
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mute);
   else mute();
 }

@@ -7,8 +7,16 @@
 import { randomUUID } from "node:crypto";
 import { CMI5, VERBS } from "../../../shared/xapi-vocabulary.js";
 
-export type MoveOn = "Passed" | "Completed" | "CompletedAndPassed" | "CompletedOrPassed" | "NotApplicable";
-export type LaunchMode = "Normal" | "Browse" | "Review";
+import {
+  type ContextTemplate,
+  type LaunchData,
+  type LaunchMode,
+  type LearnerPreferences,
+  type MoveOn,
+  moveOnSatisfied as satisfied,
+} from "../../../shared/cmi5-contract.js";
+
+export type { LaunchMode, MoveOn };
 
 export interface Cmi5LaunchOptions {
   /** The AU's URL (index.html of the unzipped package). */
@@ -26,7 +34,7 @@ export interface Cmi5LaunchOptions {
   launchMode?: LaunchMode;
   returnURL?: string;
   launchParameters?: string;
-  preferences?: { languagePreference?: string; audioPreference?: "on" | "off" };
+  preferences?: LearnerPreferences;
 }
 
 export interface Cmi5Session {
@@ -37,7 +45,7 @@ export interface Cmi5Session {
   token: string;
   tokenIssued: boolean;
   terminated: boolean;
-  launchData: Record<string, unknown>;
+  launchData: LaunchData;
   launchedStatement: Record<string, unknown>;
 }
 
@@ -46,11 +54,12 @@ export function createCmi5Session(options: Cmi5LaunchOptions, launchUrl: string)
   const registration = options.registration ?? randomUUID();
   const activityId = options.activityId ?? `${options.publisherAuId}/lms/${randomUUID()}`;
   const launchMode = options.launchMode ?? "Normal";
-  const contextTemplate = {
-    contextActivities: { grouping: [{ objectType: "Activity", id: options.publisherAuId }] },
+  const grouping = [{ objectType: "Activity" as const, id: options.publisherAuId }];
+  const contextTemplate: ContextTemplate = {
+    contextActivities: { grouping },
     extensions: { [CMI5.sessionId]: id },
   };
-  const launchData: Record<string, unknown> = {
+  const launchData: LaunchData = {
     contextTemplate,
     launchMode,
     moveOn: options.moveOn,
@@ -67,7 +76,7 @@ export function createCmi5Session(options: Cmi5LaunchOptions, launchUrl: string)
     context: {
       registration,
       contextActivities: {
-        grouping: contextTemplate.contextActivities.grouping,
+        grouping,
         category: [{ objectType: "Activity", id: CMI5.categoryCmi5 }],
       },
       extensions: {
@@ -103,18 +112,8 @@ export function verbOf(statement: unknown): string {
  */
 export function moveOnSatisfied(moveOn: MoveOn, statements: unknown[], activityId: string): boolean {
   const about = statements.filter((s) => (s as { object?: { id?: string } }).object?.id === activityId);
-  const completed = about.some((s) => verbOf(s) === VERBS.completed.id);
-  const passed = about.some((s) => verbOf(s) === VERBS.passed.id);
-  switch (moveOn) {
-    case "NotApplicable":
-      return true;
-    case "Completed":
-      return completed;
-    case "Passed":
-      return passed;
-    case "CompletedAndPassed":
-      return completed && passed;
-    case "CompletedOrPassed":
-      return completed || passed;
-  }
+  return satisfied(moveOn, {
+    completed: about.some((s) => verbOf(s) === VERBS.completed.id),
+    passed: about.some((s) => verbOf(s) === VERBS.passed.id),
+  });
 }

@@ -13,14 +13,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from "node:net";
 import { readBody, send, sendJson } from "../http.js";
 import { CMI5, VERBS, XAPI_VERSION } from "../../../shared/xapi-vocabulary.js";
-import {
-  type Cmi5LaunchOptions,
-  type Cmi5Session,
-  createCmi5Session,
-  moveOnSatisfied,
-  verbOf,
-  type MoveOn,
-} from "./cmi5.js";
+import { type Cmi5LaunchOptions, type Cmi5Session, createCmi5Session, moveOnSatisfied, verbOf } from "./cmi5.js";
 import { DocumentStore, documentRequest, profileKeyPrefix, stateKeyPrefix } from "./documents.js";
 import { cmi5LaunchUrl, tinCanLaunchUrl } from "./launch-urls.js";
 import { statementWarnings } from "./validation.js";
@@ -197,15 +190,15 @@ export class LocalLms {
       .filter(
         (s) => !registration || (s.context as { registration?: string } | undefined)?.registration === registration,
       )
-      .filter((s) => (seen.has(s.id) ? false : (seen.add(s.id), true)));
+      .filter((s) => {
+        if (seen.has(s.id)) return false;
+        seen.add(s.id);
+        return true;
+      });
   }
 
   moveOnSatisfied(session: Cmi5Session): boolean {
-    return moveOnSatisfied(
-      session.launchData.moveOn as MoveOn,
-      this.accepted(session.registration),
-      session.activityId,
-    );
+    return moveOnSatisfied(session.launchData.moveOn, this.accepted(session.registration), session.activityId);
   }
 
   /** A document from the State API, parsed (undefined when absent). */
