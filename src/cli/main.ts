@@ -1,36 +1,40 @@
 /** The `coursepack` command: dispatches to a command and turns failures into messages and exit codes. */
 import { BuildFailed, formatDiagnostic } from "../compiler/diagnostics.js";
 import { VERSION } from "../shared/node/paths.js";
+import type { Command } from "./command.js";
 import { buildCommand } from "./commands/build.js";
 import { importGiftCommand } from "./commands/import-gift.js";
 import { newCommand } from "./commands/new.js";
 import { previewCommand } from "./commands/preview.js";
 import { validateCommand } from "./commands/validate.js";
 import { bold, red, yellow } from "./format.js";
-import { USAGE, UsageError } from "./usage.js";
+import { UsageError, usage } from "./usage.js";
 
-const commands: Record<string, (args: string[]) => Promise<number>> = {
-  build: buildCommand,
-  new: newCommand,
-  "import-gift": importGiftCommand,
-  preview: previewCommand,
-  validate: validateCommand,
-};
+/** Every command, in the order --help lists them. */
+const COMMANDS: readonly Command[] = [buildCommand, newCommand, previewCommand, importGiftCommand, validateCommand];
+
+function find(name: string): Command | undefined {
+  return COMMANDS.find((c) => c.name === name || c.aliases?.includes(name));
+}
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;
   if (name === undefined || name === "--help" || name === "-h" || name === "help") {
-    console.log(USAGE);
+    console.log(usage(COMMANDS));
     return 0;
   }
   if (name === "--version" || name === "-v") {
     console.log(VERSION);
     return 0;
   }
-  const command = commands[name];
+  const command = find(name);
+  if (command && (args.includes("--help") || args.includes("-h"))) {
+    console.log(command.usage);
+    return 0;
+  }
   try {
     if (!command) throw new UsageError(`unknown command "${name}"`);
-    return await command(args);
+    return await command.run(args);
   } catch (error) {
     return report(error);
   }

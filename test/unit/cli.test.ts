@@ -28,6 +28,10 @@ describe("coursepack CLI", () => {
     expect(help.stdout).toContain("coursepack build [dir]");
     const pkg = JSON.parse(await readFile(path.join(ROOT, "package.json"), "utf8")) as { version: string };
     expect((await coursepack("--version")).stdout.trim()).toBe(pkg.version);
+    const one = await coursepack("validate", "--help");
+    expect(one.code).toBe(0);
+    expect(one.stdout).toContain("coursepack validate <package>");
+    expect(one.stdout).not.toContain("coursepack build");
   });
 
   it("rejects unknown commands and formats with exit code 1", async () => {

@@ -8,8 +8,9 @@ import { FORMAT_IDS } from "../../compiler/schema/course.js";
 import { bold, dim, formatBytes, formatMs, green, yellow } from "../format.js";
 import { formatFinding } from "../../validator/findings.js";
 import { UsageError } from "../usage.js";
+import type { Command } from "../command.js";
 
-export async function buildCommand(args: string[]): Promise<number> {
+async function run(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -57,3 +58,13 @@ export async function buildCommand(args: string[]): Promise<number> {
   );
   return 0;
 }
+
+export const buildCommand: Command = {
+  name: "build",
+  usage: `  coursepack build [dir]      Build the course in dir (default: content) into packages.
+      -o, --out <dir>           Output folder (default: dist)
+      -f, --format <list>       Formats, comma-separated: web, scorm12, scorm2004,
+                                scorm2004-3rd, xapi, cmi5 (default: course.yml's formats)
+      --no-folders              Write only the zips, not the unzipped folders`,
+  run,
+};

@@ -8,8 +8,9 @@ import { idFromFileName } from "../../compiler/model/slug.js";
 import { bold, dim, green, red, yellow } from "../format.js";
 import { UsageError } from "../usage.js";
 import { titleFromFolder } from "./new.js";
+import type { Command } from "../command.js";
 
-export async function importGiftCommand(args: string[]): Promise<number> {
+async function run(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -82,3 +83,13 @@ function decodeUtf8(bytes: Buffer): string | undefined {
     return undefined;
   }
 }
+
+export const importGiftCommand: Command = {
+  name: "import-gift",
+  usage: `  coursepack import-gift <file>
+                              Convert a Moodle GIFT question bank into a quiz file.
+      -o, --out <file>          Quiz file to write (default: quizzes/<name>.yml)
+      --title <text>            Quiz title (default: from the file name)
+      -f, --force               Overwrite the quiz file if it exists`,
+  run,
+};

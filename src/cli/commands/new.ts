@@ -6,10 +6,11 @@ import { slugify } from "../../compiler/model/slug.js";
 import { PACKAGE_ROOT } from "../../shared/node/paths.js";
 import { green } from "../format.js";
 import { UsageError } from "../usage.js";
+import type { Command } from "../command.js";
 
 const STARTER_DIR = path.join(PACKAGE_ROOT, "starter");
 
-export async function newCommand(args: string[]): Promise<number> {
+async function run(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { title: { type: "string" } } });
   const [dir] = positionals;
   if (!dir || positionals.length > 1)
@@ -34,3 +35,9 @@ export function titleFromFolder(name: string): string {
   const words = name.replace(/[-_]+/g, " ").trim();
   return words ? words[0]!.toUpperCase() + words.slice(1) : "My course";
 }
+
+export const newCommand: Command = {
+  name: "new",
+  usage: `  coursepack new <dir>        Create a starter course in a new folder.`,
+  run,
+};

@@ -6,8 +6,9 @@ import { startPreview } from "../../preview/server/preview.js";
 import { FORMAT_IDS } from "../../compiler/schema/course.js";
 import { bold, dim, formatMs, green, red, yellow } from "../format.js";
 import { UsageError } from "../usage.js";
+import type { Command } from "../command.js";
 
-export async function previewCommand(args: string[]): Promise<number> {
+async function run(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -69,3 +70,16 @@ function report(build: BuildStatus): void {
     bold(`${red("✗")} build failed: ${build.errors} error${build.errors === 1 ? "" : "s"}${changed}; ${serving}`),
   );
 }
+
+export const previewCommand: Command = {
+  name: "preview",
+  usage: `  coursepack preview [dir|package.zip]
+                              Run the course (default: content) or any SCORM, xAPI or
+                              cmi5 package in a local LMS with a debug panel; rebuilds
+                              and reloads the course when you edit it.
+      -f, --format <format>     Standard to preview a course in: scorm12, scorm2004,
+                                scorm2004-3rd, xapi, cmi5, web (default: the first
+                                LMS format in course.yml; a package's is detected)
+      -p, --port <n>            Port on 127.0.0.1 (default: any free port)`,
+  run,
+};

@@ -6,8 +6,9 @@ import { formatFinding } from "../../validator/findings.js";
 import { describe, validatePackage, type ValidationResult } from "../../validator/validate.js";
 import { bold, dim, green, red, yellow } from "../format.js";
 import { UsageError } from "../usage.js";
+import type { Command } from "../command.js";
 
-export async function validateCommand(args: string[]): Promise<number> {
+async function run(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -58,3 +59,14 @@ function summary(result: ValidationResult): string {
     ? `${green("✓")} ${bold(result.package)}: ${what}, valid${counts ? ` with ${counts}` : ""}${scope}`
     : `${red("✗")} ${bold(result.package)}: ${what}, ${counts}${scope}`;
 }
+
+export const validateCommand: Command = {
+  name: "validate",
+  usage: `  coursepack validate <package>...
+                              Check SCORM 1.2/2004, cmi5 and xAPI packages (a .zip, its
+                              unzipped folder, or a lone manifest XML) for LMS problems.
+      --json                    Print the findings as JSON (for CI)
+      --expect <format>         Also require this format: web, scorm12, scorm2004,
+                                scorm2004-3rd, xapi, cmi5`,
+  run,
+};
