@@ -153,6 +153,40 @@ describe("importGift on a realistic bank", () => {
     });
   });
 
+  it("imports a question written on one line of 350 KB, and points at a mistake at its end", () => {
+    const long = "word ".repeat(70_000);
+    const result = importGift(`::Long::${long}{=right ~wrong}\n`, {
+      file: "/x/long.gift",
+      quizFile: "quizzes/bank.yml",
+      title: "Long",
+    });
+    expect(result.diagnostics.errorCount).toBe(0);
+    expect(parseYaml(result.yaml!).questions[0]).toMatchObject({ id: "long", type: "single" });
+    const broken = importGift(`::Long::${long}{=right ~wrong\n`, {
+      file: "/x/long.gift",
+      quizFile: "quizzes/long.yml",
+      title: "Long",
+    });
+    expect(broken.diagnostics.sorted().map((d) => `${d.line}:${d.col}`)).toEqual([
+      `1:${"::Long::".length + long.length + 1}`,
+    ]);
+  });
+
+  it("gives every one of thousands of untitled, identical questions its own id, and notes each one's line", () => {
+    const count = 3000;
+    const result = importGift(`${"Same question? {T}\n\n".repeat(count)}`, {
+      file: "/x/same.gift",
+      quizFile: "quizzes/same.yml",
+      title: "Same",
+    });
+    const questions = (parseYaml(result.yaml!) as { questions: { id: string }[] }).questions;
+    expect(questions.map((q) => q.id)).toEqual([
+      "same-question",
+      ...Array.from({ length: count - 1 }, (_, i) => `same-question-${i + 2}`),
+    ]);
+    expect(result.yaml).toContain(`# same.gift:${2 * count - 1}\n  - id: same-question-${count}\n`);
+  });
+
   it("imports a file as Moodle exports it: escaped HTML, %100% weights, empty feedback, ID numbers and tags", async () => {
     const file = path.join(FIXTURES, "gift", "moodle-export.gift");
     const result = importGift(await readFile(file, "utf8"), {
