@@ -4,8 +4,10 @@
  */
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import { fileStart, type Diagnostics } from "../diagnostics.js";
+import { fileStart, type Diagnostics, type Position } from "../diagnostics.js";
+import { isInside, linkAdvice, linkedOutside } from "./course-paths.js";
 import { splitFrontMatter } from "./front-matter.js";
+import { decodeUtf8 } from "./utf8.js";
 import { YamlSource } from "./yaml-source.js";
 
 export interface LessonSource {
@@ -55,9 +57,9 @@ export async function loadCourse(
 ): Promise<LoadedCourse | undefined> {
   const root = path.resolve(dir);
   const courseFile = path.join(root, COURSE_FILE);
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readFile(courseFile, "utf8");
+    bytes = await readFile(courseFile);
   } catch {
     diagnostics.error(
       fileStart(courseFile),
@@ -65,6 +67,8 @@ export async function loadCourse(
     );
     return undefined;
   }
+  const text = readText(courseFile, bytes, diagnostics);
+  if (text === undefined) return undefined;
   const course = new YamlSource(courseFile, text, diagnostics);
   const outline = (course.value as { outline?: unknown } | undefined)?.outline;
   const entries = Array.isArray(outline) ? outline : [];
@@ -90,14 +94,20 @@ export async function loadCourse(
       diagnostics.error(at, `outline entry "${entry}" must be a lesson (.md) or a quiz (.yml)`);
       return undefined;
     }
-    let content: string;
+    const outside = await linkedOutside(root, file);
+    if (outside) {
+      diagnostics.error(at, `outline entry "${entry}" ${linkAdvice(root, outside)}`);
+      return undefined;
+    }
+    let bytes: Buffer;
     try {
-      content = await readFile(file, "utf8");
+      bytes = await readFile(file);
     } catch {
       diagnostics.error(at, `outline entry "${entry}" does not exist; check the path (relative to ${COURSE_FILE})`);
       return undefined;
     }
-    return parse(file, i, content, diagnostics);
+    const content = readText(file, bytes, diagnostics);
+    return content === undefined ? undefined : parse(file, i, content, diagnostics);
   });
   const pages = (await Promise.all(reads)).filter((p): p is PageSource => p !== undefined);
   // Without a readable outline every file would look stray; the course.yml error says enough.
@@ -131,9 +141,13 @@ function loadLesson(file: string, outlineIndex: number, content: string, diagnos
   };
 }
 
-export function isInside(root: string, file: string): boolean {
-  const rel = path.relative(root, file);
-  return rel !== "" && !rel.startsWith("..") && !path.isAbsolute(rel);
+/** A course file's text; a file that is not UTF-8 is reported at its first bad byte. */
+function readText(file: string, bytes: Buffer, diagnostics: Diagnostics): string | undefined {
+  const decoded = decodeUtf8(bytes);
+  if (decoded.ok) return decoded.text;
+  const at: Position = { file, line: decoded.line, col: decoded.col };
+  diagnostics.error(at, decoded.message);
+  return undefined;
 }
 
 /** Lessons and quizzes that exist but are not in the outline are usually a mistake. */

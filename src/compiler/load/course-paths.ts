@@ -1,0 +1,30 @@
+/**
+ * Whether a path the author wrote stays inside the course folder. Written paths are checked as
+ * written (`../x` leaves the folder) and then as the file system resolves them: a symbolic link in
+ * the course folder — the file itself, or any folder on its way — that leads outside it would
+ * otherwise put that file (`/etc/passwd`) into every package and serve it in the preview.
+ */
+import { realpath } from "node:fs/promises";
+import path from "node:path";
+
+/** `file` is below `root`, judged on the paths as written. */
+export function isInside(root: string, file: string): boolean {
+  const rel = path.relative(root, file);
+  return rel !== "" && !rel.startsWith("..") && !path.isAbsolute(rel);
+}
+
+/**
+ * Where `file` really is, when symbolic links take it out of `root` (which may itself be reached
+ * through a link, like macOS's /tmp); undefined when it stays inside or does not exist (the caller
+ * reports a missing file in its own words).
+ */
+export async function linkedOutside(root: string, file: string): Promise<string | undefined> {
+  const [realRoot, realFile] = await Promise.all([realpath(root).catch(() => root), realpath(file).catch(() => "")]);
+  if (realFile === "") return undefined;
+  return isInside(realRoot, realFile) ? undefined : realFile;
+}
+
+/** The end of an error message about such a link. */
+export function linkAdvice(root: string, target: string): string {
+  return `is a symbolic link to ${target}, outside the course folder; copy the file into ${path.basename(root)}/ instead of linking to it`;
+}
