@@ -9,6 +9,7 @@ import { BuildFailed, Diagnostics } from "./diagnostics.js";
 import { loadCourse, parsePage, type ParsePage } from "./load/load-course.js";
 import { buildModel, buildPage, type BuildPage, type CourseModel } from "./model/index.js";
 import { packageTarget, readAssets, type PackagedOutput } from "./packaging/assemble.js";
+import { assertOutDir } from "./packaging/out-dir.js";
 import { StagedOutput } from "./packaging/output.js";
 import { renderCourse } from "./render/index.js";
 import { findTemplates, Templates } from "./render/templates.js";
@@ -84,9 +85,10 @@ export async function checkCourse(
 
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
+  const outDir = path.resolve(options.outDir ?? "dist");
+  assertOutDir(outDir);
   const { model, data, targets, templates, diagnostics } = await checkCourse(options.dir, options.formats);
   const rendered = await renderCourse(model, templates, data);
-  const outDir = path.resolve(options.outDir ?? "dist");
   const staged = await StagedOutput.open(outDir);
   try {
     const assets = await readAssets(rendered);

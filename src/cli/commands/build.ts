@@ -4,6 +4,7 @@ import { parseArgs } from "node:util";
 import type { FormatId } from "../../shared/course-data.js";
 import { build } from "../../compiler/pipeline.js";
 import { formatDiagnostic } from "../../compiler/diagnostics.js";
+import { discardAllStagingSync } from "../../compiler/packaging/output.js";
 import { FORMAT_IDS } from "../../compiler/schema/course.js";
 import { bold, dim, formatBytes, formatMs, green, yellow } from "../format.js";
 import { formatFinding } from "../../validator/findings.js";
@@ -30,12 +31,14 @@ async function run(args: string[]): Promise<number> {
       throw new UsageError(`unknown format "${f}"; choose from ${FORMAT_IDS.join(", ")}`);
   }
   const dir = positionals[0] ?? "content";
-  const result = await build({
-    dir,
-    outDir: values.out,
-    folders: !values["no-folders"],
-    ...(formats ? { formats: formats as FormatId[] } : {}),
-  });
+  const result = await cleaningUpOnInterrupt(() =>
+    build({
+      dir,
+      outDir: values.out,
+      folders: !values["no-folders"],
+      ...(formats ? { formats: formats as FormatId[] } : {}),
+    }),
+  );
   for (const d of result.diagnostics.sorted()) console.error(yellow(formatDiagnostic(d)));
   console.log(
     `${bold(result.model.config.title)} ${dim(`(${path.relative(process.cwd(), result.model.dir) || "."})`)}`,
@@ -57,6 +60,25 @@ async function run(args: string[]): Promise<number> {
     `Built ${result.outputs.length} package${result.outputs.length === 1 ? "" : "s"} in ${formatMs(result.ms)}${warnings ? yellow(` with ${warnings} warning${warnings === 1 ? "" : "s"}`) : ""}.`,
   );
   return 0;
+}
+
+/**
+ * Ctrl+C (or a kill) during a build would leave its staging folder, as large as the packages, in the
+ * output folder: remove it, then exit as the signal would have (128 + its number).
+ */
+async function cleaningUpOnInterrupt<T>(work: () => Promise<T>): Promise<T> {
+  const stop = (signal: NodeJS.Signals) => {
+    discardAllStagingSync();
+    process.exit(128 + (signal === "SIGINT" ? 2 : 15));
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+  try {
+    return await work();
+  } finally {
+    process.off("SIGINT", stop);
+    process.off("SIGTERM", stop);
+  }
 }
 
 export const buildCommand: Command = {
