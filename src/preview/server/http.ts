@@ -1,17 +1,89 @@
 /** Small HTTP helpers shared by the preview server and the local LMS/LRS. */
 import type { IncomingMessage, ServerResponse } from "node:http";
 
-export function readBody(req: IncomingMessage): Promise<string> {
+/** A request the server refuses, with the status and the short reason it answers. */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * The request body as text, refused with 413 past `maxBytes` — before reading it when its
+ * Content-Length says so, else as soon as it grows past the limit (the rest is read and dropped, so
+ * the client still hears the answer). Without a cap, a 400 MB POST took 1.3 GB of memory and one
+ * over 512 MB crashed the process.
+ */
+export function readBody(req: IncomingMessage, maxBytes: number): Promise<string> {
+  const tooLarge = () => new HttpError(413, `the request body is larger than ${maxBytes.toLocaleString("en")} bytes`);
+  const declared = Number(req.headers["content-length"]);
+  if (declared > maxBytes) {
+    req.resume();
+    return Promise.reject(tooLarge());
+  }
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
+    let size = 0;
+    const onData = (c: Buffer) => {
+      size += c.length;
+      if (size <= maxBytes) return void chunks.push(c);
+      req.off("data", onData);
+      chunks.length = 0;
+      req.resume();
+      reject(tooLarge());
+    };
+    req.on("data", onData);
     req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
     req.on("error", reject);
   });
 }
 
+/**
+ * The Host header values a server on 127.0.0.1:`port` answers to. A page on another site can make
+ * the browser send it requests by pointing its own name at 127.0.0.1 (DNS rebinding); the browser
+ * then treats the answers as the page's own and lets it read the course, the learner record and
+ * the statements. Those requests carry the other site's name as Host, so they are refused.
+ */
+export function loopbackHosts(port: number): ReadonlySet<string> {
+  return new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+}
+
+/** A JSON body, or 400 with the parser's short reason. */
+export function parseJson(text: string, what: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new HttpError(400, `${what} is not JSON: ${(error as Error).message}`);
+  }
+}
+
+/**
+ * Answers a failed request: an HttpError with its status and reason; anything else is a bug, told
+ * in full on the terminal and as a bare 500 to the client, so no message, stack or file path of the
+ * machine reaches a page.
+ */
+export function sendError(res: ServerResponse, error: unknown): void {
+  if (!(error instanceof HttpError)) console.error("coursepack preview: internal error:", error);
+  if (res.headersSent) return void res.end();
+  if (error instanceof HttpError) {
+    // A refused body may still be arriving: do not keep the connection for another request.
+    if (error.status === 413) res.setHeader("Connection", "close");
+    return send(res, error.status, error.message);
+  }
+  send(res, 500, "internal error in the Coursepack preview; the terminal that runs it shows the details");
+}
+
 export function send(res: ServerResponse, status: number, text: string): void {
-  res.writeHead(status, { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" }).end(text);
+  res
+    .writeHead(status, {
+      "Content-Type": "text/plain; charset=utf-8",
+      "Cache-Control": "no-store",
+      "X-Content-Type-Options": "nosniff",
+    })
+    .end(text);
 }
 
 export function sendJson(res: ServerResponse, status: number, value: unknown): void {
