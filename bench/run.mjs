@@ -7,6 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { measureFirstInteraction } from "./first-interaction.mjs";
+import { measureGiftImport } from "./gift-import.mjs";
 import { measurePreviewRebuild } from "./preview-rebuild.mjs";
 
 const root = path.dirname(path.dirname(new URL(import.meta.url).pathname));
@@ -104,6 +105,16 @@ const previewRebuild = await measurePreviewRebuild(path.join(root, "content"), r
 if (previewRebuild !== undefined)
   console.log(`Preview rebuild after editing one lesson: ${ms(previewRebuild)} median (target < 150 ms)`);
 
+// One run each: the 200,000-question bank takes about a minute.
+const giftImports = [20_000, 200_000].map((count) => measureGiftImport(count));
+console.log("\nimport-gift, one category of untitled questions of every type (whole command):");
+for (const g of giftImports)
+  console.log(
+    `${g.questions.toLocaleString("en").padStart(8)} questions  ${ms(g.wallMs).padEnd(9)} CPU ${ms(g.cpuMs).padEnd(9)} ${g.peakMB.toFixed(0)} MB peak`,
+  );
+const giftRatio = giftImports[1].cpuMs / giftImports[0].cpuMs;
+console.log(`200,000 vs 20,000 questions: ${giftRatio.toFixed(1)}× the CPU time (linear: 10×)`);
+
 const results = {
   date: new Date().toISOString(),
   machine: {
@@ -124,6 +135,7 @@ const results = {
   doublingRatio: ratio,
   firstInteractionMs: firstInteraction,
   previewRebuildMs: previewRebuild,
+  giftImports,
 };
 writeFileSync(path.join(root, "bench", "results.json"), `${JSON.stringify(results, null, 2)}\n`);
 console.log("\nWrote bench/results.json");

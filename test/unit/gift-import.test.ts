@@ -306,11 +306,15 @@ describe("coursepack import-gift", () => {
     await expect(access(path.join(dir, "quizzes", "broken.yml"))).rejects.toThrow();
   });
 
-  it("refuses a file that is not UTF-8", async () => {
-    const gift = path.join(dir, "latin1.gift");
-    await writeFile(gift, Buffer.from("Caf\xe9? {T}\n", "latin1"));
+  it("refuses a file that is not UTF-8, at its first byte that is not, or as UTF-16", async () => {
+    await writeFile(path.join(dir, "latin1.gift"), Buffer.from("::Q1::Fine? {T}\n\n::Q2::Caf\xe9? {T}\n", "latin1"));
     const failed = await coursepack(dir, "import-gift", "latin1.gift");
     expect(failed.code).toBe(1);
-    expect(failed.stderr).toContain("latin1.gift:1:1: error: this file is not UTF-8 text");
+    expect(failed.stderr).toContain(
+      "latin1.gift:3:10: error: this file is not UTF-8: byte 0xE9 (byte 27 of the file) is not valid UTF-8, as in Latin-1 or Windows-1252 text;",
+    );
+    await writeFile(path.join(dir, "utf16.gift"), Buffer.from("\ufeffCaf\u00e9? {T}\n", "utf16le"));
+    const utf16 = await coursepack(dir, "import-gift", "utf16.gift");
+    expect(utf16.stderr).toContain("utf16.gift:1:1: error: this file is UTF-16, not UTF-8;");
   });
 });

@@ -69,7 +69,7 @@ describe("symbolic links in the course folder", () => {
 describe("image paths", () => {
   it("warns about an image or link whose path has a space (Markdown shows it as text) and says how to write it", async () => {
     const dir = await course(
-      "Intro.\n\n![Kunden](../assets/Kunden Übersicht.svg) and [the guide](../assets/user guide.pdf).\n\nNot these: `![x](a b.svg)`, ![Titled](../assets/ok.svg \"A title\"), ![Bracketed](<../assets/Kunden Übersicht.svg>)",
+      'Intro.\n\n![Kunden](../assets/Kunden Übersicht.svg) and [the guide](../assets/user guide.pdf).\n\nNot these: `![x](a b.svg)`, ![Titled](../assets/ok.svg "A title"), ![Bracketed](<../assets/Kunden Übersicht.svg>)',
     );
     await mkdir(path.join(dir, "assets"));
     await writeFile(path.join(dir, "assets", "Kunden Übersicht.svg"), SVG);
