@@ -148,20 +148,18 @@ export function isSimulatedLms(id: string | null | undefined): id is SimulatedLm
   return id !== null && id !== undefined && Object.hasOwn(SIMULATED_LMS, id);
 }
 
+const DESCRIBE: { [K in Quirk["kind"]]: (quirk: Extract<Quirk, { kind: K }>) => string } = {
+  refuse: (q) =>
+    `${q.elements.join(", ")}: ${q.accept ? `values not matching ${q.accept}` : "every value"} refused (${q.code})`,
+  "terminate-throws": (q) => `Terminate throws after ${q.element} = ${q.values.join(" or ")}`,
+  "late-commit-entry": (q) => `a Commit right before Finish stores entry = ${q.entry} for the next launch`,
+};
+
 /** One line per quirk of `lms` for `standard`, for the debug panel and test messages. */
 export function describeQuirks(lms: LmsQuirks, standard: ScormStandard): string[] {
   return lms.quirks
     .filter((q) => q.standard === standard)
-    .map((q) => {
-      switch (q.kind) {
-        case "refuse":
-          return `${q.elements.join(", ")}: ${q.accept ? `values not matching ${q.accept}` : "every value"} refused (${q.code})`;
-        case "terminate-throws":
-          return `Terminate throws after ${q.element} = ${q.values.join(" or ")}`;
-        case "late-commit-entry":
-          return `a Commit right before Finish stores entry = ${q.entry} for the next launch`;
-      }
-    });
+    .map((q) => (DESCRIBE[q.kind] as (quirk: Quirk) => string)(q));
 }
 
 /** Collection indexes as `n`: cmi.interactions.3.correct_responses.0.pattern → cmi.interactions.n.correct_responses.n.pattern. */
