@@ -145,7 +145,8 @@ describe("the preview server", () => {
     const answer = await send("GET", "/course/shared/launchpage.html");
     expect(answer).toEqual({
       status: 500,
-      body: "internal error in the Coursepack preview; the terminal that runs it shows the details",
+      body: "The preview failed on this request (GET /course/shared/launchpage.html); the terminal running coursepack preview says why.",
     });
+    expect(answer.body).not.toContain(packageDir);
   });
 });

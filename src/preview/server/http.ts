@@ -61,19 +61,14 @@ export function parseJson(text: string, what: string): unknown {
 }
 
 /**
- * Answers a failed request: an HttpError with its status and reason; anything else is a bug, told
- * in full on the terminal and as a bare 500 to the client, so no message, stack or file path of the
- * machine reaches a page.
+ * A request's body as a JSON object (an empty body is an empty object); 400 with the reason when it
+ * is not one, 413 past `maxBytes`.
  */
-export function sendError(res: ServerResponse, error: unknown): void {
-  if (!(error instanceof HttpError)) console.error("coursepack preview: internal error:", error);
-  if (res.headersSent) return void res.end();
-  if (error instanceof HttpError) {
-    // A refused body may still be arriving: do not keep the connection for another request.
-    if (error.status === 413) res.setHeader("Connection", "close");
-    return send(res, error.status, error.message);
-  }
-  send(res, 500, "internal error in the Coursepack preview; the terminal that runs it shows the details");
+export async function readJsonObject(req: IncomingMessage, maxBytes: number): Promise<Record<string, unknown>> {
+  const value = parseJson((await readBody(req, maxBytes)) || "{}", "the request body");
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    throw new HttpError(400, "the request body must be a JSON object");
+  return value as Record<string, unknown>;
 }
 
 export function send(res: ServerResponse, status: number, text: string): void {
@@ -84,6 +79,25 @@ export function send(res: ServerResponse, status: number, text: string): void {
       "X-Content-Type-Options": "nosniff",
     })
     .end(text);
+}
+
+/**
+ * Answers a request that failed. An HttpError is a refusal: its status and short reason. Anything
+ * else is a failure of the preview itself: the terminal running it gets the message (and the stack
+ * with COURSEPACK_DEBUG), the browser only a generic 500, which must not reveal file paths of the
+ * machine. `what` names the request (`POST /xapi/statements`).
+ */
+export function sendServerError(res: ServerResponse, what: string, error: unknown): void {
+  if (error instanceof HttpError) {
+    if (res.headersSent) return void res.end();
+    // A refused body may still be arriving: do not keep the connection for another request.
+    if (error.status === 413) res.setHeader("Connection", "close");
+    return send(res, error.status, error.message);
+  }
+  console.error(`coursepack preview: ${what} failed: ${error instanceof Error ? error.message : String(error)}`);
+  if (process.env.COURSEPACK_DEBUG && error instanceof Error) console.error(error.stack);
+  if (res.headersSent) return void res.end();
+  send(res, 500, `The preview failed on this request (${what}); the terminal running coursepack preview says why.`);
 }
 
 export function sendJson(res: ServerResponse, status: number, value: unknown): void {

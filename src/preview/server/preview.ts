@@ -25,7 +25,7 @@ import {
 } from "../protocol.js";
 import { CourseSource } from "./course-source.js";
 import { EventHub } from "./events.js";
-import { contentType, HttpError, loopbackHosts, parseJson, readBody, send, sendError, sendJson } from "./http.js";
+import { contentType, HttpError, loopbackHosts, readJsonObject, send, sendJson, sendServerError } from "./http.js";
 import { LocalLms, type LoggedStatement, type UpstreamLrs } from "./lrs/index.js";
 import { summarize } from "./lrs/summary.js";
 import { PackagePreviewSource } from "./package-source.js";
@@ -237,14 +237,12 @@ class PreviewServer {
         // Only the LMS page may drive the preview, not another site open in the same browser.
         if (req.headers.origin !== undefined && req.headers.origin !== this.origin)
           return send(res, 403, "not from the preview page");
-        const body = parseJson((await readBody(req, MAX_COMMAND_BYTES)) || "{}", "the request body");
-        if (typeof body !== "object" || body === null || Array.isArray(body))
-          throw new HttpError(400, "the request body must be a JSON object");
-        return await this.command(route.slice("/__coursepack/".length), body as Record<string, unknown>, res);
+        const body = await readJsonObject(req, MAX_COMMAND_BYTES);
+        return await this.command(route.slice("/__coursepack/".length), body, res);
       }
       send(res, 404, "not found");
     } catch (error) {
-      sendError(res, error);
+      sendServerError(res, `${method} ${route}`, error);
     }
   }
 
