@@ -36,7 +36,7 @@ async function diagnostics(dir: string): Promise<string[]> {
 }
 
 describe("symbolic links in the course folder", () => {
-  it("refuses an image, a folder on the image's path, a logo and an outline entry that link out of the course", async () => {
+  it("refuses images, a folder on an image's path, the logo, an outline entry and templates that link out of the course", async () => {
     const dir = await course(
       "![Passwords](../images/passwd.svg)\n\n![Host](../images/etc/hostname)",
       "theme:\n  logo: images/logo.svg\n",
@@ -46,12 +46,19 @@ describe("symbolic links in the course folder", () => {
     await symlink("/etc", path.join(dir, "images", "etc"));
     await symlink("/etc/hostname", path.join(dir, "images", "logo.svg"));
     await symlink("/etc/hostname", path.join(dir, "lessons", "b.md"));
+    await mkdir(path.join(dir, "templates"));
+    await symlink("/etc/hostname", path.join(dir, "templates", "brand.css"));
+    await symlink("/etc", path.join(dir, "templates", "partials"));
+    // Not referenced, so not reported; but looking for stray lessons must not walk the whole disk.
+    await symlink("/", path.join(dir, "images", "root"));
     const advice = "outside the course folder; copy the file into course/ instead of linking to it";
     expect(await diagnostics(dir)).toEqual([
       `course.yml:7:5: error: outline entry "lessons/b.md" is a symbolic link to /etc/hostname, ${advice}`,
       `course.yml:9:9: error: theme logo "images/logo.svg" is a symbolic link to /etc/hostname, ${advice}`,
       `lessons/a.md:5:14: error: image "../images/passwd.svg" is a symbolic link to /etc/passwd, ${advice}`,
       `lessons/a.md:7:9: error: image "../images/etc/hostname" is a symbolic link to /etc/hostname, ${advice}`,
+      `templates/brand.css:1:1: error: templates/brand.css is a symbolic link to /etc/hostname, ${advice}`,
+      `templates/partials:1:1: error: templates/partials is a symbolic link to /etc, ${advice}`,
     ]);
   });
 

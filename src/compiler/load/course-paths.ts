@@ -4,7 +4,7 @@
  * the course folder — the file itself, or any folder on its way — that leads outside it would
  * otherwise put that file (`/etc/passwd`) into every package and serve it in the preview.
  */
-import { realpath } from "node:fs/promises";
+import { readdir, realpath } from "node:fs/promises";
 import path from "node:path";
 
 /** `file` is below `root`, judged on the paths as written. */
@@ -27,4 +27,26 @@ export async function linkedOutside(root: string, file: string): Promise<string 
 /** The end of an error message about such a link. */
 export function linkAdvice(root: string, target: string): string {
   return `is a symbolic link to ${target}, outside the course folder; copy the file into ${path.basename(root)}/ instead of linking to it`;
+}
+
+export interface ListedFile {
+  /** Path below the folder, "/"-separated. */
+  rel: string;
+  /** A symbolic link (to a file, or to a folder, which is not entered). */
+  link: boolean;
+}
+
+/**
+ * Every file below `dir`, without entering linked folders: Node's recursive readdir follows them,
+ * so a link to / would walk the whole disk, and one to .. never ends. Missing `dir`: no files.
+ */
+export async function listFiles(dir: string, rel = ""): Promise<ListedFile[]> {
+  const entries = await readdir(path.join(dir, rel), { withFileTypes: true }).catch(() => []);
+  const out: ListedFile[] = [];
+  for (const e of entries) {
+    const name = rel ? `${rel}/${e.name}` : e.name;
+    if (e.isDirectory()) out.push(...(await listFiles(dir, name)));
+    else if (e.isFile() || e.isSymbolicLink()) out.push({ rel: name, link: e.isSymbolicLink() });
+  }
+  return out;
 }

@@ -2,10 +2,10 @@
  * Load stage: reads course.yml and every file its outline names, parsing YAML with positions.
  * Nothing here judges the content beyond "can it be read and parsed"; checks come later.
  */
-import { readdir, readFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileStart, type Diagnostics, type Position } from "../diagnostics.js";
-import { isInside, linkAdvice, linkedOutside } from "./course-paths.js";
+import { isInside, linkAdvice, linkedOutside, listFiles } from "./course-paths.js";
 import { splitFrontMatter } from "./front-matter.js";
 import { decodeUtf8 } from "./utf8.js";
 import { YamlSource } from "./yaml-source.js";
@@ -152,15 +152,10 @@ function readText(file: string, bytes: Buffer, diagnostics: Diagnostics): string
 
 /** Lessons and quizzes that exist but are not in the outline are usually a mistake. */
 async function warnAboutStrayFiles(root: string, listed: Set<string>, diagnostics: Diagnostics): Promise<void> {
-  let files: string[];
-  try {
-    files = await readdir(root, { recursive: true });
-  } catch {
-    return;
-  }
+  const files = (await listFiles(root)).map((f) => f.rel);
   for (const rel of files.sort()) {
-    const [top] = rel.split(path.sep);
-    if (top === "templates" || top === "node_modules" || rel.split(path.sep).some((p) => p.startsWith("."))) continue;
+    const [top] = rel.split("/");
+    if (top === "templates" || top === "node_modules" || rel.split("/").some((p) => p.startsWith("."))) continue;
     const file = path.join(root, rel);
     if (rel === COURSE_FILE || listed.has(file) || !/\.(md|ya?ml)$/i.test(rel)) continue;
     if (/^(readme|license|changelog)\.md$/i.test(path.basename(rel))) continue;

@@ -61,6 +61,8 @@ export interface QuestionItem {
   /** 1-based line of the item's first line in the file, and how far it is indented there. */
   line: number;
   indent: number;
+  /** The first question of its bank, which `head` holds too. */
+  first: boolean;
 }
 
 export interface QuizFileText {
@@ -96,7 +98,7 @@ export function quizFileYaml(input: QuizFileInput): QuizFileText {
     const take = (qs: Numbered[]) => (firstOnly ? qs.slice(0, 1) : qs);
     if (!categorised) {
       out.line("questions:");
-      for (const q of take(withIds)) out.item(questionItem(q), 2);
+      for (const [i, q] of take(withIds).entries()) out.item(questionItem(q), 2, i === 0);
       return out;
     }
     out.line("banks:");
@@ -104,7 +106,7 @@ export function quizFileYaml(input: QuizFileInput): QuizFileText {
       if (category) out.line(`  #${` $CATEGORY: ${category}`.replace(/\n/g, "\n  #")}`);
       out.line(`  - id: ${scalar(bankIds[b]!)}`);
       out.line("    questions:");
-      for (const q of take(qs)) out.item(questionItem(q), 6);
+      for (const [i, q] of take(qs).entries()) out.item(questionItem(q), 6, i === 0);
     });
     return out;
   };
@@ -129,10 +131,10 @@ class QuizWriter {
   }
 
   /** A list item, indented (empty lines stay empty: they may be part of a block scalar). */
-  item(yaml: string, indent: number): void {
+  item(yaml: string, indent: number, first: boolean): void {
     const pad = " ".repeat(indent);
     const lines = yaml.split("\n").slice(0, -1);
-    this.items.push({ yaml, line: this.lines + 1, indent });
+    this.items.push({ yaml, line: this.lines + 1, indent, first });
     this.parts.push(`${lines.map((l) => (l === "" ? l : pad + l)).join("\n")}\n`);
     this.lines += lines.length;
   }

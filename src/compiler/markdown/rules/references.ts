@@ -58,7 +58,9 @@ function findSpacedLinks(content: string): { kind: "image" | "link"; written: st
   for (const m of code.matchAll(SPACED_LINK)) {
     const url = m[3]!.trim();
     if (url === "" || TITLE_AFTER_PATH.test(url) || isExternal(url)) continue;
-    found.push({ kind: m[1] ? ("image" as const) : ("link" as const), written: m[0], url, alt: m[2]! });
+    // Located by the text as written: a blanked code span may sit inside the brackets.
+    const written = content.slice(m.index, m.index + m[0].length);
+    found.push({ kind: m[1] ? ("image" as const) : ("link" as const), written, url, alt: m[2]! });
   }
   return found;
 }
