@@ -3,7 +3,7 @@
  * Host names (DNS rebinding), oversized bodies, malformed JSON and statements that are not objects.
  * Each gets a short 4xx answer; no answer carries a stack trace or a path of the machine.
  */
-import { cp, rm } from "node:fs/promises";
+import { cp, mkdir, rm, symlink, writeFile } from "node:fs/promises";
 import { request } from "node:http";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -148,5 +148,35 @@ describe("the preview server", () => {
       body: "The preview failed on this request (GET /course/shared/launchpage.html); the terminal running coursepack preview says why.",
     });
     expect(answer.body).not.toContain(packageDir);
+  });
+});
+
+describe("the preview of a course", () => {
+  it("does not serve a file of the last good build that became a link out of the course", async () => {
+    const dir = path.join(await tempDir("preview-link"), "course");
+    await mkdir(path.join(dir, "lessons"), { recursive: true });
+    await mkdir(path.join(dir, "images"));
+    await writeFile(
+      path.join(dir, "course.yml"),
+      "id: linked\ntitle: Linked\ndescription: A course whose image becomes a link.\nformats: [web]\noutline:\n  - lessons/a.md\n",
+    );
+    await writeFile(path.join(dir, "lessons", "a.md"), "---\ntitle: A\n---\n\n![Chart](../images/chart.svg)\n");
+    await writeFile(path.join(dir, "images", "chart.svg"), "<svg xmlns='http://www.w3.org/2000/svg'/>");
+    const course = await startPreview({ source: dir, format: "web", debounceMs: 5 });
+    try {
+      const image = new URL("course/assets/images/chart.svg", course.url);
+      expect((await fetch(image)).status).toBe(200);
+      const rebuilt = course.nextBuild();
+      await rm(path.join(dir, "images", "chart.svg"));
+      await symlink("/etc/passwd", path.join(dir, "images", "chart.svg"));
+      const status = await rebuilt;
+      expect(status.ok).toBe(false);
+      expect(status.serving).not.toBeNull();
+      const answer = await fetch(image);
+      expect(answer.status).toBe(404);
+      expect(await answer.text()).not.toContain("root:");
+    } finally {
+      await course.close();
+    }
   });
 });
