@@ -84,6 +84,8 @@ function code12(c: Code): (string | InlineElement)[] {
   ];
 }
 
+const HARD_BREAK = "\\\n";
+
 /** Thrown for inline codes that cannot be read: the message says what is wrong. */
 export class CodeError extends Error {}
 
@@ -126,9 +128,18 @@ export function fromInline(value: InlineValue | undefined, version: XliffVersion
             parts: fromInline(data.contents, version),
           });
           break;
-        case "standalone":
-          top().push({ kind: "standalone", id, role: standaloneRole(data), markup: String(data.disp ?? text) });
+        case "standalone": {
+          const role = standaloneRole(data);
+          // A hard break's Markdown ends in a newline, which XML attribute values and the
+          // package's text trimming do not keep; the role says all there is to know.
+          top().push({
+            kind: "standalone",
+            id,
+            role,
+            markup: role === "break" ? HARD_BREAK : String(data.disp ?? text),
+          });
           break;
+        }
         case "start": {
           const pair: Extract<Code, { kind: "pair" }> = {
             kind: "pair",
