@@ -4,11 +4,10 @@
  * `sales-manager-training:lessons:01-why.md` (an XML NMTOKEN, as XLIFF 2.0 requires): it keeps a
  * translation from being imported into another course or onto another file.
  */
-import { existsSync } from "node:fs";
 import path from "node:path";
 import { BuildFailed, Diagnostics } from "../compiler/diagnostics.js";
 import { courseSourceFiles, courseUnits, type Unit } from "../compiler/i18n/units.js";
-import { COURSE_FILE, loadCourse } from "../compiler/load/load-course.js";
+import { loadCourse } from "../compiler/load/load-course.js";
 import { buildModel, type CourseModel } from "../compiler/model/index.js";
 
 export interface TranslatableCourse {
@@ -18,11 +17,6 @@ export interface TranslatableCourse {
   /** XLIFF file id → source file. */
   files: Map<string, string>;
   fileId(sourceFile: string): string;
-}
-
-/** The folder `translate` works on when none is given: here if it holds course.yml, else content/. */
-export function defaultCourseDir(): string {
-  return existsSync(COURSE_FILE) ? "." : "content";
 }
 
 /** Loads and models the course; throws BuildFailed when it has errors (fix them first). */

@@ -6,12 +6,13 @@ import { mkdir, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { type Diagnostics, formatDiagnostic } from "../../compiler/diagnostics.js";
-import { defaultCourseDir, languageName } from "../../translation/course.js";
+import { languageName } from "../../translation/course.js";
 import { exportTranslations } from "../../translation/export.js";
 import { importTranslations } from "../../translation/import.js";
 import { translationStatus } from "../../translation/status.js";
 import type { XliffVersion } from "../../translation/codes.js";
 import type { Command } from "../command.js";
+import { courseDir } from "../course-dir.js";
 import { bold, dim, green, red, yellow } from "../format.js";
 import { UsageError } from "../usage.js";
 
@@ -61,7 +62,7 @@ async function runExport(args: string[]): Promise<number> {
   if (!version) throw new UsageError(`unknown --format "${values.format}"; choose xliff2 or xliff12`);
   const started = performance.now();
   const exported = await exportTranslations({
-    dir: positionals[0] ?? defaultCourseDir(),
+    dir: courseDir(positionals[0]),
     languages,
     version,
     changed: values.changed,
@@ -72,7 +73,7 @@ async function runExport(args: string[]): Promise<number> {
       console.log(`${green("✓")} ${e.language}: nothing to translate, every text has a current translation`);
       continue;
     }
-    const name = `${path.basename(path.resolve(positionals[0] ?? defaultCourseDir()))}-${e.language}.xlf`;
+    const name = `${path.basename(path.resolve(courseDir(positionals[0])))}-${e.language}.xlf`;
     const file = toFolder ? path.join(values.out ?? ".", name) : (values.out ?? name);
     await mkdir(path.dirname(path.resolve(file)), { recursive: true });
     await writeFile(file, e.xml);
@@ -99,7 +100,7 @@ async function runImport(args: string[]): Promise<number> {
   });
   if (positionals.length === 0) throw new UsageError("translate import takes one or more XLIFF files");
   const started = performance.now();
-  const result = await importTranslations(values.course ?? defaultCourseDir(), positionals);
+  const result = await importTranslations(courseDir(values.course), positionals);
   print(result.diagnostics);
   for (const l of result.languages) {
     const folder = l.files.length ? path.relative(process.cwd(), path.dirname(l.files[0]!)) : "";
@@ -127,7 +128,7 @@ async function runStatus(args: string[]): Promise<number> {
     options: { verbose: { type: "boolean", short: "v", default: false } },
   });
   if (positionals.length > 1) throw new UsageError("translate status takes one course folder");
-  const status = await translationStatus(positionals[0] ?? defaultCourseDir());
+  const status = await translationStatus(courseDir(positionals[0]));
   print(status.diagnostics);
   console.log(
     `${bold(status.title)}: ${status.units} texts in ${languageName(status.sourceLanguage)} (${status.sourceLanguage})`,
