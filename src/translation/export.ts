@@ -19,6 +19,7 @@ export interface ExportOptions {
 }
 
 export interface ExportedLanguage {
+  courseId: string;
   language: string;
   xml: string;
   units: number;
@@ -58,7 +59,7 @@ export async function exportTranslations(options: ExportOptions): Promise<Export
       { sourceLanguage: model.config.language, targetLanguage: language, files },
       options.version,
     );
-    out.push({ language, xml, units, words });
+    out.push({ courseId: model.config.id, language, xml, units, words });
   }
   return out;
 }

@@ -73,7 +73,7 @@ async function runExport(args: string[]): Promise<number> {
       console.log(`${green("✓")} ${e.language}: nothing to translate, every text has a current translation`);
       continue;
     }
-    const name = `${path.basename(path.resolve(courseDir(positionals[0])))}-${e.language}.xlf`;
+    const name = `${e.courseId}-${e.language}.xlf`;
     const file = toFolder ? path.join(values.out ?? ".", name) : (values.out ?? name);
     await mkdir(path.dirname(path.resolve(file)), { recursive: true });
     await writeFile(file, e.xml);
@@ -170,7 +170,7 @@ export const translateCommand: Command = {
                               Write the course's texts as XLIFF for translators
       -t, --to <list>           Target languages, comma-separated, e.g. de,fr
       --format <f>              xliff2 (default) or xliff12
-      -o, --out <path>          File (one language) or folder (default: <folder>-<lang>.xlf)
+      -o, --out <path>          File (one language) or folder (default: <course id>-<lang>.xlf)
       --changed                 Only texts that are new or changed since translated
   coursepack translate import <file.xlf>... [--course <dir>]
                               Put translated XLIFF into the course's i18n/<lang>/ files
