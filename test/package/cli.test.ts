@@ -135,8 +135,8 @@ describe("the installed coursepack", () => {
     const built = await installed("build", dir, "--format", "web", "--out", out);
     expect(built.stderr).toBe("");
     expect((await readdir(out)).filter((f) => f.endsWith(".zip")).sort()).toEqual([
-      "course-de-web.zip",
-      "course-web.zip",
+      "my-course-de-web.zip",
+      "my-course-web.zip",
     ]);
   });
 
