@@ -172,20 +172,21 @@ export function fromInline(value: InlineValue | undefined, version: XliffVersion
   return root;
 }
 
-function pairRole(data: Record<string, unknown>): PairRole {
-  const roles = Object.keys(PAIR_2) as PairRole[];
+/** The role a code's attributes name, in either version's vocabulary; `fallback` for other tools' codes. */
+function roleOf<R extends string>(
+  data: Record<string, unknown>,
+  v2: Record<R, { type: string; subType?: string }>,
+  v12: Record<R, string>,
+  fallback: R,
+): R {
+  const roles = Object.keys(v2) as R[];
   return (
-    roles.find((r) => data.type === PAIR_2[r].type && data.subType === PAIR_2[r].subType) ??
-    roles.find((r) => data.ctype === PAIR_12[r]) ??
-    "em"
+    roles.find((r) => data.type === v2[r].type && data.subType === v2[r].subType) ??
+    roles.find((r) => data.ctype === v12[r]) ??
+    fallback
   );
 }
 
-function standaloneRole(data: Record<string, unknown>): StandaloneRole {
-  const roles = Object.keys(STANDALONE_2) as StandaloneRole[];
-  return (
-    roles.find((r) => data.type === STANDALONE_2[r].type && data.subType === STANDALONE_2[r].subType) ??
-    roles.find((r) => data.ctype === STANDALONE_12[r]) ??
-    "html"
-  );
-}
+const pairRole = (data: Record<string, unknown>) => roleOf<PairRole>(data, PAIR_2, PAIR_12, "em");
+const standaloneRole = (data: Record<string, unknown>) =>
+  roleOf<StandaloneRole>(data, STANDALONE_2, STANDALONE_12, "html");
