@@ -77,7 +77,7 @@ describe.each(["xliff2", "xliff12"] as const)("round trip through %s", (format) 
     expect(de).toContain('href="https://example.com/a?b=1&amp;c=2" title="Title"');
     expect(de).toContain("code blocks are not translated");
     // Headings keep their English anchors, so links into them work in every language.
-    expect(de).toContain('id="translated-formatting-links-and-images"');
+    expect(de).toContain('id="formatting-links-and-images"');
     // No English paragraph text is left: every text run the course shows is wrapped.
     for (const text of ["Plain paragraph before any heading", "The details live here", "Share of"]) {
       expect(en).toContain(text);
