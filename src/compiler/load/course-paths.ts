@@ -4,7 +4,8 @@
  * the course folder — the file itself, or any folder on its way — that leads outside it would
  * otherwise put that file (`/etc/passwd`) into every package and serve it in the preview.
  */
-import { readdir, realpath } from "node:fs/promises";
+import { realpathSync } from "node:fs";
+import { readdir } from "node:fs/promises";
 import path from "node:path";
 
 /** `file` is below `root`, judged on the paths as written. */
@@ -16,12 +17,20 @@ export function isInside(root: string, file: string): boolean {
 /**
  * Where `file` really is, when symbolic links take it out of `root` (which may itself be reached
  * through a link, like macOS's /tmp); undefined when it stays inside or does not exist (the caller
- * reports a missing file in its own words).
+ * reports a missing file in its own words). Synchronous: two realpath calls, also needed where a
+ * translation adds an asset in the middle of a synchronous walk.
  */
-export async function linkedOutside(root: string, file: string): Promise<string | undefined> {
-  const [realRoot, realFile] = await Promise.all([realpath(root).catch(() => root), realpath(file).catch(() => "")]);
-  if (realFile === "") return undefined;
-  return isInside(realRoot, realFile) ? undefined : realFile;
+export function linkedOutside(root: string, file: string): string | undefined {
+  const real = (p: string) => {
+    try {
+      return realpathSync(p);
+    } catch {
+      return undefined;
+    }
+  };
+  const realFile = real(file);
+  if (realFile === undefined) return undefined;
+  return isInside(real(root) ?? root, realFile) ? undefined : realFile;
 }
 
 /** The end of an error message about such a link. */

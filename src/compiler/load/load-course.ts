@@ -9,6 +9,7 @@ import { isInside, linkAdvice, linkedOutside, listFiles } from "./course-paths.j
 import { splitFrontMatter } from "./front-matter.js";
 import { decodeUtf8 } from "./utf8.js";
 import { YamlSource } from "./yaml-source.js";
+import { I18N_DIR } from "../i18n/store.js";
 
 export interface LessonSource {
   kind: "lesson";
@@ -94,7 +95,7 @@ export async function loadCourse(
       diagnostics.error(at, `outline entry "${entry}" must be a lesson (.md) or a quiz (.yml)`);
       return undefined;
     }
-    const outside = await linkedOutside(root, file);
+    const outside = linkedOutside(root, file);
     if (outside) {
       diagnostics.error(at, `outline entry "${entry}" ${linkAdvice(root, outside)}`);
       return undefined;
@@ -150,12 +151,15 @@ function readText(file: string, bytes: Buffer, diagnostics: Diagnostics): string
   return undefined;
 }
 
+/** Folders of a course that hold no outline files: templates, translations (i18n/), packages. */
+const IGNORED_FOLDERS = new Set(["templates", I18N_DIR, "node_modules"]);
+
 /** Lessons and quizzes that exist but are not in the outline are usually a mistake. */
 async function warnAboutStrayFiles(root: string, listed: Set<string>, diagnostics: Diagnostics): Promise<void> {
   const files = (await listFiles(root)).map((f) => f.rel);
   for (const rel of files.sort()) {
     const [top] = rel.split("/");
-    if (top === "templates" || top === "node_modules" || rel.split("/").some((p) => p.startsWith("."))) continue;
+    if (IGNORED_FOLDERS.has(top!) || rel.split("/").some((p) => p.startsWith("."))) continue;
     const file = path.join(root, rel);
     if (rel === COURSE_FILE || listed.has(file) || !/\.(md|ya?ml)$/i.test(rel)) continue;
     if (/^(readme|license|changelog)\.md$/i.test(path.basename(rel))) continue;

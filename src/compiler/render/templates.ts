@@ -25,12 +25,12 @@ export interface TemplateFiles {
  * folder; one that leads out of it is left out (the `templates` check rule reports it).
  */
 async function templateFiles(dir: string): Promise<string[]> {
-  if (await linkedOutside(path.dirname(dir), dir)) return [];
+  if (linkedOutside(path.dirname(dir), dir)) return [];
   const kept = await Promise.all(
     (await listFiles(dir)).map(async ({ rel, link }) => {
       if (!link) return [rel];
       const file = path.join(dir, rel);
-      if (await linkedOutside(path.dirname(dir), file)) return [];
+      if (linkedOutside(path.dirname(dir), file)) return [];
       return (await stat(file).catch(() => undefined))?.isFile() ? [rel] : [];
     }),
   );

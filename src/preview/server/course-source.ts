@@ -94,7 +94,7 @@ export class CourseSource implements PreviewSource {
     if (!file) return undefined;
     if ("content" in file) return Buffer.from(file.content);
     // The last good build may be served after its file was replaced by a link leading out of the course.
-    if (await linkedOutside(this.dir, file.source)) return undefined;
+    if (linkedOutside(this.dir, file.source)) return undefined;
     return readFile(file.source).catch(() => undefined);
   }
 

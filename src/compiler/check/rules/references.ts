@@ -80,7 +80,7 @@ export const references: Rule = {
 
 /** What is wrong with a file an asset reference names, if anything. */
 async function checkFile(root: string, file: string): Promise<"missing" | "folder" | { outside: string } | undefined> {
-  const outside = await linkedOutside(root, file);
+  const outside = linkedOutside(root, file);
   if (outside) return { outside };
   const info = await stat(file).catch(() => undefined);
   if (!info) return "missing";

@@ -12,12 +12,12 @@ export const templateLinks: Rule = {
   name: "template-links",
   async run({ model, diagnostics }) {
     const dir = path.join(model.dir, "templates");
-    const folderOutside = await linkedOutside(model.dir, dir);
+    const folderOutside = linkedOutside(model.dir, dir);
     if (folderOutside) return diagnostics.error(fileStart(dir), `templates/ ${linkAdvice(model.dir, folderOutside)}`);
     for (const { rel, link } of await listFiles(dir)) {
       if (!link) continue;
       const file = path.join(dir, rel);
-      const outside = await linkedOutside(model.dir, file);
+      const outside = linkedOutside(model.dir, file);
       if (outside) diagnostics.error(fileStart(file), `templates/${rel} ${linkAdvice(model.dir, outside)}`);
     }
   },
