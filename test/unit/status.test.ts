@@ -46,7 +46,13 @@ function course(
     ),
     strings: {},
     activityId: "urn:c",
-    tracking: { scorm12Status: "passed-incomplete", exitWhenComplete: "normal", interactions: true, commitSeconds: 45 },
+    tracking: {
+      scorm12Status: "passed-incomplete",
+      exitWhenComplete: "normal",
+      interactions: true,
+      commitSeconds: 45,
+      navigationRequests: false,
+    },
   };
 }
 

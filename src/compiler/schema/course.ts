@@ -32,6 +32,8 @@ const trackingSchema = z.strictObject({
   scorm12Status: z.enum(["passed-incomplete", "passed-failed", "completed-incomplete", "completed-failed"]).optional(),
   /** SCORM exit once complete: "normal" ends the attempt, "suspend" keeps the saved state (checklist #28). */
   exitWhenComplete: z.enum(["normal", "suspend"]).default("normal"),
+  /** SCORM 2004: send adl.nav.request (suspendAll/exitAll) before Terminate. Off: Moodle and Forma mishandle them. */
+  navigationRequests: z.boolean().default(false),
   /** Record one SCORM interaction per graded answer. */
   interactions: z.boolean().default(true),
   /** Seconds between periodic commits (session time, LMS keep-alive). */

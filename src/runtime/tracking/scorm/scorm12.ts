@@ -120,7 +120,6 @@ export const scorm12: ScormDataModel = {
   },
   suspendDataLimit: 4096,
   locationLimit: 255,
-  commitBeforeTerminate: true,
   elements: {
     location: "cmi.core.lesson_location",
     suspendData: "cmi.suspend_data",
@@ -131,16 +130,14 @@ export const scorm12: ScormDataModel = {
   },
 
   readLaunch(read) {
-    const resuming = read("cmi.core.entry") !== "ab-initio";
     const mastery = numberOrUndefined(read("cmi.student_data.mastery_score"));
     return {
       mode: parseMode(read("cmi.core.lesson_mode")),
       credit: read("cmi.core.credit") !== "no-credit",
       masteryScore: mastery !== undefined && mastery >= 0 && mastery <= 100 ? mastery : undefined,
       learnerName: read("cmi.core.student_name") || undefined,
-      resuming,
-      location: resuming ? read("cmi.core.lesson_location") : "",
-      suspendData: resuming ? read("cmi.suspend_data") : "",
+      location: read("cmi.core.lesson_location"),
+      suspendData: read("cmi.suspend_data"),
       statusFloor: { "cmi.core.lesson_status": read("cmi.core.lesson_status") },
     };
   },
@@ -162,7 +159,7 @@ export const scorm12: ScormDataModel = {
     return /(^cmi\.core\.lesson_status|\.status)$/.test(element) ? (STATUS_RANK[value] ?? 0) : undefined;
   },
 
-  objectiveId: (_courseId, page) => page,
+  objectiveIds: (_courseId, page) => [page],
 
   objectiveWrites(n, id, o) {
     const at = `cmi.objectives.${n}`;
@@ -180,7 +177,8 @@ export const scorm12: ScormDataModel = {
     return writes;
   },
 
-  interactionWrites(n, answer, { attempt }) {
+  interactionWrites(n, answer) {
+    const { attempt } = answer;
     const at = `cmi.interactions.${n}`;
     const writes: Write[] = [
       [`${at}.id`, attempt > 1 ? `${answer.questionId}-attempt-${attempt}` : answer.questionId],
