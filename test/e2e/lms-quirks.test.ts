@@ -85,24 +85,48 @@ describe.each(["moodle", "forma"] as const)("in %s", (lms: SimulatedLms) => {
 });
 
 describe("resume in Forma LMS (SCORM 1.2)", () => {
-  it("a learner who leaves mid-course comes back where they were, and the saved state is not overwritten", async () => {
+  it.each(["frame", "popup"] as const)(
+    "a learner who leaves mid-course (%s closed) comes back where they were, and the saved state is kept",
+    async (launch) => {
+      const first = await launchScorm(site, "scorm12", { cmi: firstLaunch("scorm12"), lms: "forma", launch });
+      const course = await courseDataOf(first.sco);
+      const lesson = course.pages.filter((p) => p.kind === "lesson")[3]!;
+      for (const p of course.pages.slice(1, 4)) await goTo(first.sco, p.id);
+      // The LMS closes the content's frame or window: the runtime finishes the session on pagehide.
+      await first.page.evaluate(() =>
+        window.coursepackLms.popup
+          ? window.coursepackLms.popup.close()
+          : document.querySelector<HTMLIFrameElement>("#stage iframe")!.remove(),
+      );
+      await expect.poll(() => lmsTerminated(first.page)).toBe(true);
+      const saved = await nextSession(first.page);
+      const core = (saved.cmi as Node).core;
+      expect(core).toMatchObject({ lesson_location: lesson.id, entry: "resume" });
+      await first.page.close();
+
+      const second = await launchScorm(site, "scorm12", { cmi: saved, lms: "forma" });
+      expect(await currentPageId(second.sco)).toBe(lesson.id);
+      await second.sco.locator('[data-notice="resumed"]').waitFor();
+      await expect.poll(async () => (await lmsCalls(second.page)).some((c) => c.method === "LMSCommit")).toBe(true);
+      expect((await lmsCmi(second.page)).core.lesson_location).toBe(lesson.id);
+      await second.page.close();
+    },
+  );
+
+  it("resumes from the saved data Forma hands back with entry=ab-initio", async () => {
     const first = await launchScorm(site, "scorm12", { cmi: firstLaunch("scorm12"), lms: "forma" });
     const course = await courseDataOf(first.sco);
-    const lesson = course.pages.filter((p) => p.kind === "lesson")[3]!;
-    for (const p of course.pages.slice(1, 4)) await goTo(first.sco, p.id);
-    // The LMS closes the content frame: the runtime finishes the session on pagehide.
+    const lesson = course.pages[2]!;
+    await goTo(first.sco, lesson.id);
     await first.page.evaluate(() => document.querySelector<HTMLIFrameElement>("#stage iframe")!.remove());
     await expect.poll(() => lmsTerminated(first.page)).toBe(true);
     const saved = await nextSession(first.page);
-    const core = (saved.cmi as Node).core;
-    expect(core.lesson_location).toBe(lesson.id);
     await first.page.close();
+    (saved.cmi as Node).core.entry = "ab-initio";
 
     const second = await launchScorm(site, "scorm12", { cmi: saved, lms: "forma" });
     expect(await currentPageId(second.sco)).toBe(lesson.id);
     await second.sco.locator('[data-notice="resumed"]').waitFor();
-    await expect.poll(async () => (await lmsCalls(second.page)).some((c) => c.method === "LMSCommit")).toBe(true);
-    expect((await lmsCmi(second.page)).core.lesson_location).toBe(lesson.id);
     await second.page.close();
   });
 });

@@ -70,8 +70,8 @@ export class ScormTracker implements Tracker {
     this.win.document.addEventListener("visibilitychange", () => {
       if (this.win.document.visibilityState !== "hidden" || this.finishing || !this.latest) return;
       this.sync();
-      // Commit after this task: a closing page fires pagehide in the same task, and then Finish
-      // saves instead — a Commit right before it reaches Forma after it (issue 12).
+      // Commit after this task: where a closing page fires visibilitychange and then pagehide in
+      // one task, Finish saves instead — a Commit right before it reaches Forma after it (issue 12).
       setTimeout(() => {
         if (!this.finishing) this.scheduler?.run();
       }, 0);
