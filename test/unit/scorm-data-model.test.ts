@@ -176,59 +176,83 @@ describe("time formats", () => {
 });
 
 describe("SCORM 1.2 lesson_status reporting pairs (checklist #18, #19)", () => {
-  const cases: [string, { completed: boolean; passed?: boolean }, Record<TrackingOptions["scorm12Status"], string>][] =
+  const cases: [
+    string,
+    { completed: boolean; passed?: boolean; final?: boolean },
+    Record<TrackingOptions["scorm12Status"], string>,
+  ][] = [
     [
-      [
-        "not yet done",
-        { completed: false },
-        {
-          "passed-incomplete": "incomplete",
-          "passed-failed": "incomplete",
-          "completed-incomplete": "incomplete",
-          "completed-failed": "incomplete",
-        },
-      ],
-      [
-        "failed, attempts left",
-        { completed: false, passed: false },
-        {
-          "passed-incomplete": "incomplete",
-          "passed-failed": "failed",
-          "completed-incomplete": "incomplete",
-          "completed-failed": "failed",
-        },
-      ],
-      [
-        "complete and passed",
-        { completed: true, passed: true },
-        {
-          "passed-incomplete": "passed",
-          "passed-failed": "passed",
-          "completed-incomplete": "completed",
-          "completed-failed": "completed",
-        },
-      ],
-      [
-        "complete and failed",
-        { completed: true, passed: false },
-        {
-          "passed-incomplete": "incomplete",
-          "passed-failed": "failed",
-          "completed-incomplete": "completed",
-          "completed-failed": "failed",
-        },
-      ],
-      [
-        "complete, nothing assessed",
-        { completed: true },
-        {
-          "passed-incomplete": "passed",
-          "passed-failed": "passed",
-          "completed-incomplete": "completed",
-          "completed-failed": "completed",
-        },
-      ],
-    ];
+      "not yet done",
+      { completed: false },
+      {
+        "passed-incomplete": "incomplete",
+        "passed-failed": "incomplete",
+        "completed-incomplete": "incomplete",
+        "completed-failed": "incomplete",
+      },
+    ],
+    [
+      "failed, attempts left",
+      { completed: false, passed: false },
+      {
+        "passed-incomplete": "incomplete",
+        "passed-failed": "failed",
+        "completed-incomplete": "incomplete",
+        "completed-failed": "failed",
+      },
+    ],
+    [
+      "complete and passed",
+      { completed: true, passed: true },
+      {
+        "passed-incomplete": "passed",
+        "passed-failed": "passed",
+        "completed-incomplete": "completed",
+        "completed-failed": "completed",
+      },
+    ],
+    [
+      "complete and failed",
+      { completed: true, passed: false },
+      {
+        "passed-incomplete": "incomplete",
+        "passed-failed": "failed",
+        "completed-incomplete": "completed",
+        "completed-failed": "failed",
+      },
+    ],
+    [
+      // The LMS must tell "failed" from "never finished" (issue 12).
+      "failed, no attempt left, lessons unviewed",
+      { completed: false, passed: false, final: true },
+      {
+        "passed-incomplete": "failed",
+        "passed-failed": "failed",
+        "completed-incomplete": "incomplete",
+        "completed-failed": "failed",
+      },
+    ],
+    [
+      "complete and failed, no attempt left",
+      { completed: true, passed: false, final: true },
+      {
+        "passed-incomplete": "failed",
+        "passed-failed": "failed",
+        "completed-incomplete": "completed",
+        "completed-failed": "failed",
+      },
+    ],
+    [
+      "complete, nothing assessed",
+      { completed: true },
+      {
+        "passed-incomplete": "passed",
+        "passed-failed": "passed",
+        "completed-incomplete": "completed",
+        "completed-failed": "completed",
+      },
+    ],
+  ];
   for (const [name, status, expected] of cases) {
     it(name, () => {
       for (const [pair, word] of Object.entries(expected)) {

@@ -28,6 +28,8 @@ export interface CourseStatus {
   passed?: boolean | undefined;
   /** Course score 0..100, once any graded quiz was submitted. */
   score?: number | undefined;
+  /** No graded quiz can change the result any more: each is passed or out of attempts. */
+  final?: boolean | undefined;
 }
 
 export type Notice = "no-lms" | "lms-error" | "lms-recovered" | "finished";

@@ -32,6 +32,8 @@ export interface ReportedStatus {
   score?: number | undefined;
   /** 0..1 */
   progress: number;
+  /** No graded quiz can change the result any more: each is passed or out of attempts. */
+  final?: boolean | undefined;
 }
 
 /** One objective per page (checklist: objectives per lesson). */

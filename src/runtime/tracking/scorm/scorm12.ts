@@ -46,11 +46,12 @@ function clockTime(date: Date): string {
 /**
  * The lesson_status a reporting pair gives (checklist #18, #19): the first word on success, the second
  * before success — except that a "-failed" pair reports "failed" as soon as the learner is assessed
- * and not passing.
+ * and not passing, and a "passed-" pair once no attempt is left: "incomplete" would not let the LMS
+ * tell a failed learner from one who never finished (issue 12).
  */
 export function lessonStatus(status: ReportedStatus, pair: TrackingOptions["scorm12Status"]): string {
   const [success, other] = pair.split("-") as [string, string];
-  if (other === "failed" && status.passed === false) return "failed";
+  if (status.passed === false && (other === "failed" || (success === "passed" && status.final))) return "failed";
   const succeeded = status.completed && (pair === "completed-incomplete" || status.passed !== false);
   return succeeded ? success : "incomplete";
 }
