@@ -90,6 +90,10 @@ describe.each(["scorm12", "scorm2004"] as const)("%s in a strict LMS", (standard
     await goTo(sco, course.pages[0]!.id);
     await takeCourse(sco, 1);
     await exitCourse(session);
+    // In a frame the LMS's page is around the course: closing "this window" would close the LMS.
+    expect(await sco.locator('[data-notice="finished"]').textContent()).toContain(
+      "You can now leave the course in your learning system.",
+    );
     const calls = await lmsCalls(page);
     expectCleanSession(standard, calls);
     const cmi = await lmsCmi(page);
@@ -168,7 +172,14 @@ describe.each(["scorm12", "scorm2004"] as const)("%s in a strict LMS", (standard
 
   it("a learner who fails: failed reported, suspended for another attempt", async () => {
     const session = await launch(standard, { cmi: firstLaunch(standard) });
-    await takeCourse(session.sco, 0);
+    const course = await takeCourse(session.sco, 0);
+    // Attempts are left: the course is not complete, and the progress bar does not say all is done.
+    expect(await session.sco.locator('[data-summary="completion"]').textContent()).toBe(
+      "This course is not complete yet.",
+    );
+    expect(await session.sco.locator(".progress-text").textContent()).toBe(
+      `${course.pages.length - 1} of ${course.pages.length} done`,
+    );
     await exitCourse(session);
     expectCleanSession(standard, await lmsCalls(session.page));
     const cmi = await lmsCmi(session.page);
@@ -212,6 +223,8 @@ describe.each(["scorm12", "scorm2004"] as const)("%s in a strict LMS", (standard
     expect(await section.locator(`[data-question="${questionId}"] input`).first().isChecked()).toBe(true);
     // Finish the course: lessons were viewed in session 1, only the quiz is left.
     for (const lesson of course.pages.filter((p) => p.kind === "lesson")) await goTo(second.sco, lesson.id);
+    // "Welcome back" greeted the resumed page and is gone once the learner moved on.
+    expect(await second.sco.locator('[data-notice="resumed"]').count()).toBe(0);
     await goTo(second.sco, quiz.id);
     await section.locator('[data-quiz-action="submit"]').waitFor({ state: "attached" });
     await second.sco.locator('.menu a[data-page="summary"]').click();
@@ -292,6 +305,9 @@ describe("LMS discovery and failures", () => {
     const session = await launch("scorm2004", { launch: "popup", cmi: firstLaunch("scorm2004") });
     await session.sco.locator('[data-nav="next"]').click();
     await exitCourse(session);
+    expect(await session.sco.locator('[data-notice="finished"]').textContent()).toContain(
+      "You can now close this window.",
+    );
     expectCleanSession("scorm2004", await lmsCalls(session.page));
     expect((await lmsCmi(session.page)).location).not.toBe("");
     await session.page.close();

@@ -32,7 +32,8 @@ export interface CourseStatus {
   final?: boolean | undefined;
 }
 
-export type Notice = "no-lms" | "lms-error" | "lms-recovered" | "finished";
+/** `state-unavailable`: the LRS's saved progress could not be read, and this session will not replace it. */
+export type Notice = "no-lms" | "lms-error" | "lms-recovered" | "finished" | "state-unavailable";
 
 export interface Tracker {
   start(course: CourseData, notify: (notice: Notice) => void): Promise<Launch>;
