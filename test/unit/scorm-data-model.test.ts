@@ -9,6 +9,7 @@ import type { AnsweredQuestion } from "../../src/shared/learner.js";
 import type { Write } from "../../src/runtime/tracking/scorm/data-model.js";
 import { lessonStatus, response12, scorm12, timespan12 } from "../../src/runtime/tracking/scorm/scorm12.js";
 import { duration2004, response2004, scorm2004, timestamp2004 } from "../../src/runtime/tracking/scorm/scorm2004.js";
+import { DEFAULT_TRACKING } from "../support/tracking.js";
 
 const base = {
   quizId: "final",
@@ -137,13 +138,7 @@ const answers: AnsweredQuestion[] = [
   },
 ];
 
-const tracking: TrackingOptions = {
-  scorm12Status: "passed-incomplete",
-  exitWhenComplete: "normal",
-  interactions: true,
-  commitSeconds: 45,
-  navigationRequests: false,
-};
+const tracking = DEFAULT_TRACKING;
 
 function valuesOf(writes: Write[]): Record<string, string> {
   return Object.fromEntries(writes);

@@ -13,6 +13,7 @@ import { scorm12 } from "../../src/runtime/tracking/scorm/scorm12.js";
 import { scorm2004 } from "../../src/runtime/tracking/scorm/scorm2004.js";
 import { ScormTracker } from "../../src/runtime/tracking/scorm/tracker.js";
 import type { CourseStatus, Notice } from "../../src/runtime/tracking/tracker.js";
+import { DEFAULT_TRACKING } from "../support/tracking.js";
 
 const course: CourseData = {
   schema: 1,
@@ -46,13 +47,7 @@ const course: CourseData = {
     q1: { id: "q1", type: "true-false", text: "True?", graded: true, weight: 1, parent: "final", answer: true },
   },
   strings: {},
-  tracking: {
-    scorm12Status: "passed-incomplete",
-    exitWhenComplete: "normal",
-    interactions: true,
-    commitSeconds: 45,
-    navigationRequests: false,
-  },
+  tracking: DEFAULT_TRACKING,
   activityId: "urn:coursepack:demo",
 };
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { CourseData, QuizData } from "../../src/shared/course-data.js";
 import { emptyLearnerState, type LearnerState } from "../../src/shared/learner.js";
 import { courseStatus } from "../../src/runtime/player/status.js";
+import { DEFAULT_TRACKING } from "../support/tracking.js";
 
 const quiz = (id: string, weight = 1, attempts = 0, passingScore = 80): QuizData => ({
   id,
@@ -46,13 +47,7 @@ function course(
     ),
     strings: {},
     activityId: "urn:c",
-    tracking: {
-      scorm12Status: "passed-incomplete",
-      exitWhenComplete: "normal",
-      interactions: true,
-      commitSeconds: 45,
-      navigationRequests: false,
-    },
+    tracking: DEFAULT_TRACKING,
   };
 }
 
