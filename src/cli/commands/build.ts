@@ -19,6 +19,7 @@ async function run(args: string[]): Promise<number> {
       out: { type: "string", short: "o", default: "dist" },
       format: { type: "string", short: "f" },
       "no-folders": { type: "boolean", default: false },
+      language: { type: "string", short: "l" },
     },
   });
   if (positionals.length > 1) throw new UsageError("build takes one course folder");
@@ -31,11 +32,16 @@ async function run(args: string[]): Promise<number> {
       throw new UsageError(`unknown format "${f}"; choose from ${FORMAT_IDS.join(", ")}`);
   }
   const dir = courseDir(positionals[0]);
+  const languages = values.language
+    ?.split(",")
+    .map((l) => l.trim())
+    .filter(Boolean);
   const result = await build({
     dir,
     outDir: values.out,
     folders: !values["no-folders"],
     ...(formats ? { formats: formats as FormatId[] } : {}),
+    ...(languages ? { languages } : {}),
   });
   for (const d of result.diagnostics.sorted()) console.error(yellow(formatDiagnostic(d)));
   console.log(
@@ -43,11 +49,13 @@ async function run(args: string[]): Promise<number> {
   );
   const zipOf = (o: (typeof result.outputs)[number]) =>
     path.relative(process.cwd(), path.join(result.outDir, o.zipName));
-  const labelWidth = Math.max(...result.outputs.map((o) => o.label.length));
+  const several = new Set(result.outputs.map((o) => o.language)).size > 1;
+  const labelOf = (o: (typeof result.outputs)[number]) => (several ? `${o.label} (${o.language})` : o.label);
+  const labelWidth = Math.max(...result.outputs.map((o) => labelOf(o).length));
   const zipWidth = Math.max(...result.outputs.map((o) => zipOf(o).length));
   for (const o of result.outputs) {
     console.log(
-      `  ${green("✓")} ${o.label.padEnd(labelWidth)}  ${zipOf(o).padEnd(zipWidth)}  ${formatBytes(o.zipBytes).padStart(9)}  ${dim(`${o.fileCount} files, runtime JS+CSS ${formatBytes(o.runtimeGzipBytes)} gzipped`)}`,
+      `  ${green("✓")} ${labelOf(o).padEnd(labelWidth)}  ${zipOf(o).padEnd(zipWidth)}  ${formatBytes(o.zipBytes).padStart(9)}  ${dim(`${o.fileCount} files, runtime JS+CSS ${formatBytes(o.runtimeGzipBytes)} gzipped`)}`,
     );
   }
   for (const o of result.outputs) {
@@ -67,6 +75,7 @@ export const buildCommand: Command = {
       -o, --out <dir>           Output folder (default: dist)
       -f, --format <list>       Formats, comma-separated: web, scorm12, scorm2004,
                                 scorm2004-3rd, xapi, cmi5 (default: course.yml's formats)
+      -l, --language <list>     Languages, comma-separated (default: course.yml's languages)
       --no-folders              Write only the zips, not the unzipped folders`,
   run,
 };
