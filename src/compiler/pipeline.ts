@@ -15,6 +15,7 @@ import { findTemplates, Templates } from "./render/templates.js";
 import { targetFor } from "./targets/index.js";
 import type { Target } from "./targets/target.js";
 import { courseData } from "./render/course-data.js";
+import { warmXsd } from "../validator/xsd.js";
 
 export interface BuildOptions {
   /** Course folder (holds course.yml). */
@@ -84,6 +85,8 @@ export async function checkCourse(
 
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
+  // Every package's manifest goes through the official schemas at the end: start xmllint now.
+  warmXsd();
   const { model, data, targets, templates, diagnostics } = await checkCourse(options.dir, options.formats);
   const rendered = await renderCourse(model, templates, data);
   const outDir = path.resolve(options.outDir ?? "dist");

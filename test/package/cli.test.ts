@@ -35,6 +35,16 @@ describe("the installed coursepack", () => {
     expect(one.stdout).not.toContain("coursepack validate");
   });
 
+  it("installs nothing but itself", async () => {
+    // Every library is bundled into lib/ (devDependencies): npm has nothing more to fetch.
+    const manifest = JSON.parse(await readFile(path.join(pkg.root, "package.json"), "utf8")) as {
+      dependencies?: Record<string, string>;
+    };
+    expect(manifest.dependencies).toBeUndefined();
+    await expect(stat(path.join(pkg.root, "node_modules"))).rejects.toThrow(/ENOENT/);
+    expect((await readdir(path.join(pkg.prefix, "lib", "node_modules"))).sort()).toEqual(["coursepack"]);
+  });
+
   it("runs from the installed files only", async () => {
     // The bundle must not reach back into the repository (a path baked in at compile time).
     const cli = await readFile(path.join(pkg.root, "lib", "cli.js"), "utf8");

@@ -36,6 +36,25 @@ export const questionSchema = z.preprocess(
 
 export type AuthoredQuestion = z.infer<typeof questionSchema>;
 
+/**
+ * The same question types as one union for JSON Schema (editors): `type` may be left out for single
+ * choice, which is what the preprocessing above does; a string is a question in the compact syntax.
+ */
+export const authoredQuestionSchema = z.union([
+  singleSchema.extend({ type: singleSchema.shape.type.optional() }),
+  multipleSchema,
+  trueFalseSchema,
+  fillInSchema,
+  numericSchema,
+  matchingSchema,
+  sequencingSchema,
+  likertSchema,
+  z.string().meta({
+    description:
+      "A question in the compact syntax: `? prompt`, then `(x)`/`( )` or `[x]`/`[ ]` lines for the choices (README, The compact question syntax).",
+  }),
+]);
+
 export function kindOf(question: { type: QuestionType }): QuestionKind {
   const kind = questionKinds.get(question.type);
   if (!kind) throw new Error(`unknown question type ${question.type}`);
