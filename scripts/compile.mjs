@@ -68,10 +68,15 @@ await Promise.all([
 ]);
 mkdirSync(at("lib/preview"), { recursive: true });
 // xmllint (libxml2 in WebAssembly, MIT) runs from files, not from the bundle: copy them with their
-// licence (src/validator/xmllint-pool.ts loads them).
+// licence (src/validator/xmllint-pool.ts loads them). The module is CommonJS: .cjs, because
+// Coursepack's package.json says "type": "module".
 mkdirSync(at("lib/xmllint"), { recursive: true });
-for (const file of ["xmllint-node.js", "xmllint.wasm", "COPYING"]) {
-  copyFileSync(at(`node_modules/xmllint-wasm/${file}`), at(`lib/xmllint/${file}`));
+for (const [from, to] of [
+  ["xmllint-node.js", "xmllint-node.cjs"],
+  ["xmllint.wasm", "xmllint.wasm"],
+  ["COPYING", "COPYING"],
+]) {
+  copyFileSync(at(`node_modules/xmllint-wasm/${from}`), at(`lib/xmllint/${to}`));
 }
 // The default theme, minified once here rather than in every build (src/compiler/render/css.ts).
 const theme = new CleanCSS({ level: 1, inline: false, rebase: false }).minify(

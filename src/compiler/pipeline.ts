@@ -26,6 +26,8 @@ export interface BuildOptions {
   formats?: FormatId[];
   /** Also write each package unzipped (default true). */
   folders?: boolean;
+  /** Told what the build is doing, for a progress line on large courses. */
+  onProgress?: (step: string) => void;
 }
 
 export interface BuildResult {
@@ -87,14 +89,23 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
   // Every package's manifest goes through the official schemas at the end: start xmllint now.
   warmXsd();
+  const progress = options.onProgress ?? (() => undefined);
+  progress("reading the course");
   const { model, data, targets, templates, diagnostics } = await checkCourse(options.dir, options.formats);
+  progress(`rendering ${model.pages.length} pages`);
   const rendered = await renderCourse(model, templates, data);
   const outDir = path.resolve(options.outDir ?? "dist");
   const staged = await StagedOutput.open(outDir);
   try {
     const assets = await readAssets(rendered);
+    let packaged = 0;
+    progress(`packaging 0 of ${targets.length}`);
     const outputs = await Promise.all(
-      targets.map((t) => packageTarget(t, model, rendered, staged, options.folders ?? true, assets)),
+      targets.map(async (t) => {
+        const output = await packageTarget(t, model, rendered, staged, options.folders ?? true, assets);
+        progress(`packaging ${++packaged} of ${targets.length}`);
+        return output;
+      }),
     );
     await staged.commit(outputs.flatMap((o) => ((options.folders ?? true) ? [o.zipName, o.folderName] : [o.zipName])));
     return { model, diagnostics, outputs, outDir, ms: performance.now() - started };

@@ -76,7 +76,7 @@ function workerMain(): void {
 }
 
 /** Copied from xmllint-wasm (pinned: the worker relies on its module's options) by scripts/compile.mjs. */
-const MODULE_FILE = path.join(PACKAGE_ROOT, "lib", "xmllint", "xmllint-node.js");
+const MODULE_FILE = path.join(PACKAGE_ROOT, "lib", "xmllint", "xmllint-node.cjs");
 const WASM_FILE = path.join(PACKAGE_ROOT, "lib", "xmllint", "xmllint.wasm");
 const SIZE = Math.max(1, Math.min(3, availableParallelism() - 1));
 

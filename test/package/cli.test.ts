@@ -123,6 +123,31 @@ describe("the installed coursepack", () => {
     expect((await stat(path.join(dir, "dist", "gift-course-web.zip"))).isFile()).toBe(true);
   });
 
+  it("--quiet prints only problems; --json is for machines; NO_COLOR and FORCE_COLOR decide colours", async () => {
+    const out = path.join(await scratch("dist"), "dist");
+    const quiet = await installed("build", course, "--format", "web", "--out", out, "--quiet");
+    expect(quiet).toMatchObject({ code: 0, stdout: "", stderr: "" });
+    const json = await installed("build", course, "--format", "web", "--out", out, "--json", "-q");
+    expect(JSON.parse(json.stdout)).toMatchObject({ ok: true, packages: [{ format: "web" }] });
+    const broken = await scratch("broken-course");
+    await writeFile(path.join(broken, "course.yml"), "id: Broken\ntitle: x\n");
+    const failed = await installed("build", broken, "--json");
+    expect(failed.code).toBe(1);
+    const problems = (JSON.parse(failed.stdout) as { ok: boolean; problems: { file: string; message: string }[] })
+      .problems;
+    expect(problems.some((p) => p.file.endsWith("course.yml"))).toBe(true);
+    const colored = await installed("build", course, "--format", "web", "--out", out, { env: { FORCE_COLOR: "1" } });
+    expect(colored.stdout).toContain("\u001b[32m✓");
+    const plain = await installed("build", course, "--format", "web", "--out", out, { env: { NO_COLOR: "1" } });
+    expect(plain.stdout).not.toContain("\u001b[");
+  });
+
+  it("dev is preview's other name", async () => {
+    const help = await installed("dev", "--help");
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain("coursepack preview [dir|package.zip]");
+  });
+
   it("rejects an unknown command with exit code 1", async () => {
     const result = await installed("bake");
     expect(result.code).toBe(1);
