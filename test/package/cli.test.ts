@@ -123,7 +123,9 @@ describe("the installed coursepack", () => {
     expect((await stat(path.join(dir, "dist", "gift-course-web.zip"))).isFile()).toBe(true);
   });
 
-  it("--quiet prints only problems; --json is for machines; NO_COLOR and FORCE_COLOR decide colours", async () => {
+  it("--quiet prints only problems; --json is for machines; NO_COLOR and FORCE_COLOR decide colours", {
+    timeout: 180_000,
+  }, async () => {
     const out = path.join(await scratch("dist"), "dist");
     const quiet = await installed("build", course, "--format", "web", "--out", out, "--quiet");
     expect(quiet).toMatchObject({ code: 0, stdout: "", stderr: "" });
