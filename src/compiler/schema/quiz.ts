@@ -7,19 +7,20 @@ import { idSchema, percentSchema, textSchema } from "./common.js";
  * later (YAML or compact text, with positions), so it passes `z.unknown()`; the JSON Schema for
  * editors (json-schema.ts) passes the question types themselves.
  */
+function drawSchema(description: string, example: number) {
+  return z
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .meta({ description, examples: [example] });
+}
+
 export function quizFileSchema<Q extends z.ZodType>(question: Q) {
   const bankSchema = z
     .strictObject({
       id: idSchema.meta({ description: "The bank's id, unique in the quiz.", examples: ["basics"] }),
-      draw: z
-        .number()
-        .int()
-        .positive()
-        .optional()
-        .meta({
-          description: "How many questions each attempt draws from this bank; defaults to all of them.",
-          examples: [5],
-        }),
+      draw: drawSchema("How many questions each attempt draws from this bank; defaults to all of them.", 5),
       questions: z.array(question).min(1, { message: "a bank needs at least one question" }).meta({
         description: "The bank's questions, in YAML or in the compact syntax.",
       }),
@@ -63,15 +64,7 @@ export function quizFileSchema<Q extends z.ZodType>(question: Q) {
       questions: z.array(question).min(1, { message: "a quiz needs at least one question" }).optional().meta({
         description: "The questions, in YAML or in the compact syntax; all are used, or `draw` of them per attempt.",
       }),
-      draw: z
-        .number()
-        .int()
-        .positive()
-        .optional()
-        .meta({
-          description: "How many of `questions` each attempt draws; defaults to all of them.",
-          examples: [10],
-        }),
+      draw: drawSchema("How many of `questions` each attempt draws; defaults to all of them.", 10),
       banks: z.array(bankSchema).min(1).optional().meta({
         description: "Question banks instead of `questions`, each drawing its own number.",
       }),
