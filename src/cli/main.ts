@@ -6,12 +6,20 @@ import { buildCommand } from "./commands/build.js";
 import { importGiftCommand } from "./commands/import-gift.js";
 import { newCommand } from "./commands/new.js";
 import { previewCommand } from "./commands/preview.js";
+import { translateCommand } from "./commands/translate.js";
 import { validateCommand } from "./commands/validate.js";
 import { bold, red, setQuiet, yellow } from "./format.js";
 import { UsageError, usage } from "./usage.js";
 
 /** Every command, in the order --help lists them. */
-const COMMANDS: readonly Command[] = [buildCommand, newCommand, previewCommand, importGiftCommand, validateCommand];
+const COMMANDS: readonly Command[] = [
+  buildCommand,
+  newCommand,
+  previewCommand,
+  importGiftCommand,
+  translateCommand,
+  validateCommand,
+];
 
 function find(name: string): Command | undefined {
   return COMMANDS.find((c) => c.name === name || c.aliases?.includes(name));

@@ -18,6 +18,9 @@ export const SCHEMA_SETS = {
   "scorm2004-4th": "scorm2004-4th/scorm2004_4th_all.xsd",
   "scorm2004-3rd": "scorm2004-3rd/scorm2004_3rd_all.xsd",
   cmi5: "cmi5/CourseStructure.xsd",
+  /** Translation files `coursepack translate export` writes (src/translation/). */
+  xliff20: "xliff20/xliff_core_2.0.xsd",
+  xliff12: "xliff12/xliff-core-1.2-strict.xsd",
 } as const;
 
 export type SchemaSet = keyof typeof SCHEMA_SETS;

@@ -1,11 +1,12 @@
 /**
  * Every command a user can reach, run from the packed and installed package (not from src/ or the
- * repository's lib/): help, version, new, build, validate, import-gift. The preview has its own
+ * repository's lib/): help, version, new, build, validate, import-gift, translate. The preview has its own
  * file (preview.test.ts).
  */
-import { copyFile, readdir, readFile, stat, writeFile } from "node:fs/promises";
+import { copyFile, cp, readdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { translateXliff } from "../support/mechanical-translator.js";
 import { installed, pkg, scratch } from "./installed.js";
 
 const REPO = path.resolve(import.meta.dirname, "../..");
@@ -28,7 +29,7 @@ describe("the installed coursepack", () => {
     expect(version.stdout.trim()).toBe(manifest.version);
     const help = await installed("--help");
     expect(help.code).toBe(0);
-    for (const command of ["build", "new", "preview", "validate", "import-gift"])
+    for (const command of ["build", "new", "preview", "validate", "import-gift", "translate"])
       expect(help.stdout).toContain(`coursepack ${command}`);
     const one = await installed("build", "--help");
     expect(one.stdout).toContain("coursepack build [dir]");
@@ -148,6 +149,32 @@ describe("the installed coursepack", () => {
     const help = await installed("dev", "--help");
     expect(help.code).toBe(0);
     expect(help.stdout).toContain("coursepack preview [dir|package.zip]");
+  });
+
+  it("translate: export, import (a translated copy) and status, then build both languages", async () => {
+    const dir = path.join(await scratch("translate"), "course");
+    await cp(course, dir, { recursive: true });
+    await writeFile(
+      path.join(dir, "course.yml"),
+      `${await readFile(path.join(dir, "course.yml"), "utf8")}languages: [de]\n`,
+    );
+    const exported = await installed("translate", "export", "--to", "de", "-o", "de.xlf", { cwd: dir });
+    expect(exported.code, exported.stderr).toBe(0);
+    expect(exported.stdout).toMatch(/de\.xlf {2}German: \d+ texts, [\d,]+ words/);
+    const xlf = path.join(dir, "de.xlf");
+    await writeFile(xlf, translateXliff(await readFile(xlf, "utf8")));
+    const imported = await installed("translate", "import", xlf, "--course", dir);
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(imported.stdout).toContain("course complete");
+    const status = await installed("translate", "status", dir);
+    expect(status.stdout).toMatch(/de {5}\d+ translated \(100 %\), 0 stale, 0 missing/);
+    const out = path.join(await scratch("dist"), "dist");
+    const built = await installed("build", dir, "--format", "web", "--out", out);
+    expect(built.stderr).toBe("");
+    expect((await readdir(out)).filter((f) => f.endsWith(".zip")).sort()).toEqual([
+      "my-course-de-web.zip",
+      "my-course-web.zip",
+    ]);
   });
 
   it("rejects an unknown command with exit code 1", async () => {

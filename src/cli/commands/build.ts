@@ -19,6 +19,7 @@ async function run(args: string[]): Promise<number> {
     options: {
       out: { type: "string", short: "o", default: "dist" },
       format: { type: "string", short: "f" },
+      language: { type: "string", short: "l" },
       "no-folders": { type: "boolean", default: false },
       json: { type: "boolean", default: false },
     },
@@ -33,6 +34,10 @@ async function run(args: string[]): Promise<number> {
       throw new UsageError(`unknown format "${f}"; choose from ${FORMAT_IDS.join(", ")}`);
   }
   const dir = courseDir(positionals[0]);
+  const languages = values.language
+    ?.split(",")
+    .map((l) => l.trim())
+    .filter(Boolean);
   const progress = progressLine("Building", !values.json && Boolean(process.stderr.isTTY));
   let result: BuildResult;
   try {
@@ -42,6 +47,7 @@ async function run(args: string[]): Promise<number> {
       folders: !values["no-folders"],
       onProgress: progress.update,
       ...(formats ? { formats: formats as FormatId[] } : {}),
+      ...(languages ? { languages } : {}),
     });
   } catch (error) {
     if (values.json && error instanceof BuildFailed) {
@@ -79,6 +85,7 @@ function report(result: BuildResult) {
     ms: Math.round(result.ms),
     packages: result.outputs.map((o) => ({
       format: o.format,
+      language: o.language,
       label: o.label,
       zip: path.join(result.outDir, o.zipName),
       bytes: o.zipBytes,
@@ -95,11 +102,13 @@ function printReport(result: BuildResult): void {
   info(`${bold(result.model.config.title)} ${dim(`(${path.relative(process.cwd(), result.model.dir) || "."})`)}`);
   const zipOf = (o: (typeof result.outputs)[number]) =>
     path.relative(process.cwd(), path.join(result.outDir, o.zipName));
-  const labelWidth = Math.max(...result.outputs.map((o) => o.label.length));
+  const several = new Set(result.outputs.map((o) => o.language)).size > 1;
+  const labelOf = (o: (typeof result.outputs)[number]) => (several ? `${o.label} (${o.language})` : o.label);
+  const labelWidth = Math.max(...result.outputs.map((o) => labelOf(o).length));
   const zipWidth = Math.max(...result.outputs.map((o) => zipOf(o).length));
   for (const o of result.outputs) {
     info(
-      `  ${green("✓")} ${o.label.padEnd(labelWidth)}  ${zipOf(o).padEnd(zipWidth)}  ${formatBytes(o.zipBytes).padStart(9)}  ${dim(`${o.fileCount} files, runtime JS+CSS ${formatBytes(o.runtimeGzipBytes)} gzipped`)}`,
+      `  ${green("✓")} ${labelOf(o).padEnd(labelWidth)}  ${zipOf(o).padEnd(zipWidth)}  ${formatBytes(o.zipBytes).padStart(9)}  ${dim(`${o.fileCount} files, runtime JS+CSS ${formatBytes(o.runtimeGzipBytes)} gzipped`)}`,
     );
   }
   for (const o of result.outputs) {
@@ -118,6 +127,7 @@ export const buildCommand: Command = {
       -o, --out <dir>           Output folder (default: dist)
       -f, --format <list>       Formats, comma-separated: web, scorm12, scorm2004,
                                 scorm2004-3rd, xapi, cmi5 (default: course.yml's formats)
+      -l, --language <list>     Languages, comma-separated (default: course.yml's languages)
       --no-folders              Write only the zips, not the unzipped folders
       --json                    Print the result (packages, sizes, problems) as JSON`,
   run,

@@ -4,7 +4,13 @@ import { idSchema, percentSchema, positiveMinutes, textSchema } from "./common.j
 import { credentialsIn, NO_CREDENTIALS_HINT } from "./credentials.js";
 
 export const FORMAT_IDS = ["web", "scorm12", "scorm2004", "scorm2004-3rd", "xapi", "cmi5"] as const;
+/** How the language versions of a course identify themselves (src/compiler/i18n/languages.ts). */
+export const LANGUAGE_ID_POLICIES = ["separate", "shared"] as const;
 export const COMPLETION_RULES = ["lessons", "quiz", "lessons-and-quiz"] as const;
+
+const languageTag = z
+  .string()
+  .regex(/^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*$/, { message: 'must be a language tag such as "en" or "de-CH"' });
 
 const colorSchema = z.string().regex(/^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, {
   message: 'must be a hex colour such as "#0b5cad"',
@@ -99,14 +105,23 @@ export const courseSchema = z.strictObject({
       description: "What the LMS catalogue shows about the course (at most 1,000 characters).",
       examples: ["Practical training for front-line sales managers."],
     }),
-  language: z
-    .string()
-    .regex(/^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*$/, { message: 'must be a language tag such as "en" or "de-CH"' })
-    .default("en")
-    .meta({
-      description: "BCP 47 language tag: picks the interface strings and the text direction.",
-      examples: ["en", "de-CH"],
-    }),
+  language: languageTag.default("en").meta({
+    description: "BCP 47 language tag: picks the interface strings and the text direction.",
+    examples: ["en", "de-CH"],
+  }),
+  languages: z
+    .array(languageTag)
+    .min(1)
+    .optional()
+    .describe(
+      "Languages to build, `language` among them: each gets its own packages (dist/<id>-de-scorm12.zip…) from the translations in i18n/<language>/ (coursepack translate).",
+    ),
+  languageIds: z
+    .enum(LANGUAGE_ID_POLICIES)
+    .default("separate")
+    .describe(
+      "How LMSs tell the language versions apart: separate (each translation is its own course, ids <id>-<lang> and <activityId>/<lang>) or shared (every language keeps the course's ids: one record, progress carries over).",
+    ),
   version: z
     .string()
     .min(1)
