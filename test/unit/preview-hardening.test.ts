@@ -4,12 +4,12 @@
  * Each gets a short 4xx answer; no answer carries a stack trace or a path of the machine.
  */
 import { cp, mkdir, rm, symlink, writeFile } from "node:fs/promises";
-import { request } from "node:http";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startPreview, type Preview } from "../../src/preview/server/index.js";
 import { MAX_BODY_BYTES } from "../../src/preview/server/lrs/local-lms.js";
 import { FIXTURES, tempDir } from "../support/build.js";
+import { type Answer, type RawRequest, send as sendRaw } from "../support/raw-request.js";
 
 const GOLF = path.join(FIXTURES, "conformance-samples", "scorm12", "ContentPackagingSingleSCO_SCORM12");
 
@@ -28,50 +28,9 @@ afterAll(async () => {
   await preview?.close();
 });
 
-interface Answer {
-  status: number;
-  body: string;
-}
-
-/**
- * A raw request (fetch cannot set Host). `body` is sent in chunks without Content-Length when
- * `chunked`, as a client streaming an upload would.
- */
-function send(
-  method: string,
-  pathname: string,
-  options: { host?: string; headers?: Record<string, string>; body?: Buffer | string; chunked?: boolean } = {},
-): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: "127.0.0.1",
-        port,
-        method,
-        path: pathname,
-        headers: { Host: options.host ?? `127.0.0.1:${port}`, ...options.headers },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on("data", (c: Buffer) => chunks.push(c));
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") }));
-      },
-    );
-    // The server may answer and close before the whole upload is sent: that answer is what counts.
-    req.on("error", (error: NodeJS.ErrnoException) => {
-      if (error.code !== "EPIPE" && error.code !== "ECONNRESET") reject(error);
-    });
-    const body = options.body === undefined ? undefined : Buffer.from(options.body);
-    if (body && options.chunked) {
-      const piece = 1024 * 1024;
-      for (let i = 0; i < body.length; i += piece) req.write(body.subarray(i, i + piece));
-    } else if (body) {
-      req.setHeader("Content-Length", body.length);
-      req.write(body);
-    }
-    req.end();
-  });
-}
+/** A raw request to this preview. */
+const send = (method: string, pathname: string, options?: RawRequest): Promise<Answer> =>
+  sendRaw(port, method, pathname, options);
 
 /** Credentials of a Tin Can launch, as the LMS hands them to content. */
 function credentials(): Record<string, string> {
