@@ -10,6 +10,7 @@ import { measureFirstInteraction } from "./first-interaction.mjs";
 import { measureGiftImport } from "./gift-import.mjs";
 import { measureInstall } from "./install.mjs";
 import { measurePreviewRebuild } from "./preview-rebuild.mjs";
+import { measurePreviewUpload } from "./preview-upload.mjs";
 
 const root = path.dirname(path.dirname(new URL(import.meta.url).pathname));
 const work = path.join(root, "bench", ".work");
@@ -119,6 +120,10 @@ if (firstInteraction)
 const previewRebuild = await measurePreviewRebuild(path.join(root, "content"), runs + 2);
 if (previewRebuild !== undefined)
   console.log(`Preview rebuild after editing one lesson: ${ms(previewRebuild)} median (target < 150 ms)`);
+const previewUpload = measurePreviewUpload(400);
+console.log(
+  `Preview under a 400 MB POST to its LRS: HTTP ${previewUpload.status}, peak memory ${previewUpload.peakMB.toFixed(0)} MB (${previewUpload.beforeMB.toFixed(0)} MB before)`,
+);
 
 // One run each: the 200,000-question bank takes about a minute.
 const giftImports = [20_000, 200_000].map((count) => measureGiftImport(count));
@@ -153,6 +158,7 @@ const results = {
   doublingRatio: ratio,
   firstInteractionMs: firstInteraction,
   previewRebuildMs: previewRebuild,
+  previewUpload,
   giftImports,
 };
 writeFileSync(path.join(root, "bench", "results.json"), `${JSON.stringify(results, null, 2)}\n`);
