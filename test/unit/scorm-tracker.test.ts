@@ -23,8 +23,8 @@ const course: CourseData = {
   completion: "lessons-and-quiz",
   scoreCombination: "weighted-average",
   pages: [
-    { id: "intro", kind: "lesson", title: "Intro", minutes: 1, checks: [] },
-    { id: "final", kind: "quiz", title: "Final", minutes: 1, checks: [] },
+    { id: "intro", kind: "lesson", title: "Intro", minutes: 1, checks: [], blocks: [], requires: [] },
+    { id: "final", kind: "quiz", title: "Final", minutes: 1, checks: [], blocks: [], requires: [] },
   ],
   quizzes: {
     final: {
@@ -46,6 +46,8 @@ const course: CourseData = {
   strings: {},
   tracking: { scorm12Status: "passed-incomplete", exitWhenComplete: "normal", interactions: true, commitSeconds: 45 },
   activityId: "urn:coursepack:demo",
+  navigation: "free",
+  blocks: {},
 };
 
 const state = (over: Partial<LearnerState> = {}): LearnerState => ({

@@ -33,9 +33,17 @@ function course(
     completion,
     scoreCombination,
     pages: [
-      { id: "l1", kind: "lesson", title: "L1", minutes: 1, checks: [] },
-      { id: "l2", kind: "lesson", title: "L2", minutes: 1, checks: [] },
-      ...quizzes.map((q) => ({ id: q.id, kind: "quiz" as const, title: q.id, minutes: 1, checks: [] })),
+      { id: "l1", kind: "lesson", title: "L1", minutes: 1, checks: [], blocks: [], requires: [] },
+      { id: "l2", kind: "lesson", title: "L2", minutes: 1, checks: [], blocks: [], requires: [] },
+      ...quizzes.map((q) => ({
+        id: q.id,
+        kind: "quiz" as const,
+        title: q.id,
+        minutes: 1,
+        checks: [],
+        blocks: [],
+        requires: [],
+      })),
     ],
     quizzes: Object.fromEntries(quizzes.map((q) => [q.id, q])),
     questions: Object.fromEntries(
@@ -46,6 +54,8 @@ function course(
     ),
     strings: {},
     activityId: "urn:c",
+    navigation: "free",
+    blocks: {},
     tracking: { scorm12Status: "passed-incomplete", exitWhenComplete: "normal", interactions: true, commitSeconds: 45 },
   };
 }

@@ -6,6 +6,7 @@ import markdownIt, { type MarkdownIt } from "markdown-it";
 import anchor from "markdown-it-anchor";
 import { slugify } from "../model/slug.js";
 import type { MarkdownEnv, MarkdownField, ReferenceResolver } from "./env.js";
+import { blocks } from "./rules/blocks.js";
 import { checks } from "./rules/checks.js";
 import { links } from "./rules/links.js";
 import { references } from "./rules/references.js";
@@ -21,6 +22,8 @@ function createMarkdown(): MarkdownIt {
   md.use(checks);
   md.use(references);
   md.use(links);
+  // Last: blocks collapse their tokens once every other rule has seen them.
+  md.use(blocks);
   return md;
 }
 
@@ -38,18 +41,28 @@ export interface Origin {
 }
 
 export function parseMarkdown(source: string, origin: Origin, inline = false): MarkdownField {
-  const env: MarkdownEnv = { ...origin, relativeLinks: [], checks: [] };
+  const env: MarkdownEnv = { ...origin, relativeLinks: [], checks: [], blocks: [], blockProblems: [] };
   const md = markdown();
   const tokens = inline ? md.parseInline(source, env) : md.parse(source, env);
   return { source, tokens, env, inline };
 }
 
+export interface EmbeddedRenderers {
+  check?: MarkdownEnv["renderCheck"];
+  block?: MarkdownEnv["renderBlock"];
+}
+
 export function renderMarkdown(
   field: MarkdownField,
   resolve: ReferenceResolver,
-  renderCheck?: (index: number) => string,
+  embedded: EmbeddedRenderers = {},
 ): string {
   const md = markdown();
-  const env: MarkdownEnv = { ...field.env, resolve, ...(renderCheck ? { renderCheck } : {}) };
+  const env: MarkdownEnv = {
+    ...field.env,
+    resolve,
+    ...(embedded.check ? { renderCheck: embedded.check } : {}),
+    ...(embedded.block ? { renderBlock: embedded.block } : {}),
+  };
   return md.renderer.render(field.tokens, md.options, env);
 }

@@ -36,7 +36,7 @@ export async function renderCourse(
   data: CourseData,
   memo: RenderMemo = NO_MEMO,
 ): Promise<RenderedCourse> {
-  const renderer = new PageRenderer(model, templates);
+  const renderer = new PageRenderer(model, templates, data);
   let lessonNumber = 0;
   const pages = model.pages.map((page) => {
     const number = page.kind === "lesson" ? ++lessonNumber : 0;

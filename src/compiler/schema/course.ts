@@ -67,6 +67,8 @@ export const courseSchema = z.strictObject({
   completion: z.enum(COMPLETION_RULES).optional(),
   scoring: z.enum(["weighted-average", "all-must-pass"]).default("weighted-average"),
   formats: z.array(z.enum(FORMAT_IDS)).min(1).default(["web"]),
+  /** free: any page in any order; sequential: each page opens once the ones before it are done. */
+  navigation: z.enum(["free", "sequential"]).default("free"),
   /** Lessons (.md) and quizzes (.yml) in learner order, relative to course.yml. */
   outline: z.array(z.string().min(1)).min(1, { message: "must list at least one lesson" }),
   theme: themeSchema.prefault({}),

@@ -9,4 +9,6 @@ export const lessonSchema = z.strictObject({
   objectives: z.array(textSchema).default([]),
   /** Estimated minutes; defaults to reading time at 200 words a minute. */
   minutes: positiveMinutes.optional(),
+  /** viewed: the lesson is done once shown; blocks: once every interactive block on it is done too. */
+  completion: z.enum(["viewed", "blocks"]).default("viewed"),
 });

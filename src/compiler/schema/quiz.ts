@@ -29,6 +29,8 @@ export const quizSchema = z
     shuffleChoices: z.boolean().default(false),
     /** Weight of this quiz when several graded quizzes combine into the course score. */
     weight: z.number().positive().default(1),
+    /** "lessons": the quiz opens once every lesson before it in the outline is done. */
+    opensAfter: z.enum(["lessons"]).optional(),
     /** Questions, all used (or `draw` of them per attempt)... */
     questions: z.array(z.unknown()).min(1, { message: "a quiz needs at least one question" }).optional(),
     draw: z.number().int().positive().optional(),

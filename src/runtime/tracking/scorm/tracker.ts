@@ -6,6 +6,7 @@
 import type { CourseData } from "../../../shared/course-data.js";
 import { emptyLearnerState, type AnsweredQuestion, type LearnerState } from "../../../shared/learner.js";
 import { decodeState, encodeStateWithin } from "../../../shared/state-codec.js";
+import { pageDone } from "../../player/completion.js";
 import { gradedQuizzes, quizPassMark } from "../../player/status.js";
 import { LocalTracker } from "../local.js";
 import type { CourseStatus, Launch, Notice, Tracker } from "../tracker.js";
@@ -94,6 +95,10 @@ export class ScormTracker implements Tracker {
     this.scheduler?.request(false);
   }
 
+  blockEvent(): void {
+    // Block progress reaches the LMS through update(): saved state, lesson and scenario objectives.
+  }
+
   update(status: CourseStatus, state: LearnerState): void {
     if (this.local) return this.local.update(status, state);
     if (!this.connection?.running || this.finishing) return;
@@ -163,12 +168,12 @@ export class ScormTracker implements Tracker {
     if (rank !== undefined && (!floor || rank >= floor.rank)) this.floor.set(element, { rank, value });
   }
 
-  /** One objective per viewed lesson and per attempted quiz. */
+  /** One objective per lesson shown (completed once done), per attempted quiz and per scenario run to an end. */
   private objectives(state: LearnerState): ObjectiveReport[] {
     const graded = new Set(gradedQuizzes(this.course).map((q) => q.id));
-    const viewed = new Set(state.viewed);
-    return this.course.pages.flatMap((page): ObjectiveReport[] => {
-      if (page.kind === "lesson") return viewed.has(page.id) ? [{ page: page.id, completed: true }] : [];
+    const pages = this.course.pages.flatMap((page): ObjectiveReport[] => {
+      if (page.kind === "lesson")
+        return state.viewed.includes(page.id) ? [{ page: page.id, completed: pageDone(this.course, state, page) }] : [];
       const attempt = state.quizzes[page.id];
       const quiz = this.course.quizzes[page.id];
       if (!attempt || !quiz) return [];
@@ -178,6 +183,7 @@ export class ScormTracker implements Tracker {
         { page: page.id, completed: true, score: best, passed: best >= quizPassMark(quiz, this.launch.masteryScore) },
       ];
     });
+    return [...pages, ...scenarioObjectives(this.course, state, this.launch.masteryScore)];
   }
 
   /** Objectives saved in an earlier session keep their index. */
@@ -231,4 +237,15 @@ export class ScormTracker implements Tracker {
     if (this.model.commitBeforeTerminate) connection.commit();
     return connection.terminate();
   }
+}
+
+/** A scenario that reached an ending: completed, with the best ending's score when endings are scored. */
+function scenarioObjectives(course: CourseData, state: LearnerState, mastery: number | undefined): ObjectiveReport[] {
+  return Object.values(course.blocks).flatMap((block): ObjectiveReport[] => {
+    const s = state.blocks?.[block.id];
+    if (block.kind !== "scenario" || s?.kind !== "scenario" || !s.ended) return [];
+    if (s.best === undefined) return [{ page: block.id, completed: true }];
+    const passed = block.weight > 0 ? s.best >= (mastery ?? course.passingScore) : undefined;
+    return [{ page: block.id, completed: true, score: s.best, passed }];
+  });
 }

@@ -1,0 +1,9 @@
+/** `::: accordion`: one collapsible panel per heading (WAI-ARIA accordion pattern). */
+import { buildItems, type ItemBlockModel, itemData, itemViews } from "./items.js";
+import type { BlockKind } from "./kind.js";
+
+export const accordion: BlockKind<ItemBlockModel> = {
+  build: (syntax, ctx) => buildItems(syntax, ctx, { noun: "panel", min: 1, interactive: true }),
+  render: (block, ctx) => ctx.template("accordion", { id: block.id, items: itemViews(block, ctx) }),
+  data: (block, page) => itemData(block, page, "accordion"),
+};
