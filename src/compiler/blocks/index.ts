@@ -1,5 +1,6 @@
 /** The blocks: one registry of every block name and the module that builds, renders and describes it. */
 import { distance } from "fastest-levenshtein";
+import type { InteractiveBlockKind } from "../../shared/course-data.js";
 import type { BlockSyntax } from "../markdown/env.js";
 import { accordion } from "./accordion.js";
 import { callout } from "./callout.js";
@@ -15,6 +16,19 @@ import { tabs } from "./tabs.js";
 import { timeline } from "./timeline.js";
 
 export type { BlockModel, BlockName } from "./kind.js";
+
+/** What a lesson's to-do list asks for each kind of required block. */
+export const TO_DO: Record<InteractiveBlockKind, string> = {
+  tabs: "todoTabs",
+  accordion: "todoAccordion",
+  flipcards: "todoFlipcards",
+  steps: "todoSteps",
+  reveal: "todoReveal",
+  hotspots: "todoHotspots",
+  video: "todoVideo",
+  audio: "todoAudio",
+  scenario: "todoScenario",
+};
 
 /** Every block name and its module; a Record, so a new name cannot be forgotten here. */
 export const BLOCKS: Record<BlockName, BlockKind> = {

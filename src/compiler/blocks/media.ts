@@ -92,7 +92,7 @@ export const media: BlockKind<MediaModel> = {
     }
     const poster = attrs.get("poster")?.value;
     const captions = attrs.get("captions")?.value;
-    if (!embed) {
+    if (src && !isExternal(src)) {
       if (poster) refer(poster, attrs.get("poster")!.at);
       if (captions) {
         if (!/\.vtt$/i.test(captions)) report(attrs.get("captions")!.at, "captions must be a WebVTT file (.vtt)");

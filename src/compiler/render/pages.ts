@@ -1,7 +1,7 @@
 /** Renders each page (lesson or quiz) and each question to HTML through the templates. */
 import path from "node:path";
 import type { CourseData } from "../../shared/course-data.js";
-import { kindOfBlock } from "../blocks/index.js";
+import { kindOfBlock, TO_DO } from "../blocks/index.js";
 import type { RenderContext } from "../blocks/kind.js";
 import type { MarkdownField, ReferenceResolver, TokenRenderer } from "../markdown/env.js";
 import { renderMarkdown } from "../markdown/index.js";
@@ -53,7 +53,12 @@ export class PageRenderer {
       block: (i, render) => this.block(lesson, i, render),
     });
     const page = this.data.pages.find((p) => p.id === lesson.id);
-    const requirements = (page?.requires ?? []).map((id) => ({ id, title: this.data.blocks[id]?.title ?? id }));
+    const requirements = (page?.requires ?? []).flatMap((id) => {
+      const block = this.data.blocks[id];
+      if (!block) return [];
+      const n = "threshold" in block ? Math.round(block.threshold * 100) : 0;
+      return [{ id, text: formatString(this.templates.strings, TO_DO[block.kind], { title: block.title, n }) }];
+    });
     return this.templates.render("lesson", { ...lesson, number, body, requirements });
   }
 

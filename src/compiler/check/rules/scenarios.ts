@@ -56,7 +56,7 @@ function checkGraph(scenario: ScenarioModel, diagnostics: Diagnostics): void {
     if (!reachable.has(node.id) || canFinish.has(node.id) || !node.choices.length) continue;
     diagnostics.error(
       at(node),
-      `from node "${node.id}" no ending can be reached: its choices only lead round in a loop; let one of them lead to an ending`,
+      `from node "${node.id}" no ending can be reached: every path from it loops or stops; let one of its choices lead towards an ending`,
     );
   }
 }

@@ -56,17 +56,23 @@ function collapse(tokens: Token[], ctx: Context): Token[] {
     } else if (token.type === "fence" && FENCED_BLOCKS.has(token.info.trim())) {
       out.push(blockToken(token, fenceSyntax(token, ctx), ctx));
     } else {
-      if (token.type === "inline" && /^:{3,}\s*$/.test(token.content)) {
-        const line = token.map?.[0] ?? 0;
-        ctx.env.blockProblems.push({
-          at: position(ctx, line, indentOf(ctx.lines[line]) + 1),
-          message: `"${token.content.trim()}" closes no block: delete it, or open one above it with "::: name" (a block inside another needs fewer colons than the one around it: "::::" outside, ":::" inside)`,
-        });
-      }
+      if (token.type === "inline") strayClosers(token, ctx);
       out.push(token);
     }
   }
   return out;
+}
+
+/** A line of colons left in a paragraph closes no block: usually a block inside another with as many colons. */
+function strayClosers(inline: Token, ctx: Context): void {
+  inline.content.split("\n").forEach((text, i) => {
+    if (!/^:{3,}\s*$/.test(text)) return;
+    const line = (inline.map?.[0] ?? 0) + i;
+    ctx.env.blockProblems.push({
+      at: position(ctx, line, indentOf(ctx.lines[line]) + 1),
+      message: `"${text.trim()}" closes no block: delete it, or open one above it with "::: name" (a block inside another needs fewer colons than the one around it: "::::" outside, ":::" inside)`,
+    });
+  });
 }
 
 function matchingClose(tokens: Token[], open: number): number {
