@@ -48,7 +48,7 @@ export async function playMedia(page: Page | Frame, id: string): Promise<void> {
   await player.evaluate(async (el: HTMLMediaElement) => {
     el.muted = true;
     el.playbackRate = 2;
-    el.currentTime = 0;
+    if (el.currentTime > 0) el.currentTime = 0;
     await el.play();
     await new Promise((resolve) => el.addEventListener("ended", resolve, { once: true }));
   });

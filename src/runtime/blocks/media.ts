@@ -78,7 +78,8 @@ export const media: Binder<MediaBlockData> = (el, block, host) => {
   });
   player?.addEventListener("ended", () => record(last, player.duration));
   player?.addEventListener("seeking", () => {
-    report("seeked", { from: last });
+    // A seek before the first play (say, a resume position) is no learner event.
+    if (started) report("seeked", { from: last });
     last = player.currentTime;
   });
   return { render: showProgress };
