@@ -59,7 +59,8 @@ const site = () => ({
   packageUrl: (standard: ScormStandard) => `../blocks-${standard}/index.html`,
 });
 
-const shownNode = (sco: Frame) => sco.locator('[data-block="luis"] [data-node]:not([hidden])').getAttribute("data-node");
+const shownNode = (sco: Frame) =>
+  sco.locator('[data-block="luis"] [data-node]:not([hidden])').getAttribute("data-node");
 
 describe.each(["scorm12", "scorm2004"] as const)("%s", (standard) => {
   const is12 = standard === "scorm12";
@@ -117,7 +118,9 @@ describe.each(["scorm12", "scorm2004"] as const)("%s", (standard) => {
     await goTo(again.sco, "interactive");
     const tabs = again.sco.locator('[data-block="drivers"] [role="tab"]');
     expect(await tabs.allTextContents()).toEqual(["Money (Viewed)", "Recognition (Viewed)", "Advancement"]);
-    expect(await again.sco.locator('[data-block="cards"] .flipcard').first().getAttribute("class")).toContain("is-seen");
+    expect(await again.sco.locator('[data-block="cards"] .flipcard').first().getAttribute("class")).toContain(
+      "is-seen",
+    );
     expect(await again.sco.locator('[data-block="review"] [data-steps-count]').textContent()).toBe("Step 2 of 3");
     expect(again.errors).toEqual([]);
     await again.page.close();
@@ -180,7 +183,9 @@ describe("xAPI", () => {
     expect(verbs).toContain(`${ADL}completed`);
     for (const s of video) {
       expect(s.object.definition.type).toBe(`${VIDEO}activity-type/video`);
-      expect(s.context.contextActivities.category).toEqual([expect.objectContaining({ id: "https://w3id.org/xapi/video" })]);
+      expect(s.context.contextActivities.category).toEqual([
+        expect.objectContaining({ id: "https://w3id.org/xapi/video" }),
+      ]);
       expect(s.context.extensions[`${VIDEO}extensions/session-id`]).toEqual(expect.any(String));
     }
     const completed = video.find((s) => s.verb.id === `${ADL}completed`);

@@ -7,6 +7,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { checkCourse } from "../../src/compiler/pipeline.js";
 import { renderCourse, type RenderedCourse } from "../../src/compiler/render/index.js";
+import { worstCaseState } from "../../src/compiler/targets/scorm/suspend-budget.js";
 import type { CourseData } from "../../src/shared/course-data.js";
 import { FIXTURES } from "../support/build.js";
 
@@ -204,6 +205,16 @@ describe("media", () => {
       'href="https://www.youtube.com/watch?v&#x3D;dQw4w9WgXcQ" target="_blank" rel="noopener noreferrer">Watch on YouTube',
     );
     expect(data.blocks["media-video-2"]).toMatchObject({ external: true, required: false });
+  });
+});
+
+describe("saved progress", () => {
+  it("the build's worst-case state holds every block fully opened, so its suspend_data warning counts them", () => {
+    const worst = worstCaseState(data);
+    expect(worst.blocks?.drivers).toEqual({ kind: "seen", seen: 0b111 });
+    expect(worst.blocks?.clip).toEqual({ kind: "seen", seen: 2 ** 30 - 1 });
+    expect(worst.blocks?.luis).toMatchObject({ kind: "scenario", at: 3, ended: true });
+    expect(Object.keys(worst.blocks ?? {}).sort()).toEqual(Object.keys(data.blocks).sort());
   });
 });
 
