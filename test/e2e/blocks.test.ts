@@ -19,28 +19,33 @@ import { serveDirectory, type StaticServer } from "../support/static-server.js";
 let browser: Browser;
 let ltr: StaticServer;
 let rtl: StaticServer;
+let sequential: StaticServer;
 let course: CourseData;
 
-/** The fixture course, optionally in Arabic (right to left). */
-async function buildFixture(language?: string): Promise<StaticServer> {
+/** The fixture course, with its course.yml changed by `edit`. */
+async function buildFixture(edit: (yml: string) => string = (yml) => yml): Promise<StaticServer> {
   const dir = path.join(await tempDir("blocks"), "blocks");
   await cp(path.join(FIXTURES, "courses", "blocks"), dir, { recursive: true });
-  if (language) {
-    const file = path.join(dir, "course.yml");
-    await writeFile(file, (await readFile(file, "utf8")).replace("language: en", `language: ${language}`));
-  }
+  const file = path.join(dir, "course.yml");
+  await writeFile(file, edit(await readFile(file, "utf8")));
   const result = await buildInto(dir, { formats: ["web"] });
   return serveDirectory(path.join(result.outDir, "blocks-web"));
 }
 
 beforeAll(async () => {
-  [ltr, rtl, browser] = await Promise.all([buildFixture(), buildFixture("ar"), launchBrowser()]);
+  [ltr, rtl, sequential, browser] = await Promise.all([
+    buildFixture(),
+    buildFixture((yml) => yml.replace("language: en", "language: ar")),
+    buildFixture((yml) => `${yml}navigation: sequential\n`),
+    launchBrowser(),
+  ]);
 });
 
 afterAll(async () => {
   await browser?.close();
   await ltr?.close();
   await rtl?.close();
+  await sequential?.close();
 });
 
 async function open(server = ltr, viewport?: { width: number; height: number }) {
@@ -276,6 +281,30 @@ describe("lesson completion, locks and resume", () => {
     }
     expect(await quizLink.locator(".menu-status").textContent()).toBe("");
     await show(page, "quiz");
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("sequential navigation: Next leads to a locked page that says why, by focus; the lock survives a reload", async () => {
+    const { page, errors } = await open(sequential);
+    expect(await page.locator('.menu a[data-page="scenario"] .menu-status').textContent()).toBe(" (Locked)");
+    await page.locator('[data-nav="next"]').click();
+    await expect.poll(() => currentPageId(page)).toBe("interactive");
+    await page.locator('[data-nav="next"]').click();
+    await page.locator("section.page.locked").waitFor();
+    expect(await focusedId(page)).toBe("title-locked");
+    expect(await page.locator("section.page.locked [data-locked-reason]").textContent()).toBe(
+      "This course is taken in order: finish the pages before this one to open it.",
+    );
+    expect(await page.locator("[data-locked-list] a").allTextContents()).toEqual(["Interactive blocks"]);
+    await page.reload();
+    await page.locator("html.cp-ready").waitFor();
+    expect(await page.locator('.menu a[data-page="scenario"] .menu-status').textContent()).toBe(" (Locked)");
+    await show(page, "interactive");
+    await completeBlocks(page, "interactive", course);
+    expect(await page.locator('.menu a[data-page="scenario"] .menu-status').textContent()).toBe("");
+    await page.locator('[data-nav="next"]').click();
+    await expect.poll(() => currentPageId(page)).toBe("scenario");
     expect(errors).toEqual([]);
     await page.close();
   });
