@@ -13,7 +13,7 @@ import { $, $$ } from "./dom.js";
 import { type PageLocks, pageLocks } from "./locks.js";
 import { Navigator } from "./navigation.js";
 import { Notices } from "./notices.js";
-import { addPrintedAnswers } from "./print.js";
+import { preparePrint } from "./print.js";
 import { renderProgress } from "./progress.js";
 import { courseStatus, quizPassMark } from "./status.js";
 import { translator } from "./strings.js";
@@ -168,7 +168,7 @@ export async function startPlayer(tracker: Tracker): Promise<void> {
   });
 
   render();
-  addPrintedAnswers(course, t);
+  preparePrint(course, t);
   navigator.show(state.page, false);
   document.documentElement.classList.add("cp-ready");
   // The benchmark reads this mark: the first page is shown and every control is wired.
