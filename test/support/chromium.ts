@@ -5,8 +5,6 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { findChromium } from "../../src/shared/node/chromium.js";
 
-export { findChromium };
-
 export const CHROMIUM_ARGS = [
   "--no-sandbox",
   "--disable-gpu",
