@@ -9,10 +9,14 @@ import { chromium } from "playwright-core";
 
 const root = path.dirname(path.dirname(new URL(import.meta.url).pathname));
 const out = mkdtempSync(path.join(tmpdir(), "coursepack-shots-"));
-execFileSync(process.execPath, [path.join(root, "bin", "coursepack.js"), "build", "test/fixtures/courses/blocks", "-f", "web", "-o", out], {
-  cwd: root,
-  stdio: "ignore",
-});
+execFileSync(
+  process.execPath,
+  [path.join(root, "bin", "coursepack.js"), "build", "test/fixtures/courses/blocks", "-f", "web", "-o", out],
+  {
+    cwd: root,
+    stdio: "ignore",
+  },
+);
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
   args: ["--no-sandbox", "--disable-gpu"],
@@ -29,7 +33,12 @@ const shots = [
   ["timeline", "static", "#block-static-timeline-1", null],
   ["tabs", "interactive", "#block-drivers", (p) => p.locator("#block-drivers-1-tab").click()],
   ["accordion", "interactive", "#block-questions", (p) => p.locator("#block-questions-0-button").click()],
-  ["flipcards", "interactive", "#block-cards", (p) => p.locator("#block-cards .flipcard-front [data-flip]").first().click()],
+  [
+    "flipcards",
+    "interactive",
+    "#block-cards",
+    (p) => p.locator("#block-cards .flipcard-front [data-flip]").first().click(),
+  ],
   ["steps", "interactive", "#block-review", (p) => p.locator('#block-review [data-step="1"]').click()],
   ["reveal", "interactive", "#block-answer", (p) => p.locator("#block-answer button").click()],
   ["hotspots", "interactive", "#block-funnel", (p) => p.locator("#block-funnel .hotspot").nth(1).click()],
@@ -42,7 +51,9 @@ for (const [name, pageId, selector, act] of shots) {
   if (act) await act(page);
   // Let the flip-card turn finish.
   await page.waitForTimeout(600);
-  await page.locator(selector).screenshot({ path: path.join(root, "docs", "images", `block-${name}.png`), animations: "disabled" });
+  await page
+    .locator(selector)
+    .screenshot({ path: path.join(root, "docs", "images", `block-${name}.png`), animations: "disabled" });
 }
 await browser.close();
 rmSync(out, { recursive: true, force: true });

@@ -121,7 +121,7 @@ describe("accordion, reveal, flip cards, steps and labelled graphic", () => {
     const html = block("funnel");
     expect(html).toMatch(/<img src="assets\/images\/funnel.svg" alt="A sales funnel from leads to closed deals"/);
     expect(html).toMatch(
-      /class="hotspot" style="left:50%;top:45%" aria-expanded="false" aria-controls="block-funnel-1-panel"/,
+      /class="hotspot badge" style="left:50%;top:45%" aria-expanded="false" aria-controls="block-funnel-1-panel"/,
     );
     expect(html).toContain('<span class="visually-hidden">2. Qualified</span>');
     expect(html.match(/class="hotspot-panel"/g)).toHaveLength(3);
@@ -205,6 +205,18 @@ describe("media", () => {
       'href="https://www.youtube.com/watch?v&#x3D;dQw4w9WgXcQ" target="_blank" rel="noopener noreferrer">Watch on YouTube',
     );
     expect(data.blocks["media-video-2"]).toMatchObject({ external: true, required: false });
+  });
+});
+
+describe("stylesheets", () => {
+  it("ship only the CSS of the blocks a course uses", async () => {
+    expect(rendered.css).toContain(".flipcard-face{");
+    expect(rendered.css).toContain(".scenario-choice{");
+    const plain = await checkCourse(path.join(FIXTURES, "courses", "rendering"));
+    const css = (await renderCourse(plain.model, plain.templates, plain.data)).css;
+    expect(css).not.toContain(".flipcard");
+    expect(css).not.toContain(".tab-list");
+    expect(css).toContain(".requirements{");
   });
 });
 

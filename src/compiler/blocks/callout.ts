@@ -24,6 +24,7 @@ const TITLES: Record<CalloutName, string> = {
 };
 
 export const callout: BlockKind<CalloutModel> = {
+  template: "callout",
   build(syntax, ctx) {
     const attrs = readAttrs(syntax.attrs, [], `"${syntax.name}"`, ctx.diagnostics);
     if (syntax.body.length === 0)
@@ -43,7 +44,7 @@ export const callout: BlockKind<CalloutModel> = {
     };
   },
   render(block, ctx) {
-    return ctx.template("callout", {
+    return ctx.template({
       id: block.id,
       tone: block.tone,
       title: block.label || ctx.t(TITLES[block.tone]),

@@ -14,6 +14,7 @@ function splitFaces(body: Token[]): { front: Token[]; back: Token[] } {
 }
 
 export const flipcards: BlockKind<ItemBlockModel> = {
+  template: "flipcards",
   build(syntax, ctx) {
     const block = buildItems(syntax, ctx, { noun: "card", min: 1, interactive: true });
     for (const item of block?.items ?? []) {
@@ -30,7 +31,7 @@ export const flipcards: BlockKind<ItemBlockModel> = {
       const faces = splitFaces(block.items[i]!.body);
       return { ...view, front: ctx.tokens(faces.front), body: ctx.tokens(faces.back), text: block.items[i]!.text };
     });
-    return ctx.template("flipcards", { id: block.id, items: views });
+    return ctx.template({ id: block.id, items: views });
   },
   data: (block, page) => itemData(block, page, "flipcards"),
 };

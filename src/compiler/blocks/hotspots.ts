@@ -21,6 +21,7 @@ function percent(attr: BlockAttr | undefined): number | undefined {
 }
 
 export const hotspots: BlockKind<HotspotsModel> = {
+  template: "hotspots",
   build(syntax, ctx) {
     // The image is the block's intro; checkItems would refuse it, so take it out first.
     const inlines = syntax.intro.filter((t) => t.type === "inline");
@@ -54,7 +55,7 @@ export const hotspots: BlockKind<HotspotsModel> = {
   },
   render(block, ctx) {
     const items = itemViews(block, ctx).map((view, i) => ({ ...view, ...block.points[i]! }));
-    return ctx.template("hotspots", {
+    return ctx.template({
       id: block.id,
       image: block.image ? ctx.inline(block.image) : "",
       items,

@@ -63,13 +63,16 @@ export interface RenderContext {
   field(field: MarkdownField): string;
   /** Package path of a relative file the block references. */
   asset(url: string): string | undefined;
-  template(name: string, view: object): string;
+  /** Renders the block's template (templates/blocks/<BlockKind.template>.hbs) with `view`. */
+  template(view: object): string;
   /** The course language (captions' srclang). */
   language: string;
   t(key: string, params?: Record<string, unknown>): string;
 }
 
 export interface BlockKind<M extends BlockModel = BlockModel> {
+  /** Its template and stylesheet: templates/blocks/<template>.hbs and .css. */
+  template: string;
   /** Checks the block as written; returns its model, or undefined after reporting why it is unusable. */
   build(syntax: BlockSyntax, ctx: BuildContext): M | undefined;
   render(block: M, ctx: RenderContext): string;

@@ -50,6 +50,7 @@ function threshold(attr: BlockAttr | undefined, report: (at: BlockAttr["at"], m:
 }
 
 export const media: BlockKind<MediaModel> = {
+  template: "media",
   build(syntax, ctx) {
     const kind = syntax.name as MediaBlockKind;
     const report = (at: BlockAttr["at"], message: string) => ctx.diagnostics.error(at, message);
@@ -123,7 +124,7 @@ export const media: BlockKind<MediaModel> = {
     };
   },
   render(block, ctx) {
-    return ctx.template("media", {
+    return ctx.template({
       id: block.id,
       kind: block.kind,
       video: block.kind === "video",

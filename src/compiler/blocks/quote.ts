@@ -7,6 +7,7 @@ interface QuoteModel extends BlockModel {
 }
 
 export const quote: BlockKind<QuoteModel> = {
+  template: "quote",
   build(syntax, ctx) {
     const attrs = readAttrs(syntax.attrs, [], '"quote"', ctx.diagnostics);
     if (syntax.body.length === 0)
@@ -22,6 +23,5 @@ export const quote: BlockKind<QuoteModel> = {
       body: syntax.body,
     };
   },
-  render: (block, ctx) =>
-    ctx.template("quote", { id: block.id, attribution: block.title, body: ctx.tokens(block.body) }),
+  render: (block, ctx) => ctx.template({ id: block.id, attribution: block.title, body: ctx.tokens(block.body) }),
 };

@@ -7,6 +7,7 @@ interface RevealModel extends BlockModel {
 }
 
 export const reveal: BlockKind<RevealModel> = {
+  template: "reveal",
   build(syntax, ctx) {
     const attrs = readAttrs(syntax.attrs, ["required"], '"reveal"', ctx.diagnostics);
     if (!syntax.label)
@@ -27,7 +28,7 @@ export const reveal: BlockKind<RevealModel> = {
       body: syntax.body,
     };
   },
-  render: (block, ctx) => ctx.template("reveal", { id: block.id, label: block.title, body: ctx.tokens(block.body) }),
+  render: (block, ctx) => ctx.template({ id: block.id, label: block.title, body: ctx.tokens(block.body) }),
   data: (block, page) => ({
     id: block.id,
     kind: "reveal",

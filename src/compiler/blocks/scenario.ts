@@ -70,6 +70,7 @@ export interface ScenarioModel extends BlockModel {
 }
 
 export const scenario: BlockKind<ScenarioModel> = {
+  template: "scenario",
   build(syntax, ctx) {
     const fence = syntax.fence!;
     const source = new YamlSource(ctx.file, fence.text, ctx.diagnostics, fence.line - 1, fence.col - 1);
@@ -130,7 +131,7 @@ export const scenario: BlockKind<ScenarioModel> = {
     };
   },
   render(block, ctx) {
-    return ctx.template("scenario", {
+    return ctx.template({
       id: block.id,
       title: block.title,
       nodes: block.nodes.map((node, index) => ({

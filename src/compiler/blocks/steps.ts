@@ -3,9 +3,10 @@ import { buildItems, type ItemBlockModel, itemData, itemViews } from "./items.js
 import type { BlockKind } from "./kind.js";
 
 export const steps: BlockKind<ItemBlockModel> = {
+  template: "steps",
   build: (syntax, ctx) => buildItems(syntax, ctx, { noun: "step", min: 2, interactive: true }),
   render: (block, ctx) =>
-    ctx.template("steps", {
+    ctx.template({
       id: block.id,
       label: block.label || block.title,
       total: block.items.length,

@@ -3,6 +3,7 @@ import { buildItems, type ItemBlockModel, itemViews } from "./items.js";
 import type { BlockKind } from "./kind.js";
 
 export const timeline: BlockKind<ItemBlockModel> = {
+  template: "timeline",
   build: (syntax, ctx) => buildItems(syntax, ctx, { noun: "event", min: 2, interactive: false }),
-  render: (block, ctx) => ctx.template("timeline", { id: block.id, items: itemViews(block, ctx) }),
+  render: (block, ctx) => ctx.template({ id: block.id, items: itemViews(block, ctx) }),
 };

@@ -4,6 +4,7 @@
  */
 import { transform } from "esbuild";
 import type { CourseData } from "../../shared/course-data.js";
+import { kindOfBlock } from "../blocks/index.js";
 import type { CourseModel, PageModel } from "../model/index.js";
 import { textDirection } from "./course-data.js";
 import { PageRenderer } from "./pages.js";
@@ -54,13 +55,20 @@ export async function renderCourse(
     pages,
     dataJson: scriptJson(data),
   });
+  const source = templates.css(usedBlockTemplates(model));
   const css = await memo.css(
-    templates.css,
+    source,
     async () =>
-      (await transform(templates.css, { loader: "css", minify: true, target: ["chrome80", "firefox78", "safari15"] }))
-        .code,
+      (await transform(source, { loader: "css", minify: true, target: ["chrome80", "firefox78", "safari15"] })).code,
   );
   return { html, data, css, assets: model.assets.entries() };
+}
+
+/** The templates (and so the stylesheets) of every block the course uses. */
+function usedBlockTemplates(model: CourseModel): string[] {
+  return model.pages.flatMap((p) =>
+    p.kind === "lesson" ? p.blocks.flatMap((b) => (b ? [kindOfBlock(b).template] : [])) : [],
+  );
 }
 
 /** JSON that is safe inside a <script> element. */

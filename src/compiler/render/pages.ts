@@ -65,17 +65,21 @@ export class PageRenderer {
   private block(lesson: LessonModel, index: number, render: TokenRenderer): string {
     const block = lesson.blocks[index];
     if (!block) return "";
+    const kind = kindOfBlock(block);
     const ctx: RenderContext = {
       tokens: render.tokens,
       inline: render.inline,
       field: (field) => this.md(field),
       asset: (url) => this.resolve.asset(url, lesson.file),
-      template: (name, view) =>
-        this.templates.render(`blocks/${name}`, { ...view, required: this.data.blocks[block.id]?.required ?? false }),
+      template: (view) =>
+        this.templates.render(`blocks/${kind.template}`, {
+          ...view,
+          required: this.data.blocks[block.id]?.required ?? false,
+        }),
       t: (key, params) => formatString(this.templates.strings, key, params),
       language: this.model.config.language,
     };
-    return kindOfBlock(block).render(block, ctx);
+    return kind.render(block, ctx);
   }
 
   private quiz(quiz: QuizModel): string {

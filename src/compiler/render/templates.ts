@@ -48,7 +48,7 @@ export class Templates {
 
   private constructor(
     private readonly sources: Map<string, string>,
-    readonly css: string,
+    private readonly styles: { theme: string; blocks: Map<string, string>; extra: string },
     readonly strings: Record<string, string>,
   ) {
     for (const [name, source] of sources) this.hbs.registerPartial(name, source);
@@ -63,17 +63,31 @@ export class Templates {
     for (const [rel, file] of found.files) {
       if (rel.endsWith(".hbs")) reads.push(readFile(file, "utf8").then((s) => void sources.set(rel.slice(0, -4), s)));
     }
-    const cssFiles = [found.files.get(THEME_CSS), ...found.extraCss].filter((f): f is string => f !== undefined);
-    const [css] = await Promise.all([
-      Promise.all(cssFiles.map((f) => readFile(f, "utf8"))).then((parts) => parts.join("\n")),
+    const read = (files: (string | undefined)[]) =>
+      Promise.all(files.filter((f): f is string => f !== undefined).map((f) => readFile(f, "utf8")));
+    const blockFiles = [...found.files].filter(([rel]) => /^blocks\/[^/]+\.css$/.test(rel));
+    const [[theme = ""], extra, blockCss] = await Promise.all([
+      read([found.files.get(THEME_CSS)]),
+      read(found.extraCss),
+      read(blockFiles.map(([, file]) => file)),
       ...reads,
     ]);
+    const blocks = new Map(blockFiles.map(([rel], i) => [rel.slice("blocks/".length, -".css".length), blockCss[i]!]));
     const strings = {
       ...(await readStrings(found, "en")),
       ...(await readStrings(found, baseLanguage(language))),
       ...overrides,
     };
-    return new Templates(sources, css, strings);
+    return new Templates(sources, { theme, blocks, extra: extra.join("\n") }, strings);
+  }
+
+  /**
+   * The theme, then the CSS of the blocks a course uses (templates/blocks/<name>.css, so a course
+   * without tabs ships no tab styles), then the course's own CSS files.
+   */
+  css(blockTemplates: Iterable<string>): string {
+    const used = [...new Set(blockTemplates)].sort().flatMap((name) => this.styles.blocks.get(name) ?? []);
+    return [this.styles.theme, ...used, this.styles.extra].filter(Boolean).join("\n");
   }
 
   has(name: string): boolean {
