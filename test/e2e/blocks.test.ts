@@ -209,13 +209,15 @@ describe("blocks by keyboard, with their ARIA states", () => {
 });
 
 describe("accessibility of every block", () => {
-  for (const [name, server, width] of [
-    ["1280 px", () => ltr, 1280],
-    ["320 px", () => ltr, 320],
-    ["right to left", () => rtl, 1280],
+  for (const [name, server, width, scheme] of [
+    ["1280 px", () => ltr, 1280, "light"],
+    ["320 px", () => ltr, 320, "light"],
+    ["right to left", () => rtl, 1280, "light"],
+    ["dark mode", () => ltr, 1280, "dark"],
   ] as const) {
     it(`no axe violations with blocks closed and opened, nothing wider than the screen (${name})`, async () => {
       const { page, errors } = await open(server(), { width, height: 800 });
+      await page.emulateMedia({ colorScheme: scheme });
       for (const p of course.pages.filter((p) => p.kind === "lesson")) {
         await show(page, p.id);
         await expectAccessible(page, `${p.id}, as first shown`);
