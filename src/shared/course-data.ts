@@ -222,6 +222,15 @@ export interface ScenarioData extends BlockBase {
 
 export type BlockData = ItemBlockData | MediaBlockData | ScenarioData;
 
+/**
+ * How many bits a block's saved progress has: one per item, one per media segment; undefined for a
+ * scenario, whose progress is where the learner stands.
+ */
+export function progressBits(block: BlockData): number | undefined {
+  if (block.kind === "scenario") return undefined;
+  return "items" in block ? block.items : MEDIA_SEGMENTS;
+}
+
 /** Tracking behaviour the LMS trackers read; the web tracker ignores it. */
 export interface TrackingOptions {
   /** SCORM 1.2 status pair: what to report on success / before success or on failure. */

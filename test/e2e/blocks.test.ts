@@ -237,7 +237,8 @@ describe("accessibility of every block", () => {
       }
       expect(errors).toEqual([]);
       await page.close();
-    });
+      // Four lessons, each audited twice.
+    }, 180_000);
   }
 });
 

@@ -3,7 +3,7 @@
  * box), each with an optional title after the name. Static: nothing to track.
  */
 import type { BlockSyntax } from "../markdown/env.js";
-import { type BlockKind, type BlockModel, type BlockName, blockId, readAttrs } from "./kind.js";
+import { type BlockKind, type BlockModel, baseModel, readAttrs, requireBody } from "./kind.js";
 
 export type CalloutName = "note" | "tip" | "warning" | "example" | "takeaway";
 
@@ -27,18 +27,10 @@ export const callout: BlockKind<CalloutModel> = {
   template: "callout",
   build(syntax, ctx) {
     const attrs = readAttrs(syntax.attrs, [], `"${syntax.name}"`, ctx.diagnostics);
-    if (syntax.body.length === 0)
-      ctx.diagnostics.error(syntax.at, `"${syntax.name}" is empty: write its text between the ::: lines`);
-    const tone = syntax.name as CalloutName;
+    requireBody(syntax, "its text", ctx.diagnostics);
     return {
-      name: syntax.name as BlockName,
-      ...blockId(syntax, attrs, ctx),
-      at: syntax.at,
-      title: syntax.label,
-      required: false,
-      references: [],
-      fields: [],
-      tone,
+      ...baseModel(syntax, attrs, ctx, { title: syntax.label, required: false }),
+      tone: syntax.name as CalloutName,
       body: syntax.body,
       label: syntax.label,
     };

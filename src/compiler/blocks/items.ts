@@ -7,10 +7,9 @@ import type { ItemBlockData, ItemBlockKind } from "../../shared/course-data.js";
 import type { BlockAttr, BlockItem, BlockSyntax } from "../markdown/env.js";
 import {
   type BlockModel,
-  type BlockName,
   type BuildContext,
   type RenderContext,
-  blockId,
+  baseModel,
   checkItems,
   inlineText,
   isRequired,
@@ -59,14 +58,8 @@ export function buildItems(syntax: BlockSyntax, ctx: BuildContext, rules: ItemRu
     if (item.text === "") ctx.diagnostics.error(item.item.at, `this ${rules.noun}'s heading is empty: give it a title`);
   const title = syntax.label || shortList(items.map((i) => i.text));
   return {
-    name: syntax.name as BlockName,
-    ...blockId(syntax, attrs, ctx),
-    at: syntax.at,
-    title,
+    ...baseModel(syntax, attrs, ctx, { title, required: rules.interactive && isRequired(attrs, ctx.diagnostics) }),
     label: syntax.label,
-    required: rules.interactive && isRequired(attrs, ctx.diagnostics),
-    references: [],
-    fields: [],
     items,
   };
 }

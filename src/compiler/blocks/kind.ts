@@ -125,6 +125,32 @@ export function blockId(
   return { id: `${ctx.lessonId}-${syntax.name}-${ctx.ordinal}`, idAuthored: false };
 }
 
+/**
+ * What every block model starts with: its name, id and place, with the title and `required` it was
+ * given, and no files or fields of its own.
+ */
+export function baseModel(
+  syntax: BlockSyntax,
+  attrs: Map<string, BlockAttr>,
+  ctx: BuildContext,
+  own: { title: string; required: boolean },
+): BlockModel {
+  return {
+    name: syntax.name as BlockName,
+    ...blockId(syntax, attrs, ctx),
+    at: syntax.at,
+    ...own,
+    references: [],
+    fields: [],
+  };
+}
+
+/** A block whose text is required ("note" is empty…). */
+export function requireBody(syntax: BlockSyntax, what: string, diagnostics: Diagnostics): void {
+  if (syntax.body.length === 0)
+    diagnostics.error(syntax.at, `"${syntax.name}" is empty: write ${what} between the ::: lines`);
+}
+
 /** `required` as a bare flag (or `required=true`); false when absent. */
 export function isRequired(attrs: Map<string, BlockAttr>, diagnostics: Diagnostics): boolean {
   const attr = attrs.get("required");

@@ -8,7 +8,7 @@ import path from "node:path";
 import type { MediaBlockKind } from "../../shared/course-data.js";
 import type { BlockAttr, BlockSyntax, Reference } from "../markdown/env.js";
 import { isExternal } from "../markdown/rules/references.js";
-import { type BlockKind, type BlockModel, type BlockName, blockId, readAttrs } from "./kind.js";
+import { type BlockKind, type BlockModel, baseModel, readAttrs } from "./kind.js";
 
 const FORMATS: Record<MediaBlockKind, readonly string[]> = {
   video: [".mp4", ".webm"],
@@ -107,13 +107,11 @@ export const media: BlockKind<MediaModel> = {
     }
     const written = attrs.get("title")?.value;
     return {
-      name: syntax.name as BlockName,
-      ...blockId(syntax, attrs, ctx),
-      at: syntax.at,
-      title: written || path.basename(src.replace(/[?#].*$/, "")) || kind,
-      required: !embed && attrs.has("required"),
+      ...baseModel(syntax, attrs, ctx, {
+        title: written || path.basename(src.replace(/[?#].*$/, "")) || kind,
+        required: !embed && attrs.has("required"),
+      }),
       references,
-      fields: [],
       kind,
       src,
       embed,

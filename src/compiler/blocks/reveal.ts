@@ -1,6 +1,6 @@
 /** `::: reveal Button text`: content hidden until the learner asks for it (WAI-ARIA disclosure). */
 import type { BlockSyntax } from "../markdown/env.js";
-import { type BlockKind, type BlockModel, type BlockName, blockId, isRequired, readAttrs } from "./kind.js";
+import { type BlockKind, type BlockModel, baseModel, isRequired, readAttrs, requireBody } from "./kind.js";
 
 interface RevealModel extends BlockModel {
   body: BlockSyntax["body"];
@@ -15,16 +15,9 @@ export const reveal: BlockKind<RevealModel> = {
         syntax.labelAt,
         '"reveal" needs the text of its button after the name, for example "::: reveal Show the answer"',
       );
-    if (syntax.body.length === 0)
-      ctx.diagnostics.error(syntax.at, '"reveal" is empty: write the text it reveals between the ::: lines');
+    requireBody(syntax, "the text it reveals", ctx.diagnostics);
     return {
-      name: syntax.name as BlockName,
-      ...blockId(syntax, attrs, ctx),
-      at: syntax.at,
-      title: syntax.label,
-      required: isRequired(attrs, ctx.diagnostics),
-      references: [],
-      fields: [],
+      ...baseModel(syntax, attrs, ctx, { title: syntax.label, required: isRequired(attrs, ctx.diagnostics) }),
       body: syntax.body,
     };
   },

@@ -3,7 +3,7 @@
  * requires is done. Pure, shared by the status, the menu, the lesson's to-do list, the locks and the
  * SCORM objectives, so they always agree.
  */
-import { type BlockData, MEDIA_SEGMENTS, type CourseData, type PageData } from "../../shared/course-data.js";
+import { type BlockData, type CourseData, type PageData, progressBits } from "../../shared/course-data.js";
 import type { BlockState, LearnerState } from "../../shared/learner.js";
 
 /** Number of set bits of a 32-bit number: items opened, media segments played. */
@@ -18,20 +18,11 @@ export function seenBits(state: BlockState | undefined): number {
 }
 
 export function blockDone(block: BlockData, state: BlockState | undefined): boolean {
-  switch (block.kind) {
-    case "scenario":
-      return state?.kind === "scenario" && state.ended;
-    case "video":
-    case "audio":
-      return block.external || bitCount(seenBits(state)) >= Math.ceil(block.threshold * MEDIA_SEGMENTS);
-    case "tabs":
-    case "accordion":
-    case "flipcards":
-    case "steps":
-    case "reveal":
-    case "hotspots":
-      return bitCount(seenBits(state)) >= block.items;
-  }
+  const bits = progressBits(block);
+  if (bits === undefined) return state?.kind === "scenario" && state.ended;
+  if ("external" in block && block.external) return true;
+  const needed = "threshold" in block ? Math.ceil(block.threshold * bits) : bits;
+  return bitCount(seenBits(state)) >= needed;
 }
 
 /** The required blocks of a lesson not done yet. */

@@ -3,7 +3,7 @@
  * tracker, and wires navigation, knowledge checks, quizzes, progress and the summary. It talks to
  * the LMS only through the Tracker interface.
  */
-import { type CourseData, MEDIA_SEGMENTS } from "../../shared/course-data.js";
+import { type CourseData, progressBits } from "../../shared/course-data.js";
 import { emptyLearnerState, type LearnerState } from "../../shared/learner.js";
 import { bindBlocks } from "../blocks/index.js";
 import { bindKnowledgeChecks } from "../quiz/check.js";
@@ -68,12 +68,11 @@ function sanitizeBlocks(saved: NonNullable<LearnerState["blocks"]>, course: Cour
   for (const [id, state] of Object.entries(saved)) {
     const block = course.blocks[id];
     if (!block) continue;
-    if (block.kind === "scenario") {
-      if (state.kind === "scenario") kept[id] = block.nodes[state.at] ? state : { ...state, at: 0 };
-    } else if (state.kind === "seen") {
-      const size = "items" in block ? block.items : MEDIA_SEGMENTS;
-      kept[id] = { kind: "seen", seen: (state.seen & (2 ** size - 1)) >>> 0 };
-    }
+    const bits = progressBits(block);
+    if (block.kind === "scenario" && state.kind === "scenario")
+      kept[id] = block.nodes[state.at] ? state : { ...state, at: 0 };
+    else if (bits !== undefined && state.kind === "seen")
+      kept[id] = { kind: "seen", seen: (state.seen & (2 ** bits - 1)) >>> 0 };
   }
   return kept;
 }

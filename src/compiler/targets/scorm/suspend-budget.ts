@@ -9,7 +9,7 @@ import {
   type BlockData,
   type CourseData,
   type FormatId,
-  MEDIA_SEGMENTS,
+  progressBits,
   type QuestionData,
   type QuizData,
 } from "../../../shared/course-data.js";
@@ -96,20 +96,10 @@ function worstAttempt(quiz: QuizData, data: CourseData): QuizAttemptState {
 
 /** A block with everything opened (every bit set), or a scenario deep in its UNLIMITED_ATTEMPTS-th run. */
 function fullBlock(block: BlockData): BlockState {
-  switch (block.kind) {
-    case "scenario":
-      return { kind: "scenario", at: block.nodes.length - 1, run: UNLIMITED_ATTEMPTS, ended: true, best: 66.67 };
-    case "video":
-    case "audio":
-      return { kind: "seen", seen: 2 ** MEDIA_SEGMENTS - 1 };
-    case "tabs":
-    case "accordion":
-    case "flipcards":
-    case "steps":
-    case "reveal":
-    case "hotspots":
-      return { kind: "seen", seen: 2 ** block.items - 1 };
-  }
+  const bits = progressBits(block);
+  if (bits !== undefined) return { kind: "seen", seen: 2 ** bits - 1 };
+  const nodes = block.kind === "scenario" ? block.nodes.length : 1;
+  return { kind: "scenario", at: nodes - 1, run: UNLIMITED_ATTEMPTS, ended: true, best: 66.67 };
 }
 
 export function worstCaseState(data: CourseData): LearnerState {
