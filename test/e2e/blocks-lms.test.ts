@@ -73,6 +73,9 @@ describe.each(["scorm12", "scorm2004"] as const)("%s", (standard) => {
     await sco.locator('[data-block="drivers"] [role="tab"]').nth(1).click();
     await sco.locator('[data-block="cards"] .flipcard-front [data-flip]').first().click();
     await sco.locator('[data-block="review"] [data-step="1"]').click();
+    await sco.locator('[data-block="questions"] [data-item="1"]').click();
+    await sco.locator('[data-block="answer"] button').click();
+    await sco.locator('[data-block="funnel"] .hotspot').nth(2).click();
     await goTo(sco, "scenario");
     const luis = course.blocks.luis!;
     if (luis.kind !== "scenario") throw new Error("luis is a scenario");
@@ -122,6 +125,11 @@ describe.each(["scorm12", "scorm2004"] as const)("%s", (standard) => {
       "is-seen",
     );
     expect(await again.sco.locator('[data-block="review"] [data-steps-count]').textContent()).toBe("Step 2 of 3");
+    const opened = (selector: string) =>
+      again.sco.locator(selector).evaluateAll((els) => els.map((el) => el.classList.contains("is-seen")));
+    expect(await opened('[data-block="questions"] [data-item]')).toEqual([false, true]);
+    expect(await opened('[data-block="answer"] [data-item]')).toEqual([true]);
+    expect(await opened('[data-block="funnel"] .hotspot')).toEqual([false, false, true]);
     expect(again.errors).toEqual([]);
     await again.page.close();
   });
