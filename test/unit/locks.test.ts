@@ -9,6 +9,7 @@ import { emptyLearnerState, type LearnerState } from "../../src/shared/learner.j
 import { blockDone, pageDone } from "../../src/runtime/player/completion.js";
 import { pageLocks } from "../../src/runtime/player/locks.js";
 import { courseStatus } from "../../src/runtime/player/status.js";
+import { DEFAULT_TRACKING } from "../support/tracking.js";
 
 const quiz: QuizData = {
   id: "final",
@@ -76,7 +77,7 @@ function course(
     },
     strings: {},
     activityId: "urn:c",
-    tracking: { scorm12Status: "passed-incomplete", exitWhenComplete: "normal", interactions: true, commitSeconds: 45 },
+    tracking: DEFAULT_TRACKING,
     navigation,
     blocks,
     ...extra,

@@ -2,11 +2,11 @@
  * Render stage: the course model becomes one HTML document (every page a section), the runtime's
  * course data, the theme CSS and the list of asset files. Rendered once; every target packages it.
  */
-import { transform } from "esbuild";
 import type { CourseData } from "../../shared/course-data.js";
 import { kindOfBlock } from "../blocks/index.js";
 import type { CourseModel, PageModel } from "../model/index.js";
 import { textDirection } from "./course-data.js";
+import { minifyCss } from "./css.js";
 import { PageRenderer } from "./pages.js";
 import type { Templates } from "./templates.js";
 
@@ -55,12 +55,8 @@ export async function renderCourse(
     pages,
     dataJson: scriptJson(data),
   });
-  const source = templates.css(usedBlockTemplates(model));
-  const css = await memo.css(
-    source,
-    async () =>
-      (await transform(source, { loader: "css", minify: true, target: ["chrome80", "firefox78", "safari15"] })).code,
-  );
+  const parts = templates.cssFor(usedBlockTemplates(model));
+  const css = await memo.css(parts.map((p) => p.text).join("\n"), () => minifyCss(parts));
   return { html, data, css, assets: model.assets.entries() };
 }
 

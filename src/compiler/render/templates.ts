@@ -9,6 +9,7 @@ import path from "node:path";
 import Handlebars from "handlebars";
 import { parse as parseYaml } from "yaml";
 import { TEMPLATES_DIR } from "../../shared/node/paths.js";
+import type { CssPart } from "./css.js";
 
 export const THEME_CSS = "theme.css";
 
@@ -48,7 +49,8 @@ export class Templates {
 
   private constructor(
     private readonly sources: Map<string, string>,
-    private readonly styles: { theme: string; blocks: Map<string, string>; extra: string },
+    /** The theme (none when a course removed it), templates/blocks/<name>.css by name, the course's own CSS. */
+    private readonly styles: { theme: CssPart[]; blocks: ReadonlyMap<string, CssPart>; own: CssPart[] },
     readonly strings: Record<string, string>,
   ) {
     for (const [name, source] of sources) this.hbs.registerPartial(name, source);
@@ -63,31 +65,34 @@ export class Templates {
     for (const [rel, file] of found.files) {
       if (rel.endsWith(".hbs")) reads.push(readFile(file, "utf8").then((s) => void sources.set(rel.slice(0, -4), s)));
     }
-    const read = (files: (string | undefined)[]) =>
-      Promise.all(files.filter((f): f is string => f !== undefined).map((f) => readFile(f, "utf8")));
+    const themeFile = found.files.get(THEME_CSS);
     const blockFiles = [...found.files].filter(([rel]) => /^blocks\/[^/]+\.css$/.test(rel));
-    const [[theme = ""], extra, blockCss] = await Promise.all([
-      read([found.files.get(THEME_CSS)]),
-      read(found.extraCss),
-      read(blockFiles.map(([, file]) => file)),
+    const readPart = async (file: string): Promise<CssPart> => ({ file, text: await readFile(file, "utf8") });
+    const [theme, own, blockParts] = await Promise.all([
+      Promise.all((themeFile ? [themeFile] : []).map(readPart)),
+      Promise.all(found.extraCss.map(readPart)),
+      Promise.all(blockFiles.map(([, file]) => readPart(file))),
       ...reads,
     ]);
-    const blocks = new Map(blockFiles.map(([rel], i) => [rel.slice("blocks/".length, -".css".length), blockCss[i]!]));
+    const blocks = new Map(
+      blockFiles.map(([rel], i) => [rel.slice("blocks/".length, -".css".length), blockParts[i]!] as const),
+    );
     const strings = {
       ...(await readStrings(found, "en")),
       ...(await readStrings(found, baseLanguage(language))),
       ...overrides,
     };
-    return new Templates(sources, { theme, blocks, extra: extra.join("\n") }, strings);
+    return new Templates(sources, { theme, blocks, own }, strings);
   }
 
   /**
-   * The theme, then the CSS of the blocks a course uses (templates/blocks/<name>.css, so a course
-   * without tabs ships no tab styles), then the course's own CSS files.
+   * The CSS of a course in cascade order: the theme, then the stylesheets of the blocks it uses
+   * (templates/blocks/<name>.css, so a course without tabs ships no tab styles), then the course's
+   * own CSS files.
    */
-  css(blockTemplates: Iterable<string>): string {
+  cssFor(blockTemplates: Iterable<string>): CssPart[] {
     const used = [...new Set(blockTemplates)].sort().flatMap((name) => this.styles.blocks.get(name) ?? []);
-    return [this.styles.theme, ...used, this.styles.extra].filter(Boolean).join("\n");
+    return [...this.styles.theme, ...used, ...this.styles.own];
   }
 
   has(name: string): boolean {

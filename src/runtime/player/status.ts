@@ -25,6 +25,8 @@ interface ScoredPart {
   passed: boolean;
   /** Passed, out of attempts (a quiz) or ended (a scenario). */
   finished: boolean;
+  /** The quiz's id (undefined for a scenario). */
+  quiz?: string;
 }
 
 function scoredParts(course: CourseData, state: LearnerState, masteryScore: number | undefined): ScoredPart[] {
@@ -34,7 +36,7 @@ function scoredParts(course: CourseData, state: LearnerState, masteryScore: numb
     const passed = best !== undefined && best >= quizPassMark(quiz, masteryScore);
     const attemptsUsed = a ? a.attempt - (a.submitted ? 0 : 1) : 0;
     const exhausted = quiz.attempts > 0 && attemptsUsed >= quiz.attempts;
-    return { weight: quiz.weight, best, passed, finished: passed || exhausted };
+    return { weight: quiz.weight, best, passed, finished: passed || exhausted, quiz: quiz.id };
   });
   const scenarios = Object.values(course.blocks).flatMap((block) => {
     if (block.kind !== "scenario" || block.weight <= 0) return [];
@@ -80,12 +82,18 @@ export function courseStatus(course: CourseData, state: LearnerState, masterySco
         ? quizzesDone
         : lessonsDone && quizzesDone);
 
-  const done = course.pages.filter((p) => pageDone(course, state, p)).length;
+  // A graded quiz is done once it can change nothing (passed or out of attempts), as for completion;
+  // a complete course is all done — so the progress bar and the summary always agree (issue 12).
+  const graded = new Map(results.flatMap((r) => (r.quiz ? [[r.quiz, r.finished] as const] : [])));
+  const done = course.pages.filter((p) =>
+    p.kind === "quiz" && graded.has(p.id) ? graded.get(p.id) : pageDone(course, state, p),
+  ).length;
   return {
     location: state.page,
-    progress: course.pages.length ? done / course.pages.length : 1,
+    progress: completed || !course.pages.length ? 1 : done / course.pages.length,
     completed,
     passed,
     score,
+    final: quizzesDone,
   };
 }
