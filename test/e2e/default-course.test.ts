@@ -38,7 +38,10 @@ afterAll(async () => {
 });
 
 describe("the default course", () => {
-  it("on the web: every lesson, every knowledge check, a passed final assessment, a complete summary", async () => {
+  // Journeys through every page and block take about a minute on a loaded machine.
+  it("on the web: every lesson, every knowledge check, a passed final assessment, a complete summary", {
+    timeout: 180_000,
+  }, async () => {
     const { page, errors } = await openPage(browser);
     await page.goto(`${server.url}/${courseId}-web/index.html`);
     const course = await courseDataOf(page);
@@ -76,7 +79,9 @@ describe("the default course", () => {
     expect(errors).toEqual([]);
   });
 
-  it("in German: every knowledge check and the final assessment score with the translated answers", async () => {
+  it("in German: every knowledge check and the final assessment score with the translated answers", {
+    timeout: 180_000,
+  }, async () => {
     const { page, errors } = await openPage(browser);
     await page.goto(`${server.url}/${courseId}-de-web/index.html`);
     const course = await courseDataOf(page);

@@ -15,7 +15,10 @@ const COURSE = path.join(FIXTURES, "courses", "blocks");
 const pageCount = (pdf: Buffer) => pdf.toString("latin1").match(/\/Type\s*\/Page\b(?!s)/g)?.length ?? 0;
 
 describe("coursepack handout", () => {
-  it("prints every page to a PDF, a page break before each; --answers adds the answers", async () => {
+  // Two builds and two Chromium prints: minutes on a loaded machine.
+  it("prints every page to a PDF, a page break before each; --answers adds the answers", {
+    timeout: 180_000,
+  }, async () => {
     const dir = await tempDir("handout");
     const plain = await coursepack(["handout", COURSE, "-o", path.join(dir, "plain.pdf")]);
     expect(plain.stderr).toBe("");

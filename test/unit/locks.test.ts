@@ -9,20 +9,9 @@ import { emptyLearnerState, type LearnerState } from "../../src/shared/learner.j
 import { blockDone, pageDone } from "../../src/runtime/player/completion.js";
 import { pageLocks } from "../../src/runtime/player/locks.js";
 import { courseStatus } from "../../src/runtime/player/status.js";
-import { DEFAULT_TRACKING } from "../support/tracking.js";
+import { courseFrame, quizData } from "../support/course-data.js";
 
-const quiz: QuizData = {
-  id: "final",
-  title: "Final",
-  passingScore: 80,
-  attempts: 0,
-  feedback: "end",
-  review: true,
-  shuffleChoices: false,
-  shuffleQuestions: false,
-  weight: 1,
-  banks: [{ id: "b", draw: 1, questions: ["q"] }],
-};
+const quiz: QuizData = quizData("final", { title: "Final", banks: [{ id: "b", draw: 1, questions: ["q"] }] });
 
 const blocks: Record<string, BlockData> = {
   tabs: { id: "tabs", kind: "tabs", page: "two", title: "Tabs", required: true, items: 3 },
@@ -56,13 +45,7 @@ function course(
     requires,
   });
   return {
-    schema: 1,
-    id: "c",
-    title: "C",
-    version: "1",
-    language: "en",
-    direction: "ltr",
-    passingScore: 80,
+    ...courseFrame({ navigation, blocks }),
     completion: "lessons-and-quiz",
     scoreCombination: "weighted-average",
     pages: [
@@ -75,11 +58,6 @@ function course(
     questions: {
       q: { id: "q", type: "true-false", text: "", graded: true, weight: 1, parent: "final", answer: true },
     },
-    strings: {},
-    activityId: "urn:c",
-    tracking: DEFAULT_TRACKING,
-    navigation,
-    blocks,
     ...extra,
   };
 }
