@@ -3,6 +3,7 @@ import { BuildFailed, formatDiagnostic } from "../compiler/diagnostics.js";
 import { VERSION } from "../shared/node/paths.js";
 import type { Command } from "./command.js";
 import { buildCommand } from "./commands/build.js";
+import { handoutCommand } from "./commands/handout.js";
 import { importGiftCommand } from "./commands/import-gift.js";
 import { newCommand } from "./commands/new.js";
 import { previewCommand } from "./commands/preview.js";
@@ -16,6 +17,7 @@ const COMMANDS: readonly Command[] = [
   buildCommand,
   newCommand,
   previewCommand,
+  handoutCommand,
   importGiftCommand,
   translateCommand,
   validateCommand,

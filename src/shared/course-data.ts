@@ -35,7 +35,13 @@ export interface CourseData {
   tracking: TrackingOptions;
   /** Absolute IRI that identifies the course for xAPI/cmi5; element IRIs extend it. */
   activityId: string;
+  /** free: any page in any order; sequential: each page opens once the pages before it are done. */
+  navigation: NavigationRule;
+  /** Interactive blocks by id (tabs, cards, media, scenarios…): what the runtime tracks and saves. */
+  blocks: Record<string, BlockData>;
 }
+
+export type NavigationRule = "free" | "sequential";
 
 export interface PageData {
   id: string;
@@ -44,6 +50,10 @@ export interface PageData {
   minutes: number;
   /** Lesson only: ids of the knowledge checks it contains. */
   checks: string[];
+  /** Lesson only: ids of its interactive blocks (keys of CourseData.blocks), in page order. */
+  blocks: string[];
+  /** Lesson only: the blocks the learner must finish before the lesson counts as done. */
+  requires: string[];
 }
 
 export type FeedbackTiming = "immediate" | "end" | "none";
@@ -63,6 +73,8 @@ export interface QuizData {
   weight: number;
   /** Question pools; every attempt draws `draw` questions from each. */
   banks: BankData[];
+  /** "lessons": the quiz opens once every lesson before it in the outline is done. */
+  opensAfter?: "lessons";
 }
 
 export interface BankData {
@@ -149,6 +161,75 @@ export type QuestionData =
   | MatchingQuestionData
   | SequencingQuestionData
   | LikertQuestionData;
+
+/** Blocks whose progress is a set of items the learner has opened (tabs, cards, steps, markers…). */
+export type ItemBlockKind = "tabs" | "accordion" | "flipcards" | "steps" | "reveal" | "hotspots";
+export type MediaBlockKind = "video" | "audio";
+/** The interactive blocks: the ones whose progress is saved, reported and may be required. */
+export type InteractiveBlockKind = ItemBlockKind | MediaBlockKind | "scenario";
+
+interface BlockBase {
+  id: string;
+  /** The lesson it is on. */
+  page: string;
+  /** Plain-text name for the lesson's to-do list and LMS reports. */
+  title: string;
+  /** The lesson counts as done only once this block is done. */
+  required: boolean;
+}
+
+export interface ItemBlockData extends BlockBase {
+  kind: ItemBlockKind;
+  /** Number of items (tabs, panels, cards, steps, markers; 1 for a reveal): done when all were opened. */
+  items: number;
+}
+
+/** Media progress is saved as MEDIA_SEGMENTS equal segments of the timeline, each watched or not. */
+export const MEDIA_SEGMENTS = 30;
+
+export interface MediaBlockData extends BlockBase {
+  kind: MediaBlockKind;
+  /** Share of the timeline (0..1) the learner must have played for the block to be done. */
+  threshold: number;
+  /** Hosted elsewhere (YouTube, Vimeo): shown, never tracked or required. */
+  external: boolean;
+}
+
+export interface ScenarioChoiceData {
+  id: string;
+  text: string;
+  /** Index of the node it leads to. */
+  to: number;
+}
+
+export interface ScenarioNodeData {
+  id: string;
+  /** Plain text of what is said or shown, for LMS reports. */
+  text: string;
+  speaker?: string;
+  choices: ScenarioChoiceData[];
+  /** Endings only: the score 0..100 this ending earns, when the author gave one. */
+  ending?: { score?: number };
+}
+
+export interface ScenarioData extends BlockBase {
+  kind: "scenario";
+  /** Nodes in authored order; the first is where every run starts. */
+  nodes: ScenarioNodeData[];
+  /** > 0: the best ending's score counts towards the course score with this weight, like a quiz. */
+  weight: number;
+}
+
+export type BlockData = ItemBlockData | MediaBlockData | ScenarioData;
+
+/**
+ * How many bits a block's saved progress has: one per item, one per media segment; undefined for a
+ * scenario, whose progress is where the learner stands.
+ */
+export function progressBits(block: BlockData): number | undefined {
+  if (block.kind === "scenario") return undefined;
+  return "items" in block ? block.items : MEDIA_SEGMENTS;
+}
 
 /** Tracking behaviour the LMS trackers read; the web tracker ignores it. */
 export interface TrackingOptions {

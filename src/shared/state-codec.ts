@@ -7,7 +7,7 @@
  * some LMS adapters break on quotes or non-ASCII characters in suspend_data.
  */
 import LZString from "lz-string";
-import type { LearnerState, QuizAttemptState, Response } from "./learner.js";
+import type { BlockState, LearnerState, QuizAttemptState, Response } from "./learner.js";
 
 export const STATE_VERSION = 1;
 
@@ -21,6 +21,8 @@ type PackedAttempt = [
   score: number | null,
   best: number | null,
 ];
+/** A block's progress: the opened-items bits, or a scenario's [at, run, ended, best]. */
+type PackedBlock = number | [at: number, run: number, ended: 0 | 1, best?: number];
 interface Packed {
   v: number;
   p: string;
@@ -28,6 +30,8 @@ interface Packed {
   q: Record<string, PackedAttempt>;
   c: Record<string, PackedResponse>;
   d: 0 | 1;
+  /** Added after version 1 shipped, as an optional key: decoders that predate it ignore it. */
+  b?: Record<string, PackedBlock>;
 }
 
 function packResponse(r: Response): PackedResponse {
@@ -104,6 +108,18 @@ function unpackAttempt(p: unknown): QuizAttemptState | undefined {
   };
 }
 
+function packBlock(b: BlockState): PackedBlock {
+  if (b.kind === "seen") return b.seen;
+  return b.best === undefined ? [b.at, b.run, b.ended ? 1 : 0] : [b.at, b.run, b.ended ? 1 : 0, b.best];
+}
+
+function unpackBlock(p: unknown): BlockState | undefined {
+  if (typeof p === "number") return { kind: "seen", seen: p >>> 0 };
+  if (!Array.isArray(p) || !p.slice(0, 3).every((n) => typeof n === "number")) return undefined;
+  const [at, run, ended, best] = p as number[];
+  return { kind: "scenario", at: at!, run: run!, ended: ended === 1, ...(typeof best === "number" ? { best } : {}) };
+}
+
 export function encodeState(state: LearnerState): string {
   const packed: Packed = {
     v: STATE_VERSION,
@@ -112,6 +128,7 @@ export function encodeState(state: LearnerState): string {
     q: mapValues(state.quizzes, packAttempt),
     c: mapValues(state.checks, packResponse),
     d: state.completed ? 1 : 0,
+    ...(state.blocks && Object.keys(state.blocks).length ? { b: mapValues(state.blocks, packBlock) } : {}),
   };
   return LZString.compressToEncodedURIComponent(JSON.stringify(packed));
 }
@@ -134,6 +151,7 @@ export function decodeState(text: string): LearnerState | undefined {
       quizzes: mapValues(p.q ?? {}, unpackAttempt),
       checks: mapValues(p.c ?? {}, unpackResponse),
       completed: p.d === 1,
+      ...(p.b && typeof p.b === "object" ? { blocks: mapValues(p.b, unpackBlock) } : {}),
     };
   } catch {
     return undefined;
@@ -143,7 +161,8 @@ export function decodeState(text: string): LearnerState | undefined {
 /**
  * Encodes state within `limit` characters, shedding the least valuable detail first:
  * knowledge-check answers, then answers of finished attempts, then answer orders, then all
- * quiz detail but scores, and finally everything but the bookmark. Returns the encoded text and
+ * quiz detail but scores, and finally everything but the bookmark and block progress (which decides
+ * whether lessons are done, so it is kept while anything is). Returns the encoded text and
  * how much had to be dropped (0 = nothing).
  */
 export function encodeStateWithin(state: LearnerState, limit: number): { text: string; shed: number } {

@@ -1,10 +1,12 @@
 /**
- * The default course (content/): a learner walks every lesson, answers every knowledge check, passes
- * the final assessment and sees the summary — on the web, and inside a strict SCORM LMS.
+ * The default course (content/): a learner walks every lesson, opens every block, answers every
+ * knowledge check, passes the final assessment and sees the summary — on the web, and inside a
+ * strict SCORM LMS.
  */
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ScormStandard } from "../../src/preview/client/scorm-lms.js";
+import { completeBlocks } from "../support/blocks.js";
 import { launchBrowser, openPage } from "../support/browser.js";
 import { buildInto, CONTENT_DIR } from "../support/build.js";
 import { answerQuestion, courseDataOf, currentPageId, takeCourse, takeQuiz } from "../support/learner.js";
@@ -36,7 +38,10 @@ afterAll(async () => {
 });
 
 describe("the default course", () => {
-  it("on the web: every lesson, every knowledge check, a passed final assessment, a complete summary", async () => {
+  // Journeys through every page and block take about a minute on a loaded machine.
+  it("on the web: every lesson, every knowledge check, a passed final assessment, a complete summary", {
+    timeout: 180_000,
+  }, async () => {
     const { page, errors } = await openPage(browser);
     await page.goto(`${server.url}/${courseId}-web/index.html`);
     const course = await courseDataOf(page);
@@ -52,6 +57,8 @@ describe("the default course", () => {
           .poll(() => verdict.textContent(), { message: id })
           .toBe(q.type === "likert" ? "Answer recorded" : "Correct");
       }
+      // Every block a learner can open, scenarios run to their best ending.
+      await completeBlocks(page, p.id, course);
       if (p.kind === "quiz") {
         await takeQuiz(page, p.id, 1);
         const section = page.locator(`section[data-page="${p.id}"]`);
@@ -72,7 +79,9 @@ describe("the default course", () => {
     expect(errors).toEqual([]);
   });
 
-  it("in German: every knowledge check and the final assessment score with the translated answers", async () => {
+  it("in German: every knowledge check and the final assessment score with the translated answers", {
+    timeout: 180_000,
+  }, async () => {
     const { page, errors } = await openPage(browser);
     await page.goto(`${server.url}/${courseId}-de-web/index.html`);
     const course = await courseDataOf(page);

@@ -1,7 +1,7 @@
 /**
  * Every command a user can reach, run from the packed and installed package (not from src/ or the
- * repository's lib/): help, version, new, build, validate, import-gift, translate. The preview has its own
- * file (preview.test.ts).
+ * repository's lib/): help, version, new, build, handout, validate, import-gift, translate. The
+ * preview has its own file (preview.test.ts).
  */
 import { copyFile, cp, readdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -29,7 +29,7 @@ describe("the installed coursepack", () => {
     expect(version.stdout.trim()).toBe(manifest.version);
     const help = await installed("--help");
     expect(help.code).toBe(0);
-    for (const command of ["build", "new", "preview", "validate", "import-gift", "translate"])
+    for (const command of ["build", "new", "preview", "handout", "validate", "import-gift", "translate"])
       expect(help.stdout).toContain(`coursepack ${command}`);
     const one = await installed("build", "--help");
     expect(one.stdout).toContain("coursepack build [dir]");
@@ -122,6 +122,18 @@ describe("the installed coursepack", () => {
     expect(built.code).toBe(0);
     expect(built.stdout).toContain("Built 1 package");
     expect((await stat(path.join(dir, "dist", "gift-course-web.zip"))).isFile()).toBe(true);
+  });
+
+  it("handout: prints the course to a PDF with the installed Chromium, or says how to get one", async () => {
+    const pdf = path.join(await scratch("handout"), "course.pdf");
+    const printed = await installed("handout", course, "-o", pdf, "--answers");
+    expect(printed.stderr).toBe("");
+    expect(printed.code).toBe(0);
+    expect(printed.stdout).toMatch(/course\.pdf \([\d.]+ KB, with answers\)/);
+    expect((await readFile(pdf)).subarray(0, 5).toString()).toBe("%PDF-");
+    const missing = await installed("handout", course, { env: { COURSEPACK_CHROMIUM: "/nowhere/chromium" } });
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain("Coursepack never downloads a browser");
   });
 
   it("--quiet prints only problems; --json is for machines; NO_COLOR and FORCE_COLOR decide colours", {

@@ -186,6 +186,10 @@ export const courseSchema = z.strictObject({
       description: "The packages `coursepack build` makes.",
       examples: [["web", "scorm12", "scorm2004", "xapi", "cmi5"]],
     }),
+  navigation: z.enum(["free", "sequential"]).default("free").meta({
+    description:
+      "free: learners open any page in any order; sequential: each page opens once the pages before it are done (a learner who has passed may review everything).",
+  }),
   outline: z
     .array(z.string().min(1))
     .min(1, { message: "must list at least one lesson" })

@@ -61,6 +61,9 @@ export function quizFileSchema<Q extends z.ZodType>(question: Q) {
           description: "Weight of this quiz when several graded quizzes combine into the course score.",
           examples: [1],
         }),
+      opensAfter: z.enum(["lessons"]).optional().meta({
+        description: "lessons: the quiz opens once every lesson before it in the outline is done.",
+      }),
       questions: z.array(question).min(1, { message: "a quiz needs at least one question" }).optional().meta({
         description: "The questions, in YAML or in the compact syntax; all are used, or `draw` of them per attempt.",
       }),

@@ -38,7 +38,7 @@ export interface ReportedStatus {
 
 /** One objective per page (checklist: objectives per lesson). */
 export interface ObjectiveReport {
-  /** The page id; the adapter turns it into its own identifier format. */
+  /** The page (or scenario) id; the adapter turns it into its own identifier format. */
   page: string;
   completed: boolean;
   passed?: boolean | undefined;

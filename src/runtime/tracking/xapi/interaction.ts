@@ -96,7 +96,11 @@ export function questionIri(course: CourseData, answer: AnsweredQuestion): strin
 }
 
 /** Element IRIs extend the course IRI, so they stay stable and globally unique with it. */
-export function elementIri(base: string, kind: "lessons" | "quizzes" | "questions" | "au", id?: string): string {
+export function elementIri(
+  base: string,
+  kind: "lessons" | "quizzes" | "questions" | "scenarios" | "media" | "au",
+  id?: string,
+): string {
   const root = base.replace(/\/+$/, "");
   return id === undefined ? `${root}/${kind}` : `${root}/${kind}/${encodeURIComponent(id)}`;
 }
