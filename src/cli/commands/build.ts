@@ -1,10 +1,9 @@
 /** `coursepack build [dir] [--out dist] [--format web,scorm12] [--no-folders]` */
 import path from "node:path";
 import { parseArgs } from "node:util";
-import type { FormatId } from "../../shared/course-data.js";
 import { build } from "../../compiler/pipeline.js";
 import { formatDiagnostic } from "../../compiler/diagnostics.js";
-import { FORMAT_IDS } from "../../compiler/schema/course.js";
+import { FORMAT_IDS, type FormatId } from "../../shared/course-data.js";
 import { bold, dim, formatBytes, formatMs, green, yellow } from "../format.js";
 import { formatFinding } from "../../validator/findings.js";
 import { UsageError } from "../usage.js";

@@ -1,7 +1,6 @@
 /** `coursepack validate <package.zip|folder|manifest.xml>… [--json] [--expect <format>]` */
 import { parseArgs } from "node:util";
-import type { FormatId } from "../../shared/course-data.js";
-import { FORMAT_IDS } from "../../compiler/schema/course.js";
+import { FORMAT_IDS, type FormatId } from "../../shared/course-data.js";
 import { formatFinding } from "../../validator/findings.js";
 import { describe, validatePackage, type ValidationResult } from "../../validator/validate.js";
 import { bold, dim, green, red, yellow } from "../format.js";

@@ -1,10 +1,14 @@
 /** `course.yml`: the course's identity, outline, scoring and packaging choices. */
 import { z } from "zod";
+import {
+  COMPLETION_RULES,
+  EXIT_WHEN_COMPLETE,
+  FORMAT_IDS,
+  SCORE_COMBINATIONS,
+  SCORM12_STATUS_PAIRS,
+} from "../../shared/course-data.js";
 import { idSchema, percentSchema, positiveMinutes, textSchema } from "./common.js";
 import { credentialsIn, NO_CREDENTIALS_HINT } from "./credentials.js";
-
-export const FORMAT_IDS = ["web", "scorm12", "scorm2004", "scorm2004-3rd", "xapi", "cmi5"] as const;
-export const COMPLETION_RULES = ["lessons", "quiz", "lessons-and-quiz"] as const;
 
 const colorSchema = z.string().regex(/^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, {
   message: 'must be a hex colour such as "#0b5cad"',
@@ -29,9 +33,9 @@ const refusedSchema = z
 /** LMS tracking choices; docs/scorm.md explains what each one reports. */
 const trackingSchema = z.strictObject({
   /** SCORM 1.2 lesson_status pair (success-other); defaults to passed-incomplete with a graded quiz, else completed-incomplete. */
-  scorm12Status: z.enum(["passed-incomplete", "passed-failed", "completed-incomplete", "completed-failed"]).optional(),
+  scorm12Status: z.enum(SCORM12_STATUS_PAIRS).optional(),
   /** SCORM exit once complete: "normal" ends the attempt, "suspend" keeps the saved state (checklist #28). */
-  exitWhenComplete: z.enum(["normal", "suspend"]).default("normal"),
+  exitWhenComplete: z.enum(EXIT_WHEN_COMPLETE).default("normal"),
   /** Record one SCORM interaction per graded answer. */
   interactions: z.boolean().default(true),
   /** Seconds between periodic commits (session time, LMS keep-alive). */
@@ -65,7 +69,7 @@ export const courseSchema = z.strictObject({
   minutes: positiveMinutes.optional(),
   passingScore: percentSchema.default(80),
   completion: z.enum(COMPLETION_RULES).optional(),
-  scoring: z.enum(["weighted-average", "all-must-pass"]).default("weighted-average"),
+  scoring: z.enum(SCORE_COMBINATIONS).default("weighted-average"),
   formats: z.array(z.enum(FORMAT_IDS)).min(1).default(["web"]),
   /** Lessons (.md) and quizzes (.yml) in learner order, relative to course.yml. */
   outline: z.array(z.string().min(1)).min(1, { message: "must list at least one lesson" }),

@@ -1,5 +1,6 @@
 /** A quiz file (YAML): a graded assessment, its settings and its questions or question banks. */
 import { z } from "zod";
+import { FEEDBACK_TIMINGS } from "../../shared/course-data.js";
 import { idSchema, percentSchema, textSchema } from "./common.js";
 
 const bankSchema = z.strictObject({
@@ -22,7 +23,7 @@ export const quizSchema = z
     /** Attempts allowed; 0 = unlimited. */
     attempts: z.number().int().min(0).default(0),
     /** When answer feedback shows: after each question, after submitting, or never. */
-    feedback: z.enum(["immediate", "end", "none"]).default("end"),
+    feedback: z.enum(FEEDBACK_TIMINGS).default("end"),
     /** Let learners review their answers after submitting. */
     review: z.boolean().default(true),
     shuffleQuestions: z.boolean().default(false),
