@@ -4,7 +4,7 @@ import { parseArgs } from "node:util";
 import { build } from "../../compiler/pipeline.js";
 import { formatDiagnostic } from "../../compiler/diagnostics.js";
 import { FORMAT_IDS, type FormatId } from "../../shared/course-data.js";
-import { bold, dim, formatBytes, formatMs, green, yellow } from "../format.js";
+import { bold, checklistPointer, dim, formatBytes, formatMs, green, yellow } from "../format.js";
 import { formatFinding } from "../../validator/findings.js";
 import { UsageError } from "../usage.js";
 import type { Command } from "../command.js";
@@ -51,6 +51,8 @@ async function run(args: string[]): Promise<number> {
   for (const o of result.outputs) {
     for (const f of o.findings) console.error(yellow(`${o.zipName}: ${formatFinding(f, o.zipName)}`));
   }
+  const pointer = checklistPointer(result.outputs.flatMap((o) => o.findings));
+  if (pointer) console.error(pointer);
   const warnings = result.diagnostics.warningCount + result.outputs.reduce((n, o) => n + o.findings.length, 0);
   console.log(
     `Built ${result.outputs.length} package${result.outputs.length === 1 ? "" : "s"} in ${formatMs(result.ms)}${warnings ? yellow(` with ${warnings} warning${warnings === 1 ? "" : "s"}`) : ""}.`,

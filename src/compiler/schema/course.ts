@@ -53,7 +53,7 @@ const trackingSchema = z.strictObject({
 export const courseSchema = z.strictObject({
   id: idSchema,
   title: textSchema.max(200),
-  /** Catalogue description; SCORM Cloud warns above 1,000 characters (anchors §3 #20). */
+  /** Catalogue description; SCORM Cloud's import warns above 1,000 characters (exelearning/iteexe#96). */
   description: textSchema.max(1000, {
     message: "must be at most 1,000 characters (LMS catalogues truncate longer ones)",
   }),

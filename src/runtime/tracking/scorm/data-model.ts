@@ -34,7 +34,7 @@ export interface ReportedStatus {
   progress: number;
 }
 
-/** One objective per page (checklist: objectives per lesson). */
+/** One objective per page, so LMSs that report objectives show progress per lesson and quiz. */
 export interface ObjectiveReport {
   /** The page id; the adapter turns it into its own identifier format. */
   page: string;
