@@ -1,11 +1,11 @@
 /**
  * Validates manifests against the official XSDs (copied into schemas/, see schemas/PROVENANCE.md)
- * with xmllint-wasm, i.e. libxml2 in WebAssembly: no native build, no network (--nonet semantics,
- * every imported schema is preloaded from disk).
+ * with xmllint, i.e. libxml2 in WebAssembly (xmllint.ts): no native build, no network (--nonet
+ * semantics, every imported schema is preloaded from disk).
  */
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import { validateXML, type XMLFileInfo } from "xmllint-wasm";
+import { xmllint, type XmllintFile } from "./xmllint.js";
 import { PACKAGE_ROOT } from "../shared/node/paths.js";
 
 export const SCHEMAS_DIR = path.join(PACKAGE_ROOT, "schemas");
@@ -31,7 +31,7 @@ export interface XsdResult {
   problems: XsdProblem[];
 }
 
-const loaded = new Map<SchemaSet, Promise<{ schema: XMLFileInfo; preload: XMLFileInfo[] }>>();
+const loaded = new Map<SchemaSet, Promise<{ schema: XmllintFile; preload: XmllintFile[] }>>();
 
 function loadSet(set: SchemaSet) {
   let files = loaded.get(set);
@@ -67,13 +67,49 @@ const queues = new Map<SchemaSet, { waiting: Pending[]; running: boolean }>();
  * run, and one run validates hundreds of documents in about the same time, so calls that arrive
  * while a run is being prepared or is in progress are merged into the next run.
  */
-export function validateXsd(set: SchemaSet, documents: { file: string; xml: string }[]): Promise<XsdResult[]> {
-  if (documents.length === 0) return Promise.resolve([]);
+export async function validateXsd(set: SchemaSet, documents: { file: string; xml: string }[]): Promise<XsdResult[]> {
+  const keys = documents.map((d) => `${set}\n${d.xml}`);
+  const known = new Map<string, Verdict>();
+  for (const key of keys) {
+    const verdict = verdicts.get(key);
+    if (verdict) known.set(key, verdict);
+  }
+  const unknown = documents.filter((_, i) => !known.has(keys[i]!));
+  if (unknown.length > 0) {
+    const results = await nextRun(set, unknown);
+    for (const [i, result] of results.entries()) {
+      const key = `${set}\n${unknown[i]!.xml}`;
+      known.set(key, result);
+      remember(key, result);
+    }
+  }
+  return documents.map((d, i) => {
+    const { valid, problems } = known.get(keys[i]!)!;
+    return { file: d.file, valid, problems: [...problems] };
+  });
+}
+
+function nextRun(set: SchemaSet, documents: { file: string; xml: string }[]): Promise<XsdResult[]> {
   let queue = queues.get(set);
   if (!queue) queues.set(set, (queue = { waiting: [], running: false }));
   const result = new Promise<XsdResult[]>((resolve, reject) => queue.waiting.push({ documents, resolve, reject }));
   if (!queue.running) void drain(set, queue);
   return result;
+}
+
+/**
+ * Verdicts by schema set and document text: validation is a pure function of the two, and the same
+ * manifest comes back often (a rebuild of an unchanged course, a package checked as a zip and as a
+ * folder). The oldest are forgotten first.
+ */
+type Verdict = Omit<XsdResult, "file">;
+const verdicts = new Map<string, Verdict>();
+const REMEMBERED = 64;
+
+function remember(key: string, result: XsdResult): void {
+  verdicts.delete(key);
+  verdicts.set(key, { valid: result.valid, problems: result.problems });
+  if (verdicts.size > REMEMBERED) verdicts.delete(verdicts.keys().next().value!);
 }
 
 async function drain(set: SchemaSet, queue: { waiting: Pending[]; running: boolean }): Promise<void> {
@@ -105,20 +141,13 @@ const PROBLEM = /^(document-\d+\.xml):(\d+): (.*)$/;
 async function runXmllint(set: SchemaSet, documents: { file: string; xml: string }[]): Promise<XsdResult[]> {
   const { schema, preload } = await loadSet(set);
   const names = documents.map((_, i) => `document-${i}.xml`);
-  let output: string;
-  try {
-    const out = await validateXML({
-      xml: documents.map((d, i) => ({ fileName: names[i]!, contents: d.xml })),
-      schema: [schema],
-      preload,
-      // Manifests of thousands of items need more than the default 32 MB.
-      maxMemoryPages: 4096,
-    });
-    output = out.rawOutput;
-  } catch (error) {
-    // xmllint exits with other codes when a document is not well-formed; its report is the same.
-    output = (error as Error).message;
-  }
+  const { stderr: output } = await xmllint({
+    xml: documents.map((d, i) => ({ fileName: names[i]!, contents: d.xml })),
+    schema,
+    preload,
+    // Manifests of thousands of items need more than the default 32 MB.
+    maxMemoryPages: 4096,
+  });
   const valid = new Set<string>();
   const seen = new Set<string>();
   const problems = new Map<string, XsdProblem[]>(names.map((n) => [n, []]));
