@@ -6,7 +6,7 @@
  * reports; edits to a lesson, a template and course.yml reload the course or show their errors;
  * closing the preview frees its port.
  */
-import { execFileSync, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { readFile, writeFile, mkdir } from "node:fs/promises";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
@@ -19,6 +19,7 @@ import { currentPageId, goTo, takeQuiz } from "../support/learner.js";
 import { courseFrame, field, launched, logLines, openPreview, portOpen, setOptions } from "../support/preview.js";
 import { lmsCalls, lmsCmi } from "../support/scorm-lms.js";
 import { archiverZip, readFolder } from "../support/zip.js";
+import { copyStarter } from "../../src/cli/starter.js";
 
 let browser: Browser;
 
@@ -32,7 +33,7 @@ afterAll(async () => {
 
 async function newCourse(): Promise<string> {
   const dir = path.join(await tempDir("preview"), "course");
-  execFileSync(process.execPath, [path.join(ROOT, "bin", "coursepack.js"), "new", dir], { encoding: "utf8" });
+  await copyStarter(dir);
   return dir;
 }
 

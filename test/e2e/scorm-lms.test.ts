@@ -5,7 +5,6 @@
  * and two frames up; without an LMS the course still works; an LMS that refuses commits for a while
  * gets a visible warning and then the data.
  */
-import { execFileSync } from "node:child_process";
 import { writeFile, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Browser } from "playwright-core";
@@ -28,9 +27,10 @@ import {
   setIndex,
   type ScormSite,
 } from "../support/scorm-lms.js";
-import { ROOT, buildInto, tempDir } from "../support/build.js";
+import { buildInto, tempDir } from "../support/build.js";
 import { courseDataOf, currentPageId, goTo, takeCourse } from "../support/learner.js";
 import type { StaticServer } from "../support/static-server.js";
+import { copyStarter } from "../../src/cli/starter.js";
 
 let browser: Browser;
 let server: StaticServer;
@@ -38,7 +38,7 @@ let courseId: string;
 
 beforeAll(async () => {
   const dir = path.join(await tempDir("scorm-lms"), "course");
-  execFileSync(process.execPath, [path.join(ROOT, "bin", "coursepack.js"), "new", dir], { encoding: "utf8" });
+  await copyStarter(dir);
   // passed-failed, so that a failed attempt is visible in SCORM 1.2 too (2004 always reports both).
   const file = path.join(dir, "course.yml");
   await writeFile(file, `${await readFile(file, "utf8")}\ntracking:\n  scorm12Status: passed-failed\n`);
