@@ -1,12 +1,14 @@
 /**
  * Validates manifests against the official XSDs (copied into schemas/, see schemas/PROVENANCE.md)
- * with xmllint, i.e. libxml2 in WebAssembly (xmllint.ts): no native build, no network (--nonet
- * semantics, every imported schema is preloaded from disk).
+ * with xmllint-wasm, i.e. libxml2 in WebAssembly: no native build, no network (--nonet semantics,
+ * every imported schema is preloaded from disk).
  */
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import { xmllint, type XmllintFile } from "./xmllint.js";
 import { PACKAGE_ROOT } from "../shared/node/paths.js";
+import { runXmllint, type XmllintFile } from "./xmllint-pool.js";
+
+export { warmXmllint as warmXsd } from "./xmllint-pool.js";
 
 export const SCHEMAS_DIR = path.join(PACKAGE_ROOT, "schemas");
 
@@ -16,6 +18,9 @@ export const SCHEMA_SETS = {
   "scorm2004-4th": "scorm2004-4th/scorm2004_4th_all.xsd",
   "scorm2004-3rd": "scorm2004-3rd/scorm2004_3rd_all.xsd",
   cmi5: "cmi5/CourseStructure.xsd",
+  /** Translation files `coursepack translate export` writes (src/translation/). */
+  xliff20: "xliff20/xliff_core_2.0.xsd",
+  xliff12: "xliff12/xliff-core-1.2-strict.xsd",
 } as const;
 
 export type SchemaSet = keyof typeof SCHEMA_SETS;
@@ -67,49 +72,13 @@ const queues = new Map<SchemaSet, { waiting: Pending[]; running: boolean }>();
  * run, and one run validates hundreds of documents in about the same time, so calls that arrive
  * while a run is being prepared or is in progress are merged into the next run.
  */
-export async function validateXsd(set: SchemaSet, documents: { file: string; xml: string }[]): Promise<XsdResult[]> {
-  const keys = documents.map((d) => `${set}\n${d.xml}`);
-  const known = new Map<string, Verdict>();
-  for (const key of keys) {
-    const verdict = verdicts.get(key);
-    if (verdict) known.set(key, verdict);
-  }
-  const unknown = documents.filter((_, i) => !known.has(keys[i]!));
-  if (unknown.length > 0) {
-    const results = await nextRun(set, unknown);
-    for (const [i, result] of results.entries()) {
-      const key = `${set}\n${unknown[i]!.xml}`;
-      known.set(key, result);
-      remember(key, result);
-    }
-  }
-  return documents.map((d, i) => {
-    const { valid, problems } = known.get(keys[i]!)!;
-    return { file: d.file, valid, problems: [...problems] };
-  });
-}
-
-function nextRun(set: SchemaSet, documents: { file: string; xml: string }[]): Promise<XsdResult[]> {
+export function validateXsd(set: SchemaSet, documents: { file: string; xml: string }[]): Promise<XsdResult[]> {
+  if (documents.length === 0) return Promise.resolve([]);
   let queue = queues.get(set);
   if (!queue) queues.set(set, (queue = { waiting: [], running: false }));
   const result = new Promise<XsdResult[]>((resolve, reject) => queue.waiting.push({ documents, resolve, reject }));
   if (!queue.running) void drain(set, queue);
   return result;
-}
-
-/**
- * Verdicts by schema set and document text: validation is a pure function of the two, and the same
- * manifest comes back often (a rebuild of an unchanged course, a package checked as a zip and as a
- * folder). The oldest are forgotten first.
- */
-type Verdict = Omit<XsdResult, "file">;
-const verdicts = new Map<string, Verdict>();
-const REMEMBERED = 64;
-
-function remember(key: string, result: XsdResult): void {
-  verdicts.delete(key);
-  verdicts.set(key, { valid: result.valid, problems: result.problems });
-  if (verdicts.size > REMEMBERED) verdicts.delete(verdicts.keys().next().value!);
 }
 
 async function drain(set: SchemaSet, queue: { waiting: Pending[]; running: boolean }): Promise<void> {
@@ -119,7 +88,7 @@ async function drain(set: SchemaSet, queue: { waiting: Pending[]; running: boole
   while (queue.waiting.length > 0) {
     const batch = queue.waiting.splice(0);
     try {
-      const results = await runXmllint(
+      const results = await validateBatch(
         set,
         batch.flatMap((p) => p.documents),
       );
@@ -138,13 +107,13 @@ async function drain(set: SchemaSet, queue: { waiting: Pending[]; running: boole
 const STATUS = /^(document-\d+\.xml) (validates|fails to validate)$/;
 const PROBLEM = /^(document-\d+\.xml):(\d+): (.*)$/;
 
-async function runXmllint(set: SchemaSet, documents: { file: string; xml: string }[]): Promise<XsdResult[]> {
+/** xmllint's exit codes: 0 valid, 3 and 4 validation errors, 1 and others parse errors (same report). */
+async function validateBatch(set: SchemaSet, documents: { file: string; xml: string }[]): Promise<XsdResult[]> {
   const { schema, preload } = await loadSet(set);
   const names = documents.map((_, i) => `document-${i}.xml`);
-  const { stderr: output } = await xmllint({
-    xml: documents.map((d, i) => ({ fileName: names[i]!, contents: d.xml })),
-    schema,
-    preload,
+  const { stderr: output } = await runXmllint({
+    inputFiles: [...documents.map((d, i) => ({ fileName: names[i]!, contents: d.xml })), schema, ...preload],
+    args: ["--schema", schema.fileName, "--noout", ...names],
     // Manifests of thousands of items need more than the default 32 MB.
     maxMemoryPages: 4096,
   });

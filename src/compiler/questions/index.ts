@@ -12,20 +12,21 @@ import { sequencing, sequencingSchema } from "./sequencing.js";
 import { single } from "./single.js";
 import { trueFalse, trueFalseSchema } from "./true-false.js";
 
+// The kinds' own schemas, listed here with their precise types so zod can discriminate on `type`.
+const OTHER_TYPES = [
+  multipleSchema,
+  trueFalseSchema,
+  fillInSchema,
+  numericSchema,
+  matchingSchema,
+  sequencingSchema,
+  likertSchema,
+] as const;
+
 /** Any question; `type` defaults to `single`. */
 export const questionSchema = z.preprocess(
   (v) => (v && typeof v === "object" && !Array.isArray(v) && !("type" in v) ? { ...v, type: "single" } : v),
-  // The kinds' own schemas, listed here with their precise types so zod can discriminate on `type`.
-  z.discriminatedUnion("type", [
-    singleSchema,
-    multipleSchema,
-    trueFalseSchema,
-    fillInSchema,
-    numericSchema,
-    matchingSchema,
-    sequencingSchema,
-    likertSchema,
-  ]),
+  z.discriminatedUnion("type", [singleSchema, ...OTHER_TYPES]),
 );
 
 export type AuthoredQuestion = z.infer<typeof questionSchema>;
@@ -47,6 +48,19 @@ export const questionKinds: { readonly [T in QuestionType]: QuestionKind<Authore
   sequencing,
   likert,
 };
+
+/**
+ * The same question types as one union for JSON Schema (editors): `type` may be left out for single
+ * choice, which is what the preprocessing above does; a string is a question in the compact syntax.
+ */
+export const authoredQuestionSchema = z.union([
+  singleSchema.extend({ type: singleSchema.shape.type.optional() }),
+  ...OTHER_TYPES,
+  z.string().meta({
+    description:
+      "A question in the compact syntax: `? prompt`, then `(x)`/`( )` or `[x]`/`[ ]` lines for the choices (README, The compact question syntax).",
+  }),
+]);
 
 export function kindOf(question: { type: QuestionType }): QuestionKind {
   // Each kind is typed for its own question; callers hold the general interface.
