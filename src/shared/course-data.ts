@@ -5,14 +5,22 @@
  */
 export const COURSE_DATA_SCHEMA = 1;
 
-/** Output formats the build can produce. */
-export type FormatId = "web" | "scorm12" | "scorm2004" | "scorm2004-3rd" | "xapi" | "cmi5";
+/*
+ * The closed sets below are lists first and types second, so the schemas that accept them, the
+ * registries keyed by them and the tests that walk them all read the same members.
+ */
+
+/** Output formats the build can produce, in the order the docs list them. */
+export const FORMAT_IDS = ["web", "scorm12", "scorm2004", "scorm2004-3rd", "xapi", "cmi5"] as const;
+export type FormatId = (typeof FORMAT_IDS)[number];
 
 /** When the course counts as complete. */
-export type CompletionRule = "lessons" | "quiz" | "lessons-and-quiz";
+export const COMPLETION_RULES = ["lessons", "quiz", "lessons-and-quiz"] as const;
+export type CompletionRule = (typeof COMPLETION_RULES)[number];
 
 /** How several graded quizzes combine into the course score. */
-export type ScoreCombination = "weighted-average" | "all-must-pass";
+export const SCORE_COMBINATIONS = ["weighted-average", "all-must-pass"] as const;
+export type ScoreCombination = (typeof SCORE_COMBINATIONS)[number];
 
 export interface CourseData {
   schema: typeof COURSE_DATA_SCHEMA;
@@ -56,7 +64,8 @@ export interface PageData {
   requires: string[];
 }
 
-export type FeedbackTiming = "immediate" | "end" | "none";
+export const FEEDBACK_TIMINGS = ["immediate", "end", "none"] as const;
+export type FeedbackTiming = (typeof FEEDBACK_TIMINGS)[number];
 
 export interface QuizData {
   id: string;
@@ -83,15 +92,21 @@ export interface BankData {
   questions: string[];
 }
 
-export type QuestionType =
-  | "single"
-  | "multiple"
-  | "true-false"
-  | "fill-in"
-  | "numeric"
-  | "matching"
-  | "sequencing"
-  | "likert";
+/**
+ * Every question type, in the order the docs list them. Adding one here makes the compiler name each
+ * place that must handle it (docs/development.md, "Adding a question type").
+ */
+export const QUESTION_TYPES = [
+  "single",
+  "multiple",
+  "true-false",
+  "fill-in",
+  "numeric",
+  "matching",
+  "sequencing",
+  "likert",
+] as const;
+export type QuestionType = (typeof QUESTION_TYPES)[number];
 
 interface QuestionBase {
   id: string;
@@ -231,12 +246,31 @@ export function progressBits(block: BlockData): number | undefined {
   return "items" in block ? block.items : MEDIA_SEGMENTS;
 }
 
+/** The data of one question type (single and multiple share ChoiceQuestionData). */
+export type QuestionDataOf<T extends QuestionType> = QuestionData extends infer D
+  ? D extends { type: infer U }
+    ? T extends U
+      ? D
+      : never
+    : never
+  : never;
+
+/** SCORM 1.2 status pairs: what to report on success / before success or on failure (checklist #18). */
+export const SCORM12_STATUS_PAIRS = [
+  "passed-incomplete",
+  "passed-failed",
+  "completed-incomplete",
+  "completed-failed",
+] as const;
+
+/** SCORM exit values once the course is complete (checklist #28). */
+export const EXIT_WHEN_COMPLETE = ["normal", "suspend"] as const;
+
 /** Tracking behaviour the LMS trackers read; the web tracker ignores it. */
 export interface TrackingOptions {
-  /** SCORM 1.2 status pair: what to report on success / before success or on failure. */
-  scorm12Status: "passed-incomplete" | "passed-failed" | "completed-incomplete" | "completed-failed";
+  scorm12Status: (typeof SCORM12_STATUS_PAIRS)[number];
   /** Exit value once the course is complete (while incomplete it is always "suspend"). */
-  exitWhenComplete: "normal" | "suspend";
+  exitWhenComplete: (typeof EXIT_WHEN_COMPLETE)[number];
   /** Record one interaction per graded answer. */
   interactions: boolean;
   /** Seconds between periodic commits. */

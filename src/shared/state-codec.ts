@@ -34,43 +34,47 @@ interface Packed {
   b?: Record<string, PackedBlock>;
 }
 
+/** Each Response kind's tag in saved state. Saved state outlives releases: a tag never changes meaning. */
+const TAGS = { choices: "c", order: "o", boolean: "b", text: "t", number: "n", pairs: "p" } as const satisfies Record<
+  Response["kind"],
+  string
+>;
+type Tag = (typeof TAGS)[keyof typeof TAGS];
+
 function packResponse(r: Response): PackedResponse {
   switch (r.kind) {
     case "choices":
-      return ["c", ...r.ids];
     case "order":
-      return ["o", ...r.ids];
+      return [TAGS[r.kind], ...r.ids];
     case "boolean":
-      return ["b", r.value ? 1 : 0];
+      return [TAGS.boolean, r.value ? 1 : 0];
     case "text":
-      return ["t", r.value];
     case "number":
-      return ["n", r.value];
+      return [TAGS[r.kind], r.value];
     case "pairs":
-      return ["p", ...r.pairs.map(([s, t]) => `${s}\u0001${t}`)];
+      return [TAGS.pairs, ...r.pairs.map(([s, t]) => `${s}\u0001${t}`)];
   }
 }
 
+/** Reads a packed response back; anything malformed (an old or tampered state) is dropped. */
+const UNPACK: Record<Tag, (rest: unknown[], strings: string[]) => Response | undefined> = {
+  c: (_, ids) => ({ kind: "choices", ids }),
+  o: (_, ids) => ({ kind: "order", ids }),
+  b: ([value]) => ({ kind: "boolean", value: value === 1 }),
+  t: ([value]) => (typeof value === "string" ? { kind: "text", value } : undefined),
+  n: ([value]) => (typeof value === "number" ? { kind: "number", value } : undefined),
+  p: (_, pairs) => ({ kind: "pairs", pairs: pairs.map((s) => s.split("\u0001") as [string, string]) }),
+};
+
+const KNOWN_TAGS: ReadonlySet<string> = new Set(Object.values(TAGS));
+
 function unpackResponse(p: unknown): Response | undefined {
-  if (!Array.isArray(p) || typeof p[0] !== "string") return undefined;
-  const [tag, ...rest] = p as [string, ...unknown[]];
-  const strings = rest.filter((x): x is string => typeof x === "string");
-  switch (tag) {
-    case "c":
-      return { kind: "choices", ids: strings };
-    case "o":
-      return { kind: "order", ids: strings };
-    case "b":
-      return { kind: "boolean", value: rest[0] === 1 };
-    case "t":
-      return typeof rest[0] === "string" ? { kind: "text", value: rest[0] } : undefined;
-    case "n":
-      return typeof rest[0] === "number" ? { kind: "number", value: rest[0] } : undefined;
-    case "p":
-      return { kind: "pairs", pairs: strings.map((s) => s.split("\u0001") as [string, string]) };
-    default:
-      return undefined;
-  }
+  if (!Array.isArray(p) || typeof p[0] !== "string" || !KNOWN_TAGS.has(p[0])) return undefined;
+  const [tag, ...rest] = p as [Tag, ...unknown[]];
+  return UNPACK[tag](
+    rest,
+    rest.filter((x): x is string => typeof x === "string"),
+  );
 }
 
 function mapValues<A, B>(o: Record<string, A>, f: (a: A) => B | undefined): Record<string, B> {

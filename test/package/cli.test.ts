@@ -107,6 +107,26 @@ describe("the installed coursepack", () => {
     expect(result.stdout).toContain("error");
   });
 
+  it("validate: points to the LMS checklist the installed package ships", async () => {
+    const manifest = path.join(await scratch("checklist"), "imsmanifest.xml");
+    await writeFile(
+      manifest,
+      `<?xml version="1.0"?>
+<manifest identifier="1course" xmlns="http://www.imsproject.org/xsd/imscp_rootv1p1p2">
+  <metadata><schema>ADL SCORM</schema><schemaversion>1.2</schemaversion></metadata>
+  <organizations/><resources/>
+</manifest>
+`,
+    );
+    const result = await installed("validate", manifest);
+    expect(result.stdout).toContain("[checklist #4]");
+    expect(result.stdout).toContain("docs/lms-checklist.md#4");
+    const doc = /in this install: (.+lms-checklist\.md)$/m.exec(result.stdout)?.[1];
+    expect(doc).toBeDefined();
+    expect(doc).not.toContain(REPO);
+    expect(await readFile(doc!, "utf8")).toContain('<a id="4"></a>\n### 4. ');
+  });
+
   it("import-gift: converts a Moodle bank into a quiz file the course builds with", async () => {
     const dir = path.join(await scratch("gift"), "gift-course");
     expect((await installed("new", dir)).code).toBe(0);

@@ -1,7 +1,13 @@
-/** Runs the real `coursepack` command (bin/coursepack.js) in a child process, as a user would. */
+/**
+ * Runs the `coursepack` command as the tests need it. In this process by default: `main()` with its
+ * console output captured, the exit code it returns, and no process start-up or bundle load per call
+ * (the packed command itself is exercised in test/package/). With `cwd`, in a child process running
+ * bin/coursepack.js, since a worker thread cannot change its working directory.
+ */
 import { execFile } from "node:child_process";
 import path from "node:path";
-import { promisify } from "node:util";
+import { format, promisify } from "node:util";
+import { main } from "../../src/cli/main.js";
 import { ROOT } from "./build.js";
 
 const run = promisify(execFile);
@@ -15,9 +21,27 @@ export interface CliResult {
 
 /** `coursepack <args>` without colours; never throws for a non-zero exit code. */
 export async function coursepack(args: string[], options: { cwd?: string } = {}): Promise<CliResult> {
+  return options.cwd === undefined ? inProcess(args) : childProcess(args, options.cwd);
+}
+
+async function inProcess(args: string[]): Promise<CliResult> {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const { log, info, error, warn } = console;
+  console.log = console.info = (...values: unknown[]) => void stdout.push(`${format(...values)}\n`);
+  console.error = console.warn = (...values: unknown[]) => void stderr.push(`${format(...values)}\n`);
+  try {
+    const code = await main(args);
+    return { code, stdout: stdout.join(""), stderr: stderr.join("") };
+  } finally {
+    Object.assign(console, { log, info, error, warn });
+  }
+}
+
+async function childProcess(args: string[], cwd: string): Promise<CliResult> {
   try {
     const { stdout, stderr } = await run(process.execPath, [CLI, ...args], {
-      ...options,
+      cwd,
       env: { ...process.env, NO_COLOR: "1" },
     });
     return { code: 0, stdout, stderr };

@@ -1,5 +1,6 @@
 /** A quiz file (YAML): a graded assessment, its settings and its questions or question banks. */
 import { z } from "zod";
+import { FEEDBACK_TIMINGS } from "../../shared/course-data.js";
 import { idSchema, percentSchema, textSchema } from "./common.js";
 
 /**
@@ -44,7 +45,7 @@ export function quizFileSchema<Q extends z.ZodType>(question: Q) {
         .min(0)
         .default(0)
         .meta({ description: "Attempts allowed; 0 means unlimited.", examples: [3] }),
-      feedback: z.enum(["immediate", "end", "none"]).default("end").meta({
+      feedback: z.enum(FEEDBACK_TIMINGS).default("end").meta({
         description: "When answer feedback shows: after each question, after submitting, or never.",
       }),
       review: z.boolean().default(true).meta({ description: "Let learners review their answers after submitting." }),

@@ -2,7 +2,7 @@
  * Course status from learner state: progress, completion, pass/fail and score, following the
  * course's completion rule and score combination. Pure, so it is unit-tested without a browser.
  */
-import type { CourseData, QuizData } from "../../shared/course-data.js";
+import type { CompletionRule, CourseData, QuizData, ScoreCombination } from "../../shared/course-data.js";
 import type { LearnerState } from "../../shared/learner.js";
 import type { CourseStatus } from "../tracking/tracker.js";
 import { pageDone } from "./completion.js";
@@ -61,26 +61,21 @@ export function courseStatus(course: CourseData, state: LearnerState, masterySco
 
   // Pass/fail is known once every graded quiz has a score (or, for all-must-pass, once all passed).
   const allScored = results.length > 0 && scored.length === results.length;
-  const passed =
-    course.scoreCombination === "all-must-pass"
-      ? results.length > 0 && results.every((r) => r.passed)
-        ? true
-        : allScored
-          ? false
-          : undefined
-      : allScored
-        ? score! >= (masteryScore ?? course.passingScore)
-        : undefined;
+  const verdicts: Record<ScoreCombination, () => boolean | undefined> = {
+    "weighted-average": () => (allScored ? score! >= (masteryScore ?? course.passingScore) : undefined),
+    "all-must-pass": () =>
+      results.length > 0 && results.every((r) => r.passed) ? true : allScored ? false : undefined,
+  };
+  const passed = verdicts[course.scoreCombination]();
 
   const lessonsDone = lessons.every((p) => pageDone(course, state, p));
   const quizzesDone = results.length > 0 && results.every((r) => r.finished);
-  const completed =
-    state.completed ||
-    (course.completion === "lessons"
-      ? lessonsDone
-      : course.completion === "quiz"
-        ? quizzesDone
-        : lessonsDone && quizzesDone);
+  const completedBy: Record<CompletionRule, boolean> = {
+    lessons: lessonsDone,
+    quiz: quizzesDone,
+    "lessons-and-quiz": lessonsDone && quizzesDone,
+  };
+  const completed = state.completed || completedBy[course.completion];
 
   // A graded quiz is done once it can change nothing (passed or out of attempts), as for completion;
   // a complete course is all done — so the progress bar and the summary always agree (issue 12).

@@ -48,7 +48,9 @@ function optionIds(q: QuestionData): string[] {
       return q.items.map((i) => i.id);
     case "likert":
       return q.scale.map((s) => s.id);
-    default:
+    case "true-false":
+    case "fill-in":
+    case "numeric":
       return [];
   }
 }

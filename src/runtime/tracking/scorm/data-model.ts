@@ -36,7 +36,7 @@ export interface ReportedStatus {
   final?: boolean | undefined;
 }
 
-/** One objective per page (checklist: objectives per lesson). */
+/** One objective per page, so LMSs that report objectives show progress per lesson and quiz. */
 export interface ObjectiveReport {
   /** The page (or scenario) id; the adapter turns it into its own identifier format. */
   page: string;
