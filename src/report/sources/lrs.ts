@@ -69,7 +69,7 @@ async function getPage(url: string, options: LrsOptions): Promise<{ statements: 
 }
 
 export function lrsSource(course: ReportCourse, options: LrsOptions): RecordSource {
-  const reader = new StatementReader(course);
+  const reader = new StatementReader(course, options.activities);
   const base = options.endpoint.endsWith("/") ? options.endpoint : `${options.endpoint}/`;
   const info: SourceInfo = {
     kind: "lrs",

@@ -51,13 +51,23 @@ const VERB_IDS = Object.fromEntries(Object.entries(VERBS).map(([name, verb]) => 
 
 export class StatementReader {
   private readonly roots: string[];
+  private readonly courseIris: Set<string>;
 
-  constructor(private readonly course: ReportCourse) {
+  /**
+   * @param alsoCourse more IRIs that name the course itself: an LMS may launch a Tin Can package
+   *   with its own `activity_id`, which the runtime then uses for course-level statements
+   */
+  constructor(
+    private readonly course: ReportCourse,
+    alsoCourse: readonly string[] = [],
+  ) {
     this.roots = [...new Set(course.versions.map((v) => v.activityId.replace(/\/+$/, "")))];
+    this.courseIris = new Set(alsoCourse);
   }
 
   /** Which part of this course an activity IRI names; undefined for anything else. */
   part(iri: string): Part | undefined {
+    if (this.courseIris.has(iri)) return { kind: "course" };
     for (const root of this.roots) {
       if (iri === root || iri === `${root}/au`) return { kind: "course" };
       if (!iri.startsWith(`${root}/`)) continue;
