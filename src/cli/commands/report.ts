@@ -51,7 +51,7 @@ function input(values: {
       ...(values.activity?.length ? { activities: values.activity } : {}),
       ...(values.since ? { since: new Date(values.since).toISOString() } : {}),
       ...(authorization ? { authorization } : {}),
-      onPage: (read) => process.stderr.write(dim(`\r${read} statements read`)),
+      ...(process.stderr.isTTY ? { onPage: (read: number) => process.stderr.write(dim(`\r${read} statements read`)) } : {}),
     };
   }
   if (values.input?.length) return { kind: "files", files: values.input };
@@ -76,7 +76,7 @@ async function run(args: string[]): Promise<number> {
   const source = input(values);
   const started = performance.now();
   const report = await makeReport(courseDir(positionals[0]), source);
-  if (source.kind === "lrs") process.stderr.write("\n");
+  if (source.kind === "lrs" && process.stderr.isTTY) process.stderr.write("\n");
   if (values.json) console.log(JSON.stringify(report, null, 2));
   if (values.out !== undefined || !values.json) {
     const out = path.resolve(values.out ?? "report.html");
