@@ -30,6 +30,9 @@ const INK = "#1f2933";
 const ACCENT = "#0b5cad";
 const WARN = "#b42318";
 
+/** Left margin that fits the longest label at the axis font (about 6.5 px a character). */
+const labelMargin = (labels: string[]) => Math.min(380, 20 + Math.max(0, ...labels.map((l) => l.length)) * 6.5);
+
 async function svg(
   label: string,
   description: string,
@@ -49,9 +52,10 @@ async function svg(
 /** Learners reaching each step, the drop-off step in red. */
 export function funnelChart(steps: FunnelStep[], dropOffStep: string | undefined, description: string): Promise<string> {
   return svg("Completion funnel", description, (Plot) => ({
-    width: 720,
+    width: 800,
     height: 40 + steps.length * 26,
-    marginLeft: 260,
+    marginLeft: labelMargin(steps.map((s) => s.title)),
+    marginRight: 80,
     x: { label: "Learners", grid: true },
     y: { label: null, domain: steps.map((s) => s.title) },
     marks: [
@@ -77,9 +81,9 @@ export function funnelChart(steps: FunnelStep[], dropOffStep: string | undefined
 export function lessonTimeChart(lessons: LessonTime[], description: string): Promise<string> {
   const timed = lessons.filter((l) => l.minutes);
   return svg("Time on each lesson", description, (Plot) => ({
-    width: 720,
+    width: 800,
     height: 40 + lessons.length * 28,
-    marginLeft: 260,
+    marginLeft: labelMargin(lessons.map((l) => l.title)),
     x: { label: "Minutes", grid: true },
     y: { label: null, domain: lessons.map((l) => l.title) },
     marks: [
@@ -94,7 +98,7 @@ export function lessonTimeChart(lessons: LessonTime[], description: string): Pro
 /** Course scores in ten bins, with the pass mark. */
 export function scoreChart(scores: ScoreFigures, description: string): Promise<string> {
   return svg("Score distribution", description, (Plot) => ({
-    width: 720,
+    width: 800,
     height: 260,
     x: { label: "Course score (%)", domain: [0, 100] },
     y: { label: "Learners", grid: true },
@@ -128,10 +132,14 @@ export function attemptsChart(quiz: QuizFigure, description: string): Promise<st
 export function itemMapChart(quiz: QuizFigure, description: string): Promise<string> {
   const items = quiz.items.filter((i) => i.difficulty !== null && i.pointBiserial !== null);
   return svg(`Questions of ${quiz.title} by difficulty and discrimination`, description, (Plot) => ({
-    width: 720,
+    width: 800,
     height: 320,
     x: { label: "Difficulty (proportion correct)", domain: [0, 1] },
-    y: { label: "Discrimination (item–rest correlation)", domain: [-1, 1], grid: true },
+    y: {
+      label: "Discrimination (item–rest correlation)",
+      domain: [Math.min(-0.2, ...items.map((i) => i.pointBiserial! - 0.1)), 1],
+      grid: true,
+    },
     marks: [
       Plot.rectX([0], { x1: 0.3, x2: 0.9, y1: 0.2, y2: 1, fill: ACCENT, fillOpacity: 0.06 }),
       Plot.ruleY([0], { stroke: INK }),

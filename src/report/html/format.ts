@@ -31,6 +31,6 @@ export function figure(id: string, title: string, summary: string, svg: string, 
 <figcaption id="${id}-title">${esc(title)}</figcaption>
 <p class="summary">${esc(summary)}</p>
 <div class="chart">${svg}</div>
-<details class="data" open><summary>Data table: ${esc(title.toLowerCase())}</summary>${data}</details>
+<details class="data"><summary>Data table: ${esc(title.toLowerCase())}</summary>${data}</details>
 </figure>`;
 }

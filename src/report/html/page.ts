@@ -26,9 +26,12 @@ function overview(report: Report): string {
     ["Completed", completed ? `${completed.learners} (${pct(completed.share)})` : "–"],
     ["Pass rate", pct(report.scores.passRate)],
     ["Median score", report.scores.summary ? `${num(report.scores.summary.median, 0)} %` : "–"],
-    ["Largest drop-off", drop ? `after “${esc(title(drop.after))}”: ${drop.lost} learners (${pct(drop.share)})` : "–"],
+    ["Lost at the largest drop-off", drop ? `${drop.lost} (${pct(drop.share)})` : "–"],
   ];
-  return `<dl class="cards">${cards.map(([k, v]) => `<div><dt>${k}</dt><dd>${v}</dd></div>`).join("")}</dl>`;
+  const where = drop
+    ? `<p class="drop">Largest drop-off: after “${esc(title(drop.after))}”, before “${esc(title(drop.before))}”.</p>`
+    : "";
+  return `<dl class="cards">${cards.map(([k, v]) => `<div><dt>${k}</dt><dd>${v}</dd></div>`).join("")}</dl>${where}`;
 }
 
 async function funnelSection(report: Report): Promise<string> {

@@ -17,6 +17,7 @@ code { font-size: .85em; background: #f0f4f8; padding: 0 .25em; border-radius: 3
 .cards div { border: 1px solid var(--line); border-radius: 6px; padding: .75rem; }
 .cards dt { color: var(--muted); font-size: .85rem; }
 .cards dd { margin: 0; font-size: 1.25rem; font-weight: 600; }
+.drop { margin: -.5rem 0 1rem; }
 .notes { border-left: 4px solid var(--accent); background: #f0f4f8; padding: .5rem 1rem; margin: 1rem 0; }
 .notes ul { margin: 0; padding-left: 1rem; }
 figure { margin: 1rem 0 2rem; break-inside: avoid; }
