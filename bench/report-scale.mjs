@@ -17,9 +17,13 @@ rmSync(work, { recursive: true, force: true });
 mkdirSync(work, { recursive: true });
 
 // The course data the runtime gets, from the built xAPI package.
-const built = spawnSync(process.execPath, [cli, "build", path.join(root, "content"), "--format", "xapi", "--out", work], {
-  encoding: "utf8",
-});
+const built = spawnSync(
+  process.execPath,
+  [cli, "build", path.join(root, "content"), "--format", "xapi", "--out", work],
+  {
+    encoding: "utf8",
+  },
+);
 if (built.status !== 0) throw new Error(`build failed:\n${built.stderr}`);
 const folder = readdirSync(work).find((f) => f.endsWith("-xapi") && statSync(path.join(work, f)).isDirectory());
 const html = readFileSync(path.join(work, folder, "index.html"), "utf8");
@@ -41,7 +45,19 @@ function runReport(endpoint, out) {
   return new Promise((resolve, reject) => {
     const child = spawn(
       "/usr/bin/time",
-      ["-f", "%e %M", process.execPath, cli, "report", path.join(root, "content"), "--lrs", endpoint, "--json", "-o", out],
+      [
+        "-f",
+        "%e %M",
+        process.execPath,
+        cli,
+        "report",
+        path.join(root, "content"),
+        "--lrs",
+        endpoint,
+        "--json",
+        "-o",
+        out,
+      ],
       { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NO_COLOR: "1" } },
     );
     let stdout = "";

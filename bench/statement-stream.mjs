@@ -45,7 +45,9 @@ function response(q, right, random) {
     case "numeric":
       return String(right ? q.min : q.max + 1);
     case "matching":
-      return q.pairs.map((p, i) => `${p.source}[.]${right ? p.target : q.pairs[(i + 1) % q.pairs.length].target}`).join("[,]");
+      return q.pairs
+        .map((p, i) => `${p.source}[.]${right ? p.target : q.pairs[(i + 1) % q.pairs.length].target}`)
+        .join("[,]");
     case "sequencing": {
       const ids = q.items.map((i) => i.id);
       return (right ? ids : ids.reverse()).join("[,]");
@@ -86,7 +88,7 @@ export function* syntheticStatements(course, { learners, seed = 1, start = Date.
     let stopped = false;
     for (const lesson of lessons) {
       yield make("experienced", `${root}/lessons/${encodeURIComponent(lesson.id)}`, undefined, root);
-      time += Math.round((lesson.minutes * (0.5 + random())) * 60_000);
+      time += Math.round(lesson.minutes * (0.5 + random()) * 60_000);
       if (random() < 0.04) {
         stopped = true;
         break;
@@ -112,7 +114,12 @@ export function* syntheticStatements(course, { learners, seed = 1, start = Date.
               {
                 response: response(q, right, random),
                 duration: iso(latency),
-                ...(q.type === "likert" ? {} : { success: right, score: { scaled: right ? 1 : 0, raw: right ? q.weight : 0, min: 0, max: q.weight } }),
+                ...(q.type === "likert"
+                  ? {}
+                  : {
+                      success: right,
+                      score: { scaled: right ? 1 : 0, raw: right ? q.weight : 0, min: 0, max: q.weight },
+                    }),
               },
               `${root}/quizzes/${encodeURIComponent(quiz.id)}`,
             );

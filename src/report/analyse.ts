@@ -17,7 +17,7 @@ export async function analyse(course: ReportCourse, source: RecordSource, now = 
 
 export function figures(course: ReportCourse, tally: Tally, info: SourceInfo, now = new Date()): Report {
   const { data } = course;
-  const steps = funnel(course, tally);
+  const steps = funnel(course, tally, info.lacks);
   const own = course.versions[0]!;
   return {
     schema: REPORT_SCHEMA,
@@ -42,7 +42,7 @@ export function figures(course: ReportCourse, tally: Tally, info: SourceInfo, no
   };
 }
 
-function funnel(course: ReportCourse, tally: Tally): FunnelStep[] {
+function funnel(course: ReportCourse, tally: Tally, lacks: SourceInfo["lacks"]): FunnelStep[] {
   const learners = [...tally.learners.values()];
   const started = learners.filter((l) => l.started).length;
   const step = (id: string, kind: FunnelStep["kind"], title: string, count: number): FunnelStep => ({
@@ -53,10 +53,10 @@ function funnel(course: ReportCourse, tally: Tally): FunnelStep[] {
     share: started ? Math.round((count / started) * 10000) / 10000 : 0,
   });
   const steps = [step("start", "start", "Started the course", started)];
-  if (!tally.course.lessons.length) return steps;
   // Pages in learner order, so the funnel reads as the course does.
   for (const page of course.data.pages) {
     if (page.kind === "lesson") {
+      if (lacks.includes("lessons")) continue;
       const i = course.lessonIndex.get(page.id)!;
       steps.push(step(page.id, "lesson", page.title, learners.filter((l) => l.lessons[i] === 1).length));
     } else {
@@ -64,7 +64,8 @@ function funnel(course: ReportCourse, tally: Tally): FunnelStep[] {
       steps.push(step(page.id, "quiz", page.title, learners.filter((l) => l.quizStarted[i] === 1).length));
     }
   }
-  steps.push(step("completed", "completed", "Completed the course", learners.filter((l) => l.completed).length));
+  if (!lacks.includes("completion"))
+    steps.push(step("completed", "completed", "Completed the course", learners.filter((l) => l.completed).length));
   return steps;
 }
 
@@ -75,7 +76,12 @@ function dropOff(steps: FunnelStep[]): DropOff | null {
     const before = steps[i - 1]!;
     const lost = before.learners - steps[i]!.learners;
     if (lost > 0 && (!best || lost > best.lost))
-      best = { after: before.id, before: steps[i]!.id, lost, share: Math.round((lost / before.learners) * 10000) / 10000 };
+      best = {
+        after: before.id,
+        before: steps[i]!.id,
+        lost,
+        share: Math.round((lost / before.learners) * 10000) / 10000,
+      };
   }
   return best;
 }
@@ -102,7 +108,8 @@ function scores(course: ReportCourse, tally: Tally): ScoreFigures {
 }
 
 const LACKS: Record<SourceInfo["lacks"][number], string> = {
-  lessons: "This source has no lesson visits, so the completion funnel shows only who started.",
+  lessons: "This source has no lesson visits, so the completion funnel shows only who started and who answered.",
+  completion: "This source does not say who completed the course, so the funnel ends at the quiz.",
   "lesson-times": "This source does not time lesson visits, so there are no lesson times.",
   scores: "This source has no course scores.",
   "answer-times": "This source has no answer times.",
@@ -112,7 +119,9 @@ const LACKS: Record<SourceInfo["lacks"][number], string> = {
 function notes(info: SourceInfo, tally: Tally): string[] {
   const out = info.lacks.map((l) => LACKS[l]);
   if (info.ignored)
-    out.push(`${info.ignored} of ${info.read} records were about other activities or could not be read, and were left out.`);
+    out.push(
+      `${info.ignored} of ${info.read} records were about other activities or could not be read, and were left out.`,
+    );
   if (tally.outOfOrder)
     out.push(
       `${tally.outOfOrder} learners' records were not in time order; their lesson times were taken newest first.`,

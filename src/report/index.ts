@@ -5,7 +5,6 @@
 import { analyse } from "./analyse.js";
 import { loadReportCourse } from "./course.js";
 import type { Report } from "./figures.js";
-import { renderHtml } from "./html/page.js";
 import type { RecordSource } from "./records.js";
 import { combine, fileSource } from "./sources/files.js";
 import { lrsSource } from "./sources/lrs.js";

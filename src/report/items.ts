@@ -72,7 +72,11 @@ function itemFigure(course: ReportCourse, tally: Tally, q: number, rows: Float32
     if (!(s >= 0)) continue;
     let sum = 0;
     let n = 0;
-    for (const v of row) if (v >= 0) (sum += v), n++;
+    for (const v of row) {
+      if (!(v >= 0)) continue;
+      sum += v;
+      n++;
+    }
     total.push(sum / n);
     if (n > 1) {
       item.push(s);
@@ -81,7 +85,12 @@ function itemFigure(course: ReportCourse, tally: Tally, q: number, rows: Float32
   }
   const difficulty = scored ? t.scoreSum / t.scored : null;
   const pointBiserial = scored ? correlation(item, rest) : null;
-  const upperLower = scored ? upperLowerIndex(total, rows.map((r) => r[j]!).filter((s) => s >= 0)) : null;
+  const upperLower = scored
+    ? upperLowerIndex(
+        total,
+        rows.map((r) => r[j]!).filter((s) => s >= 0),
+      )
+    : null;
   const figureOptions = options.map((o, i) => ({
     ...o,
     chosen: t.optionCounts[i]!,

@@ -47,7 +47,7 @@ export interface SourceInfo {
   read: number;
   ignored: number;
   /** What this kind of source cannot tell, so the report can say why a section is empty. */
-  lacks: ("lessons" | "lesson-times" | "scores" | "answer-times" | "attempts")[];
+  lacks: ("lessons" | "lesson-times" | "completion" | "scores" | "answer-times" | "attempts")[];
 }
 
 export interface RecordSource {

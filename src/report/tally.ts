@@ -141,7 +141,8 @@ export class Tally {
     if (learner.descending) {
       // Newest first: the previous record is the one that followed this lesson view.
       const next = learner.lastTime;
-      if (record.kind === "lesson" && learner.lastKind !== "session" && next >= time) this.timed(record.lesson, next - time);
+      if (record.kind === "lesson" && learner.lastKind !== "session" && next >= time)
+        this.timed(record.lesson, next - time);
       return;
     }
     if (learner.openLesson >= 0 && !(record.kind === "session" && record.event === "start"))
@@ -176,7 +177,8 @@ export class Tally {
         attempt = newAttempt ? current + 1 : current;
       }
       learner.attempts[quiz] = Math.max(learner.attempts[quiz]!, attempt);
-      if (learner.firstAttempt[quiz] === 0 || attempt < learner.firstAttempt[quiz]!) learner.firstAttempt[quiz] = attempt;
+      if (learner.firstAttempt[quiz] === 0 || attempt < learner.firstAttempt[quiz]!)
+        learner.firstAttempt[quiz] = attempt;
       learner.answeringQuiz = quiz;
       learner.answeredIn[record.question] = attempt;
       if (attempt !== learner.firstAttempt[quiz]) return;
@@ -216,7 +218,8 @@ export class Tally {
   }
 
   private result(learner: LearnerState, record: Extract<LearnerRecord, { kind: "result" }>): void {
-    const time = Number.isNaN(record.time) ? Number.MAX_SAFE_INTEGER - this.records : record.time;
+    // Without a time, a later record in the stream is the later result (past every real timestamp).
+    const time = Number.isNaN(record.time) ? 1e15 + this.records : record.time;
     if (record.completed) learner.completed = true;
     if (record.passed !== undefined && time >= learner.resultTime) {
       learner.passed = record.passed;

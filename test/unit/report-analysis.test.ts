@@ -20,7 +20,13 @@ function reportOf(statements: Record<string, unknown>[]): Report {
     if (record) tally.add(record);
     else ignored++;
   }
-  return figures(course, tally, { kind: "xapi-file", description: "test", read: statements.length, ignored, lacks: [] });
+  return figures(course, tally, {
+    kind: "xapi-file",
+    description: "test",
+    read: statements.length,
+    ignored,
+    lacks: [],
+  });
 }
 
 const dataSetA = () => ANSWERS_A.flatMap((_, n) => statementsOf(`l${n + 1}`, scriptA(n)));
@@ -57,7 +63,12 @@ describe("data set A: five learners", () => {
 
   it("difficulty, discrimination and times per question", () => {
     // Difficulty: 3/5, 3/5, 2/5. Item–rest r: 0 (worked in the fixture notes), .5/√.6, .3/√.84.
-    expect(item(report, "longest")).toMatchObject({ respondents: 5, difficulty: 0.6, pointBiserial: 0, meanSeconds: 10 });
+    expect(item(report, "longest")).toMatchObject({
+      respondents: 5,
+      difficulty: 0.6,
+      pointBiserial: 0,
+      meanSeconds: 10,
+    });
     expect(item(report, "rhine").pointBiserial).toBeCloseTo(0.5 / Math.sqrt(0.6), 4);
     expect(item(report, "capital").pointBiserial).toBeCloseTo(0.3 / Math.sqrt(0.84), 4);
     expect(item(report, "capital")).toMatchObject({ difficulty: 0.4, meanSeconds: 30 });
@@ -115,7 +126,10 @@ describe("edge cases", () => {
       expect(i).toMatchObject({ difficulty: 1, pointBiserial: null, upperLower: 0 });
       expect(i.flags).toContain("too-easy");
     }
-    expect(report.quizzes[0]!.reliability).toMatchObject({ method: null, reason: expect.stringContaining("same total") });
+    expect(report.quizzes[0]!.reliability).toMatchObject({
+      method: null,
+      reason: expect.stringContaining("same total"),
+    });
   });
 
   it("missing answers count for nobody: not as wrong, not in reliability", () => {

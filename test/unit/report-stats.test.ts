@@ -69,13 +69,25 @@ describe("reliability", () => {
   it("Cronbach's alpha with partial credit", () => {
     // Learners (1, .5, 0), (1, .5, .5), (1, 0, 0). Item 1 (1,1,1): 0. Item 2 (.5,.5,0): mean ⅓, σ² = 1/18. Item 3 (0,.5,0): mean ⅙, σ² = 1/18.
     // Totals (1.5, 2, 1): mean 1.5, σ² = 1/6. α = 3/2·(1 − (1/9)/(1/6)) = 3/2·⅓ = .5.
-    expect(cronbachAlpha([[1, 0.5, 0], [1, 0.5, 0.5], [1, 0, 0]])).toBeCloseTo(0.5, 12);
+    expect(
+      cronbachAlpha([
+        [1, 0.5, 0],
+        [1, 0.5, 0.5],
+        [1, 0, 0],
+      ]),
+    ).toBeCloseTo(0.5, 12);
   });
 
   it("is undefined for one learner, one item, or totals that do not vary (everyone right)", () => {
     expect(cronbachAlpha([[1, 0, 1]])).toBeNull();
     expect(cronbachAlpha([[1], [0]])).toBeNull();
-    expect(cronbachAlpha([[1, 1], [1, 1], [1, 1]])).toBeNull();
+    expect(
+      cronbachAlpha([
+        [1, 1],
+        [1, 1],
+        [1, 1],
+      ]),
+    ).toBeNull();
   });
 });
 

@@ -42,7 +42,9 @@ function input(values: {
     try {
       new URL(values.lrs);
     } catch {
-      throw new UsageError(`--lrs takes the LRS endpoint URL, e.g. https://lrs.example.com/xAPI/ (got "${values.lrs}")`);
+      throw new UsageError(
+        `--lrs takes the LRS endpoint URL, e.g. https://lrs.example.com/xAPI/ (got "${values.lrs}")`,
+      );
     }
     const authorization = lrsAuthorization(values.auth, process.env);
     return {
@@ -51,7 +53,9 @@ function input(values: {
       ...(values.activity?.length ? { activities: values.activity } : {}),
       ...(values.since ? { since: new Date(values.since).toISOString() } : {}),
       ...(authorization ? { authorization } : {}),
-      ...(process.stderr.isTTY ? { onPage: (read: number) => process.stderr.write(dim(`\r${read} statements read`)) } : {}),
+      ...(process.stderr.isTTY
+        ? { onPage: (read: number) => process.stderr.write(dim(`\r${read} statements read`)) }
+        : {}),
     };
   }
   if (values.input?.length) return { kind: "files", files: values.input };

@@ -50,7 +50,11 @@ async function svg(
 }
 
 /** Learners reaching each step, the drop-off step in red. */
-export function funnelChart(steps: FunnelStep[], dropOffStep: string | undefined, description: string): Promise<string> {
+export function funnelChart(
+  steps: FunnelStep[],
+  dropOffStep: string | undefined,
+  description: string,
+): Promise<string> {
   return svg("Completion funnel", description, (Plot) => ({
     width: 800,
     height: 40 + steps.length * 26,
@@ -87,8 +91,21 @@ export function lessonTimeChart(lessons: LessonTime[], description: string): Pro
     x: { label: "Minutes", grid: true },
     y: { label: null, domain: lessons.map((l) => l.title) },
     marks: [
-      Plot.ruleY(timed, { y: "title", x1: (l: LessonTime) => l.minutes!.min, x2: (l: LessonTime) => l.minutes!.max, stroke: "#8a96a3" }),
-      Plot.barX(timed, { y: "title", x1: (l: LessonTime) => l.minutes!.q1, x2: (l: LessonTime) => l.minutes!.q3, fill: ACCENT, fillOpacity: 0.35, insetTop: 6, insetBottom: 6 }),
+      Plot.ruleY(timed, {
+        y: "title",
+        x1: (l: LessonTime) => l.minutes!.min,
+        x2: (l: LessonTime) => l.minutes!.max,
+        stroke: "#8a96a3",
+      }),
+      Plot.barX(timed, {
+        y: "title",
+        x1: (l: LessonTime) => l.minutes!.q1,
+        x2: (l: LessonTime) => l.minutes!.q3,
+        fill: ACCENT,
+        fillOpacity: 0.35,
+        insetTop: 6,
+        insetBottom: 6,
+      }),
       Plot.tickX(timed, { y: "title", x: (l: LessonTime) => l.minutes!.median, stroke: ACCENT, strokeWidth: 3 }),
       Plot.dot(lessons, { y: "title", x: "plannedMinutes", stroke: INK, r: 4, symbol: "circle" }),
     ],
@@ -111,7 +128,14 @@ export function scoreChart(scores: ScoreFigures, description: string): Promise<s
         inset: 1,
       }),
       Plot.ruleX([scores.passingScore], { stroke: WARN, strokeDasharray: "4 3" }),
-      Plot.text([scores.passingScore], { x: (d: number) => d, frameAnchor: "top", text: () => "pass mark", dx: 4, textAnchor: "start", fill: WARN }),
+      Plot.text([scores.passingScore], {
+        x: (d: number) => d,
+        frameAnchor: "top",
+        text: () => "pass mark",
+        dx: 4,
+        textAnchor: "start",
+        fill: WARN,
+      }),
       Plot.ruleY([0]),
     ],
   }));

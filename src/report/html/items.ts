@@ -43,7 +43,10 @@ function itemCard(item: ItemFigure, n: number): string {
   const flags = item.flags.map((f) => `<li class="flag">${esc(FLAG_TEXT[f])}</li>`).join("");
   const stats = [
     ["Answered by", String(item.respondents)],
-    ["Difficulty (proportion correct)", item.difficulty === null ? "–" : `${num(item.difficulty)} (${pct(item.difficulty)})`],
+    [
+      "Difficulty (proportion correct)",
+      item.difficulty === null ? "–" : `${num(item.difficulty)} (${pct(item.difficulty)})`,
+    ],
     ["Discrimination: point-biserial", num(item.pointBiserial)],
     ["Discrimination: upper–lower 27 %", num(item.upperLower)],
     ["Average time", item.meanSeconds === null ? "–" : `${Math.round(item.meanSeconds)} s`],
@@ -61,7 +64,11 @@ function itemCard(item: ItemFigure, n: number): string {
       ? table(
           "Most frequent answers",
           ["Answer", "Learners", "Marks"],
-          item.topResponses.map((r) => [esc(r.response || "(empty)"), String(r.count), r.score === null ? "–" : pct(r.score)]),
+          item.topResponses.map((r) => [
+            esc(r.response || "(empty)"),
+            String(r.count),
+            r.score === null ? "–" : pct(r.score),
+          ]),
           "options",
         )
       : "";
@@ -89,7 +96,11 @@ export async function quizSection(quiz: QuizFigure): Promise<string> {
         `Attempts at ${quiz.title}`,
         `On average learners used ${num(quiz.meanAttempts, 1)} attempts.`,
         await attemptsChart(quiz, `Learners by number of attempts at ${quiz.title}.`),
-        table("Learners by attempts used", ["Attempts", "Learners"], quiz.attempts.map((a) => [String(a.attempts), String(a.learners)])),
+        table(
+          "Learners by attempts used",
+          ["Attempts", "Learners"],
+          quiz.attempts.map((a) => [String(a.attempts), String(a.learners)]),
+        ),
       )
     : "";
   const mapped = quiz.items.filter((i) => i.difficulty !== null && i.pointBiserial !== null);

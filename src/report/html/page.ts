@@ -96,7 +96,10 @@ ${figure(
   table(
     "Learners per score band",
     ["Score band", "Learners"],
-    s.histogram.map((b, i) => [`${b.from}–${b.to} %${i === s.histogram.length - 1 ? "" : " (excl.)"}`, String(b.count)]),
+    s.histogram.map((b, i) => [
+      `${b.from}–${b.to} %${i === s.histogram.length - 1 ? "" : " (excl.)"}`,
+      String(b.count),
+    ]),
   ),
 )}</section>`;
 }

@@ -30,7 +30,10 @@ async function head(file: string, bytes = 65536): Promise<string> {
   try {
     const buffer = Buffer.alloc(bytes);
     const { bytesRead } = await handle.read(buffer, 0, bytes, 0);
-    return buffer.subarray(0, bytesRead).toString("utf8").replace(/^\uFEFF/, "");
+    return buffer
+      .subarray(0, bytesRead)
+      .toString("utf8")
+      .replace(/^\uFEFF/, "");
   } finally {
     await handle.close();
   }
@@ -42,7 +45,8 @@ function detect(file: string, text: string): Kind {
     if (/"(registrationCompletion|activityDetails|registrationSuccess|registrations)"\s*:/.test(text))
       return "scorm-cloud";
     if (start.startsWith("{") && /\}\s*\r?\n\s*\{/.test(text)) return "ndjson";
-    if (/"verb"\s*:/.test(text)) return start.startsWith("[") || /"statements"\s*:/.test(text) ? "json-statements" : "ndjson";
+    if (/"verb"\s*:/.test(text))
+      return start.startsWith("[") || /"statements"\s*:/.test(text) ? "json-statements" : "ndjson";
   }
   const firstLine = start.split(/\r?\n/, 1)[0] ?? "";
   if (/(^|[\t,;"])(Question|Response|Result) \d+/.test(firstLine)) return "moodle";
@@ -78,7 +82,11 @@ async function* jsonArray(file: string, text: string, key: string): AsyncIterabl
     return;
   }
   const items = streamArray.asStream();
-  const stages = [createReadStream(file), parserStream(), ...(top.startsWith("{") ? [pick.asStream({ filter: key })] : [])];
+  const stages = [
+    createReadStream(file),
+    parserStream(),
+    ...(top.startsWith("{") ? [pick.asStream({ filter: key })] : []),
+  ];
   // pipeline destroys every stage on an error, so the loop below rejects with it.
   pipeline([...stages, items], () => undefined);
   try {
@@ -98,7 +106,7 @@ export async function fileSource(course: ReportCourse, file: string): Promise<Re
     ignored: 0,
     lacks:
       kind === "moodle"
-        ? ["lessons", "lesson-times", "answer-times"]
+        ? ["lessons", "lesson-times", "completion", "answer-times"]
         : kind === "scorm-cloud"
           ? ["lesson-times"]
           : [],

@@ -23,7 +23,11 @@ interface Interaction {
 interface Activity {
   runtime?: {
     runtimeInteractions?: Interaction[];
-    runtimeObjectives?: { id?: string; runtimeObjectiveCompletionStatus?: string; runtimeObjectiveSuccessStatus?: string }[];
+    runtimeObjectives?: {
+      id?: string;
+      runtimeObjectiveCompletionStatus?: string;
+      runtimeObjectiveSuccessStatus?: string;
+    }[];
   };
   children?: Activity[];
 }

@@ -79,7 +79,10 @@ function decode2004(q: QuestionInfo, value: string): string[] | undefined {
 function decode12(q: QuestionInfo, value: string): string[] | undefined {
   const group = (g?: "source" | "target") => q.options.filter((o) => o.group === g).map((o) => o.id);
   const byChar = (ids: string[], c: string) => ids[CHARACTERS.indexOf(c)];
-  const parts = value.split(",").map((p) => p.trim()).filter((p) => p !== "");
+  const parts = value
+    .split(",")
+    .map((p) => p.trim())
+    .filter((p) => p !== "");
   if (parts.length === 0) return undefined;
   const out: string[] = [];
   for (const part of parts) {

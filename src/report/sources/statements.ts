@@ -120,7 +120,11 @@ export class StatementReader {
     if (question === undefined) return undefined;
     const result = statement.result ?? {};
     const score =
-      result.score?.scaled !== undefined ? result.score.scaled : result.success !== undefined ? +result.success : undefined;
+      result.score?.scaled !== undefined
+        ? result.score.scaled
+        : result.success !== undefined
+          ? +result.success
+          : undefined;
     const durationMs = result.duration ? isoDurationMs(result.duration) : Number.NaN;
     return {
       ...base,
