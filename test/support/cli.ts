@@ -14,11 +14,15 @@ export interface CliResult {
 }
 
 /** `coursepack <args>` without colours; never throws for a non-zero exit code. */
-export async function coursepack(args: string[], options: { cwd?: string } = {}): Promise<CliResult> {
+export async function coursepack(
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<CliResult> {
   try {
     const { stdout, stderr } = await run(process.execPath, [CLI, ...args], {
-      ...options,
-      env: { ...process.env, NO_COLOR: "1" },
+      ...(options.cwd ? { cwd: options.cwd } : {}),
+      env: { ...process.env, NO_COLOR: "1", ...options.env },
+      maxBuffer: 64 * 1024 * 1024,
     });
     return { code: 0, stdout, stderr };
   } catch (e) {

@@ -34,8 +34,9 @@ export interface LrsRig {
   close(): Promise<void>;
 }
 
-export async function startLrsRig(format: FormatId): Promise<LrsRig> {
-  const dir = await starterCourse();
+/** @param course the course folder to build (default: the starter, with COURSE_IRI) */
+export async function startLrsRig(format: FormatId, course?: string): Promise<LrsRig> {
+  const dir = course ?? (await starterCourse());
   const [result, lrs] = await Promise.all([buildInto(dir, { formats: [format] }), startReferenceLrs()]);
   const output = result.outputs[0]!;
   const content = await serveDirectory(path.join(result.outDir, output.folderName));
