@@ -15,6 +15,7 @@ import { findTemplates, Templates } from "./render/templates.js";
 import { targetFor } from "./targets/index.js";
 import type { Target } from "./targets/target.js";
 import { courseData } from "./render/course-data.js";
+import { warmXsd } from "../validator/xsd.js";
 import { courseLanguages, outputBase } from "./i18n/languages.js";
 import { localize } from "./i18n/localize.js";
 
@@ -27,6 +28,8 @@ export interface BuildOptions {
   formats?: FormatId[];
   /** Also write each package unzipped (default true). */
   folders?: boolean;
+  /** Told what the build is doing, for a progress line on large courses. */
+  onProgress?: (step: string) => void;
   /** Languages to build; defaults to the course's `languages` (or its one `language`). */
   languages?: string[];
 }
@@ -136,6 +139,10 @@ function selectLanguages(model: CourseModel, asked: "all" | "own" | string[], di
 
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
+  // Every package's manifest goes through the official schemas at the end: start xmllint now.
+  warmXsd();
+  const progress = options.onProgress ?? (() => undefined);
+  progress("reading the course");
   const { model, targets, diagnostics, languages } = await checkCourse(
     options.dir,
     options.formats,
@@ -146,13 +153,28 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const staged = await StagedOutput.open(outDir);
   try {
     const outputs: PackagedOutput[] = [];
+    const total = targets.length * languages.length;
+    let packaged = 0;
     for (const version of languages) {
+      progress(`rendering ${version.model.pages.length} pages (${version.language})`);
       const rendered = await renderCourse(version.model, version.templates, version.data);
       const assets = await readAssets(rendered);
       const named = { base: version.outputBase, language: version.language };
       outputs.push(
         ...(await Promise.all(
-          targets.map((t) => packageTarget(t, version.model, rendered, staged, options.folders ?? true, assets, named)),
+          targets.map(async (t) => {
+            const output = await packageTarget(
+              t,
+              version.model,
+              rendered,
+              staged,
+              options.folders ?? true,
+              assets,
+              named,
+            );
+            progress(`packaging ${++packaged} of ${total}`);
+            return output;
+          }),
         )),
       );
     }

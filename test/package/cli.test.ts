@@ -36,6 +36,16 @@ describe("the installed coursepack", () => {
     expect(one.stdout).not.toContain("coursepack validate");
   });
 
+  it("installs nothing but itself", async () => {
+    // Every library is bundled into lib/ (devDependencies): npm has nothing more to fetch.
+    const manifest = JSON.parse(await readFile(path.join(pkg.root, "package.json"), "utf8")) as {
+      dependencies?: Record<string, string>;
+    };
+    expect(manifest.dependencies).toBeUndefined();
+    await expect(stat(path.join(pkg.root, "node_modules"))).rejects.toThrow(/ENOENT/);
+    expect((await readdir(path.join(pkg.prefix, "lib", "node_modules"))).sort()).toEqual(["coursepack"]);
+  });
+
   it("runs from the installed files only", async () => {
     // The bundle must not reach back into the repository (a path baked in at compile time).
     const cli = await readFile(path.join(pkg.root, "lib", "cli.js"), "utf8");
@@ -112,6 +122,33 @@ describe("the installed coursepack", () => {
     expect(built.code).toBe(0);
     expect(built.stdout).toContain("Built 1 package");
     expect((await stat(path.join(dir, "dist", "gift-course-web.zip"))).isFile()).toBe(true);
+  });
+
+  it("--quiet prints only problems; --json is for machines; NO_COLOR and FORCE_COLOR decide colours", {
+    timeout: 180_000,
+  }, async () => {
+    const out = path.join(await scratch("dist"), "dist");
+    const quiet = await installed("build", course, "--format", "web", "--out", out, "--quiet");
+    expect(quiet).toMatchObject({ code: 0, stdout: "", stderr: "" });
+    const json = await installed("build", course, "--format", "web", "--out", out, "--json", "-q");
+    expect(JSON.parse(json.stdout)).toMatchObject({ ok: true, packages: [{ format: "web" }] });
+    const broken = await scratch("broken-course");
+    await writeFile(path.join(broken, "course.yml"), "id: Broken\ntitle: x\n");
+    const failed = await installed("build", broken, "--json");
+    expect(failed.code).toBe(1);
+    const problems = (JSON.parse(failed.stdout) as { ok: boolean; problems: { file: string; message: string }[] })
+      .problems;
+    expect(problems.some((p) => p.file.endsWith("course.yml"))).toBe(true);
+    const colored = await installed("build", course, "--format", "web", "--out", out, { env: { FORCE_COLOR: "1" } });
+    expect(colored.stdout).toContain("\u001b[32m✓");
+    const plain = await installed("build", course, "--format", "web", "--out", out, { env: { NO_COLOR: "1" } });
+    expect(plain.stdout).not.toContain("\u001b[");
+  });
+
+  it("dev is preview's other name", async () => {
+    const help = await installed("dev", "--help");
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain("coursepack preview [dir|package.zip]");
   });
 
   it("translate: export, import (a translated copy) and status, then build both languages", async () => {

@@ -7,6 +7,7 @@ import anchor from "markdown-it-anchor";
 import { slugify } from "../model/slug.js";
 import type { MarkdownEnv, MarkdownField, Reference, ReferenceResolver } from "./env.js";
 import { checks } from "./rules/checks.js";
+import { direction } from "./rules/direction.js";
 import { links } from "./rules/links.js";
 import { references } from "./rules/references.js";
 
@@ -21,6 +22,7 @@ function createMarkdown(quotes?: readonly string[]): MarkdownIt {
   md.use(checks);
   md.use(references);
   md.use(links);
+  md.use(direction);
   return md;
 }
 
