@@ -37,7 +37,12 @@ afterAll(async () => {
 
 async function open(name: string): Promise<Page> {
   const actor = { objectType: "Agent", name, mbox: `mailto:${name}@example.com` };
-  const url = rig.lms.tinCanLaunch({ contentUrl: rig.indexUrl, actor, registration: randomUUID(), activityId: COURSE_IRI });
+  const url = rig.lms.tinCanLaunch({
+    contentUrl: rig.indexUrl,
+    actor,
+    registration: randomUUID(),
+    activityId: COURSE_IRI,
+  });
   const { page, errors } = await openCourse(browser, url);
   page.on("close", () => expect(errors).toEqual([]));
   course = await courseDataOf(page);

@@ -85,7 +85,13 @@ export const COURSE: CourseData = {
     },
   },
   strings: {},
-  tracking: { scorm12Status: "passed-incomplete", exitWhenComplete: "suspend", interactions: true, commitSeconds: 60 },
+  tracking: {
+    scorm12Status: "passed-incomplete",
+    exitWhenComplete: "suspend",
+    interactions: true,
+    commitSeconds: 60,
+    navigationRequests: false,
+  },
   activityId: IRI,
 };
 
