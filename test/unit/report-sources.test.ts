@@ -170,3 +170,34 @@ describe("an LRS over HTTP", () => {
     await expect(analyse(course, nowhere)).rejects.toThrow(/could not reach the LRS/);
   });
 });
+
+describe("a busy LRS", () => {
+  const failures = ["503", "drop"];
+  const seen: string[] = [];
+  const server = createServer((req, res) => {
+    const failure = failures.shift();
+    seen.push(failure ?? "ok");
+    if (failure === "drop") {
+      req.socket.destroy();
+      return;
+    }
+    if (failure === "503") {
+      res.writeHead(503, { "Retry-After": "1" }).end("busy");
+      return;
+    }
+    const ours = new URL(req.url!, "http://127.0.0.1").searchParams.get("activity") === IRI;
+    res
+      .writeHead(200, { "Content-Type": "application/json" })
+      .end(JSON.stringify({ statements: ours ? statements : [] }));
+  });
+  beforeAll(() => new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve)));
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it("is asked again after a 503 and a dropped connection", async () => {
+    const endpoint = `http://127.0.0.1:${(server.address() as { port: number }).port}/xAPI/`;
+    const report = await analyse(course, lrsSource(course, { endpoint, activities: [IRI] }));
+    expect(seen).toEqual(["503", "drop", "ok"]);
+    expect(report.source).toMatchObject({ read: statements.length, ignored: 0 });
+    expect(report.learners).toBe(5);
+  });
+});

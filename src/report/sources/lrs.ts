@@ -3,7 +3,8 @@
  * GET statements?activity=…&related_activities=true&ascending=true, page by page, following
  * `more` until it is empty. Each page is parsed and released before the next is fetched, so memory
  * stays at one page whatever the LRS holds. Credentials come from the caller (the environment),
- * are sent only as the Authorization header and are never written anywhere.
+ * are sent only as the Authorization header and are never written anywhere. A busy LRS (429, 502–504,
+ * a dropped connection) is asked again, a few times, before the report gives up.
  */
 import { XAPI_VERSION } from "../../shared/xapi-vocabulary.js";
 import type { ReportCourse } from "../course.js";
@@ -37,21 +38,48 @@ export function displayEndpoint(endpoint: string): string {
   return url.toString();
 }
 
-async function getPage(url: string, options: LrsOptions): Promise<{ statements: unknown[]; more?: string }> {
-  let response: Response;
-  try {
-    response = await fetch(url, {
-      headers: {
-        Accept: "application/json",
-        "X-Experience-API-Version": XAPI_VERSION,
-        ...(options.authorization ? { Authorization: options.authorization } : {}),
-      },
-    });
-  } catch (error) {
-    throw new LrsError(
-      `could not reach the LRS at ${displayEndpoint(options.endpoint)}: ${(error as Error).cause ?? (error as Error).message}`,
-    );
+/** Answers worth asking again: the LRS is busy or a proxy in front of it hiccupped. */
+const RETRY_STATUSES = new Set([429, 502, 503, 504]);
+/** Waits before each retry; GETs are safe to repeat. */
+const RETRY_DELAYS_MS = [250, 1000, 4000];
+
+/**
+ * A dropped connection (the server closed a kept-alive socket as the request went out, a reset) is
+ * retried; a refused connection or an unknown host is not: nothing is listening there.
+ */
+function transient(error: unknown): boolean {
+  const cause = (error as { cause?: { code?: string } }).cause;
+  return ["UND_ERR_SOCKET", "ECONNRESET", "EPIPE", "UND_ERR_CLOSED"].includes(cause?.code ?? "");
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function request(url: string, options: LrsOptions): Promise<Response> {
+  const headers = {
+    Accept: "application/json",
+    "X-Experience-API-Version": XAPI_VERSION,
+    ...(options.authorization ? { Authorization: options.authorization } : {}),
+  };
+  for (let retry = 0; ; retry++) {
+    const last = retry >= RETRY_DELAYS_MS.length;
+    try {
+      const response = await fetch(url, { headers });
+      if (last || !RETRY_STATUSES.has(response.status)) return response;
+      await response.body?.cancel();
+      const after = Number(response.headers.get("retry-after"));
+      await sleep(after > 0 ? Math.min(after * 1000, 30_000) : RETRY_DELAYS_MS[retry]!);
+    } catch (error) {
+      if (last || !transient(error))
+        throw new LrsError(
+          `could not reach the LRS at ${displayEndpoint(options.endpoint)}: ${(error as Error).cause ?? (error as Error).message}`,
+        );
+      await sleep(RETRY_DELAYS_MS[retry]!);
+    }
   }
+}
+
+async function getPage(url: string, options: LrsOptions): Promise<{ statements: unknown[]; more?: string }> {
+  const response = await request(url, options);
   if (response.status === 401 || response.status === 403) {
     throw new LrsError(
       `the LRS refused the request (${response.status}): set COURSEPACK_LRS_USERNAME and COURSEPACK_LRS_PASSWORD ` +
