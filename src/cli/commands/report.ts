@@ -6,10 +6,11 @@
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { makeReport, renderHtml, type ReportInput } from "../../report/index.js";
+import type { Report, ReportInput } from "../../report/index.js";
 import type { Command } from "../command.js";
 import { courseDir } from "../course-dir.js";
-import { bold, dim, formatMs, green } from "../format.js";
+import { bold, dim, formatMs, green, info, infoOnStderr, isQuiet } from "../format.js";
+import { progressLine } from "../progress.js";
 import { UsageError } from "../usage.js";
 
 /** The Authorization header from --auth or the environment (docs/report.md, "Credentials"). */
@@ -53,12 +54,13 @@ function input(values: {
       ...(values.activity?.length ? { activities: values.activity } : {}),
       ...(values.since ? { since: new Date(values.since).toISOString() } : {}),
       ...(authorization ? { authorization } : {}),
-      ...(process.stderr.isTTY
-        ? { onPage: (read: number) => process.stderr.write(dim(`\r${read} statements read`)) }
-        : {}),
     };
   }
-  if (values.input?.length) return { kind: "files", files: values.input };
+  if (values.input?.length) {
+    const lrsOnly = (["activity", "since", "auth"] as const).find((k) => values[k] !== undefined);
+    if (lrsOnly) throw new UsageError(`--${lrsOnly} applies to --lrs; an --input file is read whole`);
+    return { kind: "files", files: values.input };
+  }
   throw new UsageError("report needs a source: --lrs <endpoint> or --input <file>");
 }
 
@@ -79,14 +81,27 @@ async function run(args: string[]): Promise<number> {
   if (positionals.length > 1) throw new UsageError("report takes one course folder");
   const source = input(values);
   const started = performance.now();
-  const report = await makeReport(courseDir(positionals[0]), source);
-  if (source.kind === "lrs" && process.stderr.isTTY) process.stderr.write("\n");
+  // The report code and its parsers load only when this command runs (a chunk of its own).
+  const { makeReport, renderHtml } = await import("../../report/index.js");
+  const progress = progressLine(
+    "Reading the LRS",
+    source.kind === "lrs" && !isQuiet() && Boolean(process.stderr.isTTY),
+  );
+  let report: Report;
+  try {
+    report = await makeReport(
+      courseDir(positionals[0]),
+      source.kind === "lrs" ? { ...source, onPage: (read) => progress.update(`${read} statements`) } : source,
+    );
+  } finally {
+    progress.done();
+  }
   if (values.json) console.log(JSON.stringify(report, null, 2));
   if (values.out !== undefined || !values.json) {
     const out = path.resolve(values.out ?? "report.html");
     await writeFile(out, await renderHtml(report));
     const where = path.relative(process.cwd(), out) || out;
-    (values.json ? console.error : console.log)(
+    (values.json ? infoOnStderr : info)(
       `${green("✓")} ${bold(where)}: ${report.learners} learners from ${report.source.read} records ${dim(`(${formatMs(performance.now() - started)})`)}`,
     );
   }
