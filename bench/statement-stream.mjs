@@ -5,6 +5,15 @@
 // minutes and may stop after any lesson. Statements are made one at a time (a generator), so a
 // stream of any length needs no memory.
 
+import { readFileSync } from "node:fs";
+import path from "node:path";
+
+/** The CourseData a built package's runtime gets (the JSON in its index.html). */
+export function builtCourseData(packageFolder) {
+  const html = readFileSync(path.join(packageFolder, "index.html"), "utf8");
+  return JSON.parse(/<script[^>]*id="course-data"[^>]*>([\s\S]*?)<\/script>/.exec(html)[1]);
+}
+
 /** Mulberry32: a small seeded PRNG, so every run produces the same stream. */
 function rng(seed) {
   let a = seed >>> 0;
