@@ -14,7 +14,10 @@ export function builtCourseData(packageFolder) {
   return JSON.parse(/<script[^>]*id="course-data"[^>]*>([\s\S]*?)<\/script>/.exec(html)[1]);
 }
 
-/** Mulberry32: a small seeded PRNG, so every run produces the same stream. */
+/**
+ * Mulberry32: a small seeded PRNG, so every run produces the same stream (the runtime has the same
+ * one in src/runtime/quiz/draw.ts; bench scripts run on plain Node, which cannot import TypeScript).
+ */
 function rng(seed) {
   let a = seed >>> 0;
   return () => {

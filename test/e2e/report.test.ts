@@ -22,6 +22,8 @@ const COURSE_IRI = "https://learning.example.com/courses/sales-manager-training"
 let rig: LrsRig;
 let browser: Browser;
 let course: CourseData;
+/** The HTML report the last test wrote. */
+let out = "";
 
 /** What each robot answered in its first attempt: question id → right. */
 const firstAnswers = new Map<string, boolean[]>();
@@ -123,7 +125,7 @@ describe("coursepack report against a real LRS", () => {
   });
 
   it("reads the statements back over HTTP and reports what the robots did", { timeout: 120_000 }, async () => {
-    const out = path.join(await tempDir("report-e2e"), "report.html");
+    out = path.join(await tempDir("report-e2e"), "report.html");
     const run = await coursepack(["report", CONTENT_DIR, "--lrs", rig.lrs.endpoint, "--json", "-o", out], {
       env: { COURSEPACK_LRS_USERNAME: "coursepack-tests", COURSEPACK_LRS_PASSWORD: "secret" },
     });
@@ -172,5 +174,21 @@ describe("coursepack report against a real LRS", () => {
     expect(html).toContain("<svg");
     // Self-contained: nothing to run, nothing to fetch.
     expect(html).not.toMatch(/<script|<link|(src|href)="https?:|url\(|@import/);
+  });
+
+  it("the page names its charts for screen readers and prints their data tables", async () => {
+    const page = await browser.newPage();
+    await page.goto(`file://${out}`);
+    const charts = page.locator("figure svg");
+    expect(await charts.count()).toBeGreaterThanOrEqual(3);
+    for (const svg of await charts.all()) {
+      expect(await svg.getAttribute("aria-label")).toBeTruthy();
+      expect(await svg.getAttribute("aria-description")).toBeTruthy();
+    }
+    const data = page.locator("figure details.data table").first();
+    expect(await data.isVisible()).toBe(false);
+    await page.emulateMedia({ media: "print" });
+    expect(await data.isVisible()).toBe(true);
+    await page.close();
   });
 });

@@ -7,7 +7,7 @@
  */
 import type { FunnelStep, LessonTime, QuizFigure, ScoreFigures } from "../figures.js";
 
-type PlotModule = typeof import("@observablehq/plot");
+type PlotModule = typeof import("./plot.js");
 
 interface Drawing {
   Plot: PlotModule;
@@ -18,7 +18,7 @@ let drawing: Promise<Drawing> | undefined;
 
 function load(): Promise<Drawing> {
   drawing ??= (async () => {
-    const [Plot, { parseHTML }] = await Promise.all([import("@observablehq/plot"), import("linkedom")]);
+    const [Plot, { parseHTML }] = await Promise.all([import("./plot.js"), import("linkedom")]);
     const { document } = parseHTML("<!doctype html><html><body></body></html>");
     return { Plot, document: document as unknown as Document };
   })();

@@ -48,6 +48,8 @@ footer { color: var(--muted); font-size: .85rem; border-top: 1px solid var(--lin
   header, main, footer { max-width: none; padding: 0; }
   h2 { break-after: avoid; }
   details.data summary { display: none; }
+  /* Closed <details> hide their table; on paper the data tables print beside their charts. */
+  details.data::details-content { content-visibility: visible; display: block; }
   .bar { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
   @page { margin: 15mm; }
 }
