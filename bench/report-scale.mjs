@@ -5,8 +5,9 @@
 // written to bench/report-results.json. Figures, not pass/fail; run after `npm run compile`:
 //   node bench/report-scale.mjs
 import { spawn, spawnSync } from "node:child_process";
-import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { builtCourseData } from "./statement-stream.mjs";
 
 const root = path.dirname(path.dirname(new URL(import.meta.url).pathname));
 const cli = path.join(root, "bin", "coursepack.js");
@@ -25,11 +26,12 @@ const built = spawnSync(
   },
 );
 if (built.status !== 0) throw new Error(`build failed:\n${built.stderr}`);
-const folder = readdirSync(work).find((f) => f.endsWith("-xapi") && statSync(path.join(work, f)).isDirectory());
-const html = readFileSync(path.join(work, folder, "index.html"), "utf8");
-const json = /<script[^>]*id="course-data"[^>]*>([\s\S]*?)<\/script>/.exec(html)[1];
+// The course's own language: its folder has the shortest name (translations add -<lang>).
+const folder = readdirSync(work)
+  .filter((f) => f.endsWith("-xapi") && statSync(path.join(work, f)).isDirectory())
+  .sort((a, b) => a.length - b.length)[0];
 const courseFile = path.join(work, "course-data.json");
-writeFileSync(courseFile, json);
+writeFileSync(courseFile, JSON.stringify(builtCourseData(path.join(work, folder))));
 
 function startStub(count) {
   return new Promise((resolve, reject) => {
@@ -47,7 +49,7 @@ function runReport(endpoint, out) {
       "/usr/bin/time",
       [
         "-f",
-        "%e %M",
+        "%e %U %S %M",
         process.execPath,
         cli,
         "report",
@@ -66,8 +68,13 @@ function runReport(endpoint, out) {
     child.stderr.on("data", (d) => (stderr += d));
     child.on("close", (code) => {
       if (code !== 0) return reject(new Error(`report failed (${code}):\n${stderr}`));
-      const [seconds, kb] = stderr.trim().split("\n").pop().split(" ").map(Number);
-      resolve({ seconds, peakRssMb: Math.round(kb / 1024), report: JSON.parse(stdout) });
+      const [seconds, user, system, kb] = stderr.trim().split("\n").pop().split(" ").map(Number);
+      resolve({
+        seconds,
+        cpuSeconds: Math.round((user + system) * 10) / 10,
+        peakRssMb: Math.round(kb / 1024),
+        report: JSON.parse(stdout),
+      });
     });
   });
 }
@@ -77,13 +84,15 @@ for (const count of sizes) {
   const stub = await startStub(count);
   try {
     const out = path.join(work, `report-${count}.html`);
-    const { seconds, peakRssMb, report } = await runReport(stub.endpoint, out);
+    const { seconds, cpuSeconds, peakRssMb, report } = await runReport(stub.endpoint, out);
     if (report.source.read !== count) throw new Error(`read ${report.source.read} statements, expected ${count}`);
     results.push({
       statements: count,
       learners: report.learners,
       seconds,
+      cpuSeconds,
       statementsPerSecond: Math.round(count / seconds),
+      statementsPerCpuSecond: Math.round(count / cpuSeconds),
       peakRssMb,
       htmlKb: Math.round(statSync(out).size / 1024),
     });
@@ -93,10 +102,11 @@ for (const count of sizes) {
 }
 
 console.log("coursepack report against a paging LRS stub (default course, process start included)");
-console.log("statements   learners   time      statements/s   peak RSS   HTML");
+// CPU time is the report process's own (user + system), which a busy machine does not inflate.
+console.log("statements   learners   wall      CPU      statements/CPU s   peak RSS   HTML");
 for (const r of results)
   console.log(
-    `${String(r.statements).padStart(10)} ${String(r.learners).padStart(10)} ${`${r.seconds.toFixed(1)} s`.padStart(8)} ${String(r.statementsPerSecond).padStart(14)} ${`${r.peakRssMb} MB`.padStart(10)} ${`${r.htmlKb} KB`.padStart(7)}`,
+    `${String(r.statements).padStart(10)} ${String(r.learners).padStart(10)} ${`${r.seconds.toFixed(1)} s`.padStart(8)} ${`${r.cpuSeconds.toFixed(1)} s`.padStart(8)} ${String(r.statementsPerCpuSecond).padStart(18)} ${`${r.peakRssMb} MB`.padStart(10)} ${`${r.htmlKb} KB`.padStart(7)}`,
   );
 writeFileSync(
   path.join(root, "bench", "report-results.json"),
