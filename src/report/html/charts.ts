@@ -8,10 +8,13 @@
 import type { FunnelStep, LessonTime, QuizFigure, ScoreFigures } from "../figures.js";
 
 type PlotModule = typeof import("./plot.js");
+type PlotOptions = import("@observablehq/plot").PlotOptions;
+/** The DOM Plot draws into (linkedom's, typed as the DOM's). */
+type PlotDocument = NonNullable<PlotOptions["document"]>;
 
 interface Drawing {
   Plot: PlotModule;
-  document: Document;
+  document: PlotDocument;
 }
 
 let drawing: Promise<Drawing> | undefined;
@@ -20,7 +23,7 @@ function load(): Promise<Drawing> {
   drawing ??= (async () => {
     const [Plot, { parseHTML }] = await Promise.all([import("./plot.js"), import("linkedom")]);
     const { document } = parseHTML("<!doctype html><html><body></body></html>");
-    return { Plot, document: document as unknown as Document };
+    return { Plot, document: document as unknown as PlotDocument };
   })();
   return drawing;
 }
@@ -36,7 +39,7 @@ const labelMargin = (labels: string[]) => Math.min(380, 20 + Math.max(0, ...labe
 async function svg(
   label: string,
   description: string,
-  options: (Plot: PlotModule) => Omit<import("@observablehq/plot").PlotOptions, "document">,
+  options: (Plot: PlotModule) => Omit<PlotOptions, "document">,
 ): Promise<string> {
   const { Plot, document } = await load();
   const chart = Plot.plot({
@@ -46,7 +49,7 @@ async function svg(
     ariaDescription: description,
     style: { fontFamily: FONT, fontSize: "12px", color: INK, background: "transparent", overflow: "visible" },
   });
-  return (chart as unknown as Element).outerHTML;
+  return (chart as unknown as { outerHTML: string }).outerHTML;
 }
 
 /** Learners reaching each step, the drop-off step in red. */
