@@ -34,6 +34,15 @@ export function info(...parts: unknown[]): void {
   if (!quiet) console.log(...parts);
 }
 
+/** A line of the human report on stderr, for commands whose stdout carries --json; silent with --quiet. */
+export function infoOnStderr(...parts: unknown[]): void {
+  if (!quiet) console.error(...parts);
+}
+
+export function isQuiet(): boolean {
+  return quiet;
+}
+
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;

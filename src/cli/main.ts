@@ -7,6 +7,7 @@ import { handoutCommand } from "./commands/handout.js";
 import { importGiftCommand } from "./commands/import-gift.js";
 import { newCommand } from "./commands/new.js";
 import { previewCommand } from "./commands/preview.js";
+import { reportCommand } from "./commands/report.js";
 import { translateCommand } from "./commands/translate.js";
 import { validateCommand } from "./commands/validate.js";
 import { bold, red, setQuiet, yellow } from "./format.js";
@@ -21,6 +22,7 @@ const COMMANDS: readonly Command[] = [
   importGiftCommand,
   translateCommand,
   validateCommand,
+  reportCommand,
 ];
 
 function find(name: string): Command | undefined {

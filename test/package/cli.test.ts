@@ -1,7 +1,7 @@
 /**
  * Every command a user can reach, run from the packed and installed package (not from src/ or the
  * repository's lib/): help, version, new, build, handout, validate, import-gift, translate. The
- * preview has its own file (preview.test.ts).
+ * preview and the report have their own files (preview.test.ts, report.test.ts).
  */
 import { copyFile, cp, readdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -29,7 +29,7 @@ describe("the installed coursepack", () => {
     expect(version.stdout.trim()).toBe(manifest.version);
     const help = await installed("--help");
     expect(help.code).toBe(0);
-    for (const command of ["build", "new", "preview", "handout", "validate", "import-gift", "translate"])
+    for (const command of ["build", "new", "preview", "handout", "validate", "import-gift", "translate", "report"])
       expect(help.stdout).toContain(`coursepack ${command}`);
     const one = await installed("build", "--help");
     expect(one.stdout).toContain("coursepack build [dir]");

@@ -20,8 +20,12 @@ export interface CliResult {
 }
 
 /** `coursepack <args>` without colours; never throws for a non-zero exit code. */
-export async function coursepack(args: string[], options: { cwd?: string } = {}): Promise<CliResult> {
-  return options.cwd === undefined ? inProcess(args) : childProcess(args, options.cwd);
+export async function coursepack(
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<CliResult> {
+  // In process is faster; a working folder or an environment needs a process of its own.
+  return options.cwd === undefined && options.env === undefined ? inProcess(args) : childProcess(args, options);
 }
 
 async function inProcess(args: string[]): Promise<CliResult> {
@@ -38,11 +42,12 @@ async function inProcess(args: string[]): Promise<CliResult> {
   }
 }
 
-async function childProcess(args: string[], cwd: string): Promise<CliResult> {
+async function childProcess(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv }): Promise<CliResult> {
   try {
     const { stdout, stderr } = await run(process.execPath, [CLI, ...args], {
-      cwd,
-      env: { ...process.env, NO_COLOR: "1" },
+      ...(options.cwd ? { cwd: options.cwd } : {}),
+      env: { ...process.env, NO_COLOR: "1", ...options.env },
+      maxBuffer: 64 * 1024 * 1024,
     });
     return { code: 0, stdout, stderr };
   } catch (e) {
