@@ -2,12 +2,7 @@
  * Finds Debian's Chromium for the browser tests, installing it when we can (root with apt-get).
  * Browser tests never skip: without Chromium they fail with the command to run.
  */
-import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
-
-const CANDIDATES = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].filter(
-  (p): p is string => Boolean(p),
-);
+import { CHROMIUM, ensureProgram } from "./debian.js";
 
 export const CHROMIUM_ARGS = [
   "--no-sandbox",
@@ -19,26 +14,6 @@ export const CHROMIUM_ARGS = [
   "--disable-sync",
 ];
 
-export function findChromium(): string | undefined {
-  return CANDIDATES.find((p) => existsSync(p));
-}
-
 export function ensureChromium(): string {
-  const found = findChromium();
-  if (found) return found;
-  const isRoot = process.getuid?.() === 0;
-  const hasApt = spawnSync("sh", ["-c", "command -v apt-get"]).status === 0;
-  if (isRoot && hasApt) {
-    console.log("Chromium is missing: installing Debian's chromium with apt-get (one time)…");
-    const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
-    execFileSync("apt-get", ["update", "-qq"], { stdio: "inherit", env });
-    execFileSync("apt-get", ["install", "-y", "-qq", "chromium"], { stdio: "inherit", env });
-    const installed = findChromium();
-    if (installed) return installed;
-  }
-  throw new Error(
-    "The browser tests need Chromium and it is not installed. Install it with:\n" +
-      "    sudo apt-get update && sudo apt-get install -y chromium\n" +
-      "or point CHROMIUM_PATH at a Chromium or Chrome binary.",
-  );
+  return ensureProgram(CHROMIUM);
 }
