@@ -4,9 +4,8 @@
  *
  * Why a custom adapter rather than the built-in "axios" or "fetch" ones: the queue must tell "the LRS
  * rejected this statement" (4xx: never retry) from "the LRS is down" (5xx, timeout, no network:
- * retry), and the built-in fetch adapter throws errors without the status; axios has no keepalive,
- * which the final flush on pagehide needs (checklist #40); and neither has a request timeout
- * (checklist #59). Size: @xapi/xapi inlines axios into its only browser build, so it costs about
+ * retry), and the built-in fetch adapter throws errors without the status; and neither has a request
+ * timeout (checklist #59). The final flush on pagehide bypasses the library (keepalive.ts). Size: @xapi/xapi inlines axios into its only browser build, so it costs about
  * 18 KB gzipped whichever adapter is chosen (measured with esbuild); the package stays within the
  * 40 KB budget with it, so we keep the library rather than re-implement its URL and header handling.
  */
@@ -35,7 +34,7 @@ interface AdapterRequest {
   data?: unknown;
 }
 
-function fetchAdapter(keepalive: boolean, timeoutMs: number) {
+function fetchAdapter(timeoutMs: number) {
   return async <T>({
     url,
     method,
@@ -43,13 +42,12 @@ function fetchAdapter(keepalive: boolean, timeoutMs: number) {
     data,
   }: AdapterRequest): Promise<{ data: T; headers: Record<string, string>; status: number }> => {
     const controller = typeof AbortController === "function" ? new AbortController() : undefined;
-    const timer = controller && !keepalive ? setTimeout(() => controller.abort(), timeoutMs) : undefined;
+    const timer = controller ? setTimeout(() => controller.abort(), timeoutMs) : undefined;
     try {
       const response = await fetch(url, {
         method,
         headers,
         body: data === undefined ? undefined : typeof data === "string" ? data : JSON.stringify(data),
-        keepalive,
         // Never send cookies to the LRS: CORS with credentials breaks on most LRSs (checklist #56).
         credentials: "omit",
         cache: "no-store",
@@ -76,11 +74,11 @@ function fetchAdapter(keepalive: boolean, timeoutMs: number) {
   };
 }
 
-export function connect(connection: LrsConnection, options: { keepalive?: boolean; timeoutMs?: number } = {}): XAPI {
+export function connect(connection: LrsConnection, options: { timeoutMs?: number } = {}): XAPI {
   return new XAPI({
     endpoint: connection.endpoint,
     ...(connection.auth ? { auth: connection.auth } : {}),
-    adapter: fetchAdapter(options.keepalive ?? false, options.timeoutMs ?? 10_000),
+    adapter: fetchAdapter(options.timeoutMs ?? 10_000),
   });
 }
 
