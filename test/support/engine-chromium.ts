@@ -1,7 +1,7 @@
 /** Chromium behind the engine interface (engines.ts): playwright-core driving Debian's chromium. */
 import type { Frame, Page } from "playwright-core";
 import { launchBrowser } from "./browser.js";
-import { DEFAULT_VIEWPORT, type Engine, type Key, pollFor, type Scope, type Tab, WAIT_MS } from "./engines.js";
+import { DEFAULT_VIEWPORT, type Engine, isFrameAt, pollFor, type Scope, type Tab, WAIT_MS } from "./engines.js";
 
 function scopeOf(frame: Frame): Scope {
   return {
@@ -13,24 +13,20 @@ function scopeOf(frame: Frame): Scope {
   };
 }
 
-const KEYS: Record<Key, string> = { Enter: "Enter", Tab: "Tab", Space: "Space", ArrowDown: "ArrowDown" };
-
 function tabOf(page: Page): Tab {
   return {
     ...scopeOf(page.mainFrame()),
-    async goto(url) {
-      await page.goto(url);
-    },
+    goto: async (url) => void (await page.goto(url)),
     async frame(pathEnd) {
       const frame = await pollFor(
-        () =>
-          page.frames().find((f) => !f.isDetached() && new URL(f.url() || "about:blank").pathname.endsWith(pathEnd)),
+        () => page.frames().find((f) => !f.isDetached() && isFrameAt(f.url(), pathEnd)),
         `a frame at …${pathEnd}`,
       );
       await frame.waitForLoadState("load");
       return scopeOf(frame);
     },
-    press: (key) => page.keyboard.press(KEYS[key]),
+    // Our key names are the library's.
+    press: (key) => page.keyboard.press(key),
     close: () => page.close(),
   };
 }

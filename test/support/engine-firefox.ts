@@ -2,9 +2,9 @@
  * Firefox behind the engine interface (engines.ts): Debian's firefox-esr driven over WebDriver BiDi
  * by puppeteer-core (no geckodriver needed: Firefox speaks BiDi itself).
  */
-import puppeteer, { type Frame, type KeyInput, type Page } from "puppeteer-core";
+import puppeteer, { type Frame, type Page } from "puppeteer-core";
 import { ensureProgram, FIREFOX } from "./debian.js";
-import { DEFAULT_VIEWPORT, type Engine, type Key, pollFor, type Scope, type Tab, WAIT_MS } from "./engines.js";
+import { DEFAULT_VIEWPORT, type Engine, isFrameAt, pollFor, type Scope, type Tab, WAIT_MS } from "./engines.js";
 
 function scopeOf(frame: Frame): Scope {
   return {
@@ -19,24 +19,21 @@ function scopeOf(frame: Frame): Scope {
   };
 }
 
-const KEYS: Record<Key, KeyInput> = { Enter: "Enter", Tab: "Tab", Space: "Space", ArrowDown: "ArrowDown" };
-
 function tabOf(page: Page): Tab {
   return {
     ...scopeOf(page.mainFrame()),
-    async goto(url) {
-      await page.goto(url);
-    },
+    goto: async (url) => void (await page.goto(url)),
     async frame(pathEnd) {
       const frame = await pollFor(
-        () => page.frames().find((f) => !f.detached && new URL(f.url() || "about:blank").pathname.endsWith(pathEnd)),
+        () => page.frames().find((f) => !f.detached && isFrameAt(f.url(), pathEnd)),
         `a frame at …${pathEnd}`,
       );
       const scope = scopeOf(frame);
       await scope.waitFor(() => document.readyState === "complete", undefined);
       return scope;
     },
-    press: (key) => page.keyboard.press(KEYS[key]),
+    // Our key names are the library's.
+    press: (key) => page.keyboard.press(key),
     close: () => page.close({ runBeforeUnload: false }),
   };
 }

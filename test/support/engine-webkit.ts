@@ -5,9 +5,9 @@
  * session: every call switches to its tab and frame first (cheap when already there).
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { createServer } from "node:net";
 import { Builder, By, Key as SeleniumKey, type WebDriver } from "selenium-webdriver";
 import { ensureProgram, WEBKIT_WEBDRIVER, XVFB } from "./debian.js";
+import { freePort } from "./reference-lrs.js";
 import { DEFAULT_VIEWPORT, type Engine, type Key, pollFor, type Scope, type Tab, WAIT_MS } from "./engines.js";
 
 const KEYS: Record<Key, string> = {
@@ -16,17 +16,6 @@ const KEYS: Record<Key, string> = {
   Space: SeleniumKey.SPACE,
   ArrowDown: SeleniumKey.ARROW_DOWN,
 };
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Starts Xvfb on a display it picks itself (-displayfd), so parallel test files never collide. */
 async function startXvfb(): Promise<{ display: string; process: ChildProcess }> {

@@ -66,6 +66,11 @@ export async function pollFor<T>(
   }
 }
 
+/** Whether a frame's URL is the one `Tab.frame(pathEnd)` asks for. */
+export function isFrameAt(url: string, pathEnd: string): boolean {
+  return new URL(url || "about:blank").pathname.endsWith(pathEnd);
+}
+
 const LAUNCHERS: Record<EngineName, () => Promise<Engine>> = {
   chromium: launchChromiumEngine,
   firefox: launchFirefoxEngine,
