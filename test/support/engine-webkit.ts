@@ -106,9 +106,11 @@ export async function launchWebKitEngine(): Promise<Engine> {
         await pollFor(async () => {
           for (const e of await driver.findElements(By.css(selector))) {
             if (!(await e.isDisplayed())) continue;
+            // A refused click is retried with the element centred first: WebKitWebDriver does not
+            // always scroll an element inside a frame into view by itself.
             return e.click().then(
               () => true,
-              () => undefined,
+              () => driver.executeScript("arguments[0].scrollIntoView({ block: 'center' });", e).then(() => undefined),
             );
           }
           return undefined;
