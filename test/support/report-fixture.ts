@@ -29,10 +29,12 @@ export const COURSE: CourseData = {
   passingScore: 60,
   completion: "lessons-and-quiz",
   scoreCombination: "weighted-average",
+  navigation: "free",
+  blocks: {},
   pages: [
-    { id: "rivers", kind: "lesson", title: "Rivers", minutes: 5, checks: [] },
-    { id: "capitals", kind: "lesson", title: "Capitals", minutes: 8, checks: [] },
-    { id: "quiz", kind: "quiz", title: "Final quiz", minutes: 3, checks: [] },
+    { id: "rivers", kind: "lesson", title: "Rivers", minutes: 5, checks: [], blocks: [], requires: [] },
+    { id: "capitals", kind: "lesson", title: "Capitals", minutes: 8, checks: [], blocks: [], requires: [] },
+    { id: "quiz", kind: "quiz", title: "Final quiz", minutes: 3, checks: [], blocks: [], requires: [] },
   ],
   quizzes: {
     quiz: {
