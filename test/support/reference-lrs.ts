@@ -8,6 +8,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { rm } from "node:fs/promises";
 import { createServer } from "node:net";
 import path from "node:path";
+import XAPI, { type StatementsResponse } from "@xapi/xapi";
 import { ROOT, tempDir } from "./build.js";
 
 export interface ReferenceLrs {
@@ -81,15 +82,15 @@ export async function startReferenceLrs(): Promise<ReferenceLrs> {
     endpoint,
     auth,
     async statements(registration) {
+      // Read back with @xapi/xapi, a client independent of the runtime's own (src/runtime/tracking/xapi/client.ts),
+      // following `more` until the last page.
+      const xapi = new XAPI({ endpoint, auth });
       const out: Record<string, unknown>[] = [];
-      let next: string | undefined =
-        `${endpoint}statements?${new URLSearchParams({ registration, ascending: "true", limit: "500" })}`;
-      while (next) {
-        const response = await fetch(next, { headers: { Authorization: auth, "X-Experience-API-Version": "1.0.3" } });
-        if (!response.ok) throw new Error(`LRS query failed: ${response.status} ${await response.text()}`);
-        const page = (await response.json()) as { statements: Record<string, unknown>[]; more?: string };
-        out.push(...page.statements);
-        next = page.more ? new URL(page.more, endpoint).toString() : undefined;
+      let page: StatementsResponse = (await xapi.getStatements({ registration, ascending: true, limit: 500 })).data;
+      out.push(...(page.statements as unknown as Record<string, unknown>[]));
+      while (page.more) {
+        page = (await xapi.getMoreStatements({ more: page.more })).data as StatementsResponse;
+        out.push(...(page.statements as unknown as Record<string, unknown>[]));
       }
       return out;
     },
