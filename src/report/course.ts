@@ -4,7 +4,13 @@
  * course language and of each translation) and SCORM interaction ids and responses — so records
  * from any source map back to the authored ids.
  */
-import type { CourseData, PageData, QuestionData, QuizData } from "../shared/course-data.js";
+import {
+  type CourseData,
+  type PageData,
+  type QuestionData,
+  type QuizData,
+  scenarioChoiceId,
+} from "../shared/course-data.js";
 import { checkCourse } from "../compiler/pipeline.js";
 import { courseLanguages, withLanguageIds } from "../compiler/i18n/languages.js";
 
@@ -42,6 +48,8 @@ export interface ReportCourse {
   lessonIndex: Map<string, number>;
   quizIndex: Map<string, number>;
   questionIndex: Map<string, number>;
+  /** The ids scenario choices are reported under: the course's own, though the report leaves them out. */
+  scenarioChoiceIds: Set<string>;
 }
 
 /** The options of a question in the order the runtime reports them (runtime/quiz/types/*.ts). */
@@ -91,6 +99,11 @@ export function reportCourse(data: CourseData, versions: LanguageIds[]): ReportC
     lessonIndex: new Map(lessons.map((p, i) => [p.id, i])),
     quizIndex: new Map(quizzes.map((q, i) => [q.id, i])),
     questionIndex: new Map(questions.map((q) => [q.data.id, q.index])),
+    scenarioChoiceIds: new Set(
+      Object.values(data.blocks).flatMap((b) =>
+        b.kind === "scenario" ? b.nodes.map((node) => scenarioChoiceId(b.id, node.id)) : [],
+      ),
+    ),
   };
 }
 

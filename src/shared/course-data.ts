@@ -237,6 +237,11 @@ export interface ScenarioData extends BlockBase {
 
 export type BlockData = ItemBlockData | MediaBlockData | ScenarioData;
 
+/** The question id a scenario node's choice is reported under (SCORM interaction, xAPI question). */
+export function scenarioChoiceId(scenario: string, node: string): string {
+  return `${scenario}-${node}`;
+}
+
 /**
  * How many bits a block's saved progress has: one per item, one per media segment; undefined for a
  * scenario, whose progress is where the learner stands.

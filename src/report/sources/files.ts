@@ -135,7 +135,7 @@ async function* statementRecords(
     info.read++;
     const record = reader.read(statement as Parameters<StatementReader["read"]>[0]);
     if (record) yield record;
-    else info.ignored++;
+    else if (!reader.isBlock(statement as Parameters<StatementReader["read"]>[0])) info.ignored++;
   }
 }
 

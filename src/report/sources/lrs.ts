@@ -124,7 +124,7 @@ export function lrsSource(course: ReportCourse, options: LrsOptions): RecordSour
             info.read++;
             const record = reader.read(statement as Parameters<StatementReader["read"]>[0]);
             if (record) yield record;
-            else info.ignored++;
+            else if (!reader.isBlock(statement as Parameters<StatementReader["read"]>[0])) info.ignored++;
           }
           options.onPage?.(info.read);
           // `more` is relative to the LRS's server root (xAPI 1.0.3 §4.2).

@@ -32,7 +32,7 @@ interface Actor {
   member?: Actor[];
 }
 
-type Part = { kind: "course" } | { kind: "lessons" | "quizzes" | "questions"; id: string };
+type Part = { kind: "course" } | { kind: "lessons" | "quizzes" | "questions" | "blocks"; id: string };
 
 /** The actor's inverse functional identifier, which is what makes two statements one learner's. */
 function learnerKey(actor: Actor | undefined): string | undefined {
@@ -71,13 +71,24 @@ export class StatementReader {
     for (const root of this.roots) {
       if (iri === root || iri === `${root}/au`) return { kind: "course" };
       if (!iri.startsWith(`${root}/`)) continue;
-      const m = /^(lessons|quizzes|questions)\/([^/]+)$/.exec(iri.slice(root.length + 1));
-      if (m) return { kind: m[1] as "lessons" | "quizzes" | "questions", id: decodeURIComponent(m[2]!) };
+      const m = /^(lessons|quizzes|questions|scenarios|media)\/([^/]+)$/.exec(iri.slice(root.length + 1));
+      if (!m) continue;
+      const id = decodeURIComponent(m[2]!);
+      // Scenario and media statements (docs/blocks.md) are the course's own, though not analysed here.
+      if (m[1] === "scenarios" || m[1] === "media") return { kind: "blocks", id };
+      return { kind: m[1] as "lessons" | "quizzes" | "questions", id };
     }
     return undefined;
   }
 
-  /** The record a statement makes, or undefined when it is not about this course. */
+  /** True for the course's own block statements (scenarios, media), which the report leaves out. */
+  isBlock(statement: Statement): boolean {
+    const part = this.part(statement.object?.id ?? "");
+    if (part?.kind === "questions") return this.course.scenarioChoiceIds.has(part.id);
+    return part?.kind === "blocks";
+  }
+
+  /** The record a statement makes, or undefined when it is not about this course's lessons, quizzes and results. */
   read(statement: Statement): LearnerRecord | undefined {
     const learner = learnerKey(statement.actor);
     const verb = VERB_IDS[statement.verb?.id ?? ""];

@@ -4,7 +4,7 @@
  * node. Reaching an ending ends the run (its score kept when it beats earlier runs); "Start again"
  * begins a new run, reported as a new attempt. Where the learner stands is saved and resumed.
  */
-import type { ScenarioData } from "../../shared/course-data.js";
+import { type ScenarioData, scenarioChoiceId } from "../../shared/course-data.js";
 import type { BlockState } from "../../shared/learner.js";
 import { $, $$, focus } from "../player/dom.js";
 import { type Binder, blockState, setBlockState } from "./host.js";
@@ -45,7 +45,7 @@ export const scenario: Binder<ScenarioData> = (el, block, host) => {
     const choice = button && node?.choices[Number(button.dataset.choice)];
     if (!node || !choice) return;
     host.answered({
-      questionId: `${block.id}-${node.id}`,
+      questionId: scenarioChoiceId(block.id, node.id),
       quizId: block.id,
       within: "scenario",
       attempt: state.run,
