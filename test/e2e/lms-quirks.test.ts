@@ -9,6 +9,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SimulatedLms } from "../../src/preview/client/lms-quirks.js";
 import type { ApiCall, ScormStandard } from "../../src/preview/client/scorm-lms.js";
+import { bestPath } from "../support/blocks.js";
 import { launchBrowser } from "../support/browser.js";
 import { buildInto, CONTENT_DIR } from "../support/build.js";
 import { courseDataOf, currentPageId, goTo, takeCourse } from "../support/learner.js";
@@ -71,8 +72,11 @@ describe.each(["moodle", "forma"] as const)("in %s", (lms: SimulatedLms) => {
       const answers = items(cmi.interactions).filter((i) => i.id && i[response] && i.result);
       const quiz = course.quizzes[course.pages.find((p) => p.kind === "quiz")!.id]!;
       const drawn = quiz.banks.reduce((n, b) => n + b.draw, 0);
-      expect(answers).toHaveLength(drawn);
-      expect(items(cmi.objectives).filter((o) => o.id)).toHaveLength(course.pages.length);
+      // takeCourse runs every scenario to its best ending: one interaction per choice, one objective per scenario.
+      const scenarios = Object.values(course.blocks).filter((b) => b.kind === "scenario");
+      const choices = scenarios.reduce((n, b) => n + bestPath(b).length, 0);
+      expect(answers).toHaveLength(drawn + choices);
+      expect(items(cmi.objectives).filter((o) => o.id)).toHaveLength(course.pages.length + scenarios.length);
       for (const [value, count] of refusedRepeats(calls)) expect(count, value).toBe(1);
       expect(calls.some((c) => c.element === "adl.nav.request")).toBe(false);
       expect(calls.filter((c) => /^(LMSFinish|Terminate)$/.test(c.method)).map((c) => c.result)).toEqual(["true"]);
