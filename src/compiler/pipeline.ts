@@ -10,7 +10,7 @@ import { loadCourse, parsePage, type ParsePage } from "./load/load-course.js";
 import { buildModel, buildPage, type BuildPage, type CourseModel } from "./model/index.js";
 import { packageTarget, readAssets, type PackagedOutput } from "./packaging/assemble.js";
 import { StagedOutput } from "./packaging/output.js";
-import { renderCourse } from "./render/index.js";
+import { renderCourse, renderEverything } from "./render/index.js";
 import { findTemplates, Templates } from "./render/templates.js";
 import { targetFor } from "./targets/index.js";
 import type { Target } from "./targets/target.js";
@@ -85,11 +85,11 @@ export async function checkCourse(
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
   const { model, data, targets, templates, diagnostics } = await checkCourse(options.dir, options.formats);
-  const rendered = await renderCourse(model, templates, data);
+  const assets = await readAssets(model.assets.entries());
+  const rendered = await renderCourse(model, templates, data, renderEverything(assets));
   const outDir = path.resolve(options.outDir ?? "dist");
   const staged = await StagedOutput.open(outDir);
   try {
-    const assets = await readAssets(rendered);
     const outputs = await Promise.all(
       targets.map((t) => packageTarget(t, model, rendered, staged, options.folders ?? true, assets)),
     );

@@ -17,6 +17,7 @@ const course: CourseData = {
   id: "demo",
   title: "Demo",
   version: "1",
+  contentHash: "0000000",
   language: "en",
   direction: "ltr",
   passingScore: 80,
@@ -53,6 +54,7 @@ const state = (over: Partial<LearnerState> = {}): LearnerState => ({
   viewed: ["intro"],
   quizzes: {},
   checks: {},
+  keys: {},
   completed: false,
   ...over,
 });
@@ -122,7 +124,7 @@ describe("ScormTracker", () => {
       location: "intro",
     });
     const launch = await t.start;
-    expect(launch.state?.page).toBe("intro");
+    expect(launch.bookmark).toBe("intro");
     t.tracker.update({ ...incomplete, passed: false, score: 10 }, state());
     const cmi = t.api.renderCMIToJSONObject().cmi;
     expect(cmi).toMatchObject({ completion_status: "completed", success_status: "passed" });

@@ -27,6 +27,7 @@ function course(
     id: "c",
     title: "C",
     version: "1",
+    contentHash: "0000000",
     language: "en",
     direction: "ltr",
     passingScore: 80,

@@ -4,7 +4,7 @@
  * tests cover that against a real LRS).
  */
 import { describe, expect, it } from "vitest";
-import { Bookmark } from "../../src/runtime/tracking/xapi/bookmark.js";
+import { Bookmark, type LoadedBookmark, readBookmark } from "../../src/runtime/tracking/xapi/bookmark.js";
 import { LrsError, type LrsClient } from "../../src/runtime/tracking/xapi/client.js";
 import { isRetryable, StatementQueue, type KeyValueStorage } from "../../src/runtime/tracking/xapi/queue.js";
 import { makeStatement } from "../../src/runtime/tracking/xapi/statements.js";
@@ -152,6 +152,7 @@ describe("Bookmark", () => {
     agent: { mbox: "mailto:j@example.com" },
     registration: "6fbd600f-d17e-4f8b-9f5c-3c1fd6ee5f2e",
   };
+  const stateOf = (loaded: LoadedBookmark) => (typeof loaded === "object" ? loaded.state : loaded);
   /** An LRS State resource that answers GET with `answer`. */
   const stateLrs = (answer: () => Promise<{ data: unknown }>) =>
     ({ getState: answer, setState: async () => ({ data: undefined }) }) as unknown as LrsClient;
@@ -167,6 +168,32 @@ describe("Bookmark", () => {
     }
   });
 
+  it("calls any other document unreadable, unless this browser has its own copy (issue 12 §3)", async () => {
+    for (const data of ["garbage", [1, 2], { state: 42 }, { someone: "else" }]) {
+      const bookmark = new Bookmark(
+        stateLrs(async () => ({ data })),
+        stateLrs(async () => ({ data })),
+        scope,
+        new MemoryStorage(),
+        "b",
+      );
+      const loaded = await bookmark.load();
+      expect(loaded).toBe("unreadable");
+      expect(readBookmark(loaded).saved).toEqual({ kind: "unreadable", reason: "garbage" });
+    }
+    const storage = new MemoryStorage();
+    const mine = { state: "mine", reported: { completed: false }, savedAt: "2026-01-01T00:00:00.000Z" };
+    storage.setItem("b", JSON.stringify(mine));
+    const withCopy = new Bookmark(
+      stateLrs(async () => ({ data: "garbage" })),
+      stateLrs(async () => ({ data: {} })),
+      scope,
+      storage,
+      "b",
+    );
+    expect(stateOf(await withCopy.load())).toBe("mine");
+  });
+
   it("prefers the newer of the LRS copy and the local copy, and falls back to the local one when the LRS is down", async () => {
     const storage = new MemoryStorage();
     const older = { state: "old", reported: { completed: false }, savedAt: "2026-01-01T00:00:00.000Z" };
@@ -179,7 +206,7 @@ describe("Bookmark", () => {
       5,
     );
     local.save({ state: "new", reported: { completed: true } });
-    expect((await local.load())?.state).toBe("new");
+    expect(stateOf(await local.load())).toBe("new");
     const remoteOlder = new Bookmark(
       stateLrs(async () => ({ data: older })),
       stateLrs(async () => ({ data: {} })),
@@ -187,7 +214,7 @@ describe("Bookmark", () => {
       storage,
       "b",
     );
-    expect((await remoteOlder.load())?.state).toBe("new");
+    expect(stateOf(await remoteOlder.load())).toBe("new");
     const remoteNewer = new Bookmark(
       stateLrs(async () => ({ data: { ...older, state: "newest", savedAt: "2099-01-01T00:00:00.000Z" } })),
       stateLrs(async () => ({ data: {} })),
@@ -195,7 +222,7 @@ describe("Bookmark", () => {
       storage,
       "b",
     );
-    expect((await remoteNewer.load())?.state).toBe("newest");
+    expect(stateOf(await remoteNewer.load())).toBe("newest");
     await local.flush();
   });
 });

@@ -50,6 +50,11 @@ export function courseStatus(course: CourseData, state: LearnerState, masterySco
         ? score! >= (masteryScore ?? course.passingScore)
         : undefined;
 
+  // A passed result is never lowered (LearnerState.passedWith): not by a retake after "Start over",
+  // nor by a later version of the course that raised the pass mark or added a quiz.
+  const kept = state.passedWith;
+  const result = kept === undefined ? { passed, score } : { passed: true, score: Math.max(score ?? kept, kept) };
+
   const lessonsDone = lessons.every((p) => viewed.has(p.id));
   const quizzesDone = results.length > 0 && results.every((r) => r.finished);
   const completed =
@@ -68,7 +73,6 @@ export function courseStatus(course: CourseData, state: LearnerState, masterySco
     location: state.page,
     progress: course.pages.length ? done / course.pages.length : 1,
     completed,
-    passed,
-    score,
+    ...result,
   };
 }

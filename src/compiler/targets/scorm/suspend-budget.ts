@@ -5,6 +5,7 @@
  * last allowed attempt with all drawn questions answered at length and in shuffled orders, every
  * knowledge check answered.
  */
+import { keyFingerprint, optionIds } from "../../../shared/answer-key.js";
 import type { CourseData, FormatId, QuestionData, QuizData } from "../../../shared/course-data.js";
 import type { LearnerState, QuizAttemptState, Response } from "../../../shared/learner.js";
 import { encodeState } from "../../../shared/state-codec.js";
@@ -27,23 +28,6 @@ function typedText(length: number): string {
     text += "abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"[seed % 63];
   }
   return text;
-}
-
-/** Option ids a question shows (choices, items, sources, scale points). */
-function optionIds(q: QuestionData): string[] {
-  switch (q.type) {
-    case "single":
-    case "multiple":
-      return q.choices.map((c) => c.id);
-    case "matching":
-      return q.pairs.map((p) => p.source);
-    case "sequencing":
-      return q.items.map((i) => i.id);
-    case "likert":
-      return q.scale.map((s) => s.id);
-    default:
-      return [];
-  }
 }
 
 function longestResponse(q: QuestionData): Response {
@@ -95,7 +79,9 @@ export function worstCaseState(data: CourseData): LearnerState {
     viewed: pages,
     quizzes: Object.fromEntries(Object.values(data.quizzes).map((quiz) => [quiz.id, worstAttempt(quiz, data)])),
     checks: Object.fromEntries(checks.map((q) => [q.id, longestResponse(q)])),
+    keys: Object.fromEntries(Object.values(data.questions).map((q) => [q.id, keyFingerprint(q)])),
     completed: true,
+    passedWith: 66.67,
   };
 }
 

@@ -47,7 +47,7 @@ export interface ObjectiveReport {
 export type CmiReader = (element: string) => string;
 
 /** What the adapter learns at Initialize; the tracker decodes the saved state. */
-export interface ScormLaunch extends Omit<Launch, "state"> {
+export interface ScormLaunch extends Omit<Launch, "saved" | "bookmark"> {
   /** False when the LMS said this is a new attempt (entry = ab-initio): nothing to read back. */
   resuming: boolean;
   location: string;

@@ -4,8 +4,8 @@
  * falls back to this browser's storage and says so (checklist #12).
  */
 import type { CourseData } from "../../../shared/course-data.js";
-import { emptyLearnerState, type AnsweredQuestion, type LearnerState } from "../../../shared/learner.js";
-import { decodeState, encodeStateWithin } from "../../../shared/state-codec.js";
+import type { AnsweredQuestion, LearnerState } from "../../../shared/learner.js";
+import { encodeStateWithin, readState } from "../../../shared/state-codec.js";
 import { gradedQuizzes, quizPassMark } from "../../player/status.js";
 import { LocalTracker } from "../local.js";
 import type { CourseStatus, Launch, Notice, Tracker } from "../tracker.js";
@@ -29,6 +29,8 @@ export class ScormTracker implements Tracker {
   private readonly objectiveSlots = new Map<string, number>();
   private nextInteraction = 0;
   private finishing = false;
+  /** suspend_data a newer version of the course saved: never overwritten. */
+  private keepSaved = false;
 
   constructor(
     private readonly model: ScormDataModel,
@@ -68,13 +70,15 @@ export class ScormTracker implements Tracker {
       }
     });
 
-    const state = decodeState(launch.suspendData) ?? (launch.location ? emptyLearnerState(launch.location) : undefined);
+    const saved = readState(launch.suspendData);
+    this.keepSaved = saved.kind === "newer";
     return {
       mode: launch.mode,
       credit: launch.credit,
       masteryScore: launch.masteryScore,
       learnerName: launch.learnerName,
-      state,
+      saved,
+      bookmark: launch.location || undefined,
     };
   }
 
@@ -131,7 +135,7 @@ export class ScormTracker implements Tracker {
         urgent = this.apply(this.model.objectiveWrites(this.objectiveSlot(id), id, objective)) || urgent;
       }
     }
-    if (this.saving) {
+    if (this.saving && !this.keepSaved) {
       const { text } = encodeStateWithin(latest.state, this.model.suspendDataLimit);
       const writes: Write[] = [[this.model.elements.suspendData, text]];
       if (latest.state.page.length <= this.model.locationLimit)

@@ -1,9 +1,11 @@
 /**
  * Bookmark and resume through the xAPI State API (checklist #57): one fixed stateId, scoped to the
  * registration when there is one, so attempts never share state. 404, an empty body or `{}` mean
- * "no state". A copy is also kept in localStorage: when the LRS cannot be reached at launch, or the
- * last save never arrived, the newer of the two wins.
+ * "no state"; any other document that is not a bookmark is "unreadable" (the learner is told). A
+ * copy is also kept in localStorage: when the LRS cannot be reached at launch, or the last save
+ * never arrived, the newer of the two wins.
  */
+import { readState, type SavedState } from "../../../shared/state-codec.js";
 import type { LrsClient } from "./client.js";
 import type { KeyValueStorage } from "./queue.js";
 import type { Agent } from "./types.js";
@@ -35,6 +37,27 @@ export interface BookmarkScope {
   registration?: string | undefined;
 }
 
+export type LoadedBookmark = BookmarkDocument | "unreadable" | undefined;
+
+/**
+ * The learner state a loaded bookmark holds, read. `keep` is set when a newer version of the course
+ * saved it: the tracker saves that text back unchanged instead of the learner's state.
+ */
+export function readBookmark(loaded: LoadedBookmark): { saved: SavedState; reported: Reported; keep?: string } {
+  if (loaded === "unreadable")
+    return { saved: { kind: "unreadable", reason: "garbage" }, reported: { completed: false } };
+  if (!loaded) return { saved: { kind: "none" }, reported: { completed: false } };
+  const saved = readState(loaded.state);
+  return { saved, reported: loaded.reported, ...(saved.kind === "newer" ? { keep: loaded.state } : {}) };
+}
+
+/** 404 (the request fails), an empty body and `{}` are no bookmark; anything else must be one. */
+function classify(data: unknown): LoadedBookmark {
+  if (data === undefined || data === null || data === "") return undefined;
+  if (typeof data === "object" && !Array.isArray(data) && Object.keys(data).length === 0) return undefined;
+  return isDocument(data) ? data : "unreadable";
+}
+
 function isDocument(value: unknown): value is BookmarkDocument {
   const d = value as BookmarkDocument | null;
   return (
@@ -63,10 +86,10 @@ export class Bookmark {
   ) {}
 
   /** The saved bookmark, from the LRS or the local copy, whichever is newer. */
-  async load(): Promise<BookmarkDocument | undefined> {
+  async load(): Promise<LoadedBookmark> {
     const local = this.readLocal();
     const request = this.client.getState({ ...this.params(), stateId: BOOKMARK_STATE_ID }).then(
-      (response) => (isDocument(response.data) ? response.data : undefined),
+      (response) => classify(response.data),
       // 404 (no state yet) or the LRS is unreachable: the local copy, if any, is all we have.
       () => undefined,
     );
@@ -76,6 +99,8 @@ export class Bookmark {
     });
     const remote = await Promise.race([request, timeout]);
     clearTimeout(timer);
+    // A copy this browser saved beats a document in the LRS that cannot be read.
+    if (remote === "unreadable") return local ?? remote;
     if (remote && local) return remote.savedAt >= local.savedAt ? remote : local;
     return remote ?? local;
   }
