@@ -3,6 +3,7 @@ import { BuildFailed, formatDiagnostic } from "../compiler/diagnostics.js";
 import { VERSION } from "../shared/node/paths.js";
 import type { Command } from "./command.js";
 import { buildCommand } from "./commands/build.js";
+import { diffCommand } from "./commands/diff.js";
 import { importGiftCommand } from "./commands/import-gift.js";
 import { newCommand } from "./commands/new.js";
 import { previewCommand } from "./commands/preview.js";
@@ -11,7 +12,14 @@ import { bold, red, yellow } from "./format.js";
 import { UsageError, usage } from "./usage.js";
 
 /** Every command, in the order --help lists them. */
-const COMMANDS: readonly Command[] = [buildCommand, newCommand, previewCommand, importGiftCommand, validateCommand];
+const COMMANDS: readonly Command[] = [
+  buildCommand,
+  newCommand,
+  previewCommand,
+  importGiftCommand,
+  validateCommand,
+  diffCommand,
+];
 
 function find(name: string): Command | undefined {
   return COMMANDS.find((c) => c.name === name || c.aliases?.includes(name));

@@ -12,7 +12,8 @@ const SRC = path.resolve(import.meta.dirname, "../../src");
 
 /** Folder → the folders it may import (besides itself). Must stay acyclic. */
 const ALLOWED: Record<string, readonly string[]> = {
-  cli: ["compiler", "validator", "importers", "preview/server", "preview/protocol", "shared", "shared/node"],
+  cli: ["updates", "compiler", "validator", "importers", "preview/server", "preview/protocol", "shared", "shared/node"],
+  updates: ["compiler", "validator", "shared", "shared/node"],
   "preview/server": ["compiler", "validator", "preview/protocol", "shared", "shared/node"],
   importers: ["compiler", "shared", "shared/node"],
   compiler: ["validator", "shared", "shared/node"],
