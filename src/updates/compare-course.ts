@@ -118,7 +118,8 @@ function compareQuiz(q: QuizData, now: QuizData): Change[] {
         q.id,
       ),
     );
-  const draws = (x: QuizData) => x.banks.map((bank) => `${bank.id}:${bank.draw}`).join(", ");
+  const draws = (x: QuizData) =>
+    x.banks.map((b) => `${b.id}: ${b.draw >= b.questions.length ? "all" : `${b.draw} of ${b.questions.length}`}`).join(", ");
   if (draws(q) !== draws(now))
     out.push(change("draw-size", `quiz ${q.id}: questions drawn ${draws(q)} → ${draws(now)} (from the next attempt)`, q.id));
   if (q.attempts !== now.attempts)
