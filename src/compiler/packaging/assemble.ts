@@ -108,7 +108,8 @@ export async function packageTarget(
   };
 }
 
-async function writeFiles(dir: string, files: PackageFile[]): Promise<void> {
+/** Writes a package's files as an unzipped folder. */
+export async function writeFiles(dir: string, files: PackageFile[]): Promise<void> {
   const dirs = new Set(files.map((f) => path.dirname(path.join(dir, f.name))));
   for (const d of [...dirs].sort()) await mkdir(d, { recursive: true });
   await Promise.all(
