@@ -1,0 +1,123 @@
+/**
+ * Saved state the runtime cannot use as it is (issue 12 §3), through the real runtime in Chromium:
+ * garbage or a 20 MB document is reported to the learner, who keeps the LMS's bookmark; state saved
+ * by a newer Coursepack is reported and never overwritten; state saved by Coursepack 0.1.0 (format 1)
+ * is migrated and resumed. Before this was fixed, each of these was dropped and overwritten without
+ * a word (see the report of the `updates` workstream for the failing run).
+ */
+import { mkdtemp } from "node:fs/promises";
+import path from "node:path";
+import LZString from "lz-string";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { LocalLms } from "../../src/preview/server/lrs/index.js";
+import { decodeState, STATE_VERSION } from "../../src/shared/state-codec.js";
+import { launchBrowser } from "../support/browser.js";
+import { BASE_COURSE } from "../support/course-edits.js";
+import { currentPageId, goTo } from "../support/learner.js";
+import { firstLaunch, serveWithLms } from "../support/scorm-lms.js";
+import { encodeStateV1 } from "../support/state-v1.js";
+import type { StaticServer } from "../support/static-server.js";
+import { tempDir } from "../support/build.js";
+import { type Held, launchResumed, type UpdateRig, type UpdateStandard, writePackages } from "../support/update-rig.js";
+
+let rig: UpdateRig;
+let server: StaticServer;
+
+beforeAll(async () => {
+  const root = await mkdtemp(path.join(await tempDir("saved-state"), "site-"));
+  await writePackages(BASE_COURSE, path.join(root, "v1"));
+  server = await serveWithLms(root);
+  const [browser, lms] = await Promise.all([launchBrowser(), LocalLms.start()]);
+  rig = { browser, lms, base: server.url };
+}, 120_000);
+
+afterAll(async () => {
+  await rig?.browser.close();
+  await rig?.lms.close();
+  await server?.close();
+});
+
+/** What an LMS would hand back: `raw` as suspend_data (with a bookmark) or as the bookmark document's state. */
+function held(standard: UpdateStandard, raw: string, location = "practice"): Held {
+  if (standard === "xapi" || standard === "cmi5")
+    return { standard, raw, state: undefined, doc: { state: raw, reported: { completed: false }, savedAt: new Date().toISOString() } };
+  const cmi = firstLaunch(standard) as { cmi: Record<string, any> };
+  if (standard === "scorm12") Object.assign(cmi.cmi.core, { entry: "resume", lesson_location: location });
+  else Object.assign(cmi.cmi, { entry: "resume", location });
+  cmi.cmi.suspend_data = raw;
+  return { standard, raw, state: undefined, cmi: cmi as Held["cmi"] };
+}
+
+/** State a future Coursepack (format STATE_VERSION + 1) might write. */
+const NEWER = LZString.compressToEncodedURIComponent(
+  JSON.stringify({ v: STATE_VERSION + 1, p: "wrap-up", progress: { shape: "unknown to this version" } }),
+);
+const GARBAGE = "%%% this is not Coursepack state %%%";
+
+describe("saved state that cannot be used as it is", () => {
+  it.each(["scorm12", "scorm2004"] as const)("%s: garbage is reported; the bookmark is kept and the state replaced", async (standard) => {
+    const session = await launchResumed(rig, "v1", held(standard, GARBAGE));
+    await session.course.locator('[data-notice="state-unreadable"]').waitFor();
+    expect(await currentPageId(session.course)).toBe("practice");
+    const after = await session.end();
+    expect(after.state).toMatchObject({ page: "practice", viewed: ["practice"] });
+    expect(session.errors).toEqual([]);
+  });
+
+  it.each(["scorm12", "scorm2004", "xapi", "cmi5"] as const)(
+    "%s: state saved by a newer version is reported and never overwritten",
+    async (standard) => {
+      const session = await launchResumed(rig, "v1", held(standard, NEWER));
+      await session.course.locator('[data-notice="state-newer"]').waitFor();
+      // The learner works on: nothing of it may replace the newer state.
+      await goTo(session.course, "wrap-up");
+      await goTo(session.course, "practice");
+      const after = await session.end();
+      expect(after.raw).toBe(NEWER);
+      expect(session.errors).toEqual([]);
+    },
+  );
+
+  it("xapi: a 20 MB bookmark is refused unread and reported; the course runs and saves its own", async () => {
+    const huge = held("xapi", "A".repeat(20 * 1024 * 1024));
+    const session = await launchResumed(rig, "v1", huge);
+    await session.course.locator('[data-notice="state-unreadable"]').waitFor();
+    await goTo(session.course, "practice");
+    const after = await session.end();
+    expect(after.raw.length).toBeLessThan(1000);
+    expect(after.state).toMatchObject({ viewed: ["basics", "practice"] });
+  });
+
+  it("cmi5: a document that is not a bookmark is reported", async () => {
+    const other: Held = { standard: "cmi5", raw: "", state: undefined, doc: { someone: "else" } as unknown as Held["doc"] };
+    const session = await launchResumed(rig, "v1", other);
+    await session.course.locator('[data-notice="state-unreadable"]').waitFor();
+    const after = await session.end();
+    expect(after.state).toMatchObject({ viewed: ["basics"] });
+  });
+
+  it.each(["scorm12", "xapi"] as const)("%s: state saved by Coursepack 0.1.0 (format 1) is migrated and resumed", async (standard) => {
+    const v1 = encodeStateV1({
+      page: "final",
+      viewed: ["basics", "practice", "final"],
+      quizzes: {
+        final: {
+          attempt: 1,
+          drawn: ["q1", "q2", "q3", "q4"],
+          orders: {},
+          answers: { q1: { kind: "choices", ids: ["manifest"] } },
+          submitted: false,
+        },
+      },
+      checks: {},
+      completed: false,
+    });
+    const session = await launchResumed(rig, "v1", held(standard, v1, "final"));
+    await session.course.locator('[data-notice="resumed"]').waitFor();
+    const quiz = session.course.locator('section[data-page="final"]');
+    expect(await quiz.locator('[data-question="q1"] input[value="manifest"]').isChecked()).toBe(true);
+    const after = await session.end();
+    expect(JSON.parse(LZString.decompressFromEncodedURIComponent(after.raw)).v).toBe(STATE_VERSION);
+    expect(decodeState(after.raw)!.quizzes.final!.answers).toEqual({ q1: { kind: "choices", ids: ["manifest"] } });
+  });
+});
