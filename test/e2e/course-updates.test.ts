@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LocalLms } from "../../src/preview/server/lrs/index.js";
 import type { LearnerState } from "../../src/shared/learner.js";
 import { launchBrowser } from "../support/browser.js";
-import { tempDir } from "../support/build.js";
+import { tempDir, writePackages } from "../support/build.js";
 import { courseVersion, EDIT_KINDS, type EditKind } from "../support/course-edits.js";
 import { answerQuestion, courseDataOf, currentPageId, goTo, takeCourse, takeQuiz } from "../support/learner.js";
 import { serveWithLms } from "../support/scorm-lms.js";
@@ -24,7 +24,6 @@ import {
   launchResumed,
   UPDATE_STANDARDS,
   type UpdateRig,
-  writePackages,
   type UpdateStandard,
 } from "../support/update-rig.js";
 

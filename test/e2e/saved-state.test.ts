@@ -17,8 +17,8 @@ import { currentPageId, goTo } from "../support/learner.js";
 import { firstLaunch, serveWithLms } from "../support/scorm-lms.js";
 import { encodeStateV1 } from "../support/state-v1.js";
 import type { StaticServer } from "../support/static-server.js";
-import { tempDir } from "../support/build.js";
-import { type Held, launchResumed, type UpdateRig, type UpdateStandard, writePackages } from "../support/update-rig.js";
+import { tempDir, writePackages } from "../support/build.js";
+import { type Held, launchResumed, type UpdateRig, type UpdateStandard } from "../support/update-rig.js";
 
 let rig: UpdateRig;
 let server: StaticServer;

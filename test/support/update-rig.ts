@@ -7,11 +7,7 @@
  * bookmark document, so one saved state can be resumed in many versions.
  */
 import { randomUUID } from "node:crypto";
-import path from "node:path";
 import type { Browser, Frame, Page } from "playwright-core";
-import { packageFiles, writeFiles } from "../../src/compiler/packaging/assemble.js";
-import { checkCourse } from "../../src/compiler/pipeline.js";
-import { renderCourse } from "../../src/compiler/render/index.js";
 import type { ScormStandard } from "../../src/preview/client/scorm-lms.js";
 import type { LocalLms } from "../../src/preview/server/lrs/index.js";
 import type { LearnerState } from "../../src/shared/learner.js";
@@ -79,18 +75,6 @@ async function until(ready: () => boolean | Promise<boolean>, what: string, time
     if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
     await new Promise((r) => setTimeout(r, 50));
   }
-}
-
-/**
- * Every format's package of a course, unzipped into `outDir/<id>-<format>/`: the files `coursepack
- * build` zips (the same packageFiles), without the zips and their validation, which the build tests
- * already cover.
- */
-export async function writePackages(dir: string, outDir: string): Promise<void> {
-  const { model, data, targets, templates } = await checkCourse(dir);
-  const rendered = await renderCourse(model, templates, data);
-  for (const target of targets)
-    await writeFiles(path.join(outDir, `${model.config.id}-${target.id}`), await packageFiles(target, model, rendered));
 }
 
 const indexUrl = (rig: UpdateRig, version: string, standard: UpdateStandard) =>
