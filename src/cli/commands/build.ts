@@ -8,6 +8,7 @@ import { FORMAT_IDS } from "../../compiler/schema/course.js";
 import { bold, dim, formatBytes, formatMs, green, yellow } from "../format.js";
 import { formatFinding } from "../../validator/findings.js";
 import { UsageError } from "../usage.js";
+import { courseDir } from "../course-dir.js";
 import type { Command } from "../command.js";
 
 async function run(args: string[]): Promise<number> {
@@ -29,7 +30,7 @@ async function run(args: string[]): Promise<number> {
     if (!(FORMAT_IDS as readonly string[]).includes(f))
       throw new UsageError(`unknown format "${f}"; choose from ${FORMAT_IDS.join(", ")}`);
   }
-  const dir = positionals[0] ?? "content";
+  const dir = courseDir(positionals[0]);
   const result = await build({
     dir,
     outDir: values.out,
@@ -61,7 +62,8 @@ async function run(args: string[]): Promise<number> {
 
 export const buildCommand: Command = {
   name: "build",
-  usage: `  coursepack build [dir]      Build the course in dir (default: content) into packages.
+  usage: `  coursepack build [dir]      Build the course in dir into packages (default: this
+                              folder if it has a course.yml, else content/).
       -o, --out <dir>           Output folder (default: dist)
       -f, --format <list>       Formats, comma-separated: web, scorm12, scorm2004,
                                 scorm2004-3rd, xapi, cmi5 (default: course.yml's formats)
