@@ -58,7 +58,9 @@ function comparePages(a: CourseData, b: CourseData, stamps: [BuildStamp?, BuildS
   const after = new Map(b.pages.map((p) => [p.id, p]));
   for (const p of b.pages)
     if (!before.has(p.id))
-      out.push(change("page-added", `${pageName(p)} added: learners who have not completed the course will need it`, p.id));
+      out.push(
+        change("page-added", `${pageName(p)} added: learners who have not completed the course will need it`, p.id),
+      );
   for (const p of a.pages) {
     const now = after.get(p.id);
     if (!now || now.kind !== p.kind) {
@@ -70,7 +72,8 @@ function comparePages(a: CourseData, b: CourseData, stamps: [BuildStamp?, BuildS
     const [old, updated] = [stamps[0]?.pages[p.id], stamps[1]?.pages[p.id]];
     if (old && updated && old !== updated) out.push(change("page-text", `${pageName(now)}: text changed`, p.id));
   }
-  const common = (pages: PageData[], other: Map<string, PageData>) => pages.map((p) => p.id).filter((id) => other.has(id));
+  const common = (pages: PageData[], other: Map<string, PageData>) =>
+    pages.map((p) => p.id).filter((id) => other.has(id));
   if (common(a.pages, after).join("\n") !== common(b.pages, before).join("\n"))
     out.push(change("pages-reordered", `pages reordered: ${b.pages.map((p) => p.id).join(", ")}`));
   return out;
@@ -97,13 +100,24 @@ function compareQuestions(a: CourseData, b: CourseData): Change[] {
       continue;
     }
     if (answerKey(q) !== answerKey(now) || q.type !== now.type) {
-      out.push(change("answer-key", `${where(now, b)}: answer key changed: saved answers to it are dropped`, q.id, true));
+      out.push(
+        change("answer-key", `${where(now, b)}: answer key changed: saved answers to it are dropped`, q.id, true),
+      );
     } else if (q.text !== now.text) {
-      out.push(change("question-reworded", `${where(now, b)} reworded (same answer key: saved answers are kept)`, q.id));
+      out.push(
+        change("question-reworded", `${where(now, b)} reworded (same answer key: saved answers are kept)`, q.id),
+      );
     }
-    const scoring = (x: QuestionData) => JSON.stringify([x.weight, x.graded, "partialCredit" in x ? x.partialCredit : null]);
+    const scoring = (x: QuestionData) =>
+      JSON.stringify([x.weight, x.graded, "partialCredit" in x ? x.partialCredit : null]);
     if (scoring(q) !== scoring(now))
-      out.push(change("question-scoring", `${where(now, b)}: weight or partial credit changed (applies to new attempts)`, q.id));
+      out.push(
+        change(
+          "question-scoring",
+          `${where(now, b)}: weight or partial credit changed (applies to new attempts)`,
+          q.id,
+        ),
+      );
   }
   return out;
 }
@@ -119,12 +133,19 @@ function compareQuiz(q: QuizData, now: QuizData): Change[] {
       ),
     );
   const draws = (x: QuizData) =>
-    x.banks.map((b) => `${b.id}: ${b.draw >= b.questions.length ? "all" : `${b.draw} of ${b.questions.length}`}`).join(", ");
+    x.banks
+      .map((b) => `${b.id}: ${b.draw >= b.questions.length ? "all" : `${b.draw} of ${b.questions.length}`}`)
+      .join(", ");
   if (draws(q) !== draws(now))
-    out.push(change("draw-size", `quiz ${q.id}: questions drawn ${draws(q)} → ${draws(now)} (from the next attempt)`, q.id));
+    out.push(
+      change("draw-size", `quiz ${q.id}: questions drawn ${draws(q)} → ${draws(now)} (from the next attempt)`, q.id),
+    );
   if (q.attempts !== now.attempts)
-    out.push(change("attempts", `quiz ${q.id}: attempts ${q.attempts || "unlimited"} → ${now.attempts || "unlimited"}`, q.id));
-  const settings = (x: QuizData) => JSON.stringify([x.feedback, x.review, x.shuffleChoices, x.shuffleQuestions, x.weight]);
+    out.push(
+      change("attempts", `quiz ${q.id}: attempts ${q.attempts || "unlimited"} → ${now.attempts || "unlimited"}`, q.id),
+    );
+  const settings = (x: QuizData) =>
+    JSON.stringify([x.feedback, x.review, x.shuffleChoices, x.shuffleQuestions, x.weight]);
   if (settings(q) !== settings(now))
     out.push(change("quiz-settings", `quiz ${q.id}: feedback, review, shuffling or weight changed`, q.id));
   return out;
@@ -133,8 +154,7 @@ function compareQuiz(q: QuizData, now: QuizData): Change[] {
 /** Every change between two builds' course data; `stamps` name the pages whose text changed. */
 export function compareCourses(a: CourseData, b: CourseData, stamps: [BuildStamp?, BuildStamp?] = []): Change[] {
   const out: Change[] = [];
-  if (a.id !== b.id)
-    out.push(change("course-id", `course id ${a.id} → ${b.id}: LMSs see a different course`));
+  if (a.id !== b.id) out.push(change("course-id", `course id ${a.id} → ${b.id}: LMSs see a different course`));
   if (a.title !== b.title) out.push(change("course-title", `course title "${a.title}" → "${b.title}"`));
   out.push(...comparePages(a, b, stamps), ...compareQuestions(a, b));
   for (const q of Object.values(a.quizzes)) {
@@ -143,11 +163,17 @@ export function compareCourses(a: CourseData, b: CourseData, stamps: [BuildStamp
   }
   if (a.passingScore !== b.passingScore)
     out.push(
-      change("pass-mark", `course pass mark ${a.passingScore} % → ${b.passingScore} % (learners who passed stay passed)`),
+      change(
+        "pass-mark",
+        `course pass mark ${a.passingScore} % → ${b.passingScore} % (learners who passed stay passed)`,
+      ),
     );
   if (a.completion !== b.completion)
     out.push(
-      change("completion-rule", `completion rule ${a.completion} → ${b.completion} (a completed course stays completed)`),
+      change(
+        "completion-rule",
+        `completion rule ${a.completion} → ${b.completion} (a completed course stays completed)`,
+      ),
     );
   if (a.scoreCombination !== b.scoreCombination)
     out.push(change("score-combination", `score combination ${a.scoreCombination} → ${b.scoreCombination}`));

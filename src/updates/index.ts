@@ -60,7 +60,8 @@ function compareManifests(a: Snapshot, b: Snapshot): ManifestDiff[] {
   const names = [...new Set([...Object.keys(a.manifests), ...Object.keys(b.manifests)])].sort();
   return names.map((file) => {
     const [before, after] = [a.manifests[file], b.manifests[file]];
-    const changes: ManifestChange[] = before === undefined || after === undefined ? ["edition"] : manifestChanges(before, after);
+    const changes: ManifestChange[] =
+      before === undefined || after === undefined ? ["edition"] : manifestChanges(before, after);
     return { file, identical: changes.length === 0, changes };
   });
 }
@@ -97,7 +98,11 @@ export function diffSnapshots(a: Snapshot, b: Snapshot): DiffReport {
   const lms = Object.fromEntries(
     LMS_IDS.map((id) => {
       const because = LMS_UPDATES[id].newVersionWhen.filter((c) => changed.has(c));
-      const verdict: Verdict = because.length ? "new-version" : dropsAnswers ? "drops-changed-answers" : "keeps-progress";
+      const verdict: Verdict = because.length
+        ? "new-version"
+        : dropsAnswers
+          ? "drops-changed-answers"
+          : "keeps-progress";
       return [id, { verdict, because }];
     }),
   ) as DiffReport["lms"];

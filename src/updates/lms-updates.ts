@@ -150,7 +150,9 @@ export const LMS_UPDATES: Record<LmsId, UpdateBehaviour> = {
     newVersionWhen: ANY,
     replace:
       "SCORM 1.2 only. A course overwritten with a different structure errors when it loads a learner's suspend data saved against the old imsmanifest.xml.",
-    sources: ["fuseuniversal.atlassian.net/wiki/pages/diffpagesbyversion.action?pageId=2361753634 (suspend data, issue 2)"],
+    sources: [
+      "fuseuniversal.atlassian.net/wiki/pages/diffpagesbyversion.action?pageId=2361753634 (suspend data, issue 2)",
+    ],
     verified: true,
   },
 };

@@ -35,7 +35,15 @@ const TRACKING = new Set([
   "deliverycontrols",
   "primaryobjective",
 ]);
-const LAUNCH = new Set(["url", "launch", "scormtype", "launchmethod", "launchparameters", "entitlementkey", "datafromlms"]);
+const LAUNCH = new Set([
+  "url",
+  "launch",
+  "scormtype",
+  "launchmethod",
+  "launchparameters",
+  "entitlementkey",
+  "datafromlms",
+]);
 const METADATA = new Set(["title", "description", "keyword", "name", "langstring", "string", "language"]);
 
 /** Kind of an attribute of element `el`, whose ancestors are `above` (nearest first). */

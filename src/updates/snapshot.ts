@@ -109,7 +109,8 @@ export async function snapshots(
   after: string,
   format?: FormatId,
 ): Promise<[old: Snapshot, updated: Snapshot]> {
-  const read = (input: string, f?: FormatId) => (isCourseFolder(input) ? snapshotCourse(input, f) : snapshotPackage(input));
+  const read = (input: string, f?: FormatId) =>
+    isCourseFolder(input) ? snapshotCourse(input, f) : snapshotPackage(input);
   if (!isCourseFolder(before)) {
     const old = await read(before);
     return [old, await read(after, format ?? old.format)];

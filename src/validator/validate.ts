@@ -72,7 +72,8 @@ export async function validatePackage(
     found = checked.found;
     if (checked.view && source.kind !== "document") {
       const { stamp } = await readCoursepackBuild(checked.view, findings);
-      if (stamp) build = { course: stamp.course, version: stamp.version, content: stamp.content, generator: stamp.generator };
+      if (stamp)
+        build = { course: stamp.course, version: stamp.version, content: stamp.content, generator: stamp.generator };
     }
   } catch (error) {
     if (!(error instanceof PackageRefused)) throw error;

@@ -40,7 +40,12 @@ afterAll(async () => {
 /** What an LMS would hand back: `raw` as suspend_data (with a bookmark) or as the bookmark document's state. */
 function held(standard: UpdateStandard, raw: string, location = "practice"): Held {
   if (standard === "xapi" || standard === "cmi5")
-    return { standard, raw, state: undefined, doc: { state: raw, reported: { completed: false }, savedAt: new Date().toISOString() } };
+    return {
+      standard,
+      raw,
+      state: undefined,
+      doc: { state: raw, reported: { completed: false }, savedAt: new Date().toISOString() },
+    };
   const cmi = firstLaunch(standard) as { cmi: Record<string, any> };
   if (standard === "scorm12") Object.assign(cmi.cmi.core, { entry: "resume", lesson_location: location });
   else Object.assign(cmi.cmi, { entry: "resume", location });
@@ -55,14 +60,17 @@ const NEWER = LZString.compressToEncodedURIComponent(
 const GARBAGE = "%%% this is not Coursepack state %%%";
 
 describe("saved state that cannot be used as it is", () => {
-  it.each(["scorm12", "scorm2004"] as const)("%s: garbage is reported; the bookmark is kept and the state replaced", async (standard) => {
-    const session = await launchResumed(rig, "v1", held(standard, GARBAGE));
-    await session.course.locator('[data-notice="state-unreadable"]').waitFor();
-    expect(await currentPageId(session.course)).toBe("practice");
-    const after = await session.end();
-    expect(after.state).toMatchObject({ page: "practice", viewed: ["practice"] });
-    expect(session.errors).toEqual([]);
-  });
+  it.each(["scorm12", "scorm2004"] as const)(
+    "%s: garbage is reported; the bookmark is kept and the state replaced",
+    async (standard) => {
+      const session = await launchResumed(rig, "v1", held(standard, GARBAGE));
+      await session.course.locator('[data-notice="state-unreadable"]').waitFor();
+      expect(await currentPageId(session.course)).toBe("practice");
+      const after = await session.end();
+      expect(after.state).toMatchObject({ page: "practice", viewed: ["practice"] });
+      expect(session.errors).toEqual([]);
+    },
+  );
 
   it.each(["scorm12", "scorm2004", "xapi", "cmi5"] as const)(
     "%s: state saved by a newer version is reported and never overwritten",
@@ -89,35 +97,43 @@ describe("saved state that cannot be used as it is", () => {
   });
 
   it("cmi5: a document that is not a bookmark is reported", async () => {
-    const other: Held = { standard: "cmi5", raw: "", state: undefined, doc: { someone: "else" } as unknown as Held["doc"] };
+    const other: Held = {
+      standard: "cmi5",
+      raw: "",
+      state: undefined,
+      doc: { someone: "else" } as unknown as Held["doc"],
+    };
     const session = await launchResumed(rig, "v1", other);
     await session.course.locator('[data-notice="state-unreadable"]').waitFor();
     const after = await session.end();
     expect(after.state).toMatchObject({ viewed: ["basics"] });
   });
 
-  it.each(["scorm12", "xapi"] as const)("%s: state saved by Coursepack 0.1.0 (format 1) is migrated and resumed", async (standard) => {
-    const v1 = encodeStateV1({
-      page: "final",
-      viewed: ["basics", "practice", "final"],
-      quizzes: {
-        final: {
-          attempt: 1,
-          drawn: ["q1", "q2", "q3", "q4"],
-          orders: {},
-          answers: { q1: { kind: "choices", ids: ["manifest"] } },
-          submitted: false,
+  it.each(["scorm12", "xapi"] as const)(
+    "%s: state saved by Coursepack 0.1.0 (format 1) is migrated and resumed",
+    async (standard) => {
+      const v1 = encodeStateV1({
+        page: "final",
+        viewed: ["basics", "practice", "final"],
+        quizzes: {
+          final: {
+            attempt: 1,
+            drawn: ["q1", "q2", "q3", "q4"],
+            orders: {},
+            answers: { q1: { kind: "choices", ids: ["manifest"] } },
+            submitted: false,
+          },
         },
-      },
-      checks: {},
-      completed: false,
-    });
-    const session = await launchResumed(rig, "v1", held(standard, v1, "final"));
-    await session.course.locator('[data-notice="resumed"]').waitFor();
-    const quiz = session.course.locator('section[data-page="final"]');
-    expect(await quiz.locator('[data-question="q1"] input[value="manifest"]').isChecked()).toBe(true);
-    const after = await session.end();
-    expect(JSON.parse(LZString.decompressFromEncodedURIComponent(after.raw)).v).toBe(STATE_VERSION);
-    expect(decodeState(after.raw)!.quizzes.final!.answers).toEqual({ q1: { kind: "choices", ids: ["manifest"] } });
-  });
+        checks: {},
+        completed: false,
+      });
+      const session = await launchResumed(rig, "v1", held(standard, v1, "final"));
+      await session.course.locator('[data-notice="resumed"]').waitFor();
+      const quiz = session.course.locator('section[data-page="final"]');
+      expect(await quiz.locator('[data-question="q1"] input[value="manifest"]').isChecked()).toBe(true);
+      const after = await session.end();
+      expect(JSON.parse(LZString.decompressFromEncodedURIComponent(after.raw)).v).toBe(STATE_VERSION);
+      expect(decodeState(after.raw)!.quizzes.final!.answers).toEqual({ q1: { kind: "choices", ids: ["manifest"] } });
+    },
+  );
 });

@@ -42,14 +42,16 @@ const OUTLINE = `outline:
 `;
 
 const EDITS: Record<EditKind, (dir: string) => Promise<void>> = {
-  text: (dir) =>
-    edit(path.join(dir, "lessons/01-basics.md"), replace("a clear reason", "a clear and written reason")),
+  text: (dir) => edit(path.join(dir, "lessons/01-basics.md"), replace("a clear reason", "a clear and written reason")),
   "lesson-added": async (dir) => {
     await writeFile(
       path.join(dir, "lessons/04-extra.md"),
       "---\ntitle: Extra\nminutes: 1\n---\n\nA lesson added in version 2.\n",
     );
-    await edit(path.join(dir, "course.yml"), replace("  - quizzes/final.yml", "  - lessons/04-extra.md\n  - quizzes/final.yml"));
+    await edit(
+      path.join(dir, "course.yml"),
+      replace("  - quizzes/final.yml", "  - lessons/04-extra.md\n  - quizzes/final.yml"),
+    );
   },
   "lesson-removed": async (dir) => {
     await edit(path.join(dir, "course.yml"), replace("  - lessons/02-practice.md\n", ""));
@@ -69,8 +71,14 @@ const EDITS: Record<EditKind, (dir: string) => Promise<void>> = {
     const text = await readFile(file, "utf8");
     const cut = text.indexOf("## Uploading");
     await writeFile(file, text.slice(0, cut));
-    await writeFile(path.join(dir, "lessons/02b-uploading.md"), `---\ntitle: Uploading\nminutes: 1\n---\n\n${text.slice(cut)}`);
-    await edit(path.join(dir, "course.yml"), replace("  - lessons/02-practice.md\n", "  - lessons/02-practice.md\n  - lessons/02b-uploading.md\n"));
+    await writeFile(
+      path.join(dir, "lessons/02b-uploading.md"),
+      `---\ntitle: Uploading\nminutes: 1\n---\n\n${text.slice(cut)}`,
+    );
+    await edit(
+      path.join(dir, "course.yml"),
+      replace("  - lessons/02-practice.md\n", "  - lessons/02-practice.md\n  - lessons/02b-uploading.md\n"),
+    );
   },
   "question-added": (dir) =>
     edit(
@@ -80,7 +88,10 @@ const EDITS: Record<EditKind, (dir: string) => Promise<void>> = {
   "question-removed": (dir) =>
     edit(
       path.join(dir, "quizzes/final.yml"),
-      replace("  - id: q2\n    type: true-false\n    prompt: A typo fix changes the manifest.\n    answer: false\n", ""),
+      replace(
+        "  - id: q2\n    type: true-false\n    prompt: A typo fix changes the manifest.\n    answer: false\n",
+        "",
+      ),
     ),
   "question-reworded": (dir) =>
     edit(
@@ -90,9 +101,13 @@ const EDITS: Record<EditKind, (dir: string) => Promise<void>> = {
   "answer-key": (dir) =>
     edit(
       path.join(dir, "quizzes/final.yml"),
-      replace("        text: The manifest\n        correct: true\n      - id: index\n        text: The launch page\n", "        text: The manifest\n      - id: index\n        text: The launch page\n        correct: true\n"),
+      replace(
+        "        text: The manifest\n        correct: true\n      - id: index\n        text: The launch page\n",
+        "        text: The manifest\n      - id: index\n        text: The launch page\n        correct: true\n",
+      ),
     ),
-  "draw-size": (dir) => edit(path.join(dir, "quizzes/final.yml"), replace("feedback: end\n", "feedback: end\ndraw: 3\n")),
+  "draw-size": (dir) =>
+    edit(path.join(dir, "quizzes/final.yml"), replace("feedback: end\n", "feedback: end\ndraw: 3\n")),
   "pass-mark": (dir) => edit(path.join(dir, "course.yml"), replace("passingScore: 75", "passingScore: 90")),
 };
 

@@ -13,13 +13,7 @@ import type { LocalLms } from "../../src/preview/server/lrs/index.js";
 import type { LearnerState } from "../../src/shared/learner.js";
 import { decodeState } from "../../src/shared/state-codec.js";
 import { openCourse } from "./browser.js";
-import {
-  firstLaunch,
-  launchScorm,
-  lmsCmi,
-  lmsTerminated,
-  nextSession,
-} from "./scorm-lms.js";
+import { firstLaunch, launchScorm, lmsCmi, lmsTerminated, nextSession } from "./scorm-lms.js";
 import type { CmiJson } from "../../src/preview/client/scorm-lms.js";
 
 export type UpdateStandard = ScormStandard | "xapi" | "cmi5";
@@ -89,7 +83,11 @@ function withMode(standard: ScormStandard, cmi: CmiJson, review: boolean): CmiJs
 }
 
 async function scormSession(rig: UpdateRig, version: string, standard: ScormStandard, cmi: CmiJson): Promise<Session> {
-  const site = { browser: rig.browser, hostUrl: `${rig.base}/lms/scorm-host.html`, packageUrl: () => `../${version}/${COURSE_ID}-${standard}/index.html` };
+  const site = {
+    browser: rig.browser,
+    hostUrl: `${rig.base}/lms/scorm-host.html`,
+    packageUrl: () => `../${version}/${COURSE_ID}-${standard}/index.html`,
+  };
   const { page, errors, sco } = await launchScorm(site, standard, { cmi });
   return {
     course: sco,
@@ -108,8 +106,16 @@ async function scormSession(rig: UpdateRig, version: string, standard: ScormStan
 }
 
 /** A State API document written the way an LMS would hold it for a registration. */
-export async function putBookmark(lms: LocalLms, activityId: string, actor: object, registration: string, body: unknown): Promise<void> {
-  const auth = new URL(lms.tinCanLaunch({ contentUrl: "http://127.0.0.1/", actor, activityId })).searchParams.get("auth")!;
+export async function putBookmark(
+  lms: LocalLms,
+  activityId: string,
+  actor: object,
+  registration: string,
+  body: unknown,
+): Promise<void> {
+  const auth = new URL(lms.tinCanLaunch({ contentUrl: "http://127.0.0.1/", actor, activityId })).searchParams.get(
+    "auth",
+  )!;
   const query = new URLSearchParams({ activityId, agent: JSON.stringify(actor), registration, stateId: BOOKMARK });
   const response = await fetch(`${lms.endpoint}activities/state?${query}`, {
     method: "PUT",
@@ -128,7 +134,12 @@ async function lrsSession(
 ): Promise<Session> {
   const url =
     standard === "xapi"
-      ? rig.lms.tinCanLaunch({ contentUrl: indexUrl(rig, version, standard), actor: XAPI_ACTOR, registration, activityId: COURSE_IRI })
+      ? rig.lms.tinCanLaunch({
+          contentUrl: indexUrl(rig, version, standard),
+          actor: XAPI_ACTOR,
+          registration,
+          activityId: COURSE_IRI,
+        })
       : (
           await rig.lms.cmi5Launch({
             auUrl: indexUrl(rig, version, standard),
@@ -153,11 +164,22 @@ async function lrsSession(
       // A normal session saves at once (the first page shown); wait for it to reach the LRS.
       if (!review) await until(() => docNow()?.savedAt !== before, "the bookmark reached the LRS");
       await page.close();
-      const verbs = () => rig.lms.accepted(registration).map((s) => String((s.verb as { id: string }).id).split("/").pop());
+      const verbs = () =>
+        rig.lms.accepted(registration).map((s) =>
+          String((s.verb as { id: string }).id)
+            .split("/")
+            .pop(),
+        );
       await until(() => verbs().at(-1) === "terminated", "terminated reached the LRS");
       await page.context().close();
       const doc = docNow();
-      return { standard, raw: doc?.state ?? "", state: doc ? decodeState(doc.state) : undefined, registration, ...(doc ? { doc } : {}) };
+      return {
+        standard,
+        raw: doc?.state ?? "",
+        state: doc ? decodeState(doc.state) : undefined,
+        registration,
+        ...(doc ? { doc } : {}),
+      };
     },
   };
 }

@@ -24,7 +24,8 @@ async function snap(version: EditKind | "v1", format: FormatId): Promise<Snapsho
   return built.get(key)!;
 }
 
-const report = async (kind: EditKind, format: FormatId = "scorm12") => diffSnapshots(await snap("v1", format), await snap(kind, format));
+const report = async (kind: EditKind, format: FormatId = "scorm12") =>
+  diffSnapshots(await snap("v1", format), await snap(kind, format));
 const kinds = (r: DiffReport) => r.changes.map((c) => c.kind);
 const verdicts = (r: DiffReport) => new Set(Object.values(r.lms).map((l) => l.verdict));
 
@@ -110,7 +111,9 @@ describe("structural changes", () => {
     writeFile(file, (await readFile(file, "utf8")).replace(from, to));
 
   it("a new course id changes every identifier: a new version everywhere", async () => {
-    const dir = await variant("id", (d) => editFile(path.join(d, "course.yml"), "id: update-drill", "id: update-drill-2"));
+    const dir = await variant("id", (d) =>
+      editFile(path.join(d, "course.yml"), "id: update-drill", "id: update-drill-2"),
+    );
     const r = await diffCourses(dirs.v1, dir, "scorm2004");
     expect(r.manifests[0]!.changes).toContain("identifiers");
     expect(verdicts(r)).toEqual(new Set(["new-version"]));
@@ -131,7 +134,9 @@ describe("structural changes", () => {
   });
 
   it("a new title is metadata: SumTotal and LearnUpon replace in place, SCORM Cloud does not", async () => {
-    const dir = await variant("title", (d) => editFile(path.join(d, "course.yml"), "title: Update drill", "title: Update drill 2"));
+    const dir = await variant("title", (d) =>
+      editFile(path.join(d, "course.yml"), "title: Update drill", "title: Update drill 2"),
+    );
     const r = await diffCourses(dirs.v1, dir);
     expect(r.manifests[0]!.changes).toEqual(["metadata"]);
     expect(r.lms.sumtotal.verdict).toBe("keeps-progress");
@@ -165,7 +170,16 @@ describe("coursepack diff (command)", () => {
     expect(ok.code).toBe(0);
     expect(ok.stdout).toContain("imsmanifest.xml: byte-identical");
     expect(ok.stdout).toContain("Moodle: replace-safe, but saved answers to changed questions are dropped");
-    const structural = await runCli(["diff", dirs.v1, dirs["pass-mark"], "--format", "cmi5", "--lms", "cornerstone", "--json"]);
+    const structural = await runCli([
+      "diff",
+      dirs.v1,
+      dirs["pass-mark"],
+      "--format",
+      "cmi5",
+      "--lms",
+      "cornerstone",
+      "--json",
+    ]);
     expect(structural.code).toBe(2);
     const json = JSON.parse(structural.stdout);
     expect(json).toMatchObject({ verdict: "new-version", lmsChosen: "cornerstone" });

@@ -52,7 +52,15 @@ function passed(): LearnerState {
     page: "summary",
     viewed: ["basics", "practice", "wrap-up", "final"],
     quizzes: {
-      final: { attempt: 1, drawn: ["q1", "q2", "q3", "q4"], orders: {}, answers: {}, submitted: true, score: 100, best: 100 },
+      final: {
+        attempt: 1,
+        drawn: ["q1", "q2", "q3", "q4"],
+        orders: {},
+        answers: {},
+        submitted: true,
+        score: 100,
+        best: 100,
+      },
     },
     checks: {},
     keys: {},
@@ -69,7 +77,16 @@ describe("version 1's state in version 2", () => {
     expect(dropped).toEqual({ answers: [], reopened: [], pages: [], bookmark: false });
   });
 
-  const keepsAll: EditKind[] = ["text", "lesson-added", "lessons-reordered", "lesson-split", "question-added", "question-reworded", "draw-size", "pass-mark"];
+  const keepsAll: EditKind[] = [
+    "text",
+    "lesson-added",
+    "lessons-reordered",
+    "lesson-split",
+    "question-added",
+    "question-reworded",
+    "draw-size",
+    "pass-mark",
+  ];
   it.each(keepsAll)("%s: the learner keeps everything", (kind) => {
     const { state, dropped } = reconcile(midCourse(), v2[kind]);
     expect(dropped).toEqual({ answers: [], reopened: [], pages: [], bookmark: false });
@@ -178,7 +195,9 @@ describe("fitting saved state to a course", () => {
   });
 
   it("says what happened: resumed, updated, unreadable, newer; keeps the LMS bookmark when the state is lost", () => {
-    expect(resumeFrom({ kind: "ok", state: midCourse(), version: 2 }, undefined, v2["answer-key"]).notice).toBe("updated");
+    expect(resumeFrom({ kind: "ok", state: midCourse(), version: 2 }, undefined, v2["answer-key"]).notice).toBe(
+      "updated",
+    );
     expect(resumeFrom({ kind: "none" }, undefined, v1)).toEqual({ state: reconcile(undefined, v1).state });
     const unreadable = resumeFrom({ kind: "unreadable", reason: "garbage" }, "practice", v1);
     expect(unreadable).toMatchObject({ notice: "state-unreadable", state: { page: "practice", viewed: [] } });

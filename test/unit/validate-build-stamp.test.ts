@@ -22,7 +22,11 @@ describe("validate and the build stamp", () => {
   it("reports the build of a Coursepack package, with no finding", async () => {
     const result = await validatePackage(folder, { format: "scorm12" });
     expect(result.findings).toEqual([]);
-    expect(result.build).toMatchObject({ course: "update-drill", version: "1.0.0", content: expect.stringMatching(/^[0-9a-f]{7}$/) });
+    expect(result.build).toMatchObject({
+      course: "update-drill",
+      version: "1.0.0",
+      content: expect.stringMatching(/^[0-9a-f]{7}$/),
+    });
     expect(result.build!.generator).toMatch(/^coursepack \d+\.\d+\.\d+/);
     const html = await readFile(path.join(folder, "index.html"), "utf8");
     expect(html).toContain(`Version 1.0.0 · ${result.build!.content}`);

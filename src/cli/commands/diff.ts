@@ -28,13 +28,16 @@ function side(s: SideSummary): string {
 function print(report: DiffReport, lms: LmsId): void {
   console.log(`Old: ${side(report.old)}\nNew: ${side(report.new)}\n`);
   for (const m of report.manifests) {
-    const state = m.identical ? green("byte-identical") : red(`changed: ${m.changes.map((c) => MANIFEST_CHANGE_LABELS[c]).join("; ")}`);
+    const state = m.identical
+      ? green("byte-identical")
+      : red(`changed: ${m.changes.map((c) => MANIFEST_CHANGE_LABELS[c]).join("; ")}`);
     console.log(`${m.file}: ${state}`);
   }
   const changes = report.changes.filter((c) => c.kind !== "manifest");
   console.log(changes.length ? `\nChanges (${changes.length}):` : "\nNo changes to the course.");
   for (const c of changes) console.log(`  ${c.dropsAnswers ? yellow("•") : "•"} ${c.message}`);
-  if (!report.contentCompared) console.log(dim("  (not a Coursepack build on both sides: only manifests and files were compared)"));
+  if (!report.contentCompared)
+    console.log(dim("  (not a Coursepack build on both sides: only manifests and files were compared)"));
   console.log(
     `\nLearners with saved progress ${
       report.dropsAnswers
@@ -65,15 +68,19 @@ async function run(args: string[]): Promise<number> {
     },
   });
   if (positionals.length !== 2)
-    throw new UsageError("diff takes two builds of a course: `coursepack diff <old> <new>` (zips, package folders or course folders)");
+    throw new UsageError(
+      "diff takes two builds of a course: `coursepack diff <old> <new>` (zips, package folders or course folders)",
+    );
   const lms = values.lms as LmsId;
-  if (!LMS_IDS.includes(lms)) throw new UsageError(`unknown LMS "${values.lms}" for --lms; choose from ${LMS_IDS.join(", ")}`);
+  if (!LMS_IDS.includes(lms))
+    throw new UsageError(`unknown LMS "${values.lms}" for --lms; choose from ${LMS_IDS.join(", ")}`);
   const format = values.format as FormatId | undefined;
   if (format !== undefined && !FORMAT_IDS.includes(format))
     throw new UsageError(`unknown format "${format}" for --format; choose from ${FORMAT_IDS.join(", ")}`);
   for (const p of positionals) if (!existsSync(p)) throw new UsageError(`${p} does not exist`);
   const report = await diffCourses(positionals[0]!, positionals[1]!, format);
-  if (values.json) console.log(JSON.stringify({ ...report, verdict: report.lms[lms].verdict, lmsChosen: lms }, null, 2));
+  if (values.json)
+    console.log(JSON.stringify({ ...report, verdict: report.lms[lms].verdict, lmsChosen: lms }, null, 2));
   else print(report, lms);
   return report.lms[lms].verdict === "new-version" ? EXIT_NOT_REPLACE_SAFE : 0;
 }

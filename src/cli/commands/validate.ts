@@ -56,7 +56,9 @@ function summary(result: ValidationResult): string {
     .join(", ");
   const scope = result.scope === "document" ? dim(" (manifest only: the files it references were not checked)") : "";
   const build = result.build
-    ? dim(` — ${result.build.course} version ${result.build.version} · ${result.build.content} (${result.build.generator})`)
+    ? dim(
+        ` — ${result.build.course} version ${result.build.version} · ${result.build.content} (${result.build.generator})`,
+      )
     : "";
   return result.valid
     ? `${green("✓")} ${bold(result.package)}: ${what}, valid${counts ? ` with ${counts}` : ""}${scope}${build}`

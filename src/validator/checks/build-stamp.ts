@@ -43,7 +43,11 @@ export async function readCoursepackBuild(view: PackageView, findings?: Findings
   const data = html === undefined ? undefined : courseDataOf(html);
   const stamp = stampText === undefined ? undefined : parseBuildStamp(stampText);
   if (stampText !== undefined && !stamp) {
-    findings?.add("build-stamp-unreadable", { file: view.real(BUILD_STAMP_FILE) }, `${BUILD_STAMP_FILE} is not a Coursepack build stamp`);
+    findings?.add(
+      "build-stamp-unreadable",
+      { file: view.real(BUILD_STAMP_FILE) },
+      `${BUILD_STAMP_FILE} is not a Coursepack build stamp`,
+    );
   } else if (stamp && data && (stamp.content !== data.contentHash || stamp.version !== data.version)) {
     findings?.add(
       "build-stamp-mismatch",
