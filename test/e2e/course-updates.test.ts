@@ -6,46 +6,30 @@
  * walks every page, starts over and fails the quiz, in normal and review mode: the recorded
  * result stays.
  */
-import { mkdtemp } from "node:fs/promises";
-import path from "node:path";
 import type { Frame, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { LocalLms } from "../../src/preview/server/lrs/index.js";
 import type { LearnerState } from "../../src/shared/learner.js";
-import { launchBrowser } from "../support/browser.js";
-import { tempDir, writePackages } from "../support/build.js";
 import { courseVersion, EDIT_KINDS, type EditKind } from "../support/course-edits.js";
 import { answerQuestion, courseDataOf, currentPageId, goTo, takeCourse, takeQuiz } from "../support/learner.js";
-import { serveWithLms } from "../support/scorm-lms.js";
-import type { StaticServer } from "../support/static-server.js";
 import {
   type Held,
   launchFresh,
   launchResumed,
+  startUpdateRig,
   UPDATE_STANDARDS,
   type UpdateRig,
   type UpdateStandard,
 } from "../support/update-rig.js";
 
 let rig: UpdateRig;
-let server: StaticServer;
 
 beforeAll(async () => {
-  const root = await mkdtemp(path.join(await tempDir("updates"), "site-"));
-  for (const version of ["v1", ...EDIT_KINDS] as const) {
-    const dir = await courseVersion(version === "v1" ? undefined : version);
-    await writePackages(dir, path.join(root, version));
-  }
-  server = await serveWithLms(root);
-  const [browser, lms] = await Promise.all([launchBrowser(), LocalLms.start()]);
-  rig = { browser, lms, base: server.url };
+  const versions: Record<string, string> = { v1: await courseVersion() };
+  for (const kind of EDIT_KINDS) versions[kind] = await courseVersion(kind);
+  rig = await startUpdateRig(versions);
 }, 300_000);
 
-afterAll(async () => {
-  await rig?.browser.close();
-  await rig?.lms.close();
-  await server?.close();
-});
+afterAll(() => rig?.close());
 
 /** Version 1, half way: practice's knowledge check answered, the quiz begun with q1 and q2 answered. */
 async function halfway(course: Page | Frame): Promise<void> {
@@ -64,88 +48,36 @@ async function halfway(course: Page | Frame): Promise<void> {
 
 const answered = (s: LearnerState | undefined) => Object.keys(s?.quizzes.final?.answers ?? {}).sort();
 
+interface Kept {
+  viewed: string[];
+  answers: string[];
+  drawn: string[];
+  checks: string[];
+  notice: "resumed" | "updated";
+}
+
+/** Everything, when nothing the learner did is gone from version 2. */
+const EVERYTHING: Kept = {
+  viewed: ["basics", "practice", "final"],
+  answers: ["q1", "q2"],
+  drawn: ["q1", "q2", "q3", "q4"],
+  checks: ["kc-practice"],
+  notice: "resumed",
+};
+
 /** What the learner keeps, per edit (docs/updating-courses.md, "What learners keep"). */
-const KEEPS: Record<
-  EditKind,
-  { viewed: string[]; answers: string[]; drawn: string[]; checks: string[]; notice: string }
-> = {
-  text: {
-    viewed: ["basics", "practice", "final"],
-    answers: ["q1", "q2"],
-    drawn: ["q1", "q2", "q3", "q4"],
-    checks: ["kc-practice"],
-    notice: "resumed",
-  },
-  "lesson-added": {
-    viewed: ["basics", "practice", "final"],
-    answers: ["q1", "q2"],
-    drawn: ["q1", "q2", "q3", "q4"],
-    checks: ["kc-practice"],
-    notice: "resumed",
-  },
-  "lesson-removed": {
-    viewed: ["basics", "final"],
-    answers: ["q1", "q2"],
-    drawn: ["q1", "q2", "q3", "q4"],
-    checks: [],
-    notice: "updated",
-  },
-  "lessons-reordered": {
-    viewed: ["basics", "practice", "final"],
-    answers: ["q1", "q2"],
-    drawn: ["q1", "q2", "q3", "q4"],
-    checks: ["kc-practice"],
-    notice: "resumed",
-  },
-  "lesson-split": {
-    viewed: ["basics", "practice", "final"],
-    answers: ["q1", "q2"],
-    drawn: ["q1", "q2", "q3", "q4"],
-    checks: ["kc-practice"],
-    notice: "resumed",
-  },
-  "question-added": {
-    viewed: ["basics", "practice", "final"],
-    answers: ["q1", "q2"],
-    drawn: ["q1", "q2", "q3", "q4"],
-    checks: ["kc-practice"],
-    notice: "resumed",
-  },
-  "question-removed": {
-    viewed: ["basics", "practice", "final"],
-    answers: ["q1"],
-    drawn: ["q1", "q3", "q4"],
-    checks: ["kc-practice"],
-    notice: "updated",
-  },
-  "question-reworded": {
-    viewed: ["basics", "practice", "final"],
-    answers: ["q1", "q2"],
-    drawn: ["q1", "q2", "q3", "q4"],
-    checks: ["kc-practice"],
-    notice: "resumed",
-  },
-  "answer-key": {
-    viewed: ["basics", "practice", "final"],
-    answers: ["q2"],
-    drawn: ["q1", "q2", "q3", "q4"],
-    checks: ["kc-practice"],
-    notice: "updated",
-  },
-  "draw-size": {
-    viewed: ["basics", "practice", "final"],
-    answers: ["q1", "q2"],
-    drawn: ["q1", "q2", "q3", "q4"],
-    checks: ["kc-practice"],
-    notice: "resumed",
-  },
-  "pass-mark": {
-    viewed: ["basics", "practice", "final"],
-    answers: ["q1", "q2"],
-    drawn: ["q1", "q2", "q3", "q4"],
-    checks: ["kc-practice"],
-    notice: "resumed",
-  },
+const KEEPS: Record<EditKind, Kept> = {
+  text: EVERYTHING,
+  "lesson-added": EVERYTHING,
+  "lesson-removed": { ...EVERYTHING, viewed: ["basics", "final"], checks: [], notice: "updated" },
+  "lessons-reordered": EVERYTHING,
+  "lesson-split": EVERYTHING,
+  "question-added": EVERYTHING,
+  "question-removed": { ...EVERYTHING, answers: ["q1"], drawn: ["q1", "q3", "q4"], notice: "updated" },
+  "question-reworded": EVERYTHING,
+  "answer-key": { ...EVERYTHING, answers: ["q2"], notice: "updated" },
+  "draw-size": EVERYTHING,
+  "pass-mark": EVERYTHING,
 };
 
 /** The course result the LMS or LRS records for a session. */

@@ -5,37 +5,28 @@
  * is migrated and resumed. Before this was fixed, each of these was dropped and overwritten without
  * a word (see the report of the `updates` workstream for the failing run).
  */
-import { mkdtemp } from "node:fs/promises";
-import path from "node:path";
 import LZString from "lz-string";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { LocalLms } from "../../src/preview/server/lrs/index.js";
 import { decodeState, STATE_VERSION } from "../../src/shared/state-codec.js";
-import { launchBrowser } from "../support/browser.js";
 import { BASE_COURSE } from "../support/course-edits.js";
 import { currentPageId, goTo } from "../support/learner.js";
-import { firstLaunch, serveWithLms } from "../support/scorm-lms.js";
-import { encodeStateV1 } from "../support/state-v1.js";
-import type { StaticServer } from "../support/static-server.js";
-import { tempDir, writePackages } from "../support/build.js";
-import { type Held, launchResumed, type UpdateRig, type UpdateStandard } from "../support/update-rig.js";
+import { firstLaunch } from "../support/scorm-lms.js";
+import { encodeStateV1, V1_MID_QUIZ } from "../support/state-v1.js";
+import {
+  type Held,
+  launchResumed,
+  startUpdateRig,
+  type UpdateRig,
+  type UpdateStandard,
+} from "../support/update-rig.js";
 
 let rig: UpdateRig;
-let server: StaticServer;
 
 beforeAll(async () => {
-  const root = await mkdtemp(path.join(await tempDir("saved-state"), "site-"));
-  await writePackages(BASE_COURSE, path.join(root, "v1"));
-  server = await serveWithLms(root);
-  const [browser, lms] = await Promise.all([launchBrowser(), LocalLms.start()]);
-  rig = { browser, lms, base: server.url };
+  rig = await startUpdateRig({ v1: BASE_COURSE });
 }, 120_000);
 
-afterAll(async () => {
-  await rig?.browser.close();
-  await rig?.lms.close();
-  await server?.close();
-});
+afterAll(() => rig?.close());
 
 /** What an LMS would hand back: `raw` as suspend_data (with a bookmark) or as the bookmark document's state. */
 function held(standard: UpdateStandard, raw: string, location = "practice"): Held {
@@ -112,21 +103,7 @@ describe("saved state that cannot be used as it is", () => {
   it.each(["scorm12", "xapi"] as const)(
     "%s: state saved by Coursepack 0.1.0 (format 1) is migrated and resumed",
     async (standard) => {
-      const v1 = encodeStateV1({
-        page: "final",
-        viewed: ["basics", "practice", "final"],
-        quizzes: {
-          final: {
-            attempt: 1,
-            drawn: ["q1", "q2", "q3", "q4"],
-            orders: {},
-            answers: { q1: { kind: "choices", ids: ["manifest"] } },
-            submitted: false,
-          },
-        },
-        checks: {},
-        completed: false,
-      });
+      const v1 = encodeStateV1(V1_MID_QUIZ);
       const session = await launchResumed(rig, "v1", held(standard, v1, "final"));
       await session.course.locator('[data-notice="resumed"]').waitFor();
       const quiz = session.course.locator('section[data-page="final"]');

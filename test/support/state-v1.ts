@@ -70,3 +70,20 @@ export function encodeStateV1(state: StateV1): string {
   };
   return LZString.compressToEncodedURIComponent(JSON.stringify(packed));
 }
+
+/** Half way through the update-drill course (test/fixtures/courses/updates), as 0.1.0 saved it. */
+export const V1_MID_QUIZ: StateV1 = {
+  page: "final",
+  viewed: ["basics", "practice", "final"],
+  quizzes: {
+    final: {
+      attempt: 1,
+      drawn: ["q1", "q2", "q3", "q4"],
+      orders: {},
+      answers: { q1: { kind: "choices", ids: ["manifest"] } },
+      submitted: false,
+    },
+  },
+  checks: {},
+  completed: false,
+};

@@ -7,13 +7,16 @@
  * bookmark document, so one saved state can be resumed in many versions.
  */
 import { randomUUID } from "node:crypto";
+import { mkdtemp } from "node:fs/promises";
+import path from "node:path";
 import type { Browser, Frame, Page } from "playwright-core";
 import type { ScormStandard } from "../../src/preview/client/scorm-lms.js";
-import type { LocalLms } from "../../src/preview/server/lrs/index.js";
+import { LocalLms } from "../../src/preview/server/lrs/index.js";
 import type { LearnerState } from "../../src/shared/learner.js";
 import { decodeState } from "../../src/shared/state-codec.js";
-import { openCourse } from "./browser.js";
-import { firstLaunch, launchScorm, lmsCmi, lmsTerminated, nextSession } from "./scorm-lms.js";
+import { launchBrowser, openCourse } from "./browser.js";
+import { tempDir, writePackages } from "./build.js";
+import { firstLaunch, launchScorm, lmsCmi, lmsTerminated, nextSession, serveWithLms } from "./scorm-lms.js";
 import type { CmiJson } from "../../src/preview/client/scorm-lms.js";
 
 export type UpdateStandard = ScormStandard | "xapi" | "cmi5";
@@ -55,6 +58,28 @@ export interface UpdateRig {
   lms: LocalLms;
   /** Base URL of the served builds: `${base}/<version>/update-drill-<format>/index.html`. */
   base: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Serves every format of each course folder under its version name, with the SCORM LMS page beside
+ * them, and starts Chromium and the local LMS (statements validated and kept in memory).
+ */
+export async function startUpdateRig(versions: Record<string, string>): Promise<UpdateRig> {
+  const root = await mkdtemp(path.join(await tempDir("updates"), "site-"));
+  for (const [version, dir] of Object.entries(versions)) await writePackages(dir, path.join(root, version));
+  const server = await serveWithLms(root);
+  const [browser, lms] = await Promise.all([launchBrowser(), LocalLms.start()]);
+  return {
+    browser,
+    lms,
+    base: server.url,
+    async close() {
+      await browser.close();
+      await lms.close();
+      await server.close();
+    },
+  };
 }
 
 export interface LaunchOptions {

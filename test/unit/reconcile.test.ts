@@ -11,7 +11,7 @@ import type { CourseData } from "../../src/shared/course-data.js";
 import type { LearnerState } from "../../src/shared/learner.js";
 import { decodeState, encodeState } from "../../src/shared/state-codec.js";
 import { courseVersion, EDIT_KINDS, type EditKind } from "../support/course-edits.js";
-import { encodeStateV1 } from "../support/state-v1.js";
+import { encodeStateV1, V1_MID_QUIZ } from "../support/state-v1.js";
 
 const data = async (kind?: EditKind) => (await checkCourse(await courseVersion(kind))).data;
 
@@ -25,21 +25,18 @@ beforeAll(async () => {
 
 /** Half way through: two lessons viewed, the knowledge check answered, the quiz begun (q1 and q2 answered). */
 function midCourse(): LearnerState {
+  // The state 0.1.0 saved half way (q1 answered), with q2 and the knowledge check answered too.
+  const base = structuredClone(V1_MID_QUIZ);
   const state: LearnerState = {
-    page: "final",
-    viewed: ["basics", "practice", "final"],
+    ...base,
     quizzes: {
       final: {
-        attempt: 1,
-        drawn: ["q1", "q2", "q3", "q4"],
-        orders: {},
-        answers: { q1: { kind: "choices", ids: ["manifest"] }, q2: { kind: "boolean", value: false } },
-        submitted: false,
+        ...base.quizzes.final!,
+        answers: { ...base.quizzes.final!.answers, q2: { kind: "boolean", value: false } },
       },
     },
     checks: { "kc-practice": { kind: "choices", ids: ["compare-the-old-and"] } },
     keys: {},
-    completed: false,
   };
   stampKeys(state, v1);
   // Saved and read back, as the LMS hands it to version 2.
@@ -174,21 +171,7 @@ describe("fitting saved state to a course", () => {
   });
 
   it("migrates format 1 state: answers kept while they fit, no key to compare", () => {
-    const v1State = encodeStateV1({
-      page: "final",
-      viewed: ["basics"],
-      quizzes: {
-        final: {
-          attempt: 1,
-          drawn: ["q1", "q2", "q3", "q4"],
-          orders: {},
-          answers: { q1: { kind: "choices", ids: ["manifest"] } },
-          submitted: false,
-        },
-      },
-      checks: {},
-      completed: false,
-    });
+    const v1State = encodeStateV1({ ...V1_MID_QUIZ, viewed: ["basics"] });
     const { state, notice } = resumeFrom({ kind: "ok", state: decodeState(v1State)!, version: 1 }, undefined, v1);
     expect(notice).toBe("resumed");
     expect(state.quizzes.final!.answers).toEqual({ q1: { kind: "choices", ids: ["manifest"] } });
