@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, wri
 import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
+import { measureDiff } from "./diff.mjs";
 import { measureFirstInteraction } from "./first-interaction.mjs";
 import { measurePreviewRebuild } from "./preview-rebuild.mjs";
 
@@ -104,6 +105,16 @@ const previewRebuild = await measurePreviewRebuild(path.join(root, "content"), r
 if (previewRebuild !== undefined)
   console.log(`Preview rebuild after editing one lesson: ${ms(previewRebuild)} median (target < 150 ms)`);
 
+const diffs = {
+  default: await measureDiff(path.join(root, "content"), runs),
+  large: await measureDiff(courses[2][1], runs),
+};
+console.log(
+  `coursepack diff, one lesson edited (two course folders built in memory / two SCORM 1.2 zips): ` +
+    `default course ${ms(diffs.default.folders)} / ${ms(diffs.default.zips)}, ` +
+    `500 lessons ${ms(diffs.large.folders)} / ${ms(diffs.large.zips)}`,
+);
+
 const results = {
   date: new Date().toISOString(),
   machine: {
@@ -124,6 +135,7 @@ const results = {
   doublingRatio: ratio,
   firstInteractionMs: firstInteraction,
   previewRebuildMs: previewRebuild,
+  diffMs: diffs,
 };
 writeFileSync(path.join(root, "bench", "results.json"), `${JSON.stringify(results, null, 2)}\n`);
 console.log("\nWrote bench/results.json");
