@@ -6,8 +6,8 @@
  * Keyed by the LMS profile names of `--lms` (issue 13's profiles), plus SumTotal, Learning Pool and
  * Fuse, whose vendor pages document their update rules. Where no vendor statement was found the
  * rule is the strictest one documented (Cornerstone, SCORM Cloud: the manifest must be identical)
- * and `verified` is false: a content-only edit is safe everywhere, anything else is reported as
- * needing a new version until someone checks that LMS.
+ * and `verified` is false (Totara's is inferred from Moodle's code instead): a content-only edit is
+ * safe everywhere, anything else is reported as needing a new version until someone checks that LMS.
  */
 import type { ManifestChange } from "./manifest-changes.js";
 
@@ -82,9 +82,9 @@ export const LMS_UPDATES: Record<LmsId, UpdateBehaviour> = {
   },
   "learning-pool": {
     name: "Learning Pool",
-    newVersionWhen: SAME_SCO,
+    newVersionWhen: ANY,
     replace:
-      "A SCORM activity on a course page (Moodle/Totara based). Learning Pool asks for a new activity after a structural change because Adapt's saved state is positional; Coursepack's state is keyed by ids, so only a change of SCO identifier needs one.",
+      "Replace the package for a text-only change; after a structural change, add it as a new activity and hide the old one. (The guidance is written for Adapt, whose saved state is positional; Coursepack's is keyed by ids, but a changed manifest is treated as structural.)",
     sources: ["learningpool.zendesk.com/hc/en-us/articles/20221093311261"],
     verified: true,
   },

@@ -52,7 +52,7 @@ function print(report: DiffReport, lms: LmsId): void {
     const line = `  ${id.padEnd(15)}${guess}${COLOURS[verdict](VERDICT_TEXT[verdict])}${why}`;
     console.log(id === lms ? bold(line) : line);
   }
-  console.log(dim("  * no vendor statement found: an identical manifest is assumed (docs/updating-courses.md)"));
+  console.log(dim("  * not confirmed by the vendor; see docs/updating-courses.md"));
   const { verdict } = report.lms[lms];
   console.log(`\n${LMS_UPDATES[lms].name}: ${COLOURS[verdict](VERDICT_TEXT[verdict])}`);
 }
