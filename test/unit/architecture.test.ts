@@ -12,10 +12,21 @@ const SRC = path.resolve(import.meta.dirname, "../../src");
 
 /** Folder → the folders it may import (besides itself). Must stay acyclic. */
 const ALLOWED: Record<string, readonly string[]> = {
-  cli: ["updates", "compiler", "validator", "importers", "preview/server", "preview/protocol", "shared", "shared/node"],
+  cli: [
+    "updates",
+    "compiler",
+    "validator",
+    "importers",
+    "translation",
+    "preview/server",
+    "preview/protocol",
+    "shared",
+    "shared/node",
+  ],
   updates: ["compiler", "validator", "shared", "shared/node"],
   "preview/server": ["compiler", "validator", "preview/protocol", "shared", "shared/node"],
   importers: ["compiler", "shared", "shared/node"],
+  translation: ["compiler", "shared", "shared/node"],
   compiler: ["validator", "shared", "shared/node"],
   validator: ["shared", "shared/node"],
   "preview/client": ["preview/protocol", "shared"],

@@ -62,6 +62,7 @@ export function courseData(model: CourseModel, strings: Record<string, string>):
       exitWhenComplete: config.tracking.exitWhenComplete,
       interactions: config.tracking.interactions,
       commitSeconds: config.tracking.commitSeconds,
+      navigationRequests: config.tracking.navigationRequests,
     },
     activityId: model.activityId,
   };

@@ -3,11 +3,11 @@
  * course data, the theme CSS, the list of asset files and the build stamp (version and content
  * hash, shown in the menu). Rendered once; every target packages it.
  */
-import { transform } from "esbuild";
 import type { BuildStamp } from "../../shared/build-stamp.js";
 import type { CourseData } from "../../shared/course-data.js";
 import type { CourseModel, PageModel } from "../model/index.js";
 import { textDirection } from "./course-data.js";
+import { minifyCss } from "./css.js";
 import { PageRenderer } from "./pages.js";
 import { assetDigest, buildStamp, shortHash } from "./stamp.js";
 import type { Templates } from "./templates.js";
@@ -70,12 +70,7 @@ export async function renderCourse(
       stamp,
       dataJson: scriptJson(data),
     });
-  const css = await memo.css(
-    templates.css,
-    async () =>
-      (await transform(templates.css, { loader: "css", minify: true, target: ["chrome80", "firefox78", "safari15"] }))
-        .code,
-  );
+  const css = await memo.css(templates.css, () => minifyCss(templates.cssParts));
   const assets = model.assets.entries();
   // The hash covers what the learner gets, without the stamp itself: the page as rendered without
   // it, the styles and every asset with its name.

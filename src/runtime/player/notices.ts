@@ -1,6 +1,8 @@
 /**
  * Banners above the course: no LMS found, LMS not accepting data, finished, and what became of the
- * saved state (resumed, fitted to an updated course, unreadable, saved by a newer version).
+ * saved state (resumed, fitted to an updated course, unreadable, saved by a newer version). The
+ * finished message depends on the window: in a frame the LMS's page surrounds the course, and "close
+ * this window" would close the LMS (issue 12).
  */
 import type { Notice } from "../tracking/tracker.js";
 import type { ResumeNotice } from "./reconcile.js";
@@ -12,6 +14,7 @@ const MESSAGES: Record<Notice | ResumeNotice | "review", { key: string; tone: "i
   "lms-error": { key: "lmsError", tone: "warning" },
   "lms-recovered": { key: "lmsRecovered", tone: "success" },
   finished: { key: "finished", tone: "success" },
+  "state-unavailable": { key: "stateUnavailable", tone: "warning" },
   resumed: { key: "resumed", tone: "info" },
   updated: { key: "courseUpdated", tone: "info" },
   "state-unreadable": { key: "stateUnreadable", tone: "warning" },
@@ -21,6 +24,15 @@ const MESSAGES: Record<Notice | ResumeNotice | "review", { key: string; tone: "i
 
 export type NoticeKind = keyof typeof MESSAGES;
 
+/** True inside a frame (a cross-origin parent counts too). */
+function framed(): boolean {
+  try {
+    return window.self !== window.top;
+  } catch {
+    return true;
+  }
+}
+
 export class Notices {
   constructor(
     private readonly region: HTMLElement | null,
@@ -29,7 +41,8 @@ export class Notices {
 
   show(kind: NoticeKind): void {
     if (!this.region) return;
-    const { key, tone } = MESSAGES[kind];
+    const { tone } = MESSAGES[kind];
+    const key = kind === "finished" && framed() ? "finishedInFrame" : MESSAGES[kind].key;
     // lms-error and lms-recovered replace each other.
     if (kind === "lms-recovered") this.remove("lms-error");
     if (kind === "lms-error") this.remove("lms-recovered");
