@@ -10,7 +10,7 @@ import type { FormatId } from "../shared/course-data.js";
 import { type Change, compareCourses } from "./compare-course.js";
 import { LMS_IDS, LMS_UPDATES, type LmsId } from "./lms-updates.js";
 import { MANIFEST_CHANGE_LABELS, type ManifestChange, manifestChanges } from "./manifest-changes.js";
-import { type Snapshot, snapshots } from "./snapshot.js";
+import { type BuildChoice, type Snapshot, snapshots } from "./snapshot.js";
 
 export type Verdict = "keeps-progress" | "drops-changed-answers" | "new-version";
 
@@ -24,6 +24,8 @@ export interface SideSummary {
   path: string;
   kind: Snapshot["kind"];
   format: FormatId;
+  /** Course language, for Coursepack builds. */
+  language?: string;
   /** Course version and content hash, for Coursepack builds. */
   version?: string;
   content?: string;
@@ -52,6 +54,7 @@ function summary(s: Snapshot): SideSummary {
     path: s.label,
     kind: s.kind,
     format: s.format,
+    ...(s.data ? { language: s.data.language } : {}),
     ...(s.stamp ? { version: s.stamp.version, content: s.stamp.content } : {}),
   };
 }
@@ -109,7 +112,7 @@ export function diffSnapshots(a: Snapshot, b: Snapshot): DiffReport {
   return { old: summary(a), new: summary(b), manifests, changes, dropsAnswers, contentCompared, lms };
 }
 
-export async function diffCourses(before: string, after: string, format?: FormatId): Promise<DiffReport> {
-  const [a, b] = await snapshots(before, after, format);
+export async function diffCourses(before: string, after: string, choice: BuildChoice = {}): Promise<DiffReport> {
+  const [a, b] = await snapshots(before, after, choice);
   return diffSnapshots(a, b);
 }

@@ -1,8 +1,8 @@
 /**
  * One side of `coursepack diff`: a package (zip or unzipped folder, Coursepack's or another tool's)
  * or a course folder, which is built in memory for one format exactly as `coursepack build` would
- * package it. Either way the result holds what a comparison needs: the manifests, the file list,
- * and for Coursepack builds the build stamp and the course data.
+ * package it, in one of its languages. Either way the result holds what a comparison needs: the
+ * manifests, the file list, and for Coursepack builds the build stamp and the course data.
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
@@ -42,12 +42,19 @@ export function isCourseFolder(input: string): boolean {
   return existsSync(path.join(input, "course.yml"));
 }
 
-export async function snapshotCourse(dir: string, format?: FormatId): Promise<Snapshot> {
-  const checked = await checkCourse(dir, format ? [format] : undefined);
+/**
+ * A course folder built in memory. `language` picks one of the course's languages (a translation
+ * is built as `coursepack build` packages it); without it, or when the course does not have that
+ * language, the course's own language.
+ */
+export async function snapshotCourse(dir: string, format?: FormatId, language?: string): Promise<Snapshot> {
+  // Translations are prepared only when one may be wanted: localizing costs time.
+  const checked = await checkCourse(dir, format ? [format] : undefined, undefined, language ? "all" : "own");
   const chosen = format ?? defaultFormat(checked.model.config.formats);
   const target = checked.targets.find((t) => t.id === chosen)!;
-  const rendered = await renderCourse(checked.model, checked.templates, checked.data);
-  const files = await packageFiles(target, checked.model, rendered);
+  const version = checked.languages.find((v) => v.language === language) ?? checked.languages[0]!;
+  const rendered = await renderCourse(version.model, version.templates, version.data);
+  const files = await packageFiles(target, version.model, rendered);
   const manifestNames = new Set<string>(Object.values(MANIFEST_FILES));
   const manifests: Record<string, string> = {};
   for (const f of files) if (manifestNames.has(f.name) && "content" in f) manifests[f.name] = String(f.content);
@@ -100,25 +107,39 @@ export async function snapshotPackage(input: string): Promise<Snapshot> {
   }
 }
 
+/** What to build a course folder as; unset fields follow the other side or the course's defaults. */
+export interface BuildChoice {
+  format?: FormatId | undefined;
+  language?: string | undefined;
+}
+
 /**
- * Both sides: packages are read as they are; course folders are built in the format of the other
- * side when that is a package, else in `format` or the first LMS format of the old course.
+ * Both sides: packages are read as they are; course folders are built in the format and language of
+ * the other side when that is a package (`dist/my-course-de-scorm12.zip` against the course folder
+ * compares the German translation), else as `choice` says, by default in the first LMS format and
+ * the own language of the old course.
  */
 export async function snapshots(
   before: string,
   after: string,
-  format?: FormatId,
+  choice: BuildChoice = {},
 ): Promise<[old: Snapshot, updated: Snapshot]> {
-  const read = (input: string, f?: FormatId) =>
-    isCourseFolder(input) ? snapshotCourse(input, f) : snapshotPackage(input);
+  const read = (input: string, like?: Snapshot) =>
+    isCourseFolder(input)
+      ? snapshotCourse(
+          input,
+          choice.format ?? like?.format,
+          choice.language ?? (like?.kind === "package" ? like.data?.language : undefined),
+        )
+      : snapshotPackage(input);
   if (!isCourseFolder(before)) {
     const old = await read(before);
-    return [old, await read(after, format ?? old.format)];
+    return [old, await read(after, old)];
   }
   if (!isCourseFolder(after)) {
     const updated = await read(after);
-    return [await read(before, format ?? updated.format), updated];
+    return [await read(before, updated), updated];
   }
-  const old = await read(before, format);
-  return [old, await read(after, old.format)];
+  const old = await read(before);
+  return [old, await read(after, old)];
 }

@@ -10,9 +10,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { type DiffReport, diffCourses, diffSnapshots } from "../../src/updates/index.js";
 import { snapshotCourse, type Snapshot } from "../../src/updates/snapshot.js";
 import type { FormatId } from "../../src/shared/course-data.js";
-import { buildInto, tempDir } from "../support/build.js";
+import { buildInto, FIXTURES, tempDir } from "../support/build.js";
 import { coursepack as runCli } from "../support/cli.js";
 import { courseVersion, EDIT_KINDS, type EditKind } from "../support/course-edits.js";
+import { translateXliff } from "../support/mechanical-translator.js";
 
 const FORMATS: FormatId[] = ["scorm12", "scorm2004", "scorm2004-3rd", "xapi", "cmi5"];
 const dirs = {} as Record<EditKind | "v1", string>;
@@ -104,7 +105,7 @@ describe("structural changes", () => {
     const dir = await variant("id", (d) =>
       editFile(path.join(d, "course.yml"), "id: update-drill", "id: update-drill-2"),
     );
-    const r = await diffCourses(dirs.v1, dir, "scorm2004");
+    const r = await diffCourses(dirs.v1, dir, { format: "scorm2004" });
     expect(r.manifests[0]!.changes).toContain("identifiers");
     expect(verdicts(r)).toEqual(new Set(["new-version"]));
     expect(r.changes.map((c) => c.kind)).toContain("course-id");
@@ -138,7 +139,7 @@ describe("structural changes", () => {
     const [old, updated] = [await buildInto(dirs.v1), await buildInto(dirs["answer-key"])];
     const zip = (b: typeof old, f: string) => path.join(b.outDir, `update-drill-${f}.zip`);
     const fromZips = await diffCourses(zip(old, "scorm2004"), zip(updated, "scorm2004"));
-    const fromFolders = await diffCourses(dirs.v1, dirs["answer-key"], "scorm2004");
+    const fromFolders = await diffCourses(dirs.v1, dirs["answer-key"], { format: "scorm2004" });
     expect(fromZips.changes).toEqual(fromFolders.changes);
     expect(fromZips.manifests).toEqual(fromFolders.manifests);
     expect(fromZips.lms).toEqual(fromFolders.lms);
@@ -148,9 +149,35 @@ describe("structural changes", () => {
     expect(mixed.new).toMatchObject({ kind: "course", format: "cmi5", version: "2.0.0" });
     expect(mixed.manifests[0]!.changes).toEqual(["tracking"]);
     // A different edition is structural for SumTotal.
-    const edition = await diffCourses(zip(old, "scorm2004"), dirs.text, "scorm2004-3rd");
+    const edition = await diffCourses(zip(old, "scorm2004"), dirs.text, { format: "scorm2004-3rd" });
     expect(edition.new.format).toBe("scorm2004-3rd");
     expect(edition.lms.sumtotal).toEqual({ verdict: "new-version", because: ["edition"] });
+  });
+});
+
+describe("a translated course", () => {
+  it("is compared in the package's language: the German package against its unchanged course folder", async () => {
+    const dir = path.join(await tempDir("diff-translated"), "course");
+    await cp(path.join(FIXTURES, "courses", "translation"), dir, { recursive: true });
+    const xlf = path.join(dir, "..", "de.xlf");
+    expect((await runCli(["translate", "export", dir, "--to", "de", "-o", xlf])).code).toBe(0);
+    await writeFile(xlf, translateXliff(await readFile(xlf, "utf8")));
+    expect((await runCli(["translate", "import", xlf, "--course", dir])).code).toBe(0);
+    const { outDir, outputs } = await buildInto(dir, { formats: ["scorm12"], folders: false });
+    const german = outputs.find((o) => o.language === "de")!;
+    for (const [zip, language] of [
+      [german.zipName, "de"],
+      [outputs.find((o) => o.language === "en")!.zipName, "en"],
+    ] as const) {
+      const r = await diffCourses(path.join(outDir, zip), dir);
+      expect(r.new).toMatchObject({ kind: "course", format: "scorm12", language });
+      expect(r.old.content).toBe(r.new.content);
+      expect(r.manifests).toEqual([{ file: "imsmanifest.xml", identical: true, changes: [] }]);
+      expect(r.changes).toEqual([]);
+    }
+    // Two course folders are compared in the language asked for.
+    const asked = await diffCourses(dir, dir, { language: "de" });
+    expect([asked.old.language, asked.new.language]).toEqual(["de", "de"]);
   });
 });
 
@@ -173,6 +200,10 @@ describe("coursepack diff (command)", () => {
     expect(structural.code).toBe(2);
     const json = JSON.parse(structural.stdout);
     expect(json).toMatchObject({ verdict: "new-version", lmsChosen: "cornerstone" });
+    // --quiet: nothing when the update is replace-safe, only the verdict when it is not.
+    expect(await runCli(["diff", dirs.v1, dirs.text, "--quiet"])).toMatchObject({ code: 0, stdout: "" });
+    const quiet = await runCli(["diff", dirs.v1, dirs["pass-mark"], "-f", "cmi5", "--lms", "cornerstone", "-q"]);
+    expect(quiet).toMatchObject({ code: 2, stdout: "Cornerstone: structural: upload as a new version\n" });
     const bad = await runCli(["diff", dirs.v1, dirs.text, "--lms", "nowhere"]);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('unknown LMS "nowhere"');

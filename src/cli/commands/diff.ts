@@ -7,7 +7,7 @@ import { type DiffReport, diffCourses, type SideSummary, VERDICT_TEXT, type Verd
 import { LMS_IDS, LMS_UPDATES, type LmsId } from "../../updates/lms-updates.js";
 import { MANIFEST_CHANGE_LABELS } from "../../updates/manifest-changes.js";
 import type { Command } from "../command.js";
-import { bold, dim, green, red, yellow } from "../format.js";
+import { bold, dim, green, info, red, yellow } from "../format.js";
 import { UsageError } from "../usage.js";
 
 /** Exit code when the update is not replace-safe for the chosen LMS (CI can tell it from a failure). */
@@ -20,25 +20,26 @@ const COLOURS: Record<Verdict, (s: string) => string> = {
 };
 
 function side(s: SideSummary): string {
-  const what = s.kind === "course" ? `course folder, built as ${s.format}` : `${s.format} package`;
+  const as = [s.format, s.language].filter(Boolean).join(", ");
+  const what = s.kind === "course" ? `course folder, built as ${as}` : `${as} package`;
   const build = s.version === undefined ? "not built by Coursepack" : `version ${s.version} · ${s.content}`;
   return `${bold(s.path)} (${what}, ${build})`;
 }
 
 function print(report: DiffReport, lms: LmsId): void {
-  console.log(`Old: ${side(report.old)}\nNew: ${side(report.new)}\n`);
+  info(`Old: ${side(report.old)}\nNew: ${side(report.new)}\n`);
   for (const m of report.manifests) {
     const state = m.identical
       ? green("byte-identical")
       : red(`changed: ${m.changes.map((c) => MANIFEST_CHANGE_LABELS[c]).join("; ")}`);
-    console.log(`${m.file}: ${state}`);
+    info(`${m.file}: ${state}`);
   }
   const changes = report.changes.filter((c) => c.kind !== "manifest");
-  console.log(changes.length ? `\nChanges (${changes.length}):` : "\nNo changes to the course.");
-  for (const c of changes) console.log(`  ${c.dropsAnswers ? yellow("•") : "•"} ${c.message}`);
+  info(changes.length ? `\nChanges (${changes.length}):` : "\nNo changes to the course.");
+  for (const c of changes) info(`  ${c.dropsAnswers ? yellow("•") : "•"} ${c.message}`);
   if (!report.contentCompared)
-    console.log(dim("  (not a Coursepack build on both sides: only manifests and files were compared)"));
-  console.log(
+    info(dim("  (not a Coursepack build on both sides: only manifests and files were compared)"));
+  info(
     `\nLearners with saved progress ${
       report.dropsAnswers
         ? "lose their saved answers to the changed questions; everything else is kept."
@@ -50,11 +51,14 @@ function print(report: DiffReport, lms: LmsId): void {
     const why = because.length ? dim(` (${because.join(", ")})`) : "";
     const guess = LMS_UPDATES[id].verified ? " " : dim("*");
     const line = `  ${id.padEnd(15)}${guess}${COLOURS[verdict](VERDICT_TEXT[verdict])}${why}`;
-    console.log(id === lms ? bold(line) : line);
+    info(id === lms ? bold(line) : line);
   }
-  console.log(dim("  * not confirmed by the vendor; see docs/updating-courses.md"));
+  info(dim("  * not confirmed by the vendor; see docs/updating-courses.md"));
   const { verdict } = report.lms[lms];
-  console.log(`\n${LMS_UPDATES[lms].name}: ${COLOURS[verdict](VERDICT_TEXT[verdict])}`);
+  // With --quiet only a problem is printed: an update that must go up as a new version.
+  const say = verdict === "new-version" ? console.log : info;
+  info("");
+  say(`${LMS_UPDATES[lms].name}: ${COLOURS[verdict](VERDICT_TEXT[verdict])}`);
 }
 
 async function run(args: string[]): Promise<number> {
@@ -65,6 +69,7 @@ async function run(args: string[]): Promise<number> {
       json: { type: "boolean", default: false },
       lms: { type: "string", default: "generic" },
       format: { type: "string", short: "f" },
+      language: { type: "string" },
     },
   });
   if (positionals.length !== 2)
@@ -78,7 +83,7 @@ async function run(args: string[]): Promise<number> {
   if (format !== undefined && !FORMAT_IDS.includes(format))
     throw new UsageError(`unknown format "${format}" for --format; choose from ${FORMAT_IDS.join(", ")}`);
   for (const p of positionals) if (!existsSync(p)) throw new UsageError(`${p} does not exist`);
-  const report = await diffCourses(positionals[0]!, positionals[1]!, format);
+  const report = await diffCourses(positionals[0]!, positionals[1]!, { format, language: values.language });
   if (values.json)
     console.log(JSON.stringify({ ...report, verdict: report.lms[lms].verdict, lmsChosen: lms }, null, 2));
   else print(report, lms);
@@ -95,6 +100,8 @@ export const diffCommand: Command = {
                                 exits with 2 when the update must be uploaded as a new version
       -f, --format <format>     Format to build course folders in (default: the other side's,
                                 or the first LMS format in course.yml)
+      --language <code>         Language to build course folders in (default: the other side's,
+                                or the course's own)
       --json                    Print the report as JSON (for CI)`,
   run,
 };
