@@ -9,6 +9,7 @@ import { BuildFailed, Diagnostics } from "./diagnostics.js";
 import { loadCourse, parsePage, type ParsePage } from "./load/load-course.js";
 import { buildModel, buildPage, type BuildPage, type CourseModel } from "./model/index.js";
 import { packageTarget, readAssets, type PackagedOutput } from "./packaging/assemble.js";
+import { assertOutDir } from "./packaging/out-dir.js";
 import { StagedOutput } from "./packaging/output.js";
 import { renderCourse, renderEverything } from "./render/index.js";
 import { findTemplates, Templates } from "./render/templates.js";
@@ -139,6 +140,8 @@ function selectLanguages(model: CourseModel, asked: "all" | "own" | string[], di
 
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
+  const outDir = path.resolve(options.outDir ?? "dist");
+  assertOutDir(outDir);
   // Every package's manifest goes through the official schemas at the end: start xmllint now.
   warmXsd();
   const progress = options.onProgress ?? (() => undefined);
@@ -149,7 +152,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     FULL,
     options.languages ?? "all",
   );
-  const outDir = path.resolve(options.outDir ?? "dist");
   const staged = await StagedOutput.open(outDir);
   try {
     const outputs: PackagedOutput[] = [];

@@ -76,8 +76,9 @@ export async function validatePackage(
         build = { course: stamp.course, version: stamp.version, content: stamp.content, generator: stamp.generator };
     }
   } catch (error) {
-    if (!(error instanceof PackageRefused)) throw error;
-    findings.add(error.code, { file: "" }, error.message);
+    // Whatever goes wrong with one package is its finding: a run over many packages goes on.
+    if (error instanceof PackageRefused) findings.add(error.code, { file: "" }, error.message);
+    else findings.add("validator-failed", { file: "" }, `the validator could not finish: ${firstLine(error)}`);
   } finally {
     await source?.close();
   }
@@ -145,4 +146,8 @@ export function describe(result: StandardResult): string {
     web: "web",
   };
   return result.edition ? `${names[result.standard]} ${result.edition}` : names[result.standard];
+}
+
+function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split("\n")[0]!;
 }

@@ -86,6 +86,23 @@ describe("coursepack validate", () => {
     expect((JSON.parse(both.stdout) as { valid: boolean }[]).map((r) => r.valid)).toEqual([true, false]);
   });
 
+  it("reports a billion-laughs manifest as one finding and still prints the other packages' results", async () => {
+    const laughs = path.join(dir, "laughs.zip");
+    const entities = Array.from({ length: 9 }, (_, i) => `<!ENTITY l${i + 1} "${`&l${i};`.repeat(10)}">`).join("");
+    const manifest = BROKEN_MANIFEST.replace(
+      '<?xml version="1.0"?>',
+      `<?xml version="1.0"?><!DOCTYPE manifest [<!ENTITY l0 "lol">${entities}]>`,
+    ).replace("<title>Course</title>", "<title>&l9;</title>");
+    await writeFile(laughs, rawZip({ "imsmanifest.xml": manifest, "index.html": "<p>hi</p>" }));
+    const golf = path.join(SAMPLES, "scorm12", "ContentPackagingSingleSCO_SCORM12");
+    const result = await coursepack("validate", "--json", laughs, golf);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe("");
+    const [first, second] = JSON.parse(result.stdout) as { valid: boolean; findings: { code: string }[] }[];
+    expect(first!.findings.map((f) => f.code)).toEqual(["xml-entities"]);
+    expect(second).toMatchObject({ valid: true, findings: [] });
+  });
+
   it("refuses what is not a package with a clear message", async () => {
     const notes = path.join(dir, "notes.zip");
     await writeFile(notes, "# not a zip\n");

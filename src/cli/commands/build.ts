@@ -4,6 +4,7 @@ import { parseArgs } from "node:util";
 import type { FormatId } from "../../shared/course-data.js";
 import { build, type BuildResult } from "../../compiler/pipeline.js";
 import { BuildFailed, type Diagnostic, formatDiagnostic } from "../../compiler/diagnostics.js";
+import { discardAllStagingSync } from "../../compiler/packaging/output.js";
 import { FORMAT_IDS } from "../../compiler/schema/course.js";
 import { bold, dim, formatBytes, formatMs, green, info, yellow } from "../format.js";
 import { formatFinding } from "../../validator/findings.js";
@@ -41,14 +42,16 @@ async function run(args: string[]): Promise<number> {
   const progress = progressLine("Building", !values.json && Boolean(process.stderr.isTTY));
   let result: BuildResult;
   try {
-    result = await build({
-      dir,
-      outDir: values.out,
-      folders: !values["no-folders"],
-      onProgress: progress.update,
-      ...(formats ? { formats: formats as FormatId[] } : {}),
-      ...(languages ? { languages } : {}),
-    });
+    result = await cleaningUpOnInterrupt(() =>
+      build({
+        dir,
+        outDir: values.out,
+        folders: !values["no-folders"],
+        onProgress: progress.update,
+        ...(formats ? { formats: formats as FormatId[] } : {}),
+        ...(languages ? { languages } : {}),
+      }),
+    );
   } catch (error) {
     if (values.json && error instanceof BuildFailed) {
       console.log(JSON.stringify({ ok: false, problems: error.diagnostics.sorted().map(problem) }, null, 2));
@@ -118,6 +121,25 @@ function printReport(result: BuildResult): void {
   info(
     `Built ${result.outputs.length} package${result.outputs.length === 1 ? "" : "s"} in ${formatMs(result.ms)}${warnings ? yellow(` with ${warnings} warning${warnings === 1 ? "" : "s"}`) : ""}.`,
   );
+}
+
+/**
+ * Ctrl+C (or a kill) during a build would leave its staging folder, as large as the packages, in the
+ * output folder: remove it, then exit as the signal would have (128 + its number).
+ */
+async function cleaningUpOnInterrupt<T>(work: () => Promise<T>): Promise<T> {
+  const stop = (signal: NodeJS.Signals) => {
+    discardAllStagingSync();
+    process.exit(128 + (signal === "SIGINT" ? 2 : 15));
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+  try {
+    return await work();
+  } finally {
+    process.off("SIGINT", stop);
+    process.off("SIGTERM", stop);
+  }
 }
 
 export const buildCommand: Command = {

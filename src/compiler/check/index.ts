@@ -8,6 +8,7 @@ import { completion } from "./rules/completion.js";
 import { lessonContent } from "./rules/lesson-content.js";
 import { references } from "./rules/references.js";
 import { strings } from "./rules/strings.js";
+import { templateLinks } from "./rules/template-links.js";
 import { theme } from "./rules/theme.js";
 import { uniqueIds } from "./rules/unique-ids.js";
 
@@ -20,6 +21,7 @@ export const rules: readonly Rule[] = [
   strings,
   theme,
   references,
+  templateLinks,
 ];
 
 export async function checkModel(model: CourseModel, diagnostics: Diagnostics): Promise<void> {

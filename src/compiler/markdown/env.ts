@@ -37,6 +37,8 @@ export interface MarkdownEnv extends Env {
   /** Prefix for heading ids, unique per page, because every page shares one HTML document. */
   idPrefix: string;
   relativeLinks: Reference[];
+  /** `![alt](a b.svg)`: written as an image or link, but shown as text because the path has a space. */
+  spacedLinks: Reference[];
   checks: CheckBlock[];
   /** Set for rendering. */
   resolve?: ReferenceResolver;

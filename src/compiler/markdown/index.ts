@@ -43,7 +43,7 @@ export interface Origin {
 }
 
 export function parseMarkdown(source: string, origin: Origin, inline = false): MarkdownField {
-  const env: MarkdownEnv = { ...origin, relativeLinks: [], checks: [] };
+  const env: MarkdownEnv = { ...origin, relativeLinks: [], spacedLinks: [], checks: [] };
   const md = markdown();
   const tokens = inline ? md.parseInline(source, env) : md.parse(source, env);
   return { source, tokens, env, inline };

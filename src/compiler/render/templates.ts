@@ -4,11 +4,12 @@
  * `.css` files are appended to the theme, and `strings/<lang>.yml` files merge over ours.
  */
 import { readFileSync } from "node:fs";
-import { readdir, readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import Handlebars from "handlebars";
 import { parse as parseYaml } from "yaml";
 import { TEMPLATES_DIR } from "../../shared/node/paths.js";
+import { linkedOutside, listFiles } from "../load/course-paths.js";
 import type { CssPart } from "./css.js";
 
 export const THEME_CSS = "theme.css";
@@ -20,22 +21,28 @@ export interface TemplateFiles {
   extraCss: string[];
 }
 
-async function listFiles(dir: string): Promise<string[]> {
-  try {
-    const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-    return entries
-      .filter((e) => e.isFile())
-      .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join("/"));
-  } catch {
-    return [];
-  }
+/**
+ * The files of a course's templates folder. A link is followed when it leads to a file in the course
+ * folder; one that leads out of it is left out (the `templates` check rule reports it).
+ */
+async function templateFiles(dir: string): Promise<string[]> {
+  if (linkedOutside(path.dirname(dir), dir)) return [];
+  const kept = await Promise.all(
+    (await listFiles(dir)).map(async ({ rel, link }) => {
+      if (!link) return [rel];
+      const file = path.join(dir, rel);
+      if (linkedOutside(path.dirname(dir), file)) return [];
+      return (await stat(file).catch(() => undefined))?.isFile() ? [rel] : [];
+    }),
+  );
+  return kept.flat();
 }
 
 export async function findTemplates(courseTemplatesDir: string): Promise<TemplateFiles> {
   const files = new Map<string, string>();
-  for (const rel of await listFiles(TEMPLATES_DIR)) files.set(rel, path.join(TEMPLATES_DIR, rel));
+  for (const { rel } of await listFiles(TEMPLATES_DIR)) files.set(rel, path.join(TEMPLATES_DIR, rel));
   const extraCss: string[] = [];
-  for (const rel of (await listFiles(courseTemplatesDir)).sort()) {
+  for (const rel of (await templateFiles(courseTemplatesDir)).sort()) {
     const file = path.join(courseTemplatesDir, rel);
     if (rel.endsWith(".css") && !files.has(rel)) extraCss.push(file);
     else files.set(rel, file);

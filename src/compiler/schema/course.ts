@@ -1,6 +1,7 @@
 /** `course.yml`: the course's identity, outline, scoring and packaging choices. */
 import { z } from "zod";
-import { idSchema, percentSchema, positiveMinutes, textSchema } from "./common.js";
+import { isAbsoluteIri, NOT_IN_IRI } from "../../validator/checks/iri.js";
+import { idSchema, percentSchema, positiveMinutes, refuseControlCharacters, textSchema } from "./common.js";
 import { credentialsIn, NO_CREDENTIALS_HINT } from "./credentials.js";
 
 export const FORMAT_IDS = ["web", "scorm12", "scorm2004", "scorm2004-3rd", "xapi", "cmi5"] as const;
@@ -92,6 +93,29 @@ const trackingSchema = z.strictObject({
   auth: refusedSchema,
 });
 
+const IRI_EXAMPLE = '"https://example.com/courses/sales"';
+
+/**
+ * The course's activity id goes into tincan.xml and cmi5.xml and into every statement. The LMS-side
+ * rule of `coursepack validate` (an absolute IRI without spaces, `<`, `>`, `"` …) applies here, so
+ * the author hears about it at the line of course.yml rather than as a failed package check.
+ */
+function checkActivityId(iri: string, ctx: z.core.$RefinementCtx<string>): void {
+  const bad = NOT_IN_IRI.exec(iri)?.[0];
+  const fail = (message: string) => ctx.addIssue({ code: "custom", message });
+  if (bad !== undefined) {
+    const what = /\s/.test(bad) ? "a space" : `"${bad}"`;
+    fail(
+      `must not contain ${what}: IRIs cannot hold it; percent-encode it (${encodeURIComponent(bad)}) or leave it out`,
+    );
+  } else if (!isAbsoluteIri(iri) || !URL.canParse(iri)) {
+    fail(`must be an absolute IRI such as ${IRI_EXAMPLE}`);
+  } else {
+    const why = credentialsIn(iri);
+    if (why) fail(`must not carry credentials: ${why}; ${NO_CREDENTIALS_HINT}`);
+  }
+}
+
 export const courseSchema = z.strictObject({
   id: idSchema.meta({
     description:
@@ -129,6 +153,7 @@ export const courseSchema = z.strictObject({
   version: z
     .string()
     .min(1)
+    .superRefine(refuseControlCharacters)
     .default("1.0.0")
     .meta({ description: "The course's version, shown in LMS metadata.", examples: ["1.0.0"] }),
   author: textSchema.optional().meta({ description: "Who wrote the course.", examples: ["Jane Smith"] }),
@@ -180,11 +205,8 @@ export const courseSchema = z.strictObject({
     .prefault({})
     .meta({ description: "LMS reporting options (docs/scorm.md, docs/xapi-cmi5.md)." }),
   activityId: z
-    .url({ message: 'must be an absolute IRI such as "https://example.com/courses/sales"' })
-    .superRefine((iri, ctx) => {
-      const why = credentialsIn(iri);
-      if (why) ctx.addIssue({ code: "custom", message: `must not carry credentials: ${why}; ${NO_CREDENTIALS_HINT}` });
-    })
+    .string()
+    .superRefine(checkActivityId)
     .optional()
     .meta({
       description:

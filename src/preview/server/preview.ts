@@ -25,7 +25,7 @@ import {
 } from "../protocol.js";
 import { CourseSource } from "./course-source.js";
 import { EventHub } from "./events.js";
-import { contentType, readJsonObject, send, sendJson, sendServerError } from "./http.js";
+import { contentType, HttpError, loopbackHosts, readJsonObject, send, sendJson, sendServerError } from "./http.js";
 import { LocalLms, type LoggedStatement, type UpstreamLrs } from "./lrs/index.js";
 import { summarize } from "./lrs/summary.js";
 import { PackagePreviewSource } from "./package-source.js";
@@ -85,6 +85,9 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
   }
 }
 
+/** The preview page's commands are a few small JSON objects. */
+const MAX_COMMAND_BYTES = 64 * 1024;
+
 class PreviewServer {
   /** Set once the source is open (its first build happens while it opens). */
   private source!: PreviewSource;
@@ -97,6 +100,7 @@ class PreviewServer {
   /** Where the current learner's statements start in the LRS log. */
   private logStart = 0;
   private summaryTimer: NodeJS.Timeout | undefined;
+  private readonly hosts: ReadonlySet<string>;
 
   constructor(
     private readonly server: Server,
@@ -104,6 +108,7 @@ class PreviewServer {
     readonly lms: LocalLms,
   ) {
     this.learner = this.newLearner();
+    this.hosts = loopbackHosts(Number(new URL(origin).port));
     server.on("request", (req, res) => void this.handle(req, res));
     lms.subscribe((event) => {
       if (event.kind === "statements") this.hub.send("statements", event.logged.map(entry));
@@ -213,6 +218,9 @@ class PreviewServer {
     const route = url.pathname;
     const method = req.method ?? "GET";
     try {
+      const host = req.headers.host?.toLowerCase() ?? "";
+      if (!this.hosts.has(host))
+        throw new HttpError(403, `the preview answers only to ${this.origin}, not to the host "${host}"`);
       if (LocalLms.handles(route)) return await this.lms.handle(req, res);
       if (route.startsWith(COURSE_PATH)) return await this.serveCourse(route.slice(COURSE_PATH.length), res);
       if (method === "GET" && (route === "/" || route === "/index.html"))
@@ -229,8 +237,7 @@ class PreviewServer {
         // Only the LMS page may drive the preview, not another site open in the same browser.
         if (req.headers.origin !== undefined && req.headers.origin !== this.origin)
           return send(res, 403, "not from the preview page");
-        const body = await readJsonObject(req);
-        if (!body) return send(res, 400, "the body must be a JSON object");
+        const body = await readJsonObject(req, MAX_COMMAND_BYTES);
         return await this.command(route.slice("/__coursepack/".length), body, res);
       }
       send(res, 404, "not found");
@@ -286,7 +293,7 @@ class PreviewServer {
   private async launchUrl(): Promise<string> {
     const launch = this.source.launch();
     const launchable = this.source.launchable();
-    if (!launch || !launchable) throw new Error("nothing to launch yet: the course has not built");
+    if (!launch || !launchable) throw new HttpError(409, "nothing to launch yet: the course has not built");
     const contentUrl = new URL(launchable.url, this.origin).href;
     const { registration, actor } = this.learner;
     if (launch.standard === "xapi")
