@@ -4,9 +4,11 @@ import { VERSION } from "../shared/node/paths.js";
 import type { Command } from "./command.js";
 import { buildCommand } from "./commands/build.js";
 import { diffCommand } from "./commands/diff.js";
+import { handoutCommand } from "./commands/handout.js";
 import { importGiftCommand } from "./commands/import-gift.js";
 import { newCommand } from "./commands/new.js";
 import { previewCommand } from "./commands/preview.js";
+import { reportCommand } from "./commands/report.js";
 import { translateCommand } from "./commands/translate.js";
 import { validateCommand } from "./commands/validate.js";
 import { bold, red, setQuiet, yellow } from "./format.js";
@@ -17,10 +19,12 @@ const COMMANDS: readonly Command[] = [
   buildCommand,
   newCommand,
   previewCommand,
+  handoutCommand,
   importGiftCommand,
   translateCommand,
   validateCommand,
   diffCommand,
+  reportCommand,
 ];
 
 function find(name: string): Command | undefined {

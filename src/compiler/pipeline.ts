@@ -101,7 +101,7 @@ export async function checkCourse(
   if (!model) throw new BuildFailed(diagnostics);
   await checkModel(model, diagnostics);
   const templates = await stages.templates(model);
-  const targets = resolveTargets(model, formats ?? model.config.formats, diagnostics);
+  const targets = resolveTargets(formats ?? model.config.formats);
   const data = courseData(model, templates.strings);
   for (const target of targets) target.check?.(model, data, diagnostics);
   const wanted = selectLanguages(model, languages, diagnostics);
@@ -189,16 +189,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
 }
 
-export function resolveTargets(model: CourseModel, formats: FormatId[], diagnostics: Diagnostics): Target[] {
-  const out: Target[] = [];
-  for (const [i, id] of [...new Set(formats)].entries()) {
-    const target = targetFor(id);
-    if (target) out.push(target);
-    else
-      diagnostics.error(
-        model.courseSource.position(["formats", i]),
-        `format "${id}" is not available in this version of Coursepack`,
-      );
-  }
-  return out;
+/** Each format once, in the order given. */
+function resolveTargets(formats: FormatId[]): Target[] {
+  return [...new Set(formats)].map(targetFor);
 }

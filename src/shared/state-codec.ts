@@ -13,7 +13,7 @@
  * State of a newer version is never decoded, so it is never overwritten by a guess.
  */
 import LZString from "lz-string";
-import type { LearnerState, QuizAttemptState, Response } from "./learner.js";
+import type { BlockState, LearnerState, QuizAttemptState, Response } from "./learner.js";
 
 export const STATE_VERSION = 2;
 
@@ -43,6 +43,8 @@ type PackedAttempt = [
   score: number | null,
   best: number | null,
 ];
+/** A block's progress: the opened-items bits, or a scenario's [at, run, ended, best, node id]. */
+type PackedBlock = number | [at: number, run: number, ended: 0 | 1, best?: number | null, node?: string];
 interface Packed {
   v: number;
   /** Page (bookmark). */
@@ -56,48 +58,52 @@ interface Packed {
   d: 0 | 1;
   /** Score the course was passed with. */
   s?: number;
+  /** Block progress: an optional key added without a new version; decoders that predate it carry it through. */
+  b?: Record<string, PackedBlock>;
 }
-const KNOWN_KEYS = new Set(["v", "p", "w", "q", "c", "d", "s"]);
+const KNOWN_KEYS = new Set(["v", "p", "w", "q", "c", "d", "s", "b"]);
+
+/** Each Response kind's tag in saved state. Saved state outlives releases: a tag never changes meaning. */
+const TAGS = { choices: "c", order: "o", boolean: "b", text: "t", number: "n", pairs: "p" } as const satisfies Record<
+  Response["kind"],
+  string
+>;
+type Tag = (typeof TAGS)[keyof typeof TAGS];
 
 function packResponse(r: Response, key: string): PackedResponse {
   switch (r.kind) {
     case "choices":
-      return ["c", key, ...r.ids];
     case "order":
-      return ["o", key, ...r.ids];
+      return [TAGS[r.kind], key, ...r.ids];
     case "boolean":
-      return ["b", key, r.value ? 1 : 0];
+      return [TAGS.boolean, key, r.value ? 1 : 0];
     case "text":
-      return ["t", key, r.value];
     case "number":
-      return ["n", key, r.value];
+      return [TAGS[r.kind], key, r.value];
     case "pairs":
-      return ["p", key, ...r.pairs.map(([s, t]) => `${s}\u0001${t}`)];
+      return [TAGS.pairs, key, ...r.pairs.map(([s, t]) => `${s}\u0001${t}`)];
   }
 }
 
+/** Reads a packed response back; anything malformed (an old or tampered state) is dropped. */
+const UNPACK: Record<Tag, (rest: unknown[], strings: string[]) => Response | undefined> = {
+  c: (_, ids) => ({ kind: "choices", ids }),
+  o: (_, ids) => ({ kind: "order", ids }),
+  b: ([value]) => ({ kind: "boolean", value: value === 1 }),
+  t: ([value]) => (typeof value === "string" ? { kind: "text", value } : undefined),
+  n: ([value]) => (typeof value === "number" ? { kind: "number", value } : undefined),
+  p: (_, pairs) => ({ kind: "pairs", pairs: pairs.map((s) => s.split("\u0001") as [string, string]) }),
+};
+
+const KNOWN_TAGS: ReadonlySet<string> = new Set(Object.values(TAGS));
+
 function unpackResponse(p: unknown): { response: Response; key: string } | undefined {
-  if (!Array.isArray(p) || typeof p[0] !== "string") return undefined;
-  const [tag, key, ...rest] = p as [string, unknown, ...unknown[]];
-  const strings = rest.filter((x): x is string => typeof x === "string");
-  const response = ((): Response | undefined => {
-    switch (tag) {
-      case "c":
-        return { kind: "choices", ids: strings };
-      case "o":
-        return { kind: "order", ids: strings };
-      case "b":
-        return { kind: "boolean", value: rest[0] === 1 };
-      case "t":
-        return typeof rest[0] === "string" ? { kind: "text", value: rest[0] } : undefined;
-      case "n":
-        return typeof rest[0] === "number" ? { kind: "number", value: rest[0] } : undefined;
-      case "p":
-        return { kind: "pairs", pairs: strings.map((s) => s.split("\u0001") as [string, string]) };
-      default:
-        return undefined;
-    }
-  })();
+  if (!Array.isArray(p) || typeof p[0] !== "string" || !KNOWN_TAGS.has(p[0])) return undefined;
+  const [tag, key, ...rest] = p as [Tag, unknown, ...unknown[]];
+  const response = UNPACK[tag](
+    rest,
+    rest.filter((x): x is string => typeof x === "string"),
+  );
   return response && { response, key: typeof key === "string" ? key : "" };
 }
 
@@ -167,6 +173,28 @@ function unpackAttempt(p: unknown, keys: Record<string, string>): QuizAttemptSta
   };
 }
 
+function packBlock(b: BlockState): PackedBlock {
+  if (b.kind === "seen") return b.seen;
+  const packed: PackedBlock = [b.at, b.run, b.ended ? 1 : 0];
+  if (b.best !== undefined || b.node !== undefined) packed.push(b.best ?? null);
+  if (b.node !== undefined) packed.push(b.node);
+  return packed;
+}
+
+function unpackBlock(p: unknown): BlockState | undefined {
+  if (typeof p === "number") return { kind: "seen", seen: p >>> 0 };
+  if (!Array.isArray(p) || !p.slice(0, 3).every((n) => typeof n === "number")) return undefined;
+  const [at, run, ended, best, node] = p as unknown[];
+  return {
+    kind: "scenario",
+    at: at as number,
+    run: run as number,
+    ended: ended === 1,
+    ...(typeof best === "number" ? { best } : {}),
+    ...(typeof node === "string" ? { node } : {}),
+  };
+}
+
 export function encodeState(state: LearnerState): string {
   const packed: Packed = {
     ...state.extra,
@@ -177,6 +205,7 @@ export function encodeState(state: LearnerState): string {
     c: Object.fromEntries(Object.entries(state.checks).map(([id, r]) => [id, packResponse(r, state.keys[id] ?? "")])),
     d: state.completed ? 1 : 0,
     ...(state.passedWith !== undefined ? { s: state.passedWith } : {}),
+    ...(state.blocks && Object.keys(state.blocks).length ? { b: mapValues(state.blocks, packBlock) } : {}),
   };
   return LZString.compressToEncodedURIComponent(JSON.stringify(packed));
 }
@@ -193,6 +222,7 @@ function unpack(p: Record<string, unknown>): LearnerState | undefined {
     keys,
     completed: p.d === 1,
     ...(typeof p.s === "number" ? { passedWith: p.s } : {}),
+    ...(isRecord(p.b) ? { blocks: mapValues(p.b, unpackBlock) } : {}),
     ...(Object.keys(extra).length ? { extra } : {}),
   };
 }
@@ -230,8 +260,9 @@ export function decodeState(text: string): LearnerState | undefined {
 /**
  * Encodes state within `limit` characters, shedding the least valuable detail first:
  * knowledge-check answers and fields of a newer format, then answers of finished attempts, then
- * answer orders, then all quiz detail but scores, and finally everything but the bookmark and the
- * results. Returns the encoded text and how much had to be dropped (0 = nothing).
+ * answer orders, then all quiz detail but scores, and finally everything but the bookmark, the
+ * results and block progress (which decides whether lessons are done, so it is kept while anything
+ * is). Returns the encoded text and how much had to be dropped (0 = nothing).
  */
 export function encodeStateWithin(state: LearnerState, limit: number): { text: string; shed: number } {
   const steps: ((s: LearnerState) => LearnerState)[] = [

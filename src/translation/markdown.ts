@@ -38,6 +38,8 @@ const PROBE_ENV: MarkdownEnv = {
   relativeLinks: [],
   spacedLinks: [],
   checks: [],
+  blocks: [],
+  blockProblems: [],
 };
 
 /** Why `markdown` would not show the formatting of `target`, or undefined when it does. */

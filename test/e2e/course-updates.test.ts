@@ -9,7 +9,7 @@
 import type { Frame, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LearnerState } from "../../src/shared/learner.js";
-import { courseVersion, EDIT_KINDS, type EditKind } from "../support/course-edits.js";
+import { blocksCourseVersion, courseVersion, EDIT_KINDS, type EditKind } from "../support/course-edits.js";
 import { answerQuestion, courseDataOf, currentPageId, goTo, takeCourse, takeQuiz } from "../support/learner.js";
 import {
   type Held,
@@ -26,6 +26,8 @@ let rig: UpdateRig;
 beforeAll(async () => {
   const versions: Record<string, string> = { v1: await courseVersion() };
   for (const kind of EDIT_KINDS) versions[kind] = await courseVersion(kind);
+  versions["blocks-v1"] = await blocksCourseVersion(1);
+  versions["blocks-v2"] = await blocksCourseVersion(2);
   rig = await startUpdateRig(versions);
 }, 300_000);
 
@@ -180,4 +182,32 @@ describe.each(UPDATE_STANDARDS)("%s: state saved by version 1, resumed by versio
       expect(session.errors).toEqual([]);
     },
   );
+});
+
+describe("scorm2004: block progress saved by version 1, resumed by version 2", () => {
+  it("a removed block's progress goes; a scenario whose node id changed starts its run again", async () => {
+    const first = await launchFresh(rig, "blocks-v1", "scorm2004");
+    await goTo(first.course, "wrap-up");
+    await first.course.locator('#block-checklist [role="tab"][data-item="1"]').click();
+    const chat = first.course.locator("#block-chat");
+    await chat.locator('[data-node="0"] [data-choice="0"]').click();
+    await chat.locator('[data-node="1"]:not([hidden])').waitFor();
+    const held = await first.end();
+    expect(held.state!.blocks).toEqual({
+      checklist: { kind: "seen", seen: 0b11 },
+      chat: { kind: "scenario", at: 1, run: 1, ended: false, node: "explore" },
+    });
+    expect(first.errors).toEqual([]);
+
+    const session = await launchResumed(rig, "blocks-v2", held);
+    await session.course.locator('[data-notice="updated"]').waitFor();
+    await goTo(session.course, "wrap-up");
+    await session.course.locator('#block-chat [data-node="0"]:not([hidden])').waitFor();
+    expect(await session.course.locator("#block-checklist").count()).toBe(0);
+    const resumed = await session.end();
+    expect(resumed.state!.blocks).toEqual({
+      chat: { kind: "scenario", at: 0, run: 1, ended: false, node: "opening" },
+    });
+    expect(session.errors).toEqual([]);
+  });
 });

@@ -3,11 +3,7 @@
  * Browser tests never skip: without Chromium they fail with the command to run.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
-
-const CANDIDATES = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].filter(
-  (p): p is string => Boolean(p),
-);
+import { findChromium } from "../../src/shared/node/chromium.js";
 
 export const CHROMIUM_ARGS = [
   "--no-sandbox",
@@ -18,10 +14,6 @@ export const CHROMIUM_ARGS = [
   "--disable-component-update",
   "--disable-sync",
 ];
-
-export function findChromium(): string | undefined {
-  return CANDIDATES.find((p) => existsSync(p));
-}
 
 export function ensureChromium(): string {
   const found = findChromium();

@@ -121,3 +121,53 @@ export async function courseVersion(kind?: EditKind): Promise<string> {
   }
   return dir;
 }
+
+/** Lesson 3 with interactive blocks: tabs and a scenario (opening → explore → an ending). */
+const BLOCKS_LESSON = `---
+title: Wrap-up
+minutes: 1
+---
+
+You now know how to update a course without losing a learner's progress.
+
+::: tabs Checklist {#checklist}
+### Before
+Diff the versions.
+### After
+Tell the learners.
+:::
+
+\`\`\`scenario
+id: chat
+title: A learner asks about their progress
+weight: 0
+nodes:
+  opening:
+    text: Will I lose my progress?
+    choices:
+      - text: Let me check what changed.
+        to: explore
+  explore:
+    text: Only a typo was fixed.
+    choices:
+      - text: Then you keep everything.
+        to: kept
+  kept:
+    text: Good.
+    ending: {}
+\`\`\`
+`;
+
+/**
+ * The course with blocks in lesson 3: version 1, or version 2 where the tabs are gone and the
+ * scenario's middle node has a new id (so a learner standing on it cannot be placed there).
+ */
+export async function blocksCourseVersion(version: 1 | 2): Promise<string> {
+  const dir = path.join(await tempDir(`update-blocks-v${version}`), "course");
+  await cp(BASE_COURSE, dir, { recursive: true });
+  const lesson =
+    version === 1 ? BLOCKS_LESSON : BLOCKS_LESSON.replace(/::: tabs[^]*?\n:::\n/, "").replaceAll("explore", "dig-in");
+  await writeFile(path.join(dir, "lessons/03-wrap-up.md"), lesson);
+  if (version === 2) await edit(path.join(dir, "course.yml"), replace("version: 1.0.0", "version: 2.0.0"));
+  return dir;
+}

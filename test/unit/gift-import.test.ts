@@ -14,6 +14,7 @@ import { coursepack as runCoursepack } from "../support/cli.js";
 
 const BANK = path.join(FIXTURES, "gift", "sales-bank.gift");
 
+/** import-gift resolves its paths against the working directory, so these runs get their own. */
 const coursepack = (cwd: string, ...args: string[]) => runCoursepack(args, { cwd });
 
 const COURSE_YML = `id: gift-course
@@ -287,7 +288,7 @@ describe("coursepack import-gift", () => {
     expect(imported.stderr).toMatch(/sales-bank\.gift:54:1: warning: skipped: essay/);
     expect(await readFile(path.join(dir, "quizzes", "sales-bank.yml"), "utf8")).toContain("title: Sales onboarding");
 
-    const built = await coursepack(dir, "build", ".", "--out", await tempDir("gift-dist"));
+    const built = await runCoursepack(["build", dir, "--out", await tempDir("gift-dist")]);
     expect(built.stderr).toBe("");
     expect(built.code).toBe(0);
     expect(built.stdout).toMatch(/Built 1 package/);

@@ -71,7 +71,7 @@ describe("version 1's state in version 2", () => {
   it("checks the fixture: version 1's state fits version 1 untouched", () => {
     const { state, dropped } = reconcile(midCourse(), v1);
     expect(state).toEqual(midCourse());
-    expect(dropped).toEqual({ answers: [], reopened: [], pages: [], bookmark: false });
+    expect(dropped).toEqual({ answers: [], reopened: [], pages: [], bookmark: false, blocks: [], scenarios: [] });
   });
 
   const keepsAll: EditKind[] = [
@@ -86,7 +86,7 @@ describe("version 1's state in version 2", () => {
   ];
   it.each(keepsAll)("%s: the learner keeps everything", (kind) => {
     const { state, dropped } = reconcile(midCourse(), v2[kind]);
-    expect(dropped).toEqual({ answers: [], reopened: [], pages: [], bookmark: false });
+    expect(dropped).toEqual({ answers: [], reopened: [], pages: [], bookmark: false, blocks: [], scenarios: [] });
     expect(state.viewed).toEqual(["basics", "practice", "final"]);
     expect(state.page).toBe("final");
     expect(state.quizzes.final).toMatchObject({ attempt: 1, drawn: ["q1", "q2", "q3", "q4"], submitted: false });
@@ -105,7 +105,14 @@ describe("version 1's state in version 2", () => {
 
   it("lesson removed: its view and its knowledge-check answer go, the rest stays", () => {
     const { state, dropped } = reconcile(midCourse(), v2["lesson-removed"]);
-    expect(dropped).toEqual({ answers: ["kc-practice"], reopened: [], pages: ["practice"], bookmark: false });
+    expect(dropped).toEqual({
+      answers: ["kc-practice"],
+      reopened: [],
+      pages: ["practice"],
+      bookmark: false,
+      blocks: [],
+      scenarios: [],
+    });
     expect(state.viewed).toEqual(["basics", "final"]);
     expect(Object.keys(state.quizzes.final!.answers)).toEqual(["q1", "q2"]);
   });
@@ -175,6 +182,58 @@ describe("fitting saved state to a course", () => {
     const { state, notice } = resumeFrom({ kind: "ok", state: decodeState(v1State)!, version: 1 }, undefined, v1);
     expect(notice).toBe("resumed");
     expect(state.quizzes.final!.answers).toEqual({ q1: { kind: "choices", ids: ["manifest"] } });
+  });
+
+  it("block progress: removed blocks dropped, item bits cut to size, a scenario found by its node id", () => {
+    const node = (id: string, to?: number) => ({
+      id,
+      text: id,
+      choices: to === undefined ? [] : [{ id: "go", text: "Go", to }],
+    });
+    const base = { page: "basics", title: "B", required: false } as const;
+    const course = (nodes: string[]): CourseData => ({
+      ...v1,
+      blocks: {
+        tabs: { ...base, id: "tabs", kind: "tabs", items: 2 },
+        chat: { ...base, id: "chat", kind: "scenario", weight: 0, nodes: nodes.map((id, i) => node(id, i + 1)) },
+      },
+    });
+    const before = course(["start", "ask", "end"]);
+    const state = midCourse();
+    state.blocks = {
+      tabs: { kind: "seen", seen: 0b111 },
+      gone: { kind: "seen", seen: 1 },
+      chat: { kind: "scenario", at: 1, run: 2, ended: true, best: 80 },
+    };
+    stampKeys(state, before);
+    expect(state.blocks.chat).toMatchObject({ node: "ask" });
+    const saved = decodeState(encodeState(state))!;
+
+    const same = reconcile(saved, before);
+    expect(same.dropped).toMatchObject({ blocks: ["gone"], scenarios: [] });
+    expect(same.state.blocks).toMatchObject({ tabs: { seen: 0b11 }, chat: { at: 1, node: "ask" } });
+    // A node inserted before it: the learner stays on "ask", now the third node.
+    expect(reconcile(saved, course(["start", "intro", "ask", "end"])).state.blocks!.chat).toMatchObject({ at: 2 });
+    // Node ids changed: the run goes back to its start; runs and the best ending stay, and the learner is told.
+    const changed = reconcile(saved, course(["begin", "question", "end"]));
+    expect(changed.dropped.scenarios).toEqual(["chat"]);
+    expect(changed.state.blocks!.chat).toEqual({
+      kind: "scenario",
+      at: 0,
+      run: 2,
+      ended: true,
+      best: 80,
+      node: "begin",
+    });
+    expect(
+      resumeFrom({ kind: "ok", state: saved, version: 2 }, undefined, course(["begin", "question", "end"])).notice,
+    ).toBe("updated");
+    // A block that became another kind loses its progress.
+    const asReveal = {
+      ...before,
+      blocks: { ...before.blocks, chat: { ...base, id: "chat", kind: "reveal", items: 1 } },
+    };
+    expect(reconcile(saved, asReveal as CourseData).dropped.blocks).toEqual(["gone", "chat"]);
   });
 
   it("says what happened: resumed, updated, unreadable, newer; keeps the LMS bookmark when the state is lost", () => {

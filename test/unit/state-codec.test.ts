@@ -47,6 +47,14 @@ const state: LearnerState = {
   keys: { q1: "1a2b", q2: "zz00", kc1: "k001", kc2: "k002", kc3: "k003" },
   completed: false,
   passedWith: 87.5,
+  blocks: {
+    tabs1: { kind: "seen", seen: 0b101 },
+    // Bit 31 set: the unsigned 32-bit value survives the round trip.
+    video1: { kind: "seen", seen: 2 ** 31 + 1 },
+    coaching: { kind: "scenario", at: 3, run: 2, ended: true, best: 80, node: "decline" },
+    unscored: { kind: "scenario", at: 0, run: 1, ended: false },
+    unnamed: { kind: "scenario", at: 1, run: 1, ended: false, node: "ask" },
+  },
 };
 
 /** What Coursepack 0.1.0 (state format 1) wrote for the starter course, mid-quiz in attempt 2. */
@@ -58,6 +66,36 @@ const packed = (value: unknown) => LZString.compressToEncodedURIComponent(JSON.s
 describe("learner state codec", () => {
   it("round-trips every field", () => {
     expect(readState(encodeState(state))).toEqual({ kind: "ok", state, version: STATE_VERSION });
+  });
+
+  it("adds block progress as an optional key that older states lack and older decoders ignore", () => {
+    const { blocks: _blocks, ...withoutBlocks } = state;
+    expect(decodeState(encodeState(withoutBlocks))).toEqual(withoutBlocks);
+    const raw = JSON.parse(LZString.decompressFromEncodedURIComponent(encodeState(state))) as Record<string, unknown>;
+    expect(raw.v).toBe(STATE_VERSION);
+    expect(raw.b).toEqual({
+      tabs1: 5,
+      video1: 2 ** 31 + 1,
+      coaching: [3, 2, 1, 80, "decline"],
+      unscored: [0, 1, 0],
+      unnamed: [1, 1, 0, null, "ask"],
+    });
+  });
+
+  it("carries block progress saved in format 1 through the migration", () => {
+    const v1 = packed({ v: 1, p: "intro", w: ["intro"], q: {}, c: {}, d: 0, b: { tabs1: 3, chat: [2, 1, 0] } });
+    expect(readState(v1)).toMatchObject({
+      kind: "ok",
+      version: 1,
+      state: { blocks: { tabs1: { kind: "seen", seen: 3 }, chat: { kind: "scenario", at: 2, run: 1, ended: false } } },
+    });
+  });
+
+  it("keeps block progress while it sheds everything else", () => {
+    const { text } = encodeStateWithin(state, 1);
+    expect(text).toBe("");
+    const tight = encodeStateWithin({ ...state, viewed: [], quizzes: {}, checks: {} }, 260);
+    expect(decodeState(tight.text)?.blocks).toEqual(state.blocks);
   });
 
   it("uses only URI-safe printable ASCII", () => {
@@ -121,11 +159,11 @@ describe("learner state codec", () => {
   });
 
   it("carries fields of a newer minor format through untouched", () => {
-    const withBlocks = packed({ v: STATE_VERSION, p: "intro", w: ["intro"], q: {}, c: {}, d: 0, b: { tabs: [1, 2] } });
-    const decoded = decodeState(withBlocks)!;
-    expect(decoded.extra).toEqual({ b: { tabs: [1, 2] } });
+    const withNotes = packed({ v: STATE_VERSION, p: "intro", w: ["intro"], q: {}, c: {}, d: 0, n: { tabs: [1, 2] } });
+    const decoded = decodeState(withNotes)!;
+    expect(decoded.extra).toEqual({ n: { tabs: [1, 2] } });
     const again = JSON.parse(LZString.decompressFromEncodedURIComponent(encodeState(decoded)));
-    expect(again.b).toEqual({ tabs: [1, 2] });
+    expect(again.n).toEqual({ tabs: [1, 2] });
   });
 
   it("sheds detail to fit a limit, bookmark and results last", () => {
@@ -136,7 +174,7 @@ describe("learner state codec", () => {
     const decoded = decodeState(text)!;
     expect(decoded.page).toBe("metrics");
     expect(decoded.checks).toEqual({});
-    const minimal = decodeState(encodeStateWithin(state, 80).text)!;
+    const minimal = decodeState(encodeStateWithin({ ...state, blocks: {} }, 80).text)!;
     expect(minimal).toMatchObject({ page: "metrics", quizzes: {}, viewed: [], passedWith: 87.5 });
   });
 });

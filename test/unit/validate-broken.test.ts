@@ -138,7 +138,7 @@ function brief(result: ValidationResult, ...codes: FindingCode[]): string[] {
 
 const lineOf = (text: string, needle: string) => text.slice(0, text.indexOf(needle)).split("\n").length;
 
-describe("the valid starting points", () => {
+describe.concurrent("the valid starting points", () => {
   it.each([
     ["SCORM 1.2", { "imsmanifest.xml": scorm12(), "index.html": PAGE }],
     ["SCORM 2004", { "imsmanifest.xml": scorm2004(), "index.html": PAGE }],
@@ -151,7 +151,7 @@ describe("the valid starting points", () => {
   });
 });
 
-describe("zip entries and file names", () => {
+describe.concurrent("zip entries and file names", () => {
   it("reports zip-slip entries without reading them, and still validates the rest", async () => {
     const result = await check(
       rawZip({
@@ -272,7 +272,7 @@ describe("zip entries and file names", () => {
   });
 });
 
-describe("refused inputs", () => {
+describe.concurrent("refused inputs", () => {
   it("refuses a file that is not a zip, with a clear message", async () => {
     const dir = await tempDir("validate-refused");
     const cases: [string, string | Buffer, RegExp][] = [
@@ -359,7 +359,7 @@ describe("refused inputs", () => {
   });
 });
 
-describe("finding the manifest", () => {
+describe.concurrent("finding the manifest", () => {
   it("reports a wrapper folder as an error and validates the package inside it", async () => {
     const result = await check(
       rawZip({ "course/imsmanifest.xml": scorm12({ files: ["index.html", "missing.js"] }), "course/index.html": PAGE }),
@@ -431,7 +431,7 @@ describe("finding the manifest", () => {
   });
 });
 
-describe("SCORM manifests", () => {
+describe.concurrent("SCORM manifests", () => {
   const zip12 = (manifest: string, extra: ZipContent = {}) =>
     rawZip({ "imsmanifest.xml": manifest, "index.html": PAGE, ...extra });
 
@@ -571,7 +571,7 @@ describe("SCORM manifests", () => {
   });
 });
 
-describe("xAPI (Tin Can) packages", () => {
+describe.concurrent("xAPI (Tin Can) packages", () => {
   const zip = (tincan: string, extra: ZipContent = { "index.html": PAGE }) =>
     rawZip({ "tincan.xml": tincan, ...extra });
 
@@ -631,7 +631,7 @@ describe("xAPI (Tin Can) packages", () => {
   });
 });
 
-describe("cmi5 packages", () => {
+describe.concurrent("cmi5 packages", () => {
   it("reports an AU url outside the package and one that climbs out of it", async () => {
     for (const url of ["/index.html", "../index.html"]) {
       const result = await check(rawZip({ "cmi5.xml": cmi5Xml({ url }), "index.html": PAGE }));
@@ -647,7 +647,7 @@ describe("cmi5 packages", () => {
   });
 });
 
-describe("folders", () => {
+describe.concurrent("folders", () => {
   it("validates an unzipped package folder and skips symbolic links", async () => {
     const dir = await tempDir("validate-folder");
     await mkdir(path.join(dir, "pages"));

@@ -48,7 +48,22 @@ describe("coursepack validate", () => {
         /^imsmanifest\.xml:7: warning \[checklist #9\] item "1item" has adlcp:masteryscore 80; .* — remove adlcp:masteryscore .* \(masteryscore\)$/,
       ),
       `✗ ${broken}: SCORM 1.2, 1 error, 1 warning`,
+      "Checklist items cited: docs/lms-checklist.md#4, docs/lms-checklist.md#9 (what goes wrong, what to do, sources)",
+      `  in this install: ${path.join(ROOT, "docs", "lms-checklist.md")}`,
     ]);
+  });
+
+  it("cites checklist items that docs/lms-checklist.md explains under that number", async () => {
+    const checklist = await readFile(path.join(ROOT, "docs", "lms-checklist.md"), "utf8");
+    const items = [...checklist.matchAll(/^<a id="(\d+)"><\/a>\n### (\d+)\. /gm)].map((m) => [m[1], m[2]]);
+    expect(items.map(([anchor]) => Number(anchor))).toEqual(Array.from({ length: 70 }, (_, i) => i + 1));
+    expect(items.every(([anchor, heading]) => anchor === heading)).toBe(true);
+    // Every finding code's checklist item, and every code the checklist names, agree.
+    for (const [code, info] of Object.entries(CODES) as [string, { checklist?: number }][]) {
+      if (info.checklist === undefined) continue;
+      const section = checklist.split(/^<a id="/m).find((s) => s.startsWith(`${info.checklist}"`))!;
+      expect(section, `${code} cites #${info.checklist}`).toContain(`\`${code}\``);
+    }
   });
 
   it("prints JSON for CI", async () => {

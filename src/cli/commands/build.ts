@@ -1,12 +1,11 @@
 /** `coursepack build [dir] [--out dist] [--format web,scorm12] [--no-folders] [--json]` */
 import path from "node:path";
 import { parseArgs } from "node:util";
-import type { FormatId } from "../../shared/course-data.js";
 import { build, type BuildResult } from "../../compiler/pipeline.js";
 import { BuildFailed, type Diagnostic, formatDiagnostic } from "../../compiler/diagnostics.js";
 import { discardAllStagingSync } from "../../compiler/packaging/output.js";
-import { FORMAT_IDS } from "../../compiler/schema/course.js";
-import { bold, dim, formatBytes, formatMs, green, info, yellow } from "../format.js";
+import { FORMAT_IDS, type FormatId } from "../../shared/course-data.js";
+import { bold, checklistPointer, dim, formatBytes, formatMs, green, info, yellow } from "../format.js";
 import { formatFinding } from "../../validator/findings.js";
 import { UsageError } from "../usage.js";
 import { courseDir } from "../course-dir.js";
@@ -117,6 +116,8 @@ function printReport(result: BuildResult): void {
   for (const o of result.outputs) {
     for (const f of o.findings) console.error(yellow(`${o.zipName}: ${formatFinding(f, o.zipName)}`));
   }
+  const pointer = checklistPointer(result.outputs.flatMap((o) => o.findings));
+  if (pointer) console.error(pointer);
   const warnings = result.diagnostics.warningCount + result.outputs.reduce((n, o) => n + o.findings.length, 0);
   info(
     `Built ${result.outputs.length} package${result.outputs.length === 1 ? "" : "s"} in ${formatMs(result.ms)}${warnings ? yellow(` with ${warnings} warning${warnings === 1 ? "" : "s"}`) : ""}.`,

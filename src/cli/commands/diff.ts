@@ -1,8 +1,7 @@
 /** `coursepack diff <old> <new> [--lms <id>] [--format <f>] [--json]`: is an update safe to upload? */
 import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { FORMAT_IDS } from "../../compiler/schema/course.js";
-import type { FormatId } from "../../shared/course-data.js";
+import { FORMAT_IDS, type FormatId } from "../../shared/course-data.js";
 import { type DiffReport, diffCourses, type SideSummary, VERDICT_TEXT, type Verdict } from "../../updates/index.js";
 import { LMS_IDS, LMS_UPDATES, type LmsId } from "../../updates/lms-updates.js";
 import { MANIFEST_CHANGE_LABELS } from "../../updates/manifest-changes.js";

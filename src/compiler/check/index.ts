@@ -4,9 +4,11 @@ import type { CourseModel } from "../model/index.js";
 import type { Rule } from "./rule.js";
 import { answerKeys } from "./rules/answer-keys.js";
 import { banks } from "./rules/banks.js";
+import { blocks } from "./rules/blocks.js";
 import { completion } from "./rules/completion.js";
 import { lessonContent } from "./rules/lesson-content.js";
 import { references } from "./rules/references.js";
+import { scenarios } from "./rules/scenarios.js";
 import { strings } from "./rules/strings.js";
 import { templateLinks } from "./rules/template-links.js";
 import { theme } from "./rules/theme.js";
@@ -22,6 +24,8 @@ export const rules: readonly Rule[] = [
   theme,
   references,
   templateLinks,
+  blocks,
+  scenarios,
 ];
 
 export async function checkModel(model: CourseModel, diagnostics: Diagnostics): Promise<void> {

@@ -5,6 +5,7 @@
  */
 import type { BuildStamp } from "../../shared/build-stamp.js";
 import type { CourseData } from "../../shared/course-data.js";
+import { kindOfBlock } from "../blocks/index.js";
 import type { CourseModel, PageModel } from "../model/index.js";
 import { textDirection } from "./course-data.js";
 import { minifyCss } from "./css.js";
@@ -50,7 +51,7 @@ export async function renderCourse(
   data: CourseData,
   memo: RenderMemo = renderEverything(),
 ): Promise<RenderedCourse> {
-  const renderer = new PageRenderer(model, templates);
+  const renderer = new PageRenderer(model, templates, data);
   let lessonNumber = 0;
   const pages = model.pages.map((page) => {
     const number = page.kind === "lesson" ? ++lessonNumber : 0;
@@ -70,7 +71,8 @@ export async function renderCourse(
       stamp,
       dataJson: scriptJson(data),
     });
-  const css = await memo.css(templates.css, () => minifyCss(templates.cssParts));
+  const parts = templates.cssFor(usedBlockTemplates(model));
+  const css = await memo.css(parts.map((p) => p.text).join("\n"), () => minifyCss(parts));
   const assets = model.assets.entries();
   // The hash covers what the learner gets, without the stamp itself: the page as rendered without
   // it, the styles and every asset with its name.
@@ -80,6 +82,13 @@ export async function renderCourse(
   data.contentHash = content;
   const html = layout({ version: model.config.version, build: content });
   return { html, data, css, assets, stamp: buildStamp(model.config, content, pages) };
+}
+
+/** The templates (and so the stylesheets) of every block the course uses. */
+function usedBlockTemplates(model: CourseModel): string[] {
+  return model.pages.flatMap((p) =>
+    p.kind === "lesson" ? p.blocks.flatMap((b) => (b ? [kindOfBlock(b).template] : [])) : [],
+  );
 }
 
 /** JSON that is safe inside a <script> element. */

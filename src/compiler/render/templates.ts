@@ -56,8 +56,8 @@ export class Templates {
 
   private constructor(
     private readonly sources: Map<string, string>,
-    /** The theme and the course's own CSS files, in cascade order. */
-    readonly cssParts: readonly CssPart[],
+    /** The theme (none when a course removed it), templates/blocks/<name>.css by name, the course's own CSS. */
+    private readonly styles: { theme: CssPart[]; blocks: ReadonlyMap<string, CssPart>; own: CssPart[] },
     readonly strings: Record<string, string>,
   ) {
     for (const [name, source] of sources) this.hbs.registerPartial(name, source);
@@ -72,22 +72,34 @@ export class Templates {
     for (const [rel, file] of found.files) {
       if (rel.endsWith(".hbs")) reads.push(readFile(file, "utf8").then((s) => void sources.set(rel.slice(0, -4), s)));
     }
-    const cssFiles = [found.files.get(THEME_CSS), ...found.extraCss].filter((f): f is string => f !== undefined);
-    const [cssParts] = await Promise.all([
-      Promise.all(cssFiles.map(async (file) => ({ file, text: await readFile(file, "utf8") }))),
+    const themeFile = found.files.get(THEME_CSS);
+    const blockFiles = [...found.files].filter(([rel]) => /^blocks\/[^/]+\.css$/.test(rel));
+    const readPart = async (file: string): Promise<CssPart> => ({ file, text: await readFile(file, "utf8") });
+    const [theme, own, blockParts] = await Promise.all([
+      Promise.all((themeFile ? [themeFile] : []).map(readPart)),
+      Promise.all(found.extraCss.map(readPart)),
+      Promise.all(blockFiles.map(([, file]) => readPart(file))),
       ...reads,
     ]);
+    const blocks = new Map(
+      blockFiles.map(([rel], i) => [rel.slice("blocks/".length, -".css".length), blockParts[i]!] as const),
+    );
     const strings = {
       ...(await readStrings(found, "en")),
       ...(await readStrings(found, baseLanguage(language))),
       ...overrides,
     };
-    return new Templates(sources, cssParts, strings);
+    return new Templates(sources, { theme, blocks, own }, strings);
   }
 
-  /** Every CSS source as one text: what the preview compares to know whether the CSS changed. */
-  get css(): string {
-    return this.cssParts.map((p) => p.text).join("\n");
+  /**
+   * The CSS of a course in cascade order: the theme, then the stylesheets of the blocks it uses
+   * (templates/blocks/<name>.css, so a course without tabs ships no tab styles), then the course's
+   * own CSS files.
+   */
+  cssFor(blockTemplates: Iterable<string>): CssPart[] {
+    const used = [...new Set(blockTemplates)].sort().flatMap((name) => this.styles.blocks.get(name) ?? []);
+    return [...this.styles.theme, ...used, ...this.styles.own];
   }
 
   has(name: string): boolean {

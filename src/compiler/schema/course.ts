@@ -1,13 +1,18 @@
 /** `course.yml`: the course's identity, outline, scoring and packaging choices. */
 import { z } from "zod";
+import {
+  COMPLETION_RULES,
+  EXIT_WHEN_COMPLETE,
+  FORMAT_IDS,
+  SCORE_COMBINATIONS,
+  SCORM12_STATUS_PAIRS,
+} from "../../shared/course-data.js";
 import { isAbsoluteIri, NOT_IN_IRI } from "../../validator/checks/iri.js";
 import { idSchema, percentSchema, positiveMinutes, refuseControlCharacters, textSchema } from "./common.js";
 import { credentialsIn, NO_CREDENTIALS_HINT } from "./credentials.js";
 
-export const FORMAT_IDS = ["web", "scorm12", "scorm2004", "scorm2004-3rd", "xapi", "cmi5"] as const;
 /** How the language versions of a course identify themselves (src/compiler/i18n/languages.ts). */
 export const LANGUAGE_ID_POLICIES = ["separate", "shared"] as const;
-export const COMPLETION_RULES = ["lessons", "quiz", "lessons-and-quiz"] as const;
 
 const languageTag = z
   .string()
@@ -50,14 +55,12 @@ const refusedSchema = z
 
 /** LMS tracking choices; docs/scorm.md explains what each one reports. */
 const trackingSchema = z.strictObject({
-  scorm12Status: z
-    .enum(["passed-incomplete", "passed-failed", "completed-incomplete", "completed-failed"])
-    .optional()
-    .meta({
-      description:
-        "SCORM 1.2 lesson_status pair (on success-otherwise). Default: passed-incomplete with a graded quiz, else completed-incomplete.",
-    }),
-  exitWhenComplete: z.enum(["normal", "suspend"]).default("normal").meta({
+  scorm12Status: z.enum(SCORM12_STATUS_PAIRS).optional().meta({
+    description:
+      "SCORM 1.2 lesson_status pair (on success-otherwise). Default: passed-incomplete with a graded quiz, else completed-incomplete.",
+  }),
+  // checklist #28: Mzinga did not roll up a completed attempt left suspended; others want it kept.
+  exitWhenComplete: z.enum(EXIT_WHEN_COMPLETE).default("normal").meta({
     description: 'SCORM exit once complete: "normal" ends the attempt, "suspend" keeps the saved state.',
   }),
   navigationRequests: z.boolean().default(false).meta({
@@ -75,6 +78,7 @@ const trackingSchema = z.strictObject({
       description: "Seconds between periodic commits to the LMS (session time, keep-alive).",
       examples: [45],
     }),
+  // Off by default: with a mastery score LMSs override the course's own status (checklist #8, #9).
   masteryScoreInManifest: z.boolean().default(false).meta({
     description:
       "Put the course pass mark in the manifest (SCORM 1.2 adlcp:masteryscore, SCORM 2004 a primary objective satisfied by measure). Off by default: it lets LMSs override the course's status.",
@@ -126,7 +130,7 @@ export const courseSchema = z.strictObject({
     description: "The course title learners and the LMS catalogue see.",
     examples: ["Sales Manager Training"],
   }),
-  // SCORM Cloud warns above 1,000 characters (anchors §3 #20).
+  // SCORM Cloud's import warns above 1,000 characters (exelearning/iteexe#96).
   description: textSchema
     .max(1000, { message: "must be at most 1,000 characters (LMS catalogues truncate longer ones)" })
     .meta({
@@ -175,7 +179,7 @@ export const courseSchema = z.strictObject({
     description:
       "When the course is complete: every lesson viewed (lessons), every graded quiz passed or out of attempts (quiz), or both. Default: lessons-and-quiz with a graded quiz, else lessons.",
   }),
-  scoring: z.enum(["weighted-average", "all-must-pass"]).default("weighted-average").meta({
+  scoring: z.enum(SCORE_COMBINATIONS).default("weighted-average").meta({
     description: "How several graded quizzes combine into the course's score and pass/fail.",
   }),
   formats: z
@@ -186,6 +190,10 @@ export const courseSchema = z.strictObject({
       description: "The packages `coursepack build` makes.",
       examples: [["web", "scorm12", "scorm2004", "xapi", "cmi5"]],
     }),
+  navigation: z.enum(["free", "sequential"]).default("free").meta({
+    description:
+      "free: learners open any page in any order; sequential: each page opens once the pages before it are done (a learner who has passed may review everything).",
+  }),
   outline: z
     .array(z.string().min(1))
     .min(1, { message: "must list at least one lesson" })

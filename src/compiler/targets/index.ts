@@ -1,4 +1,4 @@
-/** The output formats Coursepack can build, by id. */
+/** The output formats Coursepack can build, by id: a FormatId without a Target is a type error here. */
 import type { FormatId } from "../../shared/course-data.js";
 import type { Target } from "./target.js";
 import { cmi5 } from "./cmi5.js";
@@ -7,10 +7,15 @@ import { scorm2004, scorm2004Third } from "./scorm2004.js";
 import { web } from "./web.js";
 import { xapi } from "./xapi.js";
 
-export const targets: ReadonlyMap<FormatId, Target> = new Map(
-  [web, scorm12, scorm2004, scorm2004Third, xapi, cmi5].map((t) => [t.id, t]),
-);
+export const targets: Readonly<Record<FormatId, Target>> = {
+  web,
+  scorm12,
+  scorm2004,
+  "scorm2004-3rd": scorm2004Third,
+  xapi,
+  cmi5,
+};
 
-export function targetFor(id: FormatId): Target | undefined {
-  return targets.get(id);
+export function targetFor(id: FormatId): Target {
+  return targets[id];
 }

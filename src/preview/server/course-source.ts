@@ -6,11 +6,10 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
-import type { FormatId } from "../../shared/course-data.js";
 import { BuildFailed, formatDiagnostic, type Diagnostic } from "../../compiler/diagnostics.js";
 import { linkedOutside } from "../../compiler/load/course-paths.js";
 import { COURSE_FILE } from "../../compiler/load/load-course.js";
-import { FORMAT_IDS } from "../../compiler/schema/course.js";
+import { FORMAT_IDS, type FormatId } from "../../shared/course-data.js";
 import { BuildSession, type SessionBuild } from "../../compiler/session.js";
 import type { PackageFile } from "../../compiler/targets/target.js";
 import { findLaunch, type PackageLaunch } from "../../validator/launch.js";

@@ -10,10 +10,9 @@ import { readFile, stat } from "node:fs/promises";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
-import type { FormatId } from "../../shared/course-data.js";
 import { COURSE_FILE } from "../../compiler/load/load-course.js";
 import { PREVIEW_CLIENT_DIR } from "../../shared/node/paths.js";
-import { FORMAT_IDS } from "../../compiler/schema/course.js";
+import { FORMAT_IDS, type FormatId } from "../../shared/course-data.js";
 import {
   DEFAULT_LMS_OPTIONS,
   type BuildStatus,

@@ -5,12 +5,15 @@
  */
 import type { CourseData } from "../../shared/course-data.js";
 import { emptyLearnerState } from "../../shared/learner.js";
+import { bindBlocks } from "../blocks/index.js";
 import { bindKnowledgeChecks } from "../quiz/check.js";
 import { QuizController } from "../quiz/quiz.js";
 import type { Tracker } from "../tracking/tracker.js";
 import { $, $$ } from "./dom.js";
+import { type PageLocks, pageLocks } from "./locks.js";
 import { Navigator } from "./navigation.js";
 import { Notices } from "./notices.js";
+import { preparePrint } from "./print.js";
 import { renderProgress } from "./progress.js";
 import { resumeFrom, stampKeys, SUMMARY_PAGE } from "./reconcile.js";
 import { courseStatus, quizPassMark } from "./status.js";
@@ -32,15 +35,19 @@ export async function startPlayer(tracker: Tracker): Promise<void> {
   if (notice && (notice !== "resumed" || launch.mode === "normal")) notices.show(notice);
 
   const passMark = (quiz: CourseData["quizzes"][string]) => quizPassMark(quiz, launch.masteryScore);
-  const changed = () => {
+  let locks: PageLocks = new Map();
+  /** Redraws what depends on the learner state; returns the course status. */
+  const render = () => {
     const status = courseStatus(course, state, launch.masteryScore);
     if (status.completed) state.completed = true;
     if (status.passed) state.passedWith = Math.max(state.passedWith ?? 0, status.score ?? 0);
     stampKeys(state, course);
-    renderProgress(course, state, status, t);
+    locks = pageLocks(course, state, status);
+    renderProgress(course, state, status, locks, t);
     renderSummary(course, state, status, t);
-    tracker.update(status, state);
+    return status;
   };
+  const changed = () => tracker.update(render(), state);
 
   const quizzes = new Map<string, QuizController>();
   for (const section of $$("section.page[data-quiz]")) {
@@ -59,21 +66,44 @@ export async function startPlayer(tracker: Tracker): Promise<void> {
     );
   }
   const resetChecks = bindKnowledgeChecks(course, state, t, changed);
+  const blocks = bindBlocks({
+    course,
+    state,
+    t,
+    changed,
+    answered: (answer) => tracker.answered(answer),
+    report: (event) => tracker.blockEvent(event),
+  });
 
   const order = [...course.pages.map((p) => p.id), SUMMARY_PAGE];
+  const titles = new Map(course.pages.map((p) => [p.id, p.title]));
   let shown = false;
-  const navigator = new Navigator(order, course.title, (id) => {
-    // "Welcome back" greets the resumed page; it has said its piece once the learner moves on.
-    if (shown && id !== state.page) notices.remove("resumed");
-    state.page = id;
-    const page = course.pages.find((p) => p.id === id);
-    if (page && !state.viewed.includes(id)) {
-      state.viewed.push(id);
-      tracker.pageViewed(page);
-    }
-    quizzes.get(id)?.enter();
-    changed();
-  });
+  const navigator = new Navigator(
+    order,
+    course.title,
+    (id) => {
+      // "Welcome back" greets the resumed page; it has said its piece once the learner moves on.
+      if (shown && id !== state.page) notices.remove("resumed");
+      state.page = id;
+      const page = course.pages.find((p) => p.id === id);
+      if (page && !state.viewed.includes(id)) {
+        state.viewed.push(id);
+        tracker.pageViewed(page);
+      }
+      quizzes.get(id)?.enter();
+      blocks.shown(id);
+      changed();
+    },
+    (id) => {
+      const lock = locks.get(id);
+      return (
+        lock && {
+          reason: t(lock.reason === "sequential" ? "lockedSequential" : "lockedQuiz"),
+          pages: lock.waitingFor.map((p) => ({ id: p.id, title: titles.get(p.id) ?? p.id })),
+        }
+      );
+    },
+  );
 
   document.addEventListener("click", (event) => {
     const action = (event.target as HTMLElement).closest<HTMLElement>("[data-action]")?.dataset.action;
@@ -85,11 +115,14 @@ export async function startPlayer(tracker: Tracker): Promise<void> {
       Object.assign(state, emptyLearnerState(order[0]!), { completed, passedWith });
       for (const quiz of quizzes.values()) quiz.reset();
       resetChecks();
+      blocks.render();
       changed();
       navigator.show(order[0]!, true);
     }
   });
 
+  render();
+  preparePrint(course, t);
   navigator.show(state.page, false);
   shown = true;
   document.documentElement.classList.add("cp-ready");

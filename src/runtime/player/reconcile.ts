@@ -9,11 +9,20 @@
  *   question's answer key is the one it was given under;
  * - a quiz attempt in progress keeps the questions it drew that still exist; when none is left, the
  *   attempt is re-opened without using up an attempt. Finished attempts keep their scores;
+ * - block progress is kept for blocks still in the course, of the same kind, within their current
+ *   number of items; a scenario resumes at the node it was at (found by id); when that node is
+ *   gone, the run goes back to its first node (runs and the best ending stay);
  * - completion and a passed result stay (LearnerState.completed, passedWith).
  */
 import { keyFingerprint, orderFits, responseFits } from "../../shared/answer-key.js";
-import type { CourseData, QuestionData } from "../../shared/course-data.js";
-import { emptyLearnerState, type LearnerState, type QuizAttemptState, type Response } from "../../shared/learner.js";
+import { type CourseData, progressBits, type QuestionData, type ScenarioData } from "../../shared/course-data.js";
+import {
+  type BlockState,
+  emptyLearnerState,
+  type LearnerState,
+  type QuizAttemptState,
+  type Response,
+} from "../../shared/learner.js";
 import type { SavedState } from "../../shared/state-codec.js";
 
 export const SUMMARY_PAGE = "summary";
@@ -30,16 +39,27 @@ export interface Reconciled {
     pages: string[];
     /** The bookmarked page is gone. */
     bookmark: boolean;
+    /** Blocks whose progress was dropped: the block is gone or is now of another kind. */
+    blocks: string[];
+    /** Scenarios sent back to their first node: the node the learner was at is gone. */
+    scenarios: string[];
   };
 }
 
 /** Whether the learner lost anything they would notice (and should be told about). */
 export function lostSomething({ dropped }: Reconciled): boolean {
-  return dropped.answers.length > 0 || dropped.reopened.length > 0 || dropped.bookmark;
+  return dropped.answers.length > 0 || dropped.reopened.length > 0 || dropped.scenarios.length > 0 || dropped.bookmark;
 }
 
 export function reconcile(saved: LearnerState | undefined, course: CourseData): Reconciled {
-  const dropped: Reconciled["dropped"] = { answers: [], reopened: [], pages: [], bookmark: false };
+  const dropped: Reconciled["dropped"] = {
+    answers: [],
+    reopened: [],
+    pages: [],
+    bookmark: false,
+    blocks: [],
+    scenarios: [],
+  };
   const first = course.pages[0]?.id ?? SUMMARY_PAGE;
   if (!saved) return { state: emptyLearnerState(first), dropped };
   const keys: Record<string, string> = {};
@@ -94,6 +114,7 @@ export function reconcile(saved: LearnerState | undefined, course: CourseData): 
     keys,
     completed: saved.completed,
     ...(saved.passedWith !== undefined ? { passedWith: saved.passedWith } : {}),
+    ...(saved.blocks ? { blocks: reconcileBlocks(saved.blocks, course, dropped) } : {}),
     ...(saved.extra ? { extra: saved.extra } : {}),
   };
   if (!pages.has(saved.page) && saved.page !== SUMMARY_PAGE) {
@@ -101,6 +122,35 @@ export function reconcile(saved: LearnerState | undefined, course: CourseData): 
     state.page = firstNotDone(course, state) ?? SUMMARY_PAGE;
   }
   return { state, dropped };
+}
+
+/** Keeps the progress of blocks the course still has, of the same kind, within their current size. */
+function reconcileBlocks(
+  saved: Record<string, BlockState>,
+  course: CourseData,
+  dropped: Reconciled["dropped"],
+): Record<string, BlockState> {
+  const kept: Record<string, BlockState> = {};
+  for (const [id, state] of Object.entries(saved)) {
+    const block = course.blocks[id];
+    const bits = block && progressBits(block);
+    if (bits !== undefined && state.kind === "seen")
+      kept[id] = { kind: "seen", seen: (state.seen & (2 ** bits - 1)) >>> 0 };
+    else if (block?.kind === "scenario" && state.kind === "scenario") {
+      const at = scenarioPosition(block, state);
+      if (at === undefined) dropped.scenarios.push(id);
+      kept[id] = { ...state, at: at ?? 0, node: block.nodes[at ?? 0]?.id };
+    } else dropped.blocks.push(id);
+  }
+  return kept;
+}
+
+/** Where a saved scenario run now stands: its node found by id; undefined when that node is gone. */
+function scenarioPosition(block: ScenarioData, state: Extract<BlockState, { kind: "scenario" }>): number | undefined {
+  // Saved before node ids were stamped: the position holds while it is in range.
+  if (state.node === undefined) return block.nodes[state.at] ? state.at : undefined;
+  const at = block.nodes.findIndex((n) => n.id === state.node);
+  return at < 0 ? undefined : at;
 }
 
 /**
@@ -135,8 +185,15 @@ function fingerprint(q: QuestionData): string {
   return key;
 }
 
-/** Records the current answer key of every stored answer, just before the state is saved. */
+/**
+ * Records the current answer key of every stored answer and the node id of every scenario's
+ * position, just before the state is saved.
+ */
 export function stampKeys(state: LearnerState, course: CourseData): void {
+  for (const [id, block] of Object.entries(state.blocks ?? {})) {
+    const data = course.blocks[id];
+    if (block.kind === "scenario" && data?.kind === "scenario") block.node = data.nodes[block.at]?.id;
+  }
   const keys: Record<string, string> = {};
   const stamp = (answers: Record<string, Response>) => {
     for (const id of Object.keys(answers)) {

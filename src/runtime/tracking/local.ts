@@ -22,6 +22,8 @@ export class LocalTracker implements Tracker {
 
   answered(): void {}
 
+  blockEvent(): void {}
+
   update(_status: unknown, state: LearnerState): void {
     if (this.keepSaved) return;
     try {

@@ -3,11 +3,18 @@
  * (checklist #31). The estimate encodes a maximal learner state with the runtime's own codec, so it
  * measures exactly the characters the runtime would write: every page viewed, every quiz in its
  * last allowed attempt with all drawn questions answered at length and in shuffled orders, every
- * knowledge check answered.
+ * knowledge check answered, every block fully opened and every scenario many runs in.
  */
 import { keyFingerprint, optionIds } from "../../../shared/answer-key.js";
-import type { CourseData, FormatId, QuestionData, QuizData } from "../../../shared/course-data.js";
-import type { LearnerState, QuizAttemptState, Response } from "../../../shared/learner.js";
+import {
+  type BlockData,
+  type CourseData,
+  type FormatId,
+  progressBits,
+  type QuestionData,
+  type QuizData,
+} from "../../../shared/course-data.js";
+import type { BlockState, LearnerState, QuizAttemptState, Response } from "../../../shared/learner.js";
 import { encodeState } from "../../../shared/state-codec.js";
 import type { Diagnostics } from "../../diagnostics.js";
 import type { CourseModel } from "../../model/index.js";
@@ -71,6 +78,22 @@ function worstAttempt(quiz: QuizData, data: CourseData): QuizAttemptState {
   };
 }
 
+/** A block with everything opened (every bit set), or a scenario deep in its UNLIMITED_ATTEMPTS-th run. */
+function fullBlock(block: BlockData): BlockState {
+  const bits = progressBits(block);
+  if (bits !== undefined) return { kind: "seen", seen: 2 ** bits - 1 };
+  const nodes = block.kind === "scenario" ? block.nodes : [];
+  const node = longest(nodes.map((n) => n.id));
+  return {
+    kind: "scenario",
+    at: Math.max(nodes.length - 1, 0),
+    run: UNLIMITED_ATTEMPTS,
+    ended: true,
+    best: 66.67,
+    node,
+  };
+}
+
 export function worstCaseState(data: CourseData): LearnerState {
   const pages = data.pages.map((p) => p.id);
   const checks = Object.values(data.questions).filter((q) => !q.graded && !data.quizzes[q.parent]);
@@ -82,6 +105,7 @@ export function worstCaseState(data: CourseData): LearnerState {
     keys: Object.fromEntries(Object.values(data.questions).map((q) => [q.id, keyFingerprint(q)])),
     completed: true,
     passedWith: 66.67,
+    blocks: Object.fromEntries(Object.values(data.blocks).map((b) => [b.id, fullBlock(b)])),
   };
 }
 

@@ -235,7 +235,7 @@ export class Bookmark {
   private params() {
     return {
       activityId: this.scope.activityId,
-      agent: this.scope.agent as never,
+      agent: this.scope.agent,
       ...(this.scope.registration ? { registration: this.scope.registration } : {}),
     };
   }

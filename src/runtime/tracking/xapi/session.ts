@@ -48,7 +48,7 @@ export class LrsSession {
     this.queue = new StatementQueue({
       storage,
       key: `coursepack:xapi-queue:${who}`,
-      send: (statement) => this.client.sendStatement({ statement: statement as never }),
+      send: (statement) => this.client.sendStatement({ statement }),
       ...(options.keepLeftover ? { keepLeftover: options.keepLeftover } : {}),
       events: {
         failing: () => notify("lms-error"),
@@ -104,6 +104,6 @@ export class LrsSession {
       if (bytes > KEEPALIVE_BUDGET) break;
       batch.push(statement);
     }
-    if (batch.length) void this.keepaliveClient.sendStatements({ statements: batch as never }).catch(() => undefined);
+    if (batch.length) void this.keepaliveClient.sendStatements({ statements: batch }).catch(() => undefined);
   }
 }
