@@ -166,7 +166,9 @@ export async function blocksCourseVersion(version: 1 | 2): Promise<string> {
   const dir = path.join(await tempDir(`update-blocks-v${version}`), "course");
   await cp(BASE_COURSE, dir, { recursive: true });
   const lesson =
-    version === 1 ? BLOCKS_LESSON : BLOCKS_LESSON.replace(/::: tabs[^]*?\n:::\n/, "").replaceAll("explore", "dig-in");
+    version === 1
+      ? BLOCKS_LESSON
+      : BLOCKS_LESSON.replace(/::: tabs[\s\S]*?\n:::\n/, "").replaceAll("explore", "dig-in");
   await writeFile(path.join(dir, "lessons/03-wrap-up.md"), lesson);
   if (version === 2) await edit(path.join(dir, "course.yml"), replace("version: 1.0.0", "version: 2.0.0"));
   return dir;
