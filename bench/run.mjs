@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, wri
 import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
+import { measureDiff } from "./diff.mjs";
 import { measureFirstInteraction } from "./first-interaction.mjs";
 import { measureGiftImport } from "./gift-import.mjs";
 import { measureInstall } from "./install.mjs";
@@ -135,6 +136,16 @@ for (const g of giftImports)
 const giftRatio = giftImports[1].cpuMs / giftImports[0].cpuMs;
 console.log(`200,000 vs 20,000 questions: ${giftRatio.toFixed(1)}× the CPU time (linear: 10×)`);
 
+const diffs = {
+  default: await measureDiff(path.join(root, "content"), runs),
+  large: await measureDiff(courses[2][1], runs),
+};
+console.log(
+  `coursepack diff, one lesson edited (two course folders built in memory / two SCORM 1.2 zips): ` +
+    `default course ${ms(diffs.default.folders)} / ${ms(diffs.default.zips)}, ` +
+    `500 lessons ${ms(diffs.large.folders)} / ${ms(diffs.large.zips)}`,
+);
+
 const results = {
   date: new Date().toISOString(),
   machine: {
@@ -158,6 +169,7 @@ const results = {
   doublingRatio: ratio,
   firstInteractionMs: firstInteraction,
   previewRebuildMs: previewRebuild,
+  diffMs: diffs,
   previewUpload,
   giftImports,
 };

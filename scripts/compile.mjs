@@ -49,7 +49,9 @@ await Promise.all([
     bundle: true,
     platform: "browser",
     format: "iife",
-    target: ["es2019", "chrome80", "firefox78", "safari15"],
+    // The browsers are the floor; an extra "es2019" floor would lower `?.` and `??`, which all of
+    // them run natively, into longer code (~400 bytes gzipped of a 25 KB SCORM budget).
+    target: ["chrome80", "firefox78", "safari15"],
     minify: true,
     legalComments: "none",
     logLevel: "warning",

@@ -3,6 +3,7 @@ import { BuildFailed, formatDiagnostic } from "../compiler/diagnostics.js";
 import { VERSION } from "../shared/node/paths.js";
 import type { Command } from "./command.js";
 import { buildCommand } from "./commands/build.js";
+import { diffCommand } from "./commands/diff.js";
 import { handoutCommand } from "./commands/handout.js";
 import { importGiftCommand } from "./commands/import-gift.js";
 import { newCommand } from "./commands/new.js";
@@ -22,6 +23,7 @@ const COMMANDS: readonly Command[] = [
   importGiftCommand,
   translateCommand,
   validateCommand,
+  diffCommand,
   reportCommand,
 ];
 

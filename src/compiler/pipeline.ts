@@ -11,7 +11,7 @@ import { buildModel, buildPage, type BuildPage, type CourseModel } from "./model
 import { packageTarget, readAssets, type PackagedOutput } from "./packaging/assemble.js";
 import { assertOutDir } from "./packaging/out-dir.js";
 import { StagedOutput } from "./packaging/output.js";
-import { renderCourse } from "./render/index.js";
+import { renderCourse, renderEverything } from "./render/index.js";
 import { findTemplates, Templates } from "./render/templates.js";
 import { targetFor } from "./targets/index.js";
 import type { Target } from "./targets/target.js";
@@ -159,8 +159,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     let packaged = 0;
     for (const version of languages) {
       progress(`rendering ${version.model.pages.length} pages (${version.language})`);
-      const rendered = await renderCourse(version.model, version.templates, version.data);
-      const assets = await readAssets(rendered);
+      // Assets are read before rendering: their bytes go into the build stamp's content hash.
+      const assets = await readAssets(version.model.assets.entries());
+      const rendered = await renderCourse(version.model, version.templates, version.data, renderEverything(assets));
       const named = { base: version.outputBase, language: version.language };
       outputs.push(
         ...(await Promise.all(

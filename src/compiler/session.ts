@@ -14,7 +14,7 @@
  * The result is one format's package files in memory: no zip, no package validation.
  */
 import { createHash } from "node:crypto";
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import type { FormatId } from "../shared/course-data.js";
 import { checkCourse, type BuildStages, type CheckedCourse } from "./pipeline.js";
@@ -23,6 +23,7 @@ import { parsePage, type PageSource } from "./load/load-course.js";
 import { buildPage, type CourseModel, type PageModel } from "./model/index.js";
 import { packageFiles } from "./packaging/assemble.js";
 import { renderCourse, type RenderedCourse, type RenderMemo } from "./render/index.js";
+import { assetDigest } from "./render/stamp.js";
 import { findTemplates, Templates } from "./render/templates.js";
 import type { PackageFile, Target } from "./targets/target.js";
 
@@ -65,6 +66,8 @@ export class BuildSession {
   private templates: { key: string; templates: Templates } | undefined;
   private readonly pages = new WeakMap<PageModel, RenderEntry>();
   private css: { source: string; css: string } | undefined;
+  /** Asset digests by path, with the size and time they were taken at. */
+  private readonly assetDigests = new Map<string, { size: number; mtimeMs: number; digest: string }>();
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(readonly dir: string) {}
@@ -152,6 +155,14 @@ export class BuildSession {
           rebuilt.css = true;
         }
         return this.css.css;
+      },
+      asset: async (source) => {
+        const { size, mtimeMs } = await stat(source);
+        const kept = this.assetDigests.get(source);
+        if (kept && kept.size === size && kept.mtimeMs === mtimeMs) return kept.digest;
+        const digest = await assetDigest(source);
+        this.assetDigests.set(source, { size, mtimeMs, digest });
+        return digest;
       },
     };
   }

@@ -26,7 +26,10 @@ export interface CourseData {
   schema: typeof COURSE_DATA_SCHEMA;
   id: string;
   title: string;
+  /** Course version (course.yml), shown with `contentHash` in the menu: "Version 1.4.0 · 3f9c2a1". */
   version: string;
+  /** Short hash of the content of this build (shared/build-stamp.ts); "" while the build computes it. */
+  contentHash: string;
   language: string;
   direction: "ltr" | "rtl";
   /** Percentage 0..100 the course score must reach to pass. */

@@ -65,7 +65,11 @@ export interface QuizAttemptState {
   best?: number;
 }
 
-/** Everything needed to resume. Keyed by stable ids so edits to the course never corrupt it. */
+/**
+ * Everything needed to resume. Keyed by stable ids, so an edited course can tell what the learner
+ * keeps (src/runtime/player/reconcile.ts). How the state is stored and versioned:
+ * src/shared/state-codec.ts and docs/development.md ("Learner state").
+ */
 export interface LearnerState {
   /** Current page id. */
   page: string;
@@ -73,10 +77,22 @@ export interface LearnerState {
   quizzes: Record<string, QuizAttemptState>;
   /** Knowledge-check responses by question id. */
   checks: Record<string, Response>;
+  /**
+   * Answer-key fingerprint (shared/answer-key.ts) of each question that has a stored answer, as the
+   * key was when the answer was given; "" when unknown (state saved before fingerprints existed).
+   */
+  keys: Record<string, string>;
   /** True once completion has been reported, so it is never downgraded. */
   completed: boolean;
+  /**
+   * The course score once the course has been passed (the best since): a passed result is never
+   * lowered, whatever a later version of the course or a retake says.
+   */
+  passedWith?: number;
   /** Progress in interactive blocks by block id (absent in state saved before blocks existed). */
   blocks?: Record<string, BlockState>;
+  /** Saved fields this runtime does not know (a newer minor format), carried through untouched. */
+  extra?: Record<string, unknown>;
 }
 
 /**
@@ -96,8 +112,13 @@ export type BlockState =
       ended: boolean;
       /** Best ending score 0..100 over all runs, when endings are scored. */
       best?: number;
+      /**
+       * Id of the node at `at`, stamped when saved (player/reconcile.ts), so that a resume after the
+       * course changed finds the node where it now is or knows the position no longer fits.
+       */
+      node?: string;
     };
 
 export function emptyLearnerState(firstPage: string): LearnerState {
-  return { page: firstPage, viewed: [], quizzes: {}, checks: {}, completed: false, blocks: {} };
+  return { page: firstPage, viewed: [], quizzes: {}, checks: {}, keys: {}, completed: false, blocks: {} };
 }

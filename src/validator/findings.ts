@@ -225,6 +225,14 @@ export const CODES = {
     checklist: 52,
     fix: "remove LRS credentials from the package: the LMS passes endpoint and auth at launch",
   },
+  "build-stamp-unreadable": {
+    severity: "warning",
+    fix: "rebuild the package with Coursepack; coursepack-build.json is written by the build",
+  },
+  "build-stamp-mismatch": {
+    severity: "warning",
+    fix: "rebuild the package instead of editing its files, so support can tell which build a learner took",
+  },
   "hardcoded-lrs-endpoint": {
     severity: "warning",
     checklist: 52,

@@ -5,6 +5,7 @@
  */
 import type { FormatId } from "../shared/course-data.js";
 import { scanForCredentials } from "./checks/credentials.js";
+import { readCoursepackBuild } from "./checks/build-stamp.js";
 import { checkPackageFiles } from "./checks/package-files.js";
 import { locateManifest, type ManifestKind } from "./detect.js";
 import { type Finding, Findings } from "./findings.js";
@@ -40,6 +41,8 @@ export interface ValidationResult {
   /** No errors (warnings allowed). */
   valid: boolean;
   findings: Finding[];
+  /** The Coursepack build, for packages Coursepack made (from coursepack-build.json). */
+  build?: { course: string; version: string; content: string; generator: string };
 }
 
 const STANDARDS: Record<ManifestKind, Standard> = { scorm, cmi5, xapi: tincan };
@@ -62,9 +65,16 @@ export async function validatePackage(
   const findings = new Findings();
   let source: PackageSource | undefined;
   let found: StandardResult | undefined;
+  let build: ValidationResult["build"];
   try {
     source = await openPackage(input, label, limits, findings);
-    found = await validateSource(source, options.format, findings);
+    const checked = await validateSource(source, options.format, findings);
+    found = checked.found;
+    if (checked.view && source.kind !== "document") {
+      const { stamp } = await readCoursepackBuild(checked.view, findings);
+      if (stamp)
+        build = { course: stamp.course, version: stamp.version, content: stamp.content, generator: stamp.generator };
+    }
   } catch (error) {
     // Whatever goes wrong with one package is its finding: a run over many packages goes on.
     if (error instanceof PackageRefused) findings.add(error.code, { file: "" }, error.message);
@@ -100,18 +110,23 @@ export async function validatePackage(
     scope: source?.kind === "document" ? "document" : "package",
     valid: findings.errorCount === 0,
     findings: sorted,
+    ...(build ? { build } : {}),
   };
 }
 
+/** Validates the package; returns the standard found and the view rooted at its manifest's folder. */
 async function validateSource(
   source: PackageSource,
   format: FormatId | undefined,
   findings: Findings,
-): Promise<StandardResult | undefined> {
+): Promise<{ found?: StandardResult | undefined; view?: PackageView }> {
   checkPackageFiles(source, findings);
-  if (format === "web") return web.validate({ view: new PackageView(source, ""), manifest: "index.html", findings });
+  if (format === "web") {
+    const view = new PackageView(source, "");
+    return { found: await web.validate({ view, manifest: "index.html", findings }), view };
+  }
   const located = await locateManifest(source, findings);
-  if (!located) return undefined;
+  if (!located) return {};
   const ctx = { view: located.view, manifest: located.manifest, findings };
   const result = await STANDARDS[located.kind].validate(ctx);
   if (source.zip64 && located.kind !== "cmi5") {
@@ -119,7 +134,7 @@ async function validateSource(
     findings.add("zip64", { file: "" }, "the zip uses ZIP64 records, which some SCORM and Tin Can LMSs cannot read");
   }
   if (located.kind === "xapi" || located.kind === "cmi5") await scanForCredentials(located.view, findings);
-  return result;
+  return { found: result, view: located.view };
 }
 
 export function describe(result: StandardResult): string {

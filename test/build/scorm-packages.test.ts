@@ -85,14 +85,16 @@ describe.each(FORMATS)("$format package", ({ format, schemas, version }) => {
     expect(ids).toContain(org);
   });
 
-  it("carries title, description, language, version and duration, and no xml:base or schemaLocation (checklist #6, #7)", async () => {
+  it("carries title, description and language, nothing that a content-only edit changes, and no xml:base or schemaLocation (checklist #6, #7)", async () => {
     const xml = await manifestOf(plain, format);
     const { config } = plain.model;
     expect(xml).toContain(config.title);
     expect(xml).toContain("A short course made with Coursepack.");
     expect(xml).toMatch(new RegExp(`language>${config.language}<`));
-    expect(xml).toContain(`version="${config.version}"`);
-    expect(xml).toMatch(/>PT(\d+H)?(\d+M)?</);
+    // The course version lives in coursepack-build.json; a learning time estimated from word counts
+    // is left out (docs/updating-courses.md): either would change the manifest on a typo fix.
+    expect(xml).not.toContain(config.version);
+    expect(xml).not.toMatch(/>PT(\d+H)?(\d+M)?</);
     expect(xml).not.toContain("xml:base");
     expect(xml).not.toContain("schemaLocation");
   });
@@ -117,18 +119,20 @@ describe("manifest tracking options", () => {
     }
   });
 
-  it("write them when course.yml asks, still valid", async () => {
+  it("write them, and the learning time, when course.yml asks, still valid", async () => {
     const dir = await scaffold("scorm-mastery");
     const file = path.join(dir, "course.yml");
     await writeFile(
       file,
-      `${await readFile(file, "utf8")}\ntracking:\n  masteryScoreInManifest: true\n  completionThreshold: 0.75\n`,
+      `${await readFile(file, "utf8")}\nminutes: 95\ntracking:\n  masteryScoreInManifest: true\n  completionThreshold: 0.75\n`,
     );
     const result = await buildInto(dir, { formats: FORMATS.map((f) => f.format) });
     const [xml12, xml4th, xml3rd] = await Promise.all(FORMATS.map((f) => manifestOf(result, f.format)));
     expect(xml12).toContain("<adlcp:masteryscore>80</adlcp:masteryscore>");
     expect(xml4th).toContain('<adlcp:completionThreshold completedByMeasure="true" minProgressMeasure="0.75"/>');
     expect(xml3rd).toContain("<adlcp:completionThreshold>0.75</adlcp:completionThreshold>");
+    expect(xml12).toContain("<imsmd:datetime>PT1H35M</imsmd:datetime>");
+    for (const xml of [xml4th, xml3rd]) expect(xml).toContain("<lom:duration>PT1H35M</lom:duration>");
     for (const xml of [xml4th, xml3rd]) {
       expect(xml).toMatch(
         /<imsss:primaryObjective objectiveID="[^"]+" satisfiedByMeasure="true">\s*<imsss:minNormalizedMeasure>0.8<\/imsss:minNormalizedMeasure>/,

@@ -1,6 +1,6 @@
 /**
  * Every command a user can reach, run from the packed and installed package (not from src/ or the
- * repository's lib/): help, version, new, build, handout, validate, import-gift, translate. The
+ * repository's lib/): help, version, new, build, handout, validate, import-gift, translate, diff. The
  * preview and the report have their own files (preview.test.ts, report.test.ts).
  */
 import { copyFile, cp, readdir, readFile, stat, writeFile } from "node:fs/promises";
@@ -29,7 +29,17 @@ describe("the installed coursepack", () => {
     expect(version.stdout.trim()).toBe(manifest.version);
     const help = await installed("--help");
     expect(help.code).toBe(0);
-    for (const command of ["build", "new", "preview", "handout", "validate", "import-gift", "translate", "report"])
+    for (const command of [
+      "build",
+      "new",
+      "preview",
+      "handout",
+      "validate",
+      "import-gift",
+      "translate",
+      "diff",
+      "report",
+    ])
       expect(help.stdout).toContain(`coursepack ${command}`);
     const one = await installed("build", "--help");
     expect(one.stdout).toContain("coursepack build [dir]");
@@ -142,6 +152,26 @@ describe("the installed coursepack", () => {
     expect(built.code).toBe(0);
     expect(built.stdout).toContain("Built 1 package");
     expect((await stat(path.join(dir, "dist", "gift-course-web.zip"))).isFile()).toBe(true);
+  });
+
+  it("diff: a text edit is replace-safe (exit 0); a new course id must go up as a new version (exit 2)", async () => {
+    const out = path.join(await scratch("dist"), "dist");
+    expect((await installed("build", course, "--format", "scorm12", "--no-folders", "--out", out)).code).toBe(0);
+    const zip = path.join(out, "my-course-scorm12.zip");
+    const edited = path.join(await scratch("diff"), "my-course");
+    await cp(course, edited, { recursive: true });
+    const lesson = path.join(edited, "lessons", "01-welcome.md");
+    await writeFile(lesson, (await readFile(lesson, "utf8")).replace("Each lesson", "Every lesson"));
+    const safe = await installed("diff", zip, edited, "--lms", "cornerstone");
+    expect(safe.stderr).toBe("");
+    expect(safe.code).toBe(0);
+    expect(safe.stdout).toContain("imsmanifest.xml: byte-identical");
+    expect(safe.stdout).toContain("Cornerstone: replace-safe, learners keep progress");
+    const yml = path.join(edited, "course.yml");
+    await writeFile(yml, (await readFile(yml, "utf8")).replace(/^id: .*$/m, "id: my-course-2"));
+    const structural = await installed("diff", zip, edited, "--json");
+    expect(structural.code).toBe(2);
+    expect(JSON.parse(structural.stdout)).toMatchObject({ verdict: "new-version", lmsChosen: "generic" });
   });
 
   it("handout: prints the course to a PDF with the installed Chromium, or says how to get one", async () => {

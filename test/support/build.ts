@@ -2,7 +2,9 @@
 import { mkdtemp, mkdir } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { build, type BuildOptions, type BuildResult } from "../../src/compiler/pipeline.js";
+import { packageFiles, writeFiles } from "../../src/compiler/packaging/assemble.js";
+import { build, checkCourse, type BuildOptions, type BuildResult } from "../../src/compiler/pipeline.js";
+import { renderCourse } from "../../src/compiler/render/index.js";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const CONTENT_DIR = path.join(ROOT, "content");
@@ -16,4 +18,16 @@ export async function tempDir(prefix: string): Promise<string> {
 
 export async function buildInto(dir: string, options: Omit<BuildOptions, "dir" | "outDir"> = {}): Promise<BuildResult> {
   return build({ dir, outDir: await tempDir("dist"), ...options });
+}
+
+/**
+ * Every format's package of a course, unzipped into `outDir/<id>-<format>/`: the files `coursepack
+ * build` zips (the same packageFiles), without the zips and their validation, which the build tests
+ * already cover.
+ */
+export async function writePackages(dir: string, outDir: string): Promise<void> {
+  const { model, data, targets, templates } = await checkCourse(dir);
+  const rendered = await renderCourse(model, templates, data);
+  for (const target of targets)
+    await writeFiles(path.join(outDir, `${model.config.id}-${target.id}`), await packageFiles(target, model, rendered));
 }

@@ -28,6 +28,7 @@ export function courseFrame(overrides: Partial<CourseFrame> = {}): CourseFrame {
     id: "c",
     title: "C",
     version: "1",
+    contentHash: "0000000",
     language: "en",
     direction: "ltr",
     passingScore: 80,

@@ -13,6 +13,7 @@ const SRC = path.resolve(import.meta.dirname, "../../src");
 /** Folder → the folders it may import (besides itself). Must stay acyclic. */
 const ALLOWED: Record<string, readonly string[]> = {
   cli: [
+    "updates",
     "compiler",
     "validator",
     "importers",
@@ -23,6 +24,7 @@ const ALLOWED: Record<string, readonly string[]> = {
     "shared",
     "shared/node",
   ],
+  updates: ["compiler", "validator", "shared", "shared/node"],
   "preview/server": ["compiler", "validator", "preview/protocol", "shared", "shared/node"],
   importers: ["compiler", "shared", "shared/node"],
   translation: ["compiler", "shared", "shared/node"],

@@ -7,7 +7,8 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { SIMULATED_LMS, type SimulatedLms } from "../../src/preview/client/lms-quirks.js";
 import { ScormLms } from "../../src/preview/client/scorm-lms.js";
 import type { CourseData } from "../../src/shared/course-data.js";
-import type { LearnerState } from "../../src/shared/learner.js";
+import { emptyLearnerState, type LearnerState } from "../../src/shared/learner.js";
+import { encodeState } from "../../src/shared/state-codec.js";
 import type { ScormDataModel } from "../../src/runtime/tracking/scorm/data-model.js";
 import { scorm12 } from "../../src/runtime/tracking/scorm/scorm12.js";
 import { scorm2004 } from "../../src/runtime/tracking/scorm/scorm2004.js";
@@ -36,6 +37,7 @@ const state = (over: Partial<LearnerState> = {}): LearnerState => ({
   viewed: ["intro"],
   quizzes: {},
   checks: {},
+  keys: {},
   completed: false,
   ...over,
 });
@@ -128,7 +130,7 @@ describe("ScormTracker", () => {
       location: "intro",
     });
     const launch = await t.start;
-    expect(launch.state?.page).toBe("intro");
+    expect(launch.bookmark).toBe("intro");
     t.tracker.update({ ...incomplete, passed: false, score: 10 }, state());
     const cmi = t.cmi();
     expect(cmi).toMatchObject({ completion_status: "completed", success_status: "passed" });
@@ -204,10 +206,13 @@ describe("ScormTracker", () => {
 
   it("resumes whenever the LMS hands back saved data, whatever entry says (Forma, issue 12)", async () => {
     vi.useFakeTimers();
-    const t = setup(scorm12, { core: { entry: "ab-initio", lesson_location: "final" } });
-    expect((await t.start).state?.page).toBe("final");
+    const saved = encodeState({ ...emptyLearnerState("final"), viewed: ["intro", "final"] });
+    const t = setup(scorm12, { core: { entry: "ab-initio", lesson_location: "final" }, suspend_data: saved });
+    const launch = await t.start;
+    expect(launch.bookmark).toBe("final");
+    expect(launch.saved).toMatchObject({ kind: "ok", state: { page: "final", viewed: ["intro", "final"] } });
     const fresh = setup(scorm12, { core: { entry: "ab-initio" } });
-    expect((await fresh.start).state).toBeUndefined();
+    expect(await fresh.start).toMatchObject({ saved: { kind: "none" }, bookmark: undefined });
   });
 
   it("sends no navigation request unless the course asks for them", async () => {

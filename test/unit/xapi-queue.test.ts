@@ -4,7 +4,7 @@
  * tests cover that against a real LRS).
  */
 import { describe, expect, it } from "vitest";
-import { Bookmark } from "../../src/runtime/tracking/xapi/bookmark.js";
+import { Bookmark, type LoadedBookmark, readBookmark } from "../../src/runtime/tracking/xapi/bookmark.js";
 import { LrsError, type LrsClient } from "../../src/runtime/tracking/xapi/client.js";
 import { isRetryable, StatementQueue, type KeyValueStorage } from "../../src/runtime/tracking/xapi/queue.js";
 import { makeStatement } from "../../src/runtime/tracking/xapi/statements.js";
@@ -146,6 +146,8 @@ describe("StatementQueue", () => {
   });
 });
 
+const stateOf = (loaded: LoadedBookmark) => (typeof loaded === "object" ? loaded.state : loaded);
+
 describe("Bookmark", () => {
   const scope = {
     activityId: "https://example.com/c",
@@ -165,6 +167,32 @@ describe("Bookmark", () => {
       const bookmark = new Bookmark(stateLrs(answer), noKeepalive, scope, new MemoryStorage(), "b");
       expect(await bookmark.load()).toBeUndefined();
     }
+  });
+
+  it("calls any other document unreadable, unless this browser has its own copy (issue 12 §3)", async () => {
+    for (const data of ["garbage", [1, 2], { state: 42 }, { someone: "else" }]) {
+      const bookmark = new Bookmark(
+        stateLrs(async () => ({ data })),
+        stateLrs(async () => ({ data })),
+        scope,
+        new MemoryStorage(),
+        "b",
+      );
+      const loaded = await bookmark.load();
+      expect(loaded).toBe("unreadable");
+      expect(readBookmark(loaded).saved).toEqual({ kind: "unreadable", reason: "garbage" });
+    }
+    const storage = new MemoryStorage();
+    const mine = { state: "mine", reported: { completed: false }, savedAt: "2026-01-01T00:00:00.000Z" };
+    storage.setItem("b", JSON.stringify(mine));
+    const withCopy = new Bookmark(
+      stateLrs(async () => ({ data: "garbage" })),
+      stateLrs(async () => ({ data: {} })),
+      scope,
+      storage,
+      "b",
+    );
+    expect(stateOf(await withCopy.load())).toBe("mine");
   });
 
   it("prefers the newer of the LRS copy and the local copy, and falls back to the local one when the LRS is down", async () => {
@@ -190,7 +218,7 @@ describe("Bookmark", () => {
       "b",
       fast,
     );
-    expect((await down.load())?.state).toBe("new");
+    expect(stateOf(await down.load())).toBe("new");
     const remoteOlder = new Bookmark(
       stateLrs(async () => ({ data: older })),
       noKeepalive,
@@ -199,7 +227,7 @@ describe("Bookmark", () => {
       "b",
       fast,
     );
-    expect((await remoteOlder.load())?.state).toBe("new");
+    expect(stateOf(await remoteOlder.load())).toBe("new");
     const remoteNewer = new Bookmark(
       stateLrs(async () => ({ data: { ...older, state: "newest", savedAt: "2099-01-01T00:00:00.000Z" } })),
       noKeepalive,
@@ -208,7 +236,7 @@ describe("Bookmark", () => {
       "b",
       fast,
     );
-    expect((await remoteNewer.load())?.state).toBe("newest");
+    expect(stateOf(await remoteNewer.load())).toBe("newest");
   });
 });
 
@@ -258,7 +286,7 @@ describe("Bookmark when the LRS cannot be read at launch (issue 12)", () => {
     const { client, gets } = lrs([503, 500], saved);
     const told: string[] = [];
     const bookmark = new Bookmark(client, noKeepalive, scope, new MemoryStorage(), "b", options(told));
-    expect((await bookmark.load())?.state).toBe(saved.state);
+    expect(stateOf(await bookmark.load())).toBe(saved.state);
     expect(gets()).toBe(3);
     expect(told).toEqual([]);
   });
@@ -300,7 +328,7 @@ describe("Bookmark when the LRS cannot be read at launch (issue 12)", () => {
     expect(puts).toEqual([]);
     // The next launch prefers the LRS's copy over the local one made without seeing it.
     const next = new Bookmark(lrs([saved]).client, noKeepalive, scope, storage, "b", options([]));
-    expect((await next.load())?.state).toBe(saved.state);
+    expect(stateOf(await next.load())).toBe(saved.state);
   });
 
   it("saves to the LRS again once it answers that it holds nothing", async () => {

@@ -56,9 +56,14 @@ function summary(result: ValidationResult): string {
     .filter(Boolean)
     .join(", ");
   const scope = result.scope === "document" ? dim(" (manifest only: the files it references were not checked)") : "";
+  const build = result.build
+    ? dim(
+        ` — ${result.build.course} version ${result.build.version} · ${result.build.content} (${result.build.generator})`,
+      )
+    : "";
   return result.valid
-    ? `${green("✓")} ${bold(result.package)}: ${what}, valid${counts ? ` with ${counts}` : ""}${scope}`
-    : `${red("✗")} ${bold(result.package)}: ${what}, ${counts}${scope}`;
+    ? `${green("✓")} ${bold(result.package)}: ${what}, valid${counts ? ` with ${counts}` : ""}${scope}${build}`
+    : `${red("✗")} ${bold(result.package)}: ${what}, ${counts}${scope}${build}`;
 }
 
 export const validateCommand: Command = {

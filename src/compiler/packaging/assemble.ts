@@ -7,6 +7,7 @@
 import { copyFile, mkdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
+import { BUILD_STAMP_FILE } from "../../shared/build-stamp.js";
 import type { CourseModel } from "../model/index.js";
 import type { RenderedCourse } from "../render/index.js";
 import type { PackageFile, Target } from "../targets/target.js";
@@ -45,6 +46,7 @@ export async function packageFiles(
     { name: "index.html", content: rendered.html },
     { name: RUNTIME_CSS, content: rendered.css },
     { name: RUNTIME_JS, content: await runtimeBundle(target.runtime) },
+    { name: BUILD_STAMP_FILE, content: `${JSON.stringify(rendered.stamp, null, 2)}\n` },
     ...rendered.assets.map(([source, name]) => ({ name, source })),
   ].sort((a, b) => (a.name < b.name ? -1 : 1));
   const own = await target.files({ model, rendered, shipped: shared.map((f) => f.name) });
@@ -60,10 +62,10 @@ export type AssetContents = ReadonlyMap<string, Buffer>;
  * Reads the course's assets once, so six formats do not read (and the page cache does not hold)
  * each file six times; larger files (videos) are still streamed from disk by each package.
  */
-export async function readAssets(rendered: RenderedCourse): Promise<AssetContents> {
+export async function readAssets(assets: readonly [source: string, name: string][]): Promise<AssetContents> {
   const contents = new Map<string, Buffer>();
   await Promise.all(
-    rendered.assets.map(async ([source]) => {
+    assets.map(async ([source]) => {
       if ((await stat(source)).size <= SHARED_ASSET_BYTES) contents.set(source, await readFile(source));
     }),
   );
@@ -111,7 +113,8 @@ export async function packageTarget(
   };
 }
 
-async function writeFiles(dir: string, files: PackageFile[]): Promise<void> {
+/** Writes a package's files as an unzipped folder. */
+export async function writeFiles(dir: string, files: PackageFile[]): Promise<void> {
   const dirs = new Set(files.map((f) => path.dirname(path.join(dir, f.name))));
   for (const d of [...dirs].sort()) await mkdir(d, { recursive: true });
   await Promise.all(

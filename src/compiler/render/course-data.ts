@@ -49,6 +49,7 @@ export function courseData(model: CourseModel, strings: Record<string, string>):
     id: config.id,
     title: config.title,
     version: config.version,
+    contentHash: "",
     language: config.language,
     direction: textDirection(config.language),
     passingScore: config.passingScore,

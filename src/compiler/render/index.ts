@@ -1,13 +1,16 @@
 /**
  * Render stage: the course model becomes one HTML document (every page a section), the runtime's
- * course data, the theme CSS and the list of asset files. Rendered once; every target packages it.
+ * course data, the theme CSS, the list of asset files and the build stamp (version and content
+ * hash, shown in the menu). Rendered once; every target packages it.
  */
+import type { BuildStamp } from "../../shared/build-stamp.js";
 import type { CourseData } from "../../shared/course-data.js";
 import { kindOfBlock } from "../blocks/index.js";
 import type { CourseModel, PageModel } from "../model/index.js";
 import { textDirection } from "./course-data.js";
 import { minifyCss } from "./css.js";
 import { PageRenderer } from "./pages.js";
+import { assetDigest, buildStamp, shortHash } from "./stamp.js";
 import type { Templates } from "./templates.js";
 
 export interface RenderedCourse {
@@ -18,6 +21,8 @@ export interface RenderedCourse {
   css: string;
   /** [source file, package path] of every referenced asset. */
   assets: [string, string][];
+  /** coursepack-build.json. */
+  stamp: BuildStamp;
 }
 
 /**
@@ -27,15 +32,24 @@ export interface RenderedCourse {
 export interface RenderMemo {
   page(page: PageModel, number: number, render: () => string): string;
   css(source: string, minify: () => Promise<string>): Promise<string>;
+  /** SHA-256 of an asset file, for the content hash. */
+  asset(source: string): Promise<string>;
 }
 
-const NO_MEMO: RenderMemo = { page: (_page, _number, render) => render(), css: (_source, minify) => minify() };
+/** Renders everything; `assets` are asset bytes the build has already read. */
+export function renderEverything(assets?: ReadonlyMap<string, Buffer>): RenderMemo {
+  return {
+    page: (_page, _number, render) => render(),
+    css: (_source, minify) => minify(),
+    asset: (source) => assetDigest(source, assets),
+  };
+}
 
 export async function renderCourse(
   model: CourseModel,
   templates: Templates,
   data: CourseData,
-  memo: RenderMemo = NO_MEMO,
+  memo: RenderMemo = renderEverything(),
 ): Promise<RenderedCourse> {
   const renderer = new PageRenderer(model, templates, data);
   let lessonNumber = 0;
@@ -43,21 +57,31 @@ export async function renderCourse(
     const number = page.kind === "lesson" ? ++lessonNumber : 0;
     return { id: page.id, title: page.title, html: memo.page(page, number, () => renderer.page(page, number)) };
   });
-  const html = templates.render("layout", {
-    course: {
-      title: model.config.title,
-      language: model.config.language,
-      direction: textDirection(model.config.language),
-      description: model.config.description,
-    },
-    logo: model.logo,
-    themeVars: themeVariables(model.config.theme),
-    pages,
-    dataJson: scriptJson(data),
-  });
+  const layout = (stamp?: { version: string; build: string }) =>
+    templates.render("layout", {
+      course: {
+        title: model.config.title,
+        language: model.config.language,
+        direction: textDirection(model.config.language),
+        description: model.config.description,
+      },
+      logo: model.logo,
+      themeVars: themeVariables(model.config.theme),
+      pages,
+      stamp,
+      dataJson: scriptJson(data),
+    });
   const parts = templates.cssFor(usedBlockTemplates(model));
   const css = await memo.css(parts.map((p) => p.text).join("\n"), () => minifyCss(parts));
-  return { html, data, css, assets: model.assets.entries() };
+  const assets = model.assets.entries();
+  // The hash covers what the learner gets, without the stamp itself: the page as rendered without
+  // it, the styles and every asset with its name.
+  const digests = await Promise.all(assets.map(async ([source, name]) => `${name}:${await memo.asset(source)}`));
+  data.contentHash = "";
+  const content = shortHash([layout(), css, ...digests]);
+  data.contentHash = content;
+  const html = layout({ version: model.config.version, build: content });
+  return { html, data, css, assets, stamp: buildStamp(model.config, content, pages) };
 }
 
 /** The templates (and so the stylesheets) of every block the course uses. */

@@ -17,7 +17,7 @@ export function manifest12({ model, shipped }: TargetContext): string {
   const meta = courseMetadata(model);
   const { masteryScoreInManifest } = model.config.tracking;
   return xmlDocument(xml`
-<manifest identifier="${ids.manifest}" version="${meta.version}"
+<manifest identifier="${ids.manifest}"
     xmlns="http://www.imsproject.org/xsd/imscp_rootv1p1p2"
     xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_rootv1p2"
     xmlns:imsmd="http://www.imsglobal.org/xsd/imsmd_rootv1p2p1">

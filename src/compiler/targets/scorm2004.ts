@@ -51,7 +51,7 @@ export function manifest2004(edition: Edition, { model, shipped }: TargetContext
   const ids = packageIds(model.config.id);
   const meta = courseMetadata(model);
   return xmlDocument(xml`
-<manifest identifier="${ids.manifest}" version="${meta.version}"
+<manifest identifier="${ids.manifest}"
     xmlns="http://www.imsglobal.org/xsd/imscp_v1p1"
     xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_v1p3"
     xmlns:imsss="http://www.imsglobal.org/xsd/imsss"

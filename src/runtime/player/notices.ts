@@ -1,19 +1,24 @@
 /**
- * Banners above the course: no LMS found, LMS not accepting data, finished, resumed. The finished
- * message depends on the window: in a frame the LMS's page surrounds the course, and "close this
- * window" would close the LMS (issue 12).
+ * Banners above the course: no LMS found, LMS not accepting data, finished, and what became of the
+ * saved state (resumed, fitted to an updated course, unreadable, saved by a newer version). The
+ * finished message depends on the window: in a frame the LMS's page surrounds the course, and "close
+ * this window" would close the LMS (issue 12).
  */
 import type { Notice } from "../tracking/tracker.js";
+import type { ResumeNotice } from "./reconcile.js";
 import { escapeHtml } from "./dom.js";
 import type { Translate } from "./strings.js";
 
-const MESSAGES: Record<Notice | "resumed" | "review", { key: string; tone: "info" | "warning" | "success" }> = {
+const MESSAGES: Record<Notice | ResumeNotice | "review", { key: string; tone: "info" | "warning" | "success" }> = {
   "no-lms": { key: "noLms", tone: "warning" },
   "lms-error": { key: "lmsError", tone: "warning" },
   "lms-recovered": { key: "lmsRecovered", tone: "success" },
   finished: { key: "finished", tone: "success" },
   "state-unavailable": { key: "stateUnavailable", tone: "warning" },
   resumed: { key: "resumed", tone: "info" },
+  updated: { key: "courseUpdated", tone: "info" },
+  "state-unreadable": { key: "stateUnreadable", tone: "warning" },
+  "state-newer": { key: "stateNewer", tone: "warning" },
   review: { key: "reviewMode", tone: "info" },
 };
 

@@ -3,8 +3,8 @@
  * tracker, and wires navigation, knowledge checks, quizzes, progress and the summary. It talks to
  * the LMS only through the Tracker interface.
  */
-import { type CourseData, progressBits } from "../../shared/course-data.js";
-import { emptyLearnerState, type LearnerState } from "../../shared/learner.js";
+import type { CourseData } from "../../shared/course-data.js";
+import { emptyLearnerState } from "../../shared/learner.js";
 import { bindBlocks } from "../blocks/index.js";
 import { bindKnowledgeChecks } from "../quiz/check.js";
 import { QuizController } from "../quiz/quiz.js";
@@ -15,66 +15,14 @@ import { Navigator } from "./navigation.js";
 import { Notices } from "./notices.js";
 import { preparePrint } from "./print.js";
 import { renderProgress } from "./progress.js";
+import { resumeFrom, stampKeys, SUMMARY_PAGE } from "./reconcile.js";
 import { courseStatus, quizPassMark } from "./status.js";
 import { translator } from "./strings.js";
 import { renderSummary } from "./summary.js";
 
-export const SUMMARY_PAGE = "summary";
-
 export function readCourseData(): CourseData {
   const script = document.getElementById("course-data");
   return JSON.parse(script?.textContent ?? "{}") as CourseData;
-}
-
-/** Drops anything the current course no longer has, so an edited course never breaks a resume. */
-export function sanitizeState(saved: LearnerState | undefined, course: CourseData): LearnerState {
-  const first = course.pages[0]?.id ?? SUMMARY_PAGE;
-  if (!saved) return emptyLearnerState(first);
-  const pages = new Set(course.pages.map((p) => p.id));
-  const quizzes: LearnerState["quizzes"] = {};
-  for (const [id, attempt] of Object.entries(saved.quizzes)) {
-    const quiz = course.quizzes[id];
-    if (!quiz) continue;
-    const known = new Set(quiz.banks.flatMap((b) => b.questions));
-    const drawn = attempt.drawn.filter((q) => known.has(q));
-    // An attempt in progress whose questions vanished starts over; finished results are kept.
-    if (!attempt.submitted && drawn.length !== attempt.drawn.length) {
-      if (attempt.best !== undefined)
-        quizzes[id] = { ...attempt, drawn: [], answers: {}, orders: {}, submitted: true, score: attempt.best };
-      continue;
-    }
-    quizzes[id] = {
-      ...attempt,
-      drawn,
-      answers: Object.fromEntries(Object.entries(attempt.answers).filter(([q]) => known.has(q))),
-      orders: Object.fromEntries(Object.entries(attempt.orders).filter(([q]) => known.has(q))),
-    };
-  }
-  return {
-    page: pages.has(saved.page) || saved.page === SUMMARY_PAGE ? saved.page : first,
-    viewed: saved.viewed.filter((id) => pages.has(id)),
-    quizzes,
-    checks: Object.fromEntries(
-      Object.entries(saved.checks).filter(([q]) => course.questions[q] && !course.questions[q]!.graded),
-    ),
-    completed: saved.completed,
-    blocks: sanitizeBlocks(saved.blocks ?? {}, course),
-  };
-}
-
-/** Keeps the progress of blocks the course still has, of the same kind, within their current size. */
-function sanitizeBlocks(saved: NonNullable<LearnerState["blocks"]>, course: CourseData): LearnerState["blocks"] {
-  const kept: NonNullable<LearnerState["blocks"]> = {};
-  for (const [id, state] of Object.entries(saved)) {
-    const block = course.blocks[id];
-    if (!block) continue;
-    const bits = progressBits(block);
-    if (block.kind === "scenario" && state.kind === "scenario")
-      kept[id] = block.nodes[state.at] ? state : { ...state, at: 0 };
-    else if (bits !== undefined && state.kind === "seen")
-      kept[id] = { kind: "seen", seen: (state.seen & (2 ** bits - 1)) >>> 0 };
-  }
-  return kept;
 }
 
 export async function startPlayer(tracker: Tracker): Promise<void> {
@@ -82,9 +30,9 @@ export async function startPlayer(tracker: Tracker): Promise<void> {
   const t = translator(course.strings);
   const notices = new Notices($(".notices"), t);
   const launch = await tracker.start(course, (notice) => notices.show(notice));
-  const state = sanitizeState(launch.state, course);
+  const { state, notice } = resumeFrom(launch.saved, launch.bookmark, course);
   if (launch.mode !== "normal") notices.show("review");
-  else if (launch.state && state.viewed.length > 0) notices.show("resumed");
+  if (notice && (notice !== "resumed" || launch.mode === "normal")) notices.show(notice);
 
   const passMark = (quiz: CourseData["quizzes"][string]) => quizPassMark(quiz, launch.masteryScore);
   let locks: PageLocks = new Map();
@@ -92,6 +40,8 @@ export async function startPlayer(tracker: Tracker): Promise<void> {
   const render = () => {
     const status = courseStatus(course, state, launch.masteryScore);
     if (status.completed) state.completed = true;
+    if (status.passed) state.passedWith = Math.max(state.passedWith ?? 0, status.score ?? 0);
+    stampKeys(state, course);
     locks = pageLocks(course, state, status);
     renderProgress(course, state, status, locks, t);
     renderSummary(course, state, status, t);
@@ -160,7 +110,9 @@ export async function startPlayer(tracker: Tracker): Promise<void> {
     if (action === "exit") void tracker.exit();
     if (action === "restart" && window.confirm(t("restartConfirm"))) {
       // Start over in place: a reload would end an LMS session that cannot be reopened.
-      Object.assign(state, emptyLearnerState(order[0]!), { completed: state.completed });
+      // Results already achieved stay: completion and a passed score are never taken back.
+      const { completed, passedWith } = state;
+      Object.assign(state, emptyLearnerState(order[0]!), { completed, passedWith });
       for (const quiz of quizzes.values()) quiz.reset();
       resetChecks();
       blocks.render();

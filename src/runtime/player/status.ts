@@ -68,6 +68,11 @@ export function courseStatus(course: CourseData, state: LearnerState, masterySco
   };
   const passed = verdicts[course.scoreCombination]();
 
+  // A passed result is never lowered (LearnerState.passedWith): not by a retake after "Start over",
+  // nor by a later version of the course that raised the pass mark or added a quiz.
+  const kept = state.passedWith;
+  const result = kept === undefined ? { passed, score } : { passed: true, score: Math.max(score ?? kept, kept) };
+
   const lessonsDone = lessons.every((p) => pageDone(course, state, p));
   const quizzesDone = results.length > 0 && results.every((r) => r.finished);
   const completedBy: Record<CompletionRule, boolean> = {
@@ -87,8 +92,7 @@ export function courseStatus(course: CourseData, state: LearnerState, masterySco
     location: state.page,
     progress: completed || !course.pages.length ? 1 : done / course.pages.length,
     completed,
-    passed,
-    score,
+    ...result,
     final: quizzesDone,
   };
 }

@@ -10,10 +10,10 @@
  */
 import type { CourseData, PageData } from "../../shared/course-data.js";
 import type { AnsweredQuestion, LearnerState } from "../../shared/learner.js";
-import { decodeState, encodeState } from "../../shared/state-codec.js";
+import { encodeState } from "../../shared/state-codec.js";
 import type { BlockEvent, CourseStatus, Launch, Notice, Tracker } from "./tracker.js";
 import { blockStatement, scenarioActivity } from "./xapi/block-statements.js";
-import type { Reported } from "./xapi/bookmark.js";
+import { readBookmark, type Reported } from "./xapi/bookmark.js";
 import { connect } from "./xapi/client.js";
 import type { Cmi5Launch } from "./xapi/launch.js";
 import { checkedLaunchData } from "./xapi/launch-data.js";
@@ -79,6 +79,8 @@ export class Cmi5Tracker implements Tracker {
   private au!: Activity;
   private notify: (notice: Notice) => void = () => undefined;
   private reported: Reported = { completed: false };
+  /** Saved state of a newer version of the course, saved back untouched. */
+  private keptState: string | undefined;
   private last: CourseStatus | undefined;
   private readonly recordKey: string;
 
@@ -135,8 +137,9 @@ export class Cmi5Tracker implements Tracker {
       // A reload of this session keeps its own.
       keepLeftover: (statement) => statement.context?.extensions?.[CMI5.sessionId] === sessionId,
     });
-    const saved = await this.session.bookmark.load();
-    this.reported = saved?.reported ?? { completed: false };
+    const { saved, reported, keep } = readBookmark(await this.session.bookmark.load());
+    this.reported = reported;
+    this.keptState = keep;
     this.session.listen();
     if (!this.record.initialized) {
       this.sendDefined(VERBS.initialized);
@@ -145,7 +148,7 @@ export class Cmi5Tracker implements Tracker {
     }
     const mode = this.data.launchMode === "Browse" ? "browse" : this.data.launchMode === "Review" ? "review" : "normal";
     return {
-      state: saved ? decodeState(saved.state) : undefined,
+      saved,
       mode,
       credit: mode === "normal",
       masteryScore:
@@ -189,7 +192,7 @@ export class Cmi5Tracker implements Tracker {
       this.sendDefined(VERBS.completed, { completion: true, duration: this.duration() });
       this.reported = { ...this.reported, completed: true };
     }
-    this.session.bookmark.save({ state: encodeState(state), reported: this.reported });
+    this.session.bookmark.save({ state: this.keptState ?? encodeState(state), reported: this.reported });
   }
 
   async exit(): Promise<void> {

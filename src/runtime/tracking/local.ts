@@ -1,17 +1,21 @@
 /** No LMS: progress stays in this browser's localStorage (web packages, and any package opened outside an LMS). */
 import type { CourseData } from "../../shared/course-data.js";
 import type { LearnerState } from "../../shared/learner.js";
-import { decodeState, encodeState } from "../../shared/state-codec.js";
+import { encodeState, readState, type SavedState } from "../../shared/state-codec.js";
 import type { Launch, Notice, Tracker } from "./tracker.js";
 
 export class LocalTracker implements Tracker {
   private key = "";
   private notify: (n: Notice) => void = () => undefined;
+  /** State a newer version of the course saved here: left as it is. */
+  private keepSaved = false;
 
   async start(course: CourseData, notify: (n: Notice) => void): Promise<Launch> {
     this.key = `coursepack:${course.id}`;
     this.notify = notify;
-    return { state: this.read(), mode: "normal", credit: true };
+    const saved = this.read();
+    this.keepSaved = saved.kind === "newer";
+    return { saved, mode: "normal", credit: true };
   }
 
   pageViewed(): void {}
@@ -21,6 +25,7 @@ export class LocalTracker implements Tracker {
   blockEvent(): void {}
 
   update(_status: unknown, state: LearnerState): void {
+    if (this.keepSaved) return;
     try {
       localStorage.setItem(this.key, encodeState(state));
     } catch {
@@ -32,11 +37,11 @@ export class LocalTracker implements Tracker {
     this.notify("finished");
   }
 
-  private read(): LearnerState | undefined {
+  private read(): SavedState {
     try {
-      return decodeState(localStorage.getItem(this.key) ?? "");
+      return readState(localStorage.getItem(this.key) ?? "");
     } catch {
-      return undefined;
+      return { kind: "none" };
     }
   }
 }

@@ -4,10 +4,13 @@
  */
 import type { CourseData, MediaBlockData, PageData, ScenarioData } from "../../shared/course-data.js";
 import type { AnsweredQuestion, LearnerState } from "../../shared/learner.js";
+import type { SavedState } from "../../shared/state-codec.js";
 
 export interface Launch {
-  /** Saved state when resuming. */
-  state?: LearnerState | undefined;
+  /** The saved state as read (shared/state-codec.ts readState); the player fits it to the course. */
+  saved: SavedState;
+  /** A page to resume on when the saved state itself is missing or unreadable (SCORM location). */
+  bookmark?: string | undefined;
   /** browse/review: show the course but record nothing (SCORM lesson_mode, cmi5 launchMode). */
   mode: "normal" | "browse" | "review";
   /** False when the LMS launched without credit: results are shown but not recorded. */

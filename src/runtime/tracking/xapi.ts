@@ -6,10 +6,10 @@
  */
 import type { CourseData, PageData } from "../../shared/course-data.js";
 import type { AnsweredQuestion, LearnerState } from "../../shared/learner.js";
-import { decodeState, encodeState } from "../../shared/state-codec.js";
+import { encodeState } from "../../shared/state-codec.js";
 import type { BlockEvent, CourseStatus, Launch, Notice, Tracker } from "./tracker.js";
 import { blockStatement, scenarioActivity } from "./xapi/block-statements.js";
-import type { Reported } from "./xapi/bookmark.js";
+import { readBookmark, type Reported } from "./xapi/bookmark.js";
 import type { TinCanLaunch } from "./xapi/launch.js";
 import { LrsSession } from "./xapi/session.js";
 import {
@@ -34,6 +34,8 @@ export class XapiTracker implements Tracker {
   private courseObject!: Activity;
   private notify: (notice: Notice) => void = () => undefined;
   private reported: Reported = { completed: false };
+  /** Saved state of a newer version of the course, saved back untouched. */
+  private keptState: string | undefined;
   private readonly startedAt = Date.now();
   private ended = false;
 
@@ -50,12 +52,13 @@ export class XapiTracker implements Tracker {
       notify,
       onLeave: () => this.terminate(),
     });
-    const saved = await this.session.bookmark.load();
-    this.reported = saved?.reported ?? { completed: false };
+    const { saved, reported, keep } = readBookmark(await this.session.bookmark.load());
+    this.reported = reported;
+    this.keptState = keep;
     this.session.listen();
     this.send(VERBS.initialized, this.courseObject);
     return {
-      state: saved ? decodeState(saved.state) : undefined,
+      saved,
       mode: "normal",
       credit: true,
       learnerName: this.launch.actor.name,
@@ -107,7 +110,7 @@ export class XapiTracker implements Tracker {
       this.send(VERBS.completed, this.courseObject, { completion: true, duration });
       this.reported = { ...this.reported, completed: true };
     }
-    this.session.bookmark.save({ state: encodeState(state), reported: this.reported });
+    this.session.bookmark.save({ state: this.keptState ?? encodeState(state), reported: this.reported });
   }
 
   async exit(): Promise<void> {

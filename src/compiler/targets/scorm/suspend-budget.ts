@@ -5,6 +5,7 @@
  * last allowed attempt with all drawn questions answered at length and in shuffled orders, every
  * knowledge check answered, every block fully opened and every scenario many runs in.
  */
+import { keyFingerprint, optionIds } from "../../../shared/answer-key.js";
 import {
   type BlockData,
   type CourseData,
@@ -34,25 +35,6 @@ function typedText(length: number): string {
     text += "abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"[seed % 63];
   }
   return text;
-}
-
-/** Option ids a question shows (choices, items, sources, scale points). */
-function optionIds(q: QuestionData): string[] {
-  switch (q.type) {
-    case "single":
-    case "multiple":
-      return q.choices.map((c) => c.id);
-    case "matching":
-      return q.pairs.map((p) => p.source);
-    case "sequencing":
-      return q.items.map((i) => i.id);
-    case "likert":
-      return q.scale.map((s) => s.id);
-    case "true-false":
-    case "fill-in":
-    case "numeric":
-      return [];
-  }
 }
 
 function longestResponse(q: QuestionData): Response {
@@ -100,8 +82,16 @@ function worstAttempt(quiz: QuizData, data: CourseData): QuizAttemptState {
 function fullBlock(block: BlockData): BlockState {
   const bits = progressBits(block);
   if (bits !== undefined) return { kind: "seen", seen: 2 ** bits - 1 };
-  const nodes = block.kind === "scenario" ? block.nodes.length : 1;
-  return { kind: "scenario", at: nodes - 1, run: UNLIMITED_ATTEMPTS, ended: true, best: 66.67 };
+  const nodes = block.kind === "scenario" ? block.nodes : [];
+  const node = longest(nodes.map((n) => n.id));
+  return {
+    kind: "scenario",
+    at: Math.max(nodes.length - 1, 0),
+    run: UNLIMITED_ATTEMPTS,
+    ended: true,
+    best: 66.67,
+    node,
+  };
 }
 
 export function worstCaseState(data: CourseData): LearnerState {
@@ -112,7 +102,9 @@ export function worstCaseState(data: CourseData): LearnerState {
     viewed: pages,
     quizzes: Object.fromEntries(Object.values(data.quizzes).map((quiz) => [quiz.id, worstAttempt(quiz, data)])),
     checks: Object.fromEntries(checks.map((q) => [q.id, longestResponse(q)])),
+    keys: Object.fromEntries(Object.values(data.questions).map((q) => [q.id, keyFingerprint(q)])),
     completed: true,
+    passedWith: 66.67,
     blocks: Object.fromEntries(Object.values(data.blocks).map((b) => [b.id, fullBlock(b)])),
   };
 }

@@ -53,7 +53,7 @@ export type CmiReader = (element: string) => string;
  * and state are read whatever `entry` says: Forma hands saved data back with entry = ab-initio
  * (issue 12), and an LMS that starts a new attempt hands back none.
  */
-export interface ScormLaunch extends Omit<Launch, "state"> {
+export interface ScormLaunch extends Omit<Launch, "saved" | "bookmark"> {
   location: string;
   suspendData: string;
   /** Current values of the monotonic status elements, so they are never downgraded (checklist #25). */

@@ -5,8 +5,8 @@
  * logged once and never sent again, and never holds up the other values (issue 12).
  */
 import type { CourseData } from "../../../shared/course-data.js";
-import { emptyLearnerState, type AnsweredQuestion, type LearnerState } from "../../../shared/learner.js";
-import { decodeState, encodeStateWithin } from "../../../shared/state-codec.js";
+import type { AnsweredQuestion, LearnerState } from "../../../shared/learner.js";
+import { encodeStateWithin, readState } from "../../../shared/state-codec.js";
 import { LocalTracker } from "../local.js";
 import type { CourseStatus, Launch, Notice, Tracker } from "../tracker.js";
 import { ScormConnection } from "./connection.js";
@@ -34,6 +34,8 @@ export class ScormTracker implements Tracker {
   private objectiveSlots!: ObjectiveSlots;
   private nextInteraction = 0;
   private finishing = false;
+  /** suspend_data a newer version of the course saved: never overwritten. */
+  private keepSaved = false;
 
   constructor(
     private readonly model: ScormDataModel,
@@ -77,13 +79,15 @@ export class ScormTracker implements Tracker {
       }, 0);
     });
 
-    const state = decodeState(launch.suspendData) ?? (launch.location ? emptyLearnerState(launch.location) : undefined);
+    const saved = readState(launch.suspendData);
+    this.keepSaved = saved.kind === "newer";
     return {
       mode: launch.mode,
       credit: launch.credit,
       masteryScore: launch.masteryScore,
       learnerName: launch.learnerName,
-      state,
+      saved,
+      bookmark: launch.location || undefined,
     };
   }
 
@@ -150,7 +154,7 @@ export class ScormTracker implements Tracker {
         if (slot) urgent = this.apply(this.model.objectiveWrites(slot.n, slot.id, objective)) || urgent;
       }
     }
-    if (this.saving) {
+    if (this.saving && !this.keepSaved) {
       const { text } = encodeStateWithin(latest.state, this.model.suspendDataLimit);
       const writes: Write[] = [[this.model.elements.suspendData, text]];
       if (latest.state.page.length <= this.model.locationLimit)

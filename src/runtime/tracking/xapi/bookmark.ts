@@ -1,8 +1,9 @@
 /**
  * Bookmark and resume through the xAPI State API (checklist #57): one fixed stateId, scoped to the
  * registration when there is one, so attempts never share state. 404, an empty body or `{}` mean
- * "no state". A copy is also kept in localStorage: when the LRS cannot be reached at launch, or the
- * last save never arrived, the newer of the two wins.
+ * "no state"; any other document that is not a bookmark is "unreadable" (the learner is told). A
+ * copy is also kept in localStorage: when the LRS cannot be reached at launch, or the last save
+ * never arrived, the newer of the two wins.
  *
  * A failed read is not "no state" (issue 12: one 5xx at launch restarted the learner at lesson 1,
  * and a second later the fresh bookmark replaced the LRS's). The read is retried; when the LRS
@@ -10,6 +11,7 @@
  * holds, tells the learner, and keeps re-reading in the background until it knows the LRS holds
  * nothing newer than what the session started from.
  */
+import { readState, type SavedState } from "../../../shared/state-codec.js";
 import type { LrsClient } from "./client.js";
 import type { StateParams } from "./keepalive.js";
 import type { KeyValueStorage } from "./queue.js";
@@ -57,7 +59,28 @@ export interface BookmarkOptions {
   recheckMs?: number;
 }
 
-type RemoteRead = { known: true; doc: BookmarkDocument | undefined } | { known: false };
+export type LoadedBookmark = BookmarkDocument | "unreadable" | undefined;
+
+type RemoteRead = { known: true; doc: LoadedBookmark } | { known: false };
+
+/**
+ * The learner state a loaded bookmark holds, read. `keep` is set when a newer version of the course
+ * saved it: the tracker saves that text back unchanged instead of the learner's state.
+ */
+export function readBookmark(loaded: LoadedBookmark): { saved: SavedState; reported: Reported; keep?: string } {
+  if (loaded === "unreadable")
+    return { saved: { kind: "unreadable", reason: "garbage" }, reported: { completed: false } };
+  if (!loaded) return { saved: { kind: "none" }, reported: { completed: false } };
+  const saved = readState(loaded.state);
+  return { saved, reported: loaded.reported, ...(saved.kind === "newer" ? { keep: loaded.state } : {}) };
+}
+
+/** An empty body and `{}` are no bookmark (as 404 is); anything else must be one. */
+function classify(data: unknown): LoadedBookmark {
+  if (data === undefined || data === null || data === "") return undefined;
+  if (typeof data === "object" && !Array.isArray(data) && Object.keys(data).length === 0) return undefined;
+  return isDocument(data) ? data : "unreadable";
+}
 
 function isDocument(value: unknown): value is BookmarkDocument {
   const d = value as BookmarkDocument | null;
@@ -101,7 +124,7 @@ export class Bookmark {
   }
 
   /** The saved bookmark, from the LRS or the local copy, whichever is newer. */
-  async load(): Promise<BookmarkDocument | undefined> {
+  async load(): Promise<LoadedBookmark> {
     const local = this.readLocal();
     let remote = await this.read();
     for (const pause of this.options.retryPausesMs) {
@@ -116,6 +139,8 @@ export class Bookmark {
       return local;
     }
     const doc = remote.doc;
+    // A copy this browser saved beats a document in the LRS that cannot be read.
+    if (doc === "unreadable") return local ?? doc;
     if (!doc || !local) return doc ?? local;
     if (local.basedOn !== undefined) return doc.savedAt > local.basedOn ? doc : local;
     return doc.savedAt >= local.savedAt ? doc : local;
@@ -165,14 +190,14 @@ export class Bookmark {
     this.putKeepalive({ ...this.params(), stateId: BOOKMARK_STATE_ID }, this.remoteCopy());
   }
 
-  /** One GET: a document, "none" (404, empty, `{}`), or unknown (any other failure or a timeout). */
+  /** One GET: a document, "none" (404, empty, `{}`), "unreadable", or unknown (any other failure or a timeout). */
   private async read(): Promise<RemoteRead> {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timeout = new Promise<RemoteRead>((resolve) => {
       timer = setTimeout(() => resolve({ known: false }), this.options.readTimeoutMs);
     });
     const request = this.client.getState({ ...this.params(), stateId: BOOKMARK_STATE_ID }).then(
-      (response): RemoteRead => ({ known: true, doc: isDocument(response.data) ? response.data : undefined }),
+      (response): RemoteRead => ({ known: true, doc: classify(response.data) }),
       (error: { status?: number }): RemoteRead =>
         error?.status === 404 ? { known: true, doc: undefined } : { known: false },
     );
@@ -186,7 +211,9 @@ export class Bookmark {
     setTimeout(async () => {
       const remote = await this.read();
       if (!remote.known) return this.recheck(Math.min(delay * 2, 60_000));
-      if (remote.doc && remote.doc.savedAt > (this.guard ?? "")) return this.tell();
+      // An unreadable document counts as none, as at launch.
+      const doc = remote.doc;
+      if (doc && doc !== "unreadable" && doc.savedAt > (this.guard ?? "")) return this.tell();
       this.guard = undefined;
       if (this.latest) this.latest = { ...this.latest, basedOn: undefined };
       if (this.dirty) void this.flush();

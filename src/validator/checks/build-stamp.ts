@@ -1,0 +1,59 @@
+/**
+ * What Coursepack itself put in a package: coursepack-build.json (version and content hash,
+ * shared/build-stamp.ts) and the course data in index.html. `validate` reports the build and warns
+ * when the two disagree (the package was changed after it was built); `coursepack diff` reads both
+ * to compare two builds. Packages from other tools have neither and get no finding.
+ */
+import { BUILD_STAMP_FILE, type BuildStamp, parseBuildStamp } from "../../shared/build-stamp.js";
+import type { CourseData } from "../../shared/course-data.js";
+import type { Findings } from "../findings.js";
+import type { PackageView } from "../package/view.js";
+
+export interface CoursepackBuild {
+  stamp?: BuildStamp;
+  /** The course data embedded in index.html. */
+  data?: CourseData;
+}
+
+const COURSE_DATA = /<script type="application\/json" id="course-data">([\s\S]*?)<\/script>/;
+
+async function readText(view: PackageView, name: string): Promise<string | undefined> {
+  if (!view.has(name)) return undefined;
+  try {
+    return (await view.read(name)).toString("utf8");
+  } catch {
+    return undefined;
+  }
+}
+
+/** The course data a Coursepack index.html embeds; undefined for any other page. */
+export function courseDataOf(html: string): CourseData | undefined {
+  const json = COURSE_DATA.exec(html)?.[1];
+  if (!json) return undefined;
+  try {
+    const data = JSON.parse(json) as CourseData;
+    return typeof data === "object" && data !== null && Array.isArray(data.pages) ? data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function readCoursepackBuild(view: PackageView, findings?: Findings): Promise<CoursepackBuild> {
+  const [stampText, html] = await Promise.all([readText(view, BUILD_STAMP_FILE), readText(view, "index.html")]);
+  const data = html === undefined ? undefined : courseDataOf(html);
+  const stamp = stampText === undefined ? undefined : parseBuildStamp(stampText);
+  if (stampText !== undefined && !stamp) {
+    findings?.add(
+      "build-stamp-unreadable",
+      { file: view.real(BUILD_STAMP_FILE) },
+      `${BUILD_STAMP_FILE} is not a Coursepack build stamp`,
+    );
+  } else if (stamp && data && (stamp.content !== data.contentHash || stamp.version !== data.version)) {
+    findings?.add(
+      "build-stamp-mismatch",
+      { file: view.real(BUILD_STAMP_FILE) },
+      `${BUILD_STAMP_FILE} says version ${stamp.version} · ${stamp.content}, but index.html is version ${data.version} · ${data.contentHash}: the package was changed after Coursepack built it`,
+    );
+  }
+  return { ...(stamp ? { stamp } : {}), ...(data ? { data } : {}) };
+}
