@@ -4,6 +4,7 @@ import { VERSION } from "../shared/node/paths.js";
 import type { Command } from "./command.js";
 import { buildCommand } from "./commands/build.js";
 import { importGiftCommand } from "./commands/import-gift.js";
+import { lmsCommand } from "./commands/lms.js";
 import { newCommand } from "./commands/new.js";
 import { previewCommand } from "./commands/preview.js";
 import { validateCommand } from "./commands/validate.js";
@@ -11,7 +12,14 @@ import { bold, red, yellow } from "./format.js";
 import { UsageError, usage } from "./usage.js";
 
 /** Every command, in the order --help lists them. */
-const COMMANDS: readonly Command[] = [buildCommand, newCommand, previewCommand, importGiftCommand, validateCommand];
+const COMMANDS: readonly Command[] = [
+  buildCommand,
+  newCommand,
+  previewCommand,
+  importGiftCommand,
+  validateCommand,
+  lmsCommand,
+];
 
 function find(name: string): Command | undefined {
   return COMMANDS.find((c) => c.name === name || c.aliases?.includes(name));

@@ -4,6 +4,7 @@
  */
 import path from "node:path";
 import type { CourseData, FormatId } from "../shared/course-data.js";
+import { acceptsFormat, LMS_FORMAT_NAMES, lmsFormatOf, sourceOf } from "../lms-profiles/index.js";
 import { checkModel } from "./check/index.js";
 import { BuildFailed, Diagnostics } from "./diagnostics.js";
 import { loadCourse, parsePage, type ParsePage } from "./load/load-course.js";
@@ -25,6 +26,8 @@ export interface BuildOptions {
   formats?: FormatId[];
   /** Also write each package unzipped (default true). */
   folders?: boolean;
+  /** LMS profile id or file, overriding course.yml's `lms` (checked by the caller). */
+  lms?: string;
 }
 
 export interface BuildResult {
@@ -68,14 +71,15 @@ export async function checkCourse(
   dir: string,
   formats?: FormatId[],
   stages: BuildStages = FULL,
+  lms?: string,
 ): Promise<CheckedCourse> {
   const diagnostics = new Diagnostics();
   const loaded = await loadCourse(dir, diagnostics, stages.parsePage);
-  const model = loaded && buildModel(loaded, diagnostics, stages.buildPage);
+  const model = loaded && buildModel(loaded, diagnostics, stages.buildPage, lms);
   if (!model) throw new BuildFailed(diagnostics);
   await checkModel(model, diagnostics);
   const templates = await stages.templates(model);
-  const targets = resolveTargets(model, formats ?? model.config.formats, diagnostics);
+  const targets = resolveTargets(model, formats, diagnostics);
   const data = courseData(model, templates.strings);
   for (const target of targets) target.check?.(model, data, diagnostics);
   if (diagnostics.errorCount > 0) throw new BuildFailed(diagnostics);
@@ -84,7 +88,12 @@ export async function checkCourse(
 
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
-  const { model, data, targets, templates, diagnostics } = await checkCourse(options.dir, options.formats);
+  const { model, data, targets, templates, diagnostics } = await checkCourse(
+    options.dir,
+    options.formats,
+    FULL,
+    options.lms,
+  );
   const rendered = await renderCourse(model, templates, data);
   const outDir = path.resolve(options.outDir ?? "dist");
   const staged = await StagedOutput.open(outDir);
@@ -101,16 +110,36 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
 }
 
-export function resolveTargets(model: CourseModel, formats: FormatId[], diagnostics: Diagnostics): Target[] {
+/**
+ * The targets to build: the formats asked for (--format), else course.yml's. A format the LMS does
+ * not import is an error when asked for, and left out with a warning when only course.yml lists it.
+ */
+export function resolveTargets(model: CourseModel, asked: FormatId[] | undefined, diagnostics: Diagnostics): Target[] {
   const out: Target[] = [];
-  for (const [i, id] of [...new Set(formats)].entries()) {
-    const target = targetFor(id);
-    if (target) out.push(target);
-    else
-      diagnostics.error(
-        model.courseSource.position(["formats", i]),
-        `format "${id}" is not available in this version of Coursepack`,
-      );
+  const lms = model.lms;
+  const formats = asked ?? model.config.formats;
+  for (const id of new Set(formats)) {
+    const at = asked
+      ? model.courseSource.position(model.config.lms ? ["lms"] : [])
+      : model.courseSource.position(["formats", model.config.formats.indexOf(id)]);
+    const target = targetFor(id, lms);
+    if (!target) {
+      diagnostics.error(at, `format "${id}" is not available in this version of Coursepack`);
+      continue;
+    }
+    if (acceptsFormat(lms, id)) {
+      out.push(target);
+      continue;
+    }
+    const taken = lms.formats.accepts.map((f) => LMS_FORMAT_NAMES[f]).join(", ");
+    const why = `${lms.name} does not import ${LMS_FORMAT_NAMES[lmsFormatOf(id, lms)!]}; it takes ${taken} (${sourceOf(lms, lms.formats.sources[0]!).url ?? sourceOf(lms, lms.formats.sources[0]!).title})`;
+    if (asked) diagnostics.error(at, `--format ${id}: ${why}`);
+    else diagnostics.warning(at, `"${id}" is left out: ${why}`);
   }
+  if (out.length === 0 && diagnostics.errorCount === 0)
+    diagnostics.error(
+      model.courseSource.position(["formats"]),
+      `nothing to build for ${lms.name}: none of the formats is one it imports; add ${LMS_FORMAT_NAMES[lms.formats.recommended]} (${lms.formats.recommended}) to formats`,
+    );
   return out;
 }

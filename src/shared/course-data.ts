@@ -5,8 +5,11 @@
  */
 export const COURSE_DATA_SCHEMA = 1;
 
-/** Output formats the build can produce. */
-export type FormatId = "web" | "scorm12" | "scorm2004" | "scorm2004-3rd" | "xapi" | "cmi5";
+/**
+ * Output formats the build can produce. `scorm2004` is SCORM 2004 in the edition the LMS profile
+ * prefers (3rd unless the profile says otherwise); `scorm2004-3rd` and `scorm2004-4th` pin one.
+ */
+export type FormatId = "web" | "scorm12" | "scorm2004" | "scorm2004-3rd" | "scorm2004-4th" | "xapi" | "cmi5";
 
 /** When the course counts as complete. */
 export type CompletionRule = "lessons" | "quiz" | "lessons-and-quiz";

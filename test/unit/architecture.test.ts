@@ -12,24 +12,38 @@ const SRC = path.resolve(import.meta.dirname, "../../src");
 
 /** Folder → the folders it may import (besides itself). Must stay acyclic. */
 const ALLOWED: Record<string, readonly string[]> = {
-  cli: ["compiler", "validator", "importers", "preview/server", "preview/protocol", "shared", "shared/node"],
-  "preview/server": ["compiler", "validator", "preview/protocol", "shared", "shared/node"],
+  cli: [
+    "compiler",
+    "validator",
+    "importers",
+    "tester",
+    "preview/server",
+    "preview/protocol",
+    "lms-profiles",
+    "shared",
+    "shared/node",
+  ],
+  tester: ["compiler", "validator", "preview/server", "preview/protocol", "lms-profiles", "shared", "shared/node"],
+  "tester/client": ["preview/client", "preview/protocol", "shared"],
+  "preview/server": ["compiler", "validator", "preview/protocol", "lms-profiles", "shared", "shared/node"],
   importers: ["compiler", "shared", "shared/node"],
-  compiler: ["validator", "shared", "shared/node"],
-  validator: ["shared", "shared/node"],
+  compiler: ["validator", "lms-profiles", "shared", "shared/node"],
+  validator: ["lms-profiles", "shared", "shared/node"],
+  "lms-profiles": ["shared", "shared/node"],
   "preview/client": ["preview/protocol", "shared"],
   "preview/protocol": ["shared"],
   runtime: ["shared"],
   "shared/node": ["shared"],
   shared: [],
 };
-const BROWSER = new Set(["runtime", "preview/client", "preview/protocol", "shared"]);
+const BROWSER = new Set(["runtime", "preview/client", "preview/protocol", "tester/client", "shared"]);
 
 function areaOf(file: string): string {
   const rel = path.relative(SRC, file).split(path.sep).join("/").replace(/\.js$/, ".ts");
   if (rel.startsWith("shared/node/")) return "shared/node";
   if (rel === "preview/protocol.ts") return "preview/protocol";
   if (rel.startsWith("preview/")) return rel.split("/").slice(0, 2).join("/");
+  if (rel.startsWith("tester/client/")) return "tester/client";
   return rel.split("/")[0]!;
 }
 

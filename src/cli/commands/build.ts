@@ -8,6 +8,8 @@ import { FORMAT_IDS } from "../../compiler/schema/course.js";
 import { bold, dim, formatBytes, formatMs, green, yellow } from "../format.js";
 import { formatFinding } from "../../validator/findings.js";
 import { UsageError } from "../usage.js";
+import { lmsOption } from "../lms-option.js";
+import { isProfilePath } from "../../lms-profiles/index.js";
 import type { Command } from "../command.js";
 
 async function run(args: string[]): Promise<number> {
@@ -18,8 +20,11 @@ async function run(args: string[]): Promise<number> {
       out: { type: "string", short: "o", default: "dist" },
       format: { type: "string", short: "f" },
       "no-folders": { type: "boolean", default: false },
+      lms: { type: "string" },
     },
   });
+  // Checked here, so a bad name is a usage error; a profile file is relative to the working directory.
+  const lms = lmsOption(values.lms);
   if (positionals.length > 1) throw new UsageError("build takes one course folder");
   const formats = values.format
     ?.split(",")
@@ -35,10 +40,11 @@ async function run(args: string[]): Promise<number> {
     outDir: values.out,
     folders: !values["no-folders"],
     ...(formats ? { formats: formats as FormatId[] } : {}),
+    ...(lms && values.lms ? { lms: isProfilePath(values.lms) ? path.resolve(values.lms) : values.lms } : {}),
   });
   for (const d of result.diagnostics.sorted()) console.error(yellow(formatDiagnostic(d)));
   console.log(
-    `${bold(result.model.config.title)} ${dim(`(${path.relative(process.cwd(), result.model.dir) || "."})`)}`,
+    `${bold(result.model.config.title)} ${dim(`(${path.relative(process.cwd(), result.model.dir) || "."}, for ${result.model.lms.name})`)}`,
   );
   const zipOf = (o: (typeof result.outputs)[number]) =>
     path.relative(process.cwd(), path.join(result.outDir, o.zipName));
@@ -63,8 +69,12 @@ export const buildCommand: Command = {
   name: "build",
   usage: `  coursepack build [dir]      Build the course in dir (default: content) into packages.
       -o, --out <dir>           Output folder (default: dist)
-      -f, --format <list>       Formats, comma-separated: web, scorm12, scorm2004,
-                                scorm2004-3rd, xapi, cmi5 (default: course.yml's formats)
-      --no-folders              Write only the zips, not the unzipped folders`,
+      -f, --format <list>       Formats, comma-separated: web, scorm12, scorm2004 (the
+                                LMS's edition), scorm2004-3rd, scorm2004-4th, xapi, cmi5
+                                (default: course.yml's formats)
+      --no-folders              Write only the zips, not the unzipped folders
+      --lms <name>              Build for this LMS (\`coursepack lms\` lists them; default:
+                                course.yml's lms, else generic): its formats, SCORM 2004
+                                edition, reporting and limits`,
   run,
 };

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { idSchema, percentSchema, positiveMinutes, textSchema } from "./common.js";
 import { credentialsIn, NO_CREDENTIALS_HINT } from "./credentials.js";
 
-export const FORMAT_IDS = ["web", "scorm12", "scorm2004", "scorm2004-3rd", "xapi", "cmi5"] as const;
+export const FORMAT_IDS = ["web", "scorm12", "scorm2004", "scorm2004-3rd", "scorm2004-4th", "xapi", "cmi5"] as const;
 export const COMPLETION_RULES = ["lessons", "quiz", "lessons-and-quiz"] as const;
 
 const colorSchema = z.string().regex(/^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, {
@@ -30,15 +30,17 @@ const refusedSchema = z
 const trackingSchema = z.strictObject({
   /** SCORM 1.2 lesson_status pair (success-other); defaults to passed-incomplete with a graded quiz, else completed-incomplete. */
   scorm12Status: z.enum(["passed-incomplete", "passed-failed", "completed-incomplete", "completed-failed"]).optional(),
-  /** SCORM exit once complete: "normal" ends the attempt, "suspend" keeps the saved state (checklist #28). */
-  exitWhenComplete: z.enum(["normal", "suspend"]).default("normal"),
+  /** SCORM exit once complete: "normal" ends the attempt, "suspend" keeps the saved state (checklist #28).
+   *  Default: the LMS profile's, else "normal". */
+  exitWhenComplete: z.enum(["normal", "suspend"]).optional(),
   /** Record one SCORM interaction per graded answer. */
   interactions: z.boolean().default(true),
   /** Seconds between periodic commits (session time, LMS keep-alive). */
   commitSeconds: z.number().int().min(5).max(600).default(45),
   /** Put the course pass mark in the manifest: SCORM 1.2 adlcp:masteryscore, SCORM 2004 a primary objective
-   *  satisfied by measure. Off by default: it lets LMSs override the course's status (checklist #8, #9). */
-  masteryScoreInManifest: z.boolean().default(false),
+   *  satisfied by measure. Default: the LMS profile's, else off: it lets LMSs override the course's status
+   *  (checklist #8, #9). */
+  masteryScoreInManifest: z.boolean().optional(),
   /** SCORM 2004: let the LMS judge completion by progress_measure against this threshold 0..1. */
   completionThreshold: z.number().min(0).max(1).optional(),
   /** Refused with an explanation (and without echoing the secret): the LMS supplies the LRS at launch. */
@@ -73,6 +75,8 @@ export const courseSchema = z.strictObject({
   /** Overrides of the learner interface's strings, by key. */
   strings: z.record(z.string(), z.string()).default({}),
   tracking: trackingSchema.prefault({}),
+  /** The LMS the course is for: a profile id (`coursepack lms` lists them) or the path of a profile file. */
+  lms: z.string().trim().min(1).optional(),
   /** Base IRI for xAPI/cmi5 activity ids; defaults to a URN derived from the course id. */
   activityId: z
     .url({ message: 'must be an absolute IRI such as "https://example.com/courses/sales"' })

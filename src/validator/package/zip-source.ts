@@ -4,7 +4,7 @@
  * when a check needs them. yauzl also stops any entry that inflates past its declared size, so the
  * declared sizes the limits are checked against can be trusted.
  */
-import { open } from "node:fs/promises";
+import { open, stat } from "node:fs/promises";
 import yauzl, { type Entry, type ZipFile } from "yauzl";
 import type { Findings } from "../findings.js";
 import { unsafeEntryReason } from "./names.js";
@@ -38,7 +38,8 @@ export async function openZip(input: string | Buffer, limits: Limits, findings: 
       );
     }
     const source = await listEntries(zip, limits, findings);
-    return { ...source, zip64: source.zip64 || (await hasZip64Records(input)) };
+    const archiveBytes = typeof input === "string" ? (await stat(input)).size : input.length;
+    return { ...source, archiveBytes, zip64: source.zip64 || (await hasZip64Records(input)) };
   } catch (error) {
     zip.close();
     throw error;
@@ -79,7 +80,11 @@ async function listEntries(zip: ZipFile, limits: Limits, findings: Findings): Pr
       );
     }
     byName.set(name, entry);
-    files.push({ name, size: entry.uncompressedSize });
+    files.push({
+      name,
+      size: entry.uncompressedSize,
+      compressed: { size: entry.compressedSize, method: entry.compressionMethod },
+    });
   }
   return {
     kind: "zip",
