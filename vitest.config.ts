@@ -1,9 +1,11 @@
 import { defineConfig } from "vitest/config";
 
 /**
- * Two kinds of tests, runnable apart: `unit` (no browser: compiler, validator, importers, runtime
- * logic in Node, the CLI) is the fast loop; `e2e` drives packages in headless browsers. Each
- * project's setup compiles lib/ once per run (see test/support/compile.ts); e2e also finds Chromium.
+ * Three kinds of tests, runnable apart: `unit` (no browser: compiler, validator, importers, runtime
+ * logic in Node, the CLI) is the fast loop; `e2e` drives packages in headless browsers; `package`
+ * runs the packed npm tarball, installed into a clean prefix, as users get it (test/package/). Each
+ * project's setup compiles lib/ once per run (see test/support/compile.ts); e2e and package also
+ * find Chromium.
  */
 export default defineConfig({
   test: {
@@ -27,6 +29,15 @@ export default defineConfig({
           name: "e2e",
           include: ["test/e2e/**/*.test.ts"],
           globalSetup: ["test/support/compile.ts", "test/support/global-setup.ts"],
+          pool: "forks",
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "package",
+          include: ["test/package/**/*.test.ts"],
+          globalSetup: ["test/support/compile.ts", "test/package/global-setup.ts"],
           pool: "forks",
         },
       },

@@ -5,6 +5,7 @@
 import { copyFileSync, mkdirSync, readdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { build } from "esbuild";
+import { staticRequires } from "./static-requires.mjs";
 
 const root = path.dirname(path.dirname(new URL(import.meta.url).pathname));
 const at = (p) => path.join(root, p);
@@ -38,6 +39,9 @@ await Promise.all([
         js: 'import { createRequire as __coursepackRequire } from "node:module"; const require = __coursepackRequire(import.meta.url);',
       },
       sourcemap: "linked",
+      plugins: [staticRequires],
+      // A require() esbuild cannot follow would only fail when the user's command reaches it.
+      logOverride: { "unsupported-require-call": "error" },
       logLevel: "warning",
     }),
   ),

@@ -3,11 +3,12 @@
  * HTTP from one origin, a real LRS (xapi-statements) and the local LMS in front of it on another
  * origin, as in production (checklist #56).
  */
-import { cp, readFile, writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { FormatId } from "../../src/shared/course-data.js";
 import { LocalLms } from "../../src/preview/server/lrs/index.js";
-import { buildInto, ROOT, tempDir } from "./build.js";
+import { copyStarter } from "../../src/cli/starter.js";
+import { buildInto, tempDir } from "./build.js";
 import { startReferenceLrs, type ReferenceLrs } from "./reference-lrs.js";
 import { serveDirectory, type StaticServer } from "./static-server.js";
 
@@ -17,12 +18,10 @@ export const COURSE_IRI = "https://learning.example.com/courses/safety-basics";
 /** The starter course as `coursepack new` makes it, with an activityId. */
 export async function starterCourse(): Promise<string> {
   const dir = path.join(await tempDir("lrs-course"), COURSE_ID);
-  await cp(path.join(ROOT, "starter"), dir, { recursive: true });
+  await copyStarter(dir, { title: "Safety basics" });
   const file = path.join(dir, "course.yml");
-  const yml = (await readFile(file, "utf8"))
-    .replace("__COURSE_ID__", COURSE_ID)
-    .replace("__COURSE_TITLE__", "Safety basics");
-  await writeFile(file, `${yml}activityId: ${COURSE_IRI}\n`);
+  const yml = await readFile(file, "utf8");
+  await writeFile(file, yml.replace(/^activityId: .*$/m, `activityId: ${COURSE_IRI}`));
   return dir;
 }
 

@@ -50,7 +50,7 @@ describe("coursepack CLI", () => {
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(/Web\s+.*starter-web\.zip\s+[\d.]+ KB/);
     expect(first.stdout).toMatch(/runtime JS\+CSS [\d.]+ KB gzipped/);
-    expect(first.stdout).toMatch(/Built 1 package in [\d.]+ m?s/);
+    expect(first.stdout).toMatch(/Built 1 package in [\d.]+ m?s\./);
     await coursepack("build", STARTER, "--format", "web", "--out", b);
     expect(await sha(path.join(a, "starter-web.zip"))).toBe(await sha(path.join(b, "starter-web.zip")));
   });

@@ -89,8 +89,8 @@ describe("launch reader", () => {
         edition: null,
         title: "Course",
         launch: "index.html",
-        courseId: "urn:coursepack:course",
-        auId: "urn:coursepack:course/au",
+        courseId: "https://example.com/courses/course",
+        auId: "https://example.com/courses/course/au",
         moveOn: "CompletedAndPassed",
         masteryScore: 0.8,
         launchParameters: undefined,
@@ -100,7 +100,7 @@ describe("launch reader", () => {
     it("xAPI and web", async () => {
       expect(await findLaunch(memorySource((await session.build("xapi")).files))).toMatchObject({
         standard: "xapi",
-        activityId: "urn:coursepack:course",
+        activityId: "https://example.com/courses/course",
         launch: "index.html",
       });
       expect(await findLaunch(memorySource((await session.build("web")).files))).toMatchObject({

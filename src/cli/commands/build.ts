@@ -10,6 +10,7 @@ import { formatFinding } from "../../validator/findings.js";
 import { UsageError } from "../usage.js";
 import { lmsOption } from "../lms-option.js";
 import { isProfilePath } from "../../lms-profiles/index.js";
+import { courseDir } from "../course-dir.js";
 import type { Command } from "../command.js";
 
 async function run(args: string[]): Promise<number> {
@@ -34,7 +35,7 @@ async function run(args: string[]): Promise<number> {
     if (!(FORMAT_IDS as readonly string[]).includes(f))
       throw new UsageError(`unknown format "${f}"; choose from ${FORMAT_IDS.join(", ")}`);
   }
-  const dir = positionals[0] ?? "content";
+  const dir = courseDir(positionals[0]);
   const result = await build({
     dir,
     outDir: values.out,
@@ -67,7 +68,8 @@ async function run(args: string[]): Promise<number> {
 
 export const buildCommand: Command = {
   name: "build",
-  usage: `  coursepack build [dir]      Build the course in dir (default: content) into packages.
+  usage: `  coursepack build [dir]      Build the course in dir into packages (default: this
+                              folder if it has a course.yml, else content/).
       -o, --out <dir>           Output folder (default: dist)
       -f, --format <list>       Formats, comma-separated: web, scorm12, scorm2004 (the
                                 LMS's edition), scorm2004-3rd, scorm2004-4th, xapi, cmi5

@@ -7,7 +7,7 @@ import { importGift } from "../../importers/gift/index.js";
 import { idFromFileName } from "../../compiler/model/slug.js";
 import { bold, dim, green, red, yellow } from "../format.js";
 import { UsageError } from "../usage.js";
-import { titleFromFolder } from "./new.js";
+import { titleFromFolder } from "../starter.js";
 import type { Command } from "../command.js";
 
 async function run(args: string[]): Promise<number> {

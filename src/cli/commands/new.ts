@@ -1,14 +1,11 @@
 /** `coursepack new <dir> [--title "…"]`: copies the starter course into a new folder. */
-import { cp, readdir, readFile, writeFile } from "node:fs/promises";
+import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { slugify } from "../../compiler/model/slug.js";
-import { PACKAGE_ROOT } from "../../shared/node/paths.js";
 import { green } from "../format.js";
+import { copyStarter } from "../starter.js";
 import { UsageError } from "../usage.js";
 import type { Command } from "../command.js";
-
-const STARTER_DIR = path.join(PACKAGE_ROOT, "starter");
 
 async function run(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { title: { type: "string" } } });
@@ -18,26 +15,20 @@ async function run(args: string[]): Promise<number> {
   const target = path.resolve(dir);
   const existing = await readdir(target).catch(() => []);
   if (existing.length > 0) throw new UsageError(`${dir} already exists and is not empty; choose a new folder`);
-  const title = values.title ?? titleFromFolder(path.basename(target));
-  await cp(STARTER_DIR, target, { recursive: true });
-  const courseFile = path.join(target, "course.yml");
-  const yml = await readFile(courseFile, "utf8");
-  await writeFile(
-    courseFile,
-    yml.replace("__COURSE_ID__", slugify(path.basename(target), 64)).replace("__COURSE_TITLE__", JSON.stringify(title)),
-  );
-  console.log(`${green("✓")} Created ${title} in ${path.relative(process.cwd(), target) || "."}`);
-  console.log(`  Build it:  coursepack build ${dir}`);
+  const { title } = await copyStarter(target, { title: values.title });
+  const where = path.relative(process.cwd(), target) || ".";
+  console.log(`${green("✓")} Created ${title} in ${where}`);
+  console.log(`
+Next:
+  cd ${where}
+  coursepack preview     try it in a local LMS; it reloads as you edit
+  coursepack build       make the packages to upload to your LMS`);
   return 0;
-}
-
-export function titleFromFolder(name: string): string {
-  const words = name.replace(/[-_]+/g, " ").trim();
-  return words ? words[0]!.toUpperCase() + words.slice(1) : "My course";
 }
 
 export const newCommand: Command = {
   name: "new",
-  usage: `  coursepack new <dir>        Create a starter course in a new folder.`,
+  usage: `  coursepack new <dir>        Create a starter course in a new folder.
+      --title <text>            Course title (default: from the folder name)`,
   run,
 };

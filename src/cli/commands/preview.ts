@@ -6,6 +6,7 @@ import { startPreview } from "../../preview/server/preview.js";
 import { FORMAT_IDS } from "../../compiler/schema/course.js";
 import { bold, dim, formatMs, green, red, yellow } from "../format.js";
 import { UsageError } from "../usage.js";
+import { courseDir } from "../course-dir.js";
 import type { Command } from "../command.js";
 
 async function run(args: string[]): Promise<number> {
@@ -27,7 +28,7 @@ async function run(args: string[]): Promise<number> {
     throw new UsageError(`--port takes a port number (0 for any free port), not "${values.port}"`);
 
   const preview = await startPreview({
-    source: positionals[0] ?? "content",
+    source: courseDir(positionals[0]),
     format: format as FormatId | undefined,
     port,
   });
@@ -74,7 +75,8 @@ function report(build: BuildStatus): void {
 export const previewCommand: Command = {
   name: "preview",
   usage: `  coursepack preview [dir|package.zip]
-                              Run the course (default: content) or any SCORM, xAPI or
+                              Run the course (default: this folder if it has a
+                              course.yml, else content/) or any SCORM, xAPI or
                               cmi5 package in a local LMS with a debug panel; rebuilds
                               and reloads the course when you edit it.
       -f, --format <format>     Standard to preview a course in: scorm12, scorm2004,

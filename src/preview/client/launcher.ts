@@ -5,6 +5,7 @@
  * preview's (preview.ts); both expose the same `window.coursepackLms` for tests and the console.
  */
 import type { WindowMode } from "../protocol.js";
+import { type LmsQuirks, SIMULATED_LMS, type SimulatedLms } from "./lms-quirks.js";
 import { ScormLms, type CmiJson, type ScormStandard } from "./scorm-lms.js";
 
 export type { WindowMode };
@@ -15,6 +16,8 @@ export interface HostLaunch {
   src: string;
   launch?: WindowMode | undefined;
   cmi?: CmiJson | undefined;
+  /** Behave like this LMS where it is stricter than scorm-again: a simulated LMS's id or a profile. */
+  lms?: SimulatedLms | LmsQuirks | undefined;
 }
 
 declare global {
@@ -66,7 +69,8 @@ export function openCourse(stage: HTMLElement, href: string, mode: WindowMode = 
 
 /** `coursepackLms.launch()`: a SCORM launch with a fresh ScormLms holding `options.cmi`. */
 export function hostLaunch(stage: HTMLElement, options: HostLaunch): ScormLms {
-  const lms = new ScormLms({ standard: options.standard, cmi: options.cmi });
+  const quirks = typeof options.lms === "string" ? SIMULATED_LMS[options.lms] : options.lms;
+  const lms = new ScormLms({ standard: options.standard, cmi: options.cmi, quirks });
   lms.install(window);
   window.coursepackLms.lms = lms;
   window.coursepackLms.popup = openCourse(stage, options.src, options.launch ?? "frame").popup;

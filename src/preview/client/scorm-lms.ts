@@ -2,10 +2,12 @@
  * The LMS side of a SCORM launch, in the browser: scorm-again's strict runtime (Scorm12API /
  * Scorm2004API) installed as window.API / window.API_1484_11, with every call recorded (method,
  * element, value, return value, error code), commit failures that can be injected, and the
- * resulting CMI data. The end-to-end tests and `coursepack preview` (whose debug panel listens to
- * every call) both drive this one module.
+ * resulting CMI data. With a quirk profile (lms-quirks.ts) it refuses, throws and hands back data the
+ * way a given real LMS does. The end-to-end tests and `coursepack preview` (whose debug panel listens
+ * to every call) both drive this one module.
  */
 import { Scorm12API, Scorm2004API } from "scorm-again";
+import { type LmsQuirks, QuirkSession } from "./lms-quirks.js";
 
 export type ScormStandard = "scorm12" | "scorm2004";
 
@@ -26,6 +28,8 @@ export interface ScormLmsOptions {
   standard: ScormStandard;
   /** CMI data loaded before Initialize: a learner record, or the previous session from nextSession(). */
   cmi?: CmiJson | undefined;
+  /** Behave like this LMS where it is stricter than scorm-again (lms-quirks.ts). */
+  quirks?: LmsQuirks | undefined;
 }
 
 const FUNCTIONS = {
@@ -42,6 +46,8 @@ const FUNCTIONS = {
       "LMSGetDiagnostic",
     ],
     commit: "LMSCommit",
+    setValue: "LMSSetValue",
+    terminate: "LMSFinish",
     getLastError: "LMSGetLastError",
     /** General exception: 1.2 has no commit-specific code. */
     commitError: "101",
@@ -59,6 +65,8 @@ const FUNCTIONS = {
       "GetDiagnostic",
     ],
     commit: "Commit",
+    setValue: "SetValue",
+    terminate: "Terminate",
     getLastError: "GetLastError",
     commitError: "391",
   },
@@ -78,31 +86,52 @@ export class ScormLms {
   readonly api: Record<string, (...args: string[]) => string> = {};
   private failingCommits = 0;
   private injectedError: string | undefined;
+  private readonly quirks: QuirkSession | undefined;
 
   constructor(options: ScormLmsOptions) {
     this.standard = options.standard;
+    this.quirks = options.quirks && new QuirkSession(options.quirks, options.standard);
     const settings = { autocommit: false, lmsCommitUrl: false as const, logLevel: 5 as const };
     this.runtime = options.standard === "scorm12" ? new Scorm12API(settings) : new Scorm2004API(settings);
     if (options.cmi) this.runtime.loadFromJSON(options.cmi);
     const fn = FUNCTIONS[options.standard];
-    const target = this.runtime as unknown as Record<string, ApiFunction>;
     for (const name of fn.names) {
       this.api[name] = (...args: string[]) => {
         if (name === fn.getLastError && this.injectedError) return this.injectedError;
-        if (UNRECORDED.test(name)) return String(target[name]!.apply(this.runtime, args));
+        if (UNRECORDED.test(name)) return this.callRuntime(name, args);
         this.injectedError = undefined;
-        if (name === fn.commit && this.failingCommits > 0) {
-          this.failingCommits--;
-          this.injectedError = fn.commitError;
-          this.record({ method: name, element: args[0], result: "false", error: fn.commitError });
+        const [element, value] = args;
+        const refused = this.refusal(name, String(element), String(value));
+        if (refused) {
+          this.injectedError = refused;
+          this.record({ method: name, element, value, result: "false", error: refused });
           return "false";
         }
-        const result = String(target[name]!.apply(this.runtime, args));
-        const error = String(target[fn.getLastError]!.call(this.runtime));
-        this.record({ method: name, element: args[0], value: args[1], result, error });
+        const result = this.callRuntime(name, args);
+        const error = this.callRuntime(fn.getLastError, []);
+        if (name === fn.setValue && result === "true") this.quirks?.accepted(String(element), String(value));
+        if (name === fn.terminate && result === "true" && this.quirks?.terminateThrows) {
+          this.record({ method: name, element, result: "exception", error });
+          throw new Error(`${name} failed after adl.nav.request (simulated LMS quirk)`);
+        }
+        this.record({ method: name, element, value, result, error });
         return result;
       };
     }
+  }
+
+  /** The error code of a call refused before it reaches scorm-again: an injected commit failure or a quirk. */
+  private refusal(name: string, element: string, value: string): string | undefined {
+    const fn = FUNCTIONS[this.standard];
+    if (name === fn.commit && this.failingCommits > 0) {
+      this.failingCommits--;
+      return fn.commitError;
+    }
+    return name === fn.setValue ? this.quirks?.refusal(element, value) : undefined;
+  }
+
+  private callRuntime(name: string, args: string[]): string {
+    return String((this.runtime as unknown as Record<string, ApiFunction>)[name]!.apply(this.runtime, args));
   }
 
   /** Calls `listener` after every recorded call; returns the unsubscribe. */
@@ -113,8 +142,7 @@ export class ScormLms {
 
   /** The standard's text for an error code ("405" → "Incorrect Data Type"). */
   describeError(code: string): string {
-    const name = this.standard === "scorm12" ? "LMSGetErrorString" : "GetErrorString";
-    return String((this.runtime as unknown as Record<string, ApiFunction>)[name]!.call(this.runtime, code));
+    return this.callRuntime(this.standard === "scorm12" ? "LMSGetErrorString" : "GetErrorString", [code]);
   }
 
   private record(call: ApiCall): void {
@@ -155,10 +183,12 @@ export class ScormLms {
   /**
    * What an LMS hands the next session of this attempt: after exit=suspend, entry=resume with the
    * bookmark, saved state, statuses, score and objectives; otherwise a new attempt (entry=ab-initio).
-   * Interactions stay with the LMS: a SCO never reads them back.
+   * Interactions stay with the LMS: a SCO never reads them back. A late-commit-entry quirk replaces
+   * `entry` and keeps the saved data.
    */
   nextSession(): CmiJson {
     const cmi = structuredClone(this.cmi().cmi) as Record<string, unknown> & { core?: Record<string, unknown> };
+    const wrongEntry = this.quirks?.nextEntry(this.calls);
     delete cmi.interactions;
     if (this.standard === "scorm12") {
       const core = cmi.core!;
@@ -167,12 +197,14 @@ export class ScormLms {
       core.entry = suspended ? "resume" : "ab-initio";
       if (!suspended) Object.assign(core, { lesson_location: "" }, { lesson_status: "not attempted" });
       if (!suspended) cmi.suspend_data = "";
+      if (wrongEntry) core.entry = wrongEntry;
     } else {
       const suspended = cmi.exit === "suspend";
       for (const key of ["exit", "session_time", "total_time"]) delete cmi[key];
       cmi.entry = suspended ? "resume" : "ab-initio";
       if (!suspended)
         Object.assign(cmi, { location: "", suspend_data: "", completion_status: "unknown", success_status: "unknown" });
+      if (wrongEntry) cmi.entry = wrongEntry;
     }
     return { cmi };
   }

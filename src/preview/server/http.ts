@@ -10,8 +10,31 @@ export function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
+/** A request's body as a JSON object (an empty body is an empty object); undefined when it is not one. */
+export async function readJsonObject(req: IncomingMessage): Promise<Record<string, unknown> | undefined> {
+  try {
+    const value: unknown = JSON.parse((await readBody(req)) || "{}");
+    return typeof value === "object" && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export function send(res: ServerResponse, status: number, text: string): void {
   res.writeHead(status, { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" }).end(text);
+}
+
+/**
+ * A failure of the preview itself: the terminal running it gets the message (and the stack with
+ * COURSEPACK_DEBUG), the browser only a generic 500, which must not reveal file paths of the machine.
+ */
+export function sendServerError(res: ServerResponse, what: string, error: unknown): void {
+  console.error(`coursepack preview: ${what} failed: ${error instanceof Error ? error.message : String(error)}`);
+  if (process.env.COURSEPACK_DEBUG && error instanceof Error) console.error(error.stack);
+  if (res.headersSent) return void res.end();
+  send(res, 500, `The preview failed on this request (${what}); the terminal running coursepack preview says why.`);
 }
 
 export function sendJson(res: ServerResponse, status: number, value: unknown): void {

@@ -25,7 +25,7 @@ import {
 } from "../protocol.js";
 import { CourseSource } from "./course-source.js";
 import { EventHub } from "./events.js";
-import { contentType, readBody, send, sendJson } from "./http.js";
+import { contentType, readJsonObject, send, sendJson, sendServerError } from "./http.js";
 import { LocalLms, type LoggedStatement, type UpstreamLrs } from "./lrs/index.js";
 import { summarize } from "./lrs/summary.js";
 import { PackagePreviewSource } from "./package-source.js";
@@ -229,13 +229,13 @@ class PreviewServer {
         // Only the LMS page may drive the preview, not another site open in the same browser.
         if (req.headers.origin !== undefined && req.headers.origin !== this.origin)
           return send(res, 403, "not from the preview page");
-        const body = JSON.parse((await readBody(req)) || "{}") as Record<string, unknown>;
+        const body = await readJsonObject(req);
+        if (!body) return send(res, 400, "the body must be a JSON object");
         return await this.command(route.slice("/__coursepack/".length), body, res);
       }
       send(res, 404, "not found");
     } catch (error) {
-      if (!res.headersSent) send(res, 500, error instanceof Error ? error.message : String(error));
-      else res.end();
+      sendServerError(res, `${method} ${route}`, error);
     }
   }
 

@@ -11,7 +11,7 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
-import { readBody, send, sendJson } from "../http.js";
+import { readBody, send, sendJson, sendServerError } from "../http.js";
 import { CMI5, VERBS, XAPI_VERSION } from "../../../shared/xapi-vocabulary.js";
 import { type Cmi5LaunchOptions, type Cmi5Session, createCmi5Session, moveOnSatisfied, verbOf } from "./cmi5.js";
 import { DocumentStore, documentRequest, profileKeyPrefix, stateKeyPrefix } from "./documents.js";
@@ -267,7 +267,7 @@ export class LocalLms {
         );
       send(res, 404, "not found");
     } catch (error) {
-      send(res, 500, String(error));
+      sendServerError(res, `${method} ${path}`, error);
     }
   }
 

@@ -1,0 +1,121 @@
+/**
+ * Every command a user can reach, run from the packed and installed package (not from src/ or the
+ * repository's lib/): help, version, new, build, validate, import-gift. The preview has its own
+ * file (preview.test.ts).
+ */
+import { copyFile, readdir, readFile, stat, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { installed, pkg, scratch } from "./installed.js";
+
+const REPO = path.resolve(import.meta.dirname, "../..");
+
+/** A course made by the installed `coursepack new`, shared by the tests below. */
+let course = "";
+
+beforeAll(async () => {
+  course = path.join(await scratch("cli"), "my-course");
+  const created = await installed("new", course);
+  expect(created.stderr).toBe("");
+  expect(created.code).toBe(0);
+});
+
+describe("the installed coursepack", () => {
+  it("is the packed version and prints its help", async () => {
+    const manifest = JSON.parse(await readFile(path.join(REPO, "package.json"), "utf8")) as { version: string };
+    const version = await installed("--version");
+    expect(version).toMatchObject({ code: 0, stderr: "" });
+    expect(version.stdout.trim()).toBe(manifest.version);
+    const help = await installed("--help");
+    expect(help.code).toBe(0);
+    for (const command of ["build", "new", "preview", "validate", "import-gift"])
+      expect(help.stdout).toContain(`coursepack ${command}`);
+    const one = await installed("build", "--help");
+    expect(one.stdout).toContain("coursepack build [dir]");
+    expect(one.stdout).not.toContain("coursepack validate");
+  });
+
+  it("runs from the installed files only", async () => {
+    // The bundle must not reach back into the repository (a path baked in at compile time).
+    const cli = await readFile(path.join(pkg.root, "lib", "cli.js"), "utf8");
+    expect(cli).not.toContain(REPO);
+  });
+
+  it("new: writes the starter course", async () => {
+    const files = (await readdir(course, { recursive: true })).map((f) => f.split(path.sep).join("/"));
+    expect(files).toEqual(
+      expect.arrayContaining(["course.yml", "lessons/01-welcome.md", "quizzes/check-your-understanding.yml"]),
+    );
+    expect(await readFile(path.join(course, "course.yml"), "utf8")).toContain('title: "My course"');
+    const again = await installed("new", course);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain("already exists and is not empty");
+  });
+
+  it("build: every format of the starter, from inside the course folder", async () => {
+    const out = path.join(await scratch("dist"), "dist");
+    const built = await installed("build", "--out", out, { cwd: course });
+    expect(built.stderr).toBe("");
+    expect(built.code).toBe(0);
+    expect(built.stdout).toMatch(/Built 5 packages in [\d.]+ m?s\./);
+    expect((await readdir(out)).filter((f) => f.endsWith(".zip")).sort()).toEqual(
+      ["cmi5", "scorm12", "scorm2004", "web", "xapi"].map((f) => `my-course-${f}.zip`).sort(),
+    );
+  });
+
+  it("build: a course folder given as an argument, and a clear error for a folder without a course", async () => {
+    const parent = path.dirname(course);
+    const out = path.join(await scratch("dist"), "dist");
+    const built = await installed("build", "my-course", "--format", "scorm12", "--out", out, { cwd: parent });
+    expect(built.code).toBe(0);
+    expect((await stat(path.join(out, "my-course-scorm12.zip"))).isFile()).toBe(true);
+    const empty = await scratch("empty");
+    const missing = await installed("build", { cwd: empty });
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain("course.yml");
+  });
+
+  it("validate: a package the installed build wrote, as text and as JSON", async () => {
+    const out = path.join(await scratch("dist"), "dist");
+    expect((await installed("build", course, "--format", "scorm2004,cmi5", "--no-folders", "--out", out)).code).toBe(0);
+    const zip = path.join(out, "my-course-scorm2004.zip");
+    const text = await installed("validate", zip, "--expect", "scorm2004");
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/✓ .*my-course-scorm2004\.zip: SCORM 2004 4th Edition, valid/);
+    const json = await installed("validate", path.join(out, "my-course-cmi5.zip"), "--json");
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout)).toMatchObject({ valid: true, standard: "cmi5" });
+  });
+
+  it("validate: flags a broken package with exit code 1", async () => {
+    const dir = await scratch("broken");
+    const manifest = path.join(dir, "imsmanifest.xml");
+    await copyFile(path.join(REPO, "package.json"), manifest);
+    const result = await installed("validate", manifest);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain("error");
+  });
+
+  it("import-gift: converts a Moodle bank into a quiz file the course builds with", async () => {
+    const dir = path.join(await scratch("gift"), "gift-course");
+    expect((await installed("new", dir)).code).toBe(0);
+    const bank = path.join(dir, "sales-bank.gift");
+    await copyFile(path.join(REPO, "test", "fixtures", "gift", "sales-bank.gift"), bank);
+    const imported = await installed("import-gift", "sales-bank.gift", { cwd: dir });
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toMatch(/✓ Imported 13 questions from sales-bank\.gift into quizzes\/sales-bank\.yml/);
+    const courseFile = path.join(dir, "course.yml");
+    const yml = await readFile(courseFile, "utf8");
+    await writeFile(courseFile, yml.replace(/^outline:\n/m, "outline:\n  - quizzes/sales-bank.yml\n"));
+    const built = await installed("build", "--format", "web", { cwd: dir });
+    expect(built.code).toBe(0);
+    expect(built.stdout).toContain("Built 1 package");
+    expect((await stat(path.join(dir, "dist", "gift-course-web.zip"))).isFile()).toBe(true);
+  });
+
+  it("rejects an unknown command with exit code 1", async () => {
+    const result = await installed("bake");
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('unknown command "bake"');
+  });
+});
