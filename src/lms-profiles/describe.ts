@@ -3,8 +3,8 @@
  * it prints for one profile — in Markdown, so docs/lms-profiles.md is made from the same text and
  * cannot drift from the data.
  */
-import { isRuntimeQuirk, type LmsQuirk } from "../shared/lms-quirks.js";
-import { LAUNCH_MODE_NAMES, LMS_FORMAT_NAMES, scorm2004Edition, sourceOf } from "./index.js";
+import { describeQuirks } from "../shared/lms-quirks.js";
+import { LAUNCH_MODE_NAMES, LMS_FORMAT_NAMES, scorm2004Edition, simulationOf, sourceOf } from "./index.js";
 import type { LmsLimit, LmsProfile } from "./schema.js";
 
 export function profileLine(profile: LmsProfile): string {
@@ -38,10 +38,6 @@ export function limitText(limit: LmsLimit): string {
   }
 }
 
-export function quirkTitle(quirk: LmsQuirk): string {
-  return `${quirk.note}${isRuntimeQuirk(quirk) ? "" : " (what the LMS records)"}`;
-}
-
 /** The whole profile, in Markdown; `heading` is the level of its title. */
 export function describeProfile(profile: LmsProfile, heading = "##"): string {
   const cite = (key: string) => {
@@ -72,9 +68,14 @@ export function describeProfile(profile: LmsProfile, heading = "##"): string {
     for (const l of profile.limits)
       lines.push(`  - ${limitText(l)}${l.note ? ` — ${l.note}` : ""} (${cite(l.source)})`);
   }
-  if (profile.quirks.length > 0) {
+  const simulation = simulationOf(profile);
+  if (simulation || profile.quirks.length > 0) {
     lines.push("- **Quirks `coursepack test` simulates:**");
-    for (const q of profile.quirks) lines.push(`  - ${quirkTitle(q)} (${cite(q.source)})`);
+    for (const standard of ["scorm12", "scorm2004"] as const)
+      for (const line of simulation ? describeQuirks(simulation, standard) : [])
+        lines.push(`  - SCORM ${standard === "scorm12" ? "1.2" : "2004"} API: ${line}`);
+    if (profile.simulation) lines.push(`  - (the API of ${simulation!.name}: ${cites(profile.simulation.sources)})`);
+    for (const q of profile.quirks) lines.push(`  - What the LMS records: ${q.note} (${cite(q.source)})`);
   }
   if (profile.admin.length > 0) {
     lines.push("- **In the LMS's admin screens:**");

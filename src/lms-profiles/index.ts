@@ -4,7 +4,7 @@
  * which LMS it is.
  */
 import type { FormatId } from "../shared/course-data.js";
-import { isRuntimeQuirk, type LmsQuirk, type RecordQuirk, type RuntimeQuirk } from "../shared/lms-quirks.js";
+import { type LmsQuirks, type RecordQuirk, SIMULATED_LMS, type SimulatedLms } from "../shared/lms-quirks.js";
 import type { LaunchMode, LmsFormat, LmsProfile, LmsSource } from "./schema.js";
 
 export { DEFAULT_PROFILE, isProfilePath, listProfiles, LmsProfileError, loadProfile, profileIds } from "./load.js";
@@ -54,12 +54,22 @@ export function sourceOf(profile: LmsProfile, key: string): LmsSource {
   return source;
 }
 
-export function runtimeQuirks(profile: LmsProfile): RuntimeQuirk[] {
-  return profile.quirks.filter(isRuntimeQuirk);
+/**
+ * How the LMS's API departs from the standard, for the tests' LMS (ScormLms): the simulated LMS the
+ * profile names plus its own runtime quirks (their sources written out). Undefined when none.
+ */
+export function simulationOf(profile: LmsProfile): LmsQuirks | undefined {
+  const simulated = profile.simulation ? SIMULATED_LMS[profile.simulation.lms as SimulatedLms] : undefined;
+  const own = profile.runtime.map((q) => {
+    const s = sourceOf(profile, q.source);
+    return { ...q, source: s.url ? `${s.title} (${s.url})` : s.title };
+  });
+  if (!simulated && own.length === 0) return undefined;
+  return { id: profile.id, name: simulated?.name ?? profile.name, quirks: [...(simulated?.quirks ?? []), ...own] };
 }
 
 export function recordQuirks(profile: LmsProfile): RecordQuirk[] {
-  return profile.quirks.filter((q: LmsQuirk): q is RecordQuirk => !isRuntimeQuirk(q));
+  return profile.quirks;
 }
 
 /** Human names of launch modes, as LMS admin screens call them. */

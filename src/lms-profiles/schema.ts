@@ -6,7 +6,7 @@
  * them branches on an LMS's name.
  */
 import { z } from "zod";
-import type { LmsQuirk } from "../shared/lms-quirks.js";
+import { isSimulatedLms, type Quirk, type RecordQuirk, SIMULATED_LMS } from "../shared/lms-quirks.js";
 
 /** Formats an LMS can take (`scorm2004` in course.yml means the profile's preferred edition). */
 export const LMS_FORMATS = ["scorm12", "scorm2004-3rd", "scorm2004-4th", "xapi", "cmi5"] as const;
@@ -79,41 +79,11 @@ const limitSchema = z.discriminatedUnion("rule", [
 ]);
 export type LmsLimit = z.infer<typeof limitSchema>;
 
-const interactionType = z.enum([
-  "true-false",
-  "choice",
-  "fill-in",
-  "long-fill-in",
-  "matching",
-  "performance",
-  "sequencing",
-  "likert",
-  "numeric",
-  "other",
-]);
+const standard = z.enum(["scorm12", "scorm2004"]);
 const base = { note: z.string().trim().min(1), source: sourceKey };
 
-const quirkSchema: z.ZodType<LmsQuirk> = z.discriminatedUnion("kind", [
-  z.strictObject({
-    kind: z.literal("refuse-value"),
-    standards,
-    elements: regex,
-    values: regex,
-    interactionTypes: z.array(interactionType).min(1).optional(),
-    error: z.string().regex(/^\d+$/),
-    ...base,
-  }),
-  z.strictObject({
-    kind: z.literal("refuse-element"),
-    standards,
-    elements: regex,
-    error: z.string().regex(/^\d+$/),
-    ...base,
-  }),
-  z.strictObject({ kind: z.literal("terminate-throws"), standards, element: z.string(), value: z.string(), ...base }),
-  z.strictObject({ kind: z.literal("entry-after-late-commit"), standards, entry: z.string(), ...base }),
-  z.strictObject({ kind: z.literal("api-late"), standards, ms: z.number().int().positive().max(10_000), ...base }),
-  z.strictObject({ kind: z.literal("empty-element"), standards, element: z.string(), ...base }),
+/** What the LMS records differs from what the SCO sent: judged by `coursepack test` after a session. */
+const recordQuirkSchema: z.ZodType<RecordQuirk> = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("score-lost-when-status-first"), standards, ...base }),
   z.strictObject({
     kind: z.literal("commit-refused-before-terminate"),
@@ -122,6 +92,38 @@ const quirkSchema: z.ZodType<LmsQuirk> = z.discriminatedUnion("kind", [
     ...base,
   }),
   z.strictObject({ kind: z.literal("completes-on-exit-unless-content-sets-completion"), ...base }),
+]);
+
+/**
+ * A runtime quirk written in the profile itself (profiles Coursepack ships name a simulated LMS
+ * instead, src/shared/lms-quirks.ts); `source` is a key of the profile's sources.
+ */
+const runtimeQuirkSchema: z.ZodType<Quirk> = z.discriminatedUnion("kind", [
+  z.strictObject({
+    kind: z.literal("refuse"),
+    standard,
+    elements: z.array(z.string().regex(/^(cmi|adl)\./)).min(1),
+    accept: regex.optional(),
+    delimiters: z.array(z.string().min(1)).optional(),
+    interactionTypes: z.array(z.string()).min(1).optional(),
+    code: z.string().regex(/^\d+$/),
+    source: sourceKey,
+  }),
+  z.strictObject({
+    kind: z.literal("terminate-throws"),
+    standard,
+    element: z.string(),
+    values: z.array(z.string()).min(1),
+    source: sourceKey,
+  }),
+  z.strictObject({ kind: z.literal("late-commit-entry"), standard, entry: z.string(), source: sourceKey }),
+  z.strictObject({
+    kind: z.literal("api-late"),
+    standard,
+    ms: z.number().int().positive().max(10_000),
+    source: sourceKey,
+  }),
+  z.strictObject({ kind: z.literal("empty-element"), standard, element: z.string(), source: sourceKey }),
 ]);
 
 const adminSettingSchema = z.strictObject({
@@ -167,7 +169,19 @@ export const profileSchema = z
       sources,
     }),
     limits: z.array(limitSchema).default([]),
-    quirks: z.array(quirkSchema).default([]),
+    /** The simulated LMS whose API this LMS's behaves like (src/shared/lms-quirks.ts SIMULATED_LMS). */
+    simulation: z
+      .strictObject({
+        lms: z.string().refine(isSimulatedLms, {
+          message: `must name a simulated LMS: ${Object.keys(SIMULATED_LMS).join(", ")}`,
+        }),
+        sources,
+      })
+      .optional(),
+    /** Runtime quirks of an LMS no simulation covers (a profile of your own). */
+    runtime: z.array(runtimeQuirkSchema).default([]),
+    /** What the LMS records differently from what the content sent. */
+    quirks: z.array(recordQuirkSchema).default([]),
     admin: z.array(adminSettingSchema).default([]),
   })
   .superRefine((profile, ctx) => {
@@ -180,8 +194,10 @@ export const profileSchema = z
     for (const [i, k] of profile.formats.sources.entries()) cite(k, ["formats", "sources", i]);
     for (const [i, k] of (profile.reporting?.sources ?? []).entries()) cite(k, ["reporting", "sources", i]);
     for (const [i, k] of profile.launch.sources.entries()) cite(k, ["launch", "sources", i]);
+    for (const [i, k] of (profile.simulation?.sources ?? []).entries()) cite(k, ["simulation", "sources", i]);
     for (const [i, l] of profile.limits.entries()) cite(l.source, ["limits", i, "source"]);
     for (const [i, q] of profile.quirks.entries()) cite(q.source, ["quirks", i, "source"]);
+    for (const [i, q] of profile.runtime.entries()) cite(q.source, ["runtime", i, "source"]);
     for (const [i, a] of profile.admin.entries()) cite(a.source, ["admin", i, "source"]);
     for (const key of Object.keys(profile.sources))
       if (!cited.has(key))

@@ -13,7 +13,7 @@ import {
   loadProfile,
   profileIds,
   recordQuirks,
-  runtimeQuirks,
+  simulationOf,
   scorm2004Edition,
 } from "../../src/lms-profiles/index.js";
 import { tempDir } from "../support/build.js";
@@ -69,12 +69,20 @@ describe("shipped LMS profiles", () => {
     expect(loadProfile("cornerstone").limits).toContainEqual(
       expect.objectContaining({ rule: "zip-size", bytes: 750 * 1024 ** 2 }),
     );
-    expect(runtimeQuirks(loadProfile("moodle")).map((q) => q.kind)).toEqual(["refuse-value", "terminate-throws"]);
-    expect(runtimeQuirks(loadProfile("forma")).map((q) => q.kind)).toEqual([
-      "refuse-value",
-      "refuse-element",
-      "entry-after-late-commit",
+    // Moodle and Forma behave like the simulated LMSs of src/shared/lms-quirks.ts, written once there.
+    expect(simulationOf(loadProfile("moodle"))!.quirks.map((q) => q.kind)).toEqual([
+      "refuse",
+      "refuse",
+      "terminate-throws",
     ]);
+    expect(simulationOf(loadProfile("forma"))!.quirks.map((q) => q.kind)).toEqual([
+      "refuse",
+      "refuse",
+      "refuse",
+      "late-commit-entry",
+    ]);
+    expect(simulationOf(loadProfile("open-edx"))!.quirks.map((q) => q.kind)).toEqual(["api-late", "api-late"]);
+    expect(simulationOf(loadProfile("generic"))).toBeUndefined();
   });
 
   it("build SCORM 2004 as 3rd edition unless the LMS prefers the 4th", () => {
@@ -87,13 +95,10 @@ describe("shipped LMS profiles", () => {
     expect(acceptsFormat(loadProfile("docebo"), "scorm2004")).toBe(true);
   });
 
-  it("every runtime quirk's patterns are valid regular expressions", () => {
+  it("every simulated quirk's pattern is a valid regular expression", () => {
     for (const profile of listProfiles())
-      for (const quirk of runtimeQuirks(profile)) {
-        if (quirk.kind === "refuse-value") expect(() => new RegExp(quirk.values)).not.toThrow();
-        if (quirk.kind === "refuse-value" || quirk.kind === "refuse-element")
-          expect(() => new RegExp(quirk.elements)).not.toThrow();
-      }
+      for (const quirk of simulationOf(profile)?.quirks ?? [])
+        if (quirk.kind === "refuse" && quirk.accept) expect(() => new RegExp(quirk.accept!)).not.toThrow();
   });
 });
 
