@@ -1,7 +1,8 @@
 // Compiles Coursepack with esbuild: the CLI for Node (lib/cli.js), one minified learner runtime
 // per tracker (lib/runtime/<tracker>.js), so each package ships only the tracker it needs, the
 // preview's browser pages (lib/preview/: the tests' LMS page and the preview's LMS page with its
-// debug panel), and the preview's programmatic API for Node (lib/preview.js).
+// debug panel), the preview's programmatic API for Node (lib/preview.js), and `coursepack test`'s
+// LMS page and robot learner (lib/tester/).
 import { copyFileSync, mkdirSync, readdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { build } from "esbuild";
@@ -32,8 +33,10 @@ await Promise.all([
       target: "node20",
       // Dependencies are bundled too: loading one file instead of hundreds of modules halves the
       // command's start-up (≈150 ms instead of ≈300 ms). esbuild and xmllint-wasm load native and
-      // WebAssembly files relative to themselves, so they stay external.
-      external: ["esbuild", "xmllint-wasm"],
+      // WebAssembly files relative to themselves, so they stay external; playwright-core (the browser
+      // driver of `coursepack test`) loads its own files by path, and is imported only by that command.
+      // ws's optional native helpers are left out: it works without them.
+      external: ["esbuild", "xmllint-wasm", "playwright-core", "bufferutil", "utf-8-validate"],
       // Bundled CommonJS dependencies call require(); give the ES module one.
       banner: {
         js: 'import { createRequire as __coursepackRequire } from "node:module"; const require = __coursepackRequire(import.meta.url);',
@@ -65,8 +68,19 @@ await Promise.all([
     target: ["es2020"],
     logLevel: "warning",
   }),
+  build({
+    entryPoints: [at("src/tester/client/lms-page.ts"), at("src/tester/client/robot-page.ts")],
+    outdir: at("lib/tester"),
+    bundle: true,
+    platform: "browser",
+    format: "iife",
+    // The engines learners use: Chromium, Firefox and WebKit (Safari's family) of the last years.
+    target: ["es2020", "chrome90", "firefox90", "safari15"],
+    logLevel: "warning",
+  }),
 ]);
 mkdirSync(at("lib/preview"), { recursive: true });
+copyFileSync(at("src/tester/client/lms-page.html"), at("lib/tester/lms-page.html"));
 for (const page of readdirSync(at("src/preview/client")).filter((f) => f.endsWith(".html") || f.endsWith(".css"))) {
   copyFileSync(at(`src/preview/client/${page}`), at(`lib/preview/${page}`));
 }

@@ -5,6 +5,7 @@ import type { Command } from "./command.js";
 import { buildCommand } from "./commands/build.js";
 import { importGiftCommand } from "./commands/import-gift.js";
 import { lmsCommand } from "./commands/lms.js";
+import { testCommand } from "./commands/test.js";
 import { newCommand } from "./commands/new.js";
 import { previewCommand } from "./commands/preview.js";
 import { validateCommand } from "./commands/validate.js";
@@ -18,6 +19,7 @@ const COMMANDS: readonly Command[] = [
   previewCommand,
   importGiftCommand,
   validateCommand,
+  testCommand,
   lmsCommand,
 ];
 

@@ -79,8 +79,7 @@ export interface LmsQuirks {
 export type RecordQuirk = {
   note: string;
   source: string;
-} & /** Reports show a score of 0 when the status was set before the score. */
-(
+} /** Reports show a score of 0 when the status was set before the score. */ & (
   | { kind: "score-lost-when-status-first"; standards: ScormStandardId[] }
   /** A Commit sent right before Terminate is refused with `error`; Terminate's own commit saves the data. */
   | { kind: "commit-refused-before-terminate"; standards: ScormStandardId[]; error: string }
@@ -202,7 +201,7 @@ export const SIMULATED_LMS = {
 export type SimulatedLms = keyof typeof SIMULATED_LMS;
 
 export function isSimulatedLms(id: string | null | undefined): id is SimulatedLms {
-  return id !== null && id !== undefined && Object.hasOwn(SIMULATED_LMS, id);
+  return id !== null && id !== undefined && Object.keys(SIMULATED_LMS).includes(id);
 }
 
 const DESCRIBE: { [K in Quirk["kind"]]: (quirk: Extract<Quirk, { kind: K }>) => string } = {

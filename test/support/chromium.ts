@@ -1,26 +1,15 @@
 /**
- * Finds Debian's Chromium for the browser tests, installing it when we can (root with apt-get).
- * Browser tests never skip: without Chromium they fail with the command to run.
+ * Finds Chromium for the browser tests the way `coursepack test` does (src/tester/browsers.ts),
+ * installing Debian's when we can (root with apt-get). Browser tests never skip: without Chromium
+ * they fail with the command to run.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { CHROMIUM_ARGS, findBrowser, INSTALL_HINTS } from "../../src/tester/browsers.js";
 
-const CANDIDATES = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].filter(
-  (p): p is string => Boolean(p),
-);
-
-export const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-dev-shm-usage",
-  "--no-first-run",
-  "--disable-component-update",
-  "--disable-sync",
-];
+export { CHROMIUM_ARGS };
 
 export function findChromium(): string | undefined {
-  return CANDIDATES.find((p) => existsSync(p));
+  return findBrowser("chromium");
 }
 
 export function ensureChromium(): string {
@@ -36,9 +25,5 @@ export function ensureChromium(): string {
     const installed = findChromium();
     if (installed) return installed;
   }
-  throw new Error(
-    "The browser tests need Chromium and it is not installed. Install it with:\n" +
-      "    sudo apt-get update && sudo apt-get install -y chromium\n" +
-      "or point CHROMIUM_PATH at a Chromium or Chrome binary.",
-  );
+  throw new Error(`The browser tests need Chromium.\n${INSTALL_HINTS.chromium}`);
 }

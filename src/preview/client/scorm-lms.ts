@@ -7,22 +7,12 @@
  * to every call) both drive this one module.
  */
 import { Scorm12API, Scorm2004API } from "scorm-again";
+import type { ApiCall, CmiJson } from "../protocol.js";
 import { type LmsQuirks, QuirkSession } from "./lms-quirks.js";
 
 export type ScormStandard = "scorm12" | "scorm2004";
 
-/** scorm-again's JSON form of the CMI data (renderCMIToJSONObject / loadFromJSON). */
-export type CmiJson = { cmi: Record<string, unknown> };
-
-export interface ApiCall {
-  method: string;
-  /** First argument: the element for GetValue/SetValue, the "" parameter for the others. */
-  element?: string | undefined;
-  value?: string | undefined;
-  result: string;
-  /** GetLastError right after the call ("0" = none). */
-  error: string;
-}
+export type { ApiCall, CmiJson };
 
 export interface ScormLmsOptions {
   standard: ScormStandard;
