@@ -38,6 +38,7 @@ export class Learner {
   /** Opens the LMS page and has it launch the package; resolves when the package's page has loaded. */
   async launch(lmsPage: string, plan: LaunchPlan): Promise<void> {
     this.tab = await this.session.open(lmsPage);
+    await this.ready(this.tab, "coursepackTest");
     const popup = plan.window === "popup" ? this.session.nextPopup() : undefined;
     // A rejected popup wait must not go unhandled while the launch itself fails.
     popup?.catch(() => undefined);
@@ -46,6 +47,15 @@ export class Learner {
     await this.tab.evaluate("coursepackTest.loaded()");
     if (popup) this.popup = await popup;
     this.steps.push(`launched ${plan.window === "nested" ? "in a frame below a player frame" : `in a ${plan.window}`}`);
+  }
+
+  /** Waits until the page's script has defined `global` (a loaded machine may still be running it). */
+  private async ready(tab: Tab, global: string): Promise<void> {
+    const end = Date.now() + 30_000;
+    while (!(await tab.evaluate<boolean>(`typeof ${global} !== "undefined"`).catch(() => false))) {
+      if (Date.now() > end) throw new Error(`the LMS page did not start (no ${global} after 30 s)`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
   }
 
   private get page(): Tab {

@@ -32,6 +32,8 @@ export interface TestOptions {
   browser?: BrowserName | undefined;
   /** Scenarios run at once (default: 3, fewer on a one-core machine). */
   concurrency?: number | undefined;
+  /** Only these scenarios (ids: pass, fail, resume, background, lms-closed-first, commit-fails, launch). */
+  only?: string[] | undefined;
   /** Called as each scenario finishes (for progress output). */
   onResult?: ((result: ScenarioResult) => void) | undefined;
 }
@@ -175,7 +177,10 @@ export async function runTests(options: TestOptions): Promise<TestRun> {
     engine = await openEngine(options.browser ?? "chromium");
     server = await TestServer.start();
     const results: ScenarioResult[] = collected.subjects.map((s) => uploadResult(s, profile, engine!.version));
-    const tasks = collected.subjects.filter((s) => s.validation.valid).flatMap((s) => plan(s, profile));
+    const tasks = collected.subjects
+      .filter((s) => s.validation.valid)
+      .flatMap((s) => plan(s, profile))
+      .filter((t) => !options.only || options.only.includes(t.scenario.id));
     const base = { engine, server, profile, simulation: simulationOf(profile) };
     const width = options.concurrency ?? Math.min(3, Math.max(1, os.availableParallelism()));
     const queue = [...tasks];

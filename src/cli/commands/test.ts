@@ -39,6 +39,7 @@ async function run(args: string[]): Promise<number> {
       report: { type: "string", default: "test-report" },
       "no-report": { type: "boolean", default: false },
       concurrency: { type: "string" },
+      only: { type: "string" },
     },
   });
   const profile = lmsOption(values.lms);
@@ -66,6 +67,7 @@ async function run(args: string[]): Promise<number> {
       formats: formats as FormatId[] | undefined,
       browser,
       concurrency,
+      only: values.only?.split(",").map((s) => s.trim()),
       onResult: (r) => console.log(line(r)),
     });
   } catch (error) {
@@ -112,6 +114,8 @@ export const testCommand: Command = {
       --browser <engine>        chromium (default), firefox or webkit — installed ones only
       --junit <file>            Also write JUnit XML for CI
       --report <dir>            HTML report folder (default: test-report)
-      --no-report               Write no HTML report`,
+      --no-report               Write no HTML report
+      --only <list>             Only these scenarios: pass, fail, resume, background,
+                                lms-closed-first, commit-fails, launch`,
   run,
 };

@@ -103,7 +103,10 @@ function recorder(host: ScormLms, url: string): (call: ApiCall) => void {
     if (!RECORDED.test(call.method) && call.error === "0" && !host.terminated) return;
     const body = JSON.stringify({ seq: ++seq, calls: host.calls.slice(sent), committed, next: host.nextSession() });
     sent = host.calls.length;
-    void fetch(url, { method: "POST", body, keepalive: body.length < KEEPALIVE_LIMIT }).catch(() => undefined);
+    // A beacon outlives the page, as LMSs' own saves must when the learner closes the tab (checklist
+    // #37); one too large for it goes by fetch, and is lost if the page is going away.
+    if (body.length >= KEEPALIVE_LIMIT || !navigator.sendBeacon(url, body))
+      void fetch(url, { method: "POST", body }).catch(() => undefined);
   };
 }
 

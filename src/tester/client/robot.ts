@@ -257,10 +257,7 @@ function answerOf(q: HTMLElement): string {
     } else if (input.value) parts.push(input.value);
   }
   for (const select of q.querySelectorAll<HTMLSelectElement>("select"))
-    parts.push(`${select.dataset.source}=${select.value}`);
-  const order = [...q.querySelectorAll<HTMLElement>("[data-option][data-move], [data-option]")]
-    .filter((e) => e.querySelector("[data-move]"))
-    .map((e) => e.dataset.option);
-  if (order.length) parts.push(order.join(">"));
+    if (select.value) parts.push(`${select.dataset.source}=${select.value}`);
+  // A sequencing question always shows an order, answered or not: its order is not an answer here.
   return parts.join(",");
 }

@@ -11,7 +11,7 @@ import type { ScenarioContext } from "../scenario.js";
 import type { RecordLog } from "../server.js";
 
 /** How long the LMS waits for the session to end once the learner leaves. */
-const FINISH_MS = 5000;
+const FINISH_MS = 20_000;
 
 export class ScormVisit {
   private constructor(
