@@ -2,7 +2,7 @@
  * The shipped LMS profiles load and cite their sources; a broken profile file is refused with each
  * problem at its line; unknown names get a suggestion; the helpers answer from the data.
  */
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import {
@@ -16,7 +16,9 @@ import {
   simulationOf,
   scorm2004Edition,
 } from "../../src/lms-profiles/index.js";
-import { tempDir } from "../support/build.js";
+import { describeProfile } from "../../src/lms-profiles/describe.js";
+import { parseProfile } from "../../src/lms-profiles/load.js";
+import { ROOT, tempDir } from "../support/build.js";
 
 const REQUIRED = [
   "generic",
@@ -158,5 +160,23 @@ describe("loading a profile", () => {
       message = (error as Error).message;
     }
     expect(message).toMatch(/bad\.yml:6:\d+: formats\.accepts\.0: /);
+  });
+});
+
+describe("docs/lms-profiles.md", () => {
+  it("prints every profile as `coursepack lms --markdown` does (node scripts/lms-profiles-doc.mjs)", async () => {
+    const doc = await readFile(path.join(ROOT, "docs", "lms-profiles.md"), "utf8");
+    const block = doc.slice(doc.indexOf("<!-- profiles:start -->"), doc.indexOf("<!-- profiles:end -->"));
+    const expected = listProfiles()
+      .map((p) => describeProfile(p))
+      .join("\n")
+      .trim();
+    expect(block.replace("<!-- profiles:start -->", "").trim()).toBe(expected);
+  });
+
+  it("shows a profile of one's own that loads as written", async () => {
+    const doc = await readFile(path.join(ROOT, "docs", "lms-profiles.md"), "utf8");
+    const example = /## A profile of your own[\s\S]*?```yaml\n([\s\S]*?)```/.exec(doc)![1]!;
+    expect(parseProfile("example.yml", example)).toMatchObject({ id: "acme", simulation: { lms: "moodle" } });
   });
 });
