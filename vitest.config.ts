@@ -37,6 +37,8 @@ export default defineConfig({
         test: {
           name: "package",
           include: ["test/package/**/*.test.ts"],
+          // Each case runs real processes (npm, the installed coursepack, Chromium) on two cores.
+          testTimeout: 180_000,
           globalSetup: ["test/support/compile.ts", "test/package/global-setup.ts"],
           pool: "forks",
         },

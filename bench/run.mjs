@@ -7,6 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { measureFirstInteraction } from "./first-interaction.mjs";
+import { measureInstall } from "./install.mjs";
 import { measurePreviewRebuild } from "./preview-rebuild.mjs";
 
 const root = path.dirname(path.dirname(new URL(import.meta.url).pathname));
@@ -75,6 +76,7 @@ const courses = [
   ["default course", path.join(root, "content")],
   ["250 lessons / 1,000 questions", generate(250, 1000)],
   ["500 lessons / 2,000 questions", generate(500, 2000)],
+  ["1,000 lessons / 4,000 questions", generate(1000, 4000)],
 ];
 const builds = courses.map(([name, dir]) => measureBuilds(name, dir));
 
@@ -86,7 +88,20 @@ for (const b of builds) {
   );
 }
 const ratio = builds[2].buildMs / builds[1].buildMs;
-console.log(`500 vs 250 lessons: ${ratio.toFixed(2)}× the time (target ≤ 2×)\n`);
+console.log(`500 vs 250 lessons: ${ratio.toFixed(2)}× the time (target ≤ 2×)`);
+console.log(
+  `Targets: default course ≤ 300 ms; 1,000 lessons ≤ 2 s and ≤ 250 MB (measured: ${ms(builds[0].processMs)}; ${ms(builds[3].processMs)}, ${builds[3].peakMB.toFixed(0)} MB)\n`,
+);
+
+const install = measureInstall(root, runs + 2);
+const mb = (n) => `${(n / 2 ** 20).toFixed(1)} MB`;
+console.log("The published package (npm pack, installed from the npm cache into a clean prefix):");
+console.log(
+  `tarball ${mb(install.tarballBytes)}, installed ${mb(install.installedBytes)} (target < 10 MB), npm install ${ms(install.installMs)}`,
+);
+console.log(
+  `npx coursepack --version ${ms(install.npxVersionMs)} (target < 300 ms); coursepack --version ${ms(install.versionMs)}; coursepack --help ${ms(install.helpMs)}; node -e 0 ${ms(install.nodeMs)}\n`,
+);
 
 console.log("Packages of the default course:");
 console.log("format          zip        runtime JS+CSS (gzip)");
@@ -113,14 +128,17 @@ const results = {
     node: process.version,
   },
   targets: {
-    defaultAllFormatsMs: 1000,
-    largeAllFormatsMs: 10000,
-    largePeakMB: 400,
+    defaultAllFormatsMs: 300,
+    thousandLessonsMs: 2000,
+    thousandLessonsPeakMB: 250,
+    installedMB: 10,
+    npxVersionMs: 300,
     doublingRatio: 2,
     firstInteractionMs: 300,
     previewRebuildMs: 150,
   },
   builds,
+  install,
   doublingRatio: ratio,
   firstInteractionMs: firstInteraction,
   previewRebuildMs: previewRebuild,

@@ -1,7 +1,13 @@
 #!/usr/bin/env node
 // Entry point of the `coursepack` command; the code lives in lib/ (compiled from src/ by `npm run compile`).
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 
+const args = process.argv.slice(2);
+// `coursepack --version` answers without loading the compiler: scripts and `npx` ask it often.
+if (args.length === 1 && (args[0] === "--version" || args[0] === "-v")) {
+  console.log(JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")).version);
+  process.exit(0);
+}
 const cli = new URL("../lib/cli.js", import.meta.url);
 if (!existsSync(cli)) {
   console.error(
@@ -10,4 +16,4 @@ if (!existsSync(cli)) {
   process.exit(1);
 }
 const { main } = await import(cli.href);
-process.exitCode = await main(process.argv.slice(2));
+process.exitCode = await main(args);

@@ -1,10 +1,12 @@
-// Compiles Coursepack with esbuild: the CLI for Node (lib/cli.js), one minified learner runtime
+// Compiles Coursepack with esbuild: the CLI for Node (lib/cli.js and its chunks), one minified learner runtime
 // per tracker (lib/runtime/<tracker>.js), so each package ships only the tracker it needs, the
 // preview's browser pages (lib/preview/: the tests' LMS page and the preview's LMS page with its
-// debug panel), the preview's programmatic API for Node (lib/preview.js), and `coursepack test`'s
+// debug panel), the preview's programmatic API for Node (lib/preview.js), the default theme
+// minified (lib/theme.min.css), the JSON Schemas for editors (lib/schemas/), and `coursepack test`'s
 // LMS page and robot learner (lib/tester/).
-import { copyFileSync, mkdirSync, readdirSync, rmSync } from "node:fs";
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import CleanCSS from "clean-css";
 import { build } from "esbuild";
 import { staticRequires } from "./static-requires.mjs";
 
@@ -20,34 +22,28 @@ const entries = (dir) =>
     .map((f) => at(`${dir}/${f}`));
 
 await Promise.all([
-  ...[
-    ["src/cli/main.ts", "lib/cli.js"],
-    ["src/preview/server/index.ts", "lib/preview.js"],
-  ].map(([entry, outfile]) =>
-    build({
-      entryPoints: [at(entry)],
-      outfile: at(outfile),
-      bundle: true,
-      platform: "node",
-      format: "esm",
-      target: "node20",
-      // Dependencies are bundled too: loading one file instead of hundreds of modules halves the
-      // command's start-up (≈150 ms instead of ≈300 ms). esbuild and xmllint-wasm load native and
-      // WebAssembly files relative to themselves, so they stay external; playwright-core (the browser
-      // driver of `coursepack test`) loads its own files by path, and is imported only by that command.
-      // ws's optional native helpers are left out: it works without them.
-      external: ["esbuild", "xmllint-wasm", "playwright-core", "bufferutil", "utf-8-validate"],
-      // Bundled CommonJS dependencies call require(); give the ES module one.
-      banner: {
-        js: 'import { createRequire as __coursepackRequire } from "node:module"; const require = __coursepackRequire(import.meta.url);',
-      },
-      sourcemap: "linked",
-      plugins: [staticRequires],
-      // A require() esbuild cannot follow would only fail when the user's command reaches it.
-      logOverride: { "unsupported-require-call": "error" },
-      logLevel: "warning",
-    }),
-  ),
+  build({
+    entryPoints: { cli: at("src/cli/main.ts"), preview: at("src/preview/server/index.ts") },
+    outdir: at("lib"),
+    // Code shared by the two entries, and what a command loads only when it runs (the build, the
+    // preview, clean-css…), goes into chunks: \`coursepack --version\` loads a few kilobytes.
+    splitting: true,
+    chunkNames: "chunks/[name]-[hash]",
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    // Dependencies are bundled too: loading a few files instead of hundreds of modules halves the
+    // command's start-up, and the published package has no dependencies to install.
+    // Bundled CommonJS dependencies call require(); give the ES modules one.
+    banner: {
+      js: 'import { createRequire as __coursepackRequire } from "node:module"; const require = __coursepackRequire(import.meta.url);',
+    },
+    plugins: [staticRequires],
+    // A require() esbuild cannot follow would only fail when the user's command reaches it.
+    logOverride: { "unsupported-require-call": "error" },
+    logLevel: "warning",
+  }),
   build({
     entryPoints: entries("src/runtime/entries"),
     outdir: at("lib/runtime"),
@@ -66,6 +62,8 @@ await Promise.all([
     platform: "browser",
     format: "iife",
     target: ["es2020"],
+    // Served to the author's browser from localhost only; minified, they halve the package.
+    minify: true,
     logLevel: "warning",
   }),
   build({
@@ -76,12 +74,50 @@ await Promise.all([
     format: "iife",
     // The engines learners use: Chromium, Firefox and WebKit (Safari's family) of the last years.
     target: ["es2020", "chrome90", "firefox90", "safari15"],
+    minify: true,
     logLevel: "warning",
   }),
 ]);
 mkdirSync(at("lib/preview"), { recursive: true });
 copyFileSync(at("src/tester/client/lms-page.html"), at("lib/tester/lms-page.html"));
+// xmllint (libxml2 in WebAssembly, MIT) runs from files, not from the bundle: copy them with their
+// licence (src/validator/xmllint-pool.ts loads them). The module is CommonJS: .cjs, because
+// Coursepack's package.json says "type": "module".
+mkdirSync(at("lib/xmllint"), { recursive: true });
+for (const [from, to] of [
+  ["xmllint-node.js", "xmllint-node.cjs"],
+  ["xmllint.wasm", "xmllint.wasm"],
+  ["COPYING", "COPYING"],
+]) {
+  copyFileSync(at(`node_modules/xmllint-wasm/${from}`), at(`lib/xmllint/${to}`));
+}
+// The default theme, minified once here rather than in every build (src/compiler/render/css.ts).
+const theme = new CleanCSS({ level: 1, inline: false, rebase: false }).minify(
+  readFileSync(at("templates/theme.css"), "utf8"),
+);
+if (theme.errors.length) throw new Error(`templates/theme.css: ${theme.errors.join("; ")}`);
+writeFileSync(at("lib/theme.min.css"), theme.styles);
 for (const page of readdirSync(at("src/preview/client")).filter((f) => f.endsWith(".html") || f.endsWith(".css"))) {
   copyFileSync(at(`src/preview/client/${page}`), at(`lib/preview/${page}`));
+}
+// JSON Schemas for editors, generated from the zod schemas (src/compiler/schema/json-schema.ts).
+const generator = await build({
+  entryPoints: [at("src/compiler/schema/json-schema.ts")],
+  bundle: true,
+  write: false,
+  format: "esm",
+  platform: "node",
+  logLevel: "warning",
+});
+const { JSON_SCHEMAS, jsonSchema } = await import(
+  `data:text/javascript;base64,${Buffer.from(generator.outputFiles[0].text).toString("base64")}`
+);
+const { version } = JSON.parse(readFileSync(at("package.json"), "utf8"));
+mkdirSync(at("lib/schemas"), { recursive: true });
+for (const name of Object.keys(JSON_SCHEMAS)) {
+  writeFileSync(
+    at(`lib/schemas/${JSON_SCHEMAS[name].file}`),
+    `${JSON.stringify(jsonSchema(name, version), null, 2)}\n`,
+  );
 }
 console.log(`compiled in ${Math.round(performance.now() - started)} ms`);

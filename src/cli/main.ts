@@ -8,8 +8,9 @@ import { lmsCommand } from "./commands/lms.js";
 import { testCommand } from "./commands/test.js";
 import { newCommand } from "./commands/new.js";
 import { previewCommand } from "./commands/preview.js";
+import { translateCommand } from "./commands/translate.js";
 import { validateCommand } from "./commands/validate.js";
-import { bold, red, yellow } from "./format.js";
+import { bold, red, setQuiet, yellow } from "./format.js";
 import { UsageError, usage } from "./usage.js";
 
 /** Every command, in the order --help lists them. */
@@ -18,6 +19,7 @@ const COMMANDS: readonly Command[] = [
   newCommand,
   previewCommand,
   importGiftCommand,
+  translateCommand,
   validateCommand,
   testCommand,
   lmsCommand,
@@ -28,7 +30,10 @@ function find(name: string): Command | undefined {
 }
 
 export async function main(argv: string[]): Promise<number> {
-  const [name, ...args] = argv;
+  // --quiet works with every command: only problems and machine output (--json) are printed.
+  const quiet = argv.some((a) => a === "--quiet" || a === "-q");
+  setQuiet(quiet);
+  const [name, ...args] = quiet ? argv.filter((a) => a !== "--quiet" && a !== "-q") : argv;
   if (name === undefined || name === "--help" || name === "-h" || name === "help") {
     console.log(usage(COMMANDS));
     return 0;

@@ -10,6 +10,8 @@ export function usage(commands: readonly Command[]): string {
 Usage:
 ${commands.map((c) => c.usage).join("\n")}
   coursepack <command> --help Show one command's help.
+  -q, --quiet                 With any command: print only problems (and --json output).
+  NO_COLOR=1 / FORCE_COLOR=1  Turn colours off / on (default: on in a terminal).
   coursepack --help           Show this help.
   coursepack --version        Show the version.
 

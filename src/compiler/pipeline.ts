@@ -16,6 +16,9 @@ import { findTemplates, Templates } from "./render/templates.js";
 import { targetFor } from "./targets/index.js";
 import type { Target } from "./targets/target.js";
 import { courseData } from "./render/course-data.js";
+import { warmXsd } from "../validator/xsd.js";
+import { courseLanguages, outputBase } from "./i18n/languages.js";
+import { localize } from "./i18n/localize.js";
 
 export interface BuildOptions {
   /** Course folder (holds course.yml). */
@@ -28,6 +31,10 @@ export interface BuildOptions {
   folders?: boolean;
   /** LMS profile id or file, overriding course.yml's `lms` (checked by the caller). */
   lms?: string;
+  /** Told what the build is doing, for a progress line on large courses. */
+  onProgress?: (step: string) => void;
+  /** Languages to build; defaults to the course's `languages` (or its one `language`). */
+  languages?: string[];
 }
 
 export interface BuildResult {
@@ -38,13 +45,26 @@ export interface BuildResult {
   ms: number;
 }
 
+/** One language of a course, ready to render: the course language or a translation. */
+export interface LanguageVersion {
+  language: string;
+  model: CourseModel;
+  data: CourseData;
+  templates: Templates;
+  /** Package names start with this: the course id, plus the language for a translation. */
+  outputBase: string;
+}
+
 /** Load, model and check a course; throws BuildFailed with every error found. */
 export interface CheckedCourse {
+  /** The course in its own language (what the other fields describe too). */
   model: CourseModel;
   data: CourseData;
   targets: Target[];
   templates: Templates;
   diagnostics: Diagnostics;
+  /** The course language first, then each translation to build. */
+  languages: LanguageVersion[];
 }
 
 /**
@@ -67,10 +87,16 @@ export async function loadTemplates(model: CourseModel): Promise<Templates> {
 
 const FULL: BuildStages = { parsePage, buildPage, templates: loadTemplates };
 
+/**
+ * @param languages which of the course's languages to prepare: all of them, only its own (the
+ *   preview), or those listed
+ * @param lms LMS profile id or file, overriding course.yml's `lms`
+ */
 export async function checkCourse(
   dir: string,
   formats?: FormatId[],
   stages: BuildStages = FULL,
+  languages: "all" | "own" | string[] = "all",
   lms?: string,
 ): Promise<CheckedCourse> {
   const diagnostics = new Diagnostics();
@@ -82,26 +108,82 @@ export async function checkCourse(
   const targets = resolveTargets(model, formats, diagnostics);
   const data = courseData(model, templates.strings);
   for (const target of targets) target.check?.(model, data, diagnostics);
+  const wanted = selectLanguages(model, languages, diagnostics);
+  const versions: LanguageVersion[] = [];
+  if (wanted.includes(model.config.language))
+    versions.push({ language: model.config.language, model, data, templates, outputBase: model.config.id });
+  // Translations share the source's structure, ids and settings, so the format checks above hold for them.
+  for (const language of wanted.filter((l) => l !== model.config.language)) {
+    const translated = await localize(model, language, diagnostics);
+    const own = await loadTemplates(translated);
+    versions.push({
+      language,
+      model: translated,
+      data: courseData(translated, own.strings),
+      templates: own,
+      outputBase: outputBase(model, language),
+    });
+  }
   if (diagnostics.errorCount > 0) throw new BuildFailed(diagnostics);
-  return { model, data, targets, templates, diagnostics };
+  return { model, data, targets, templates, diagnostics, languages: versions };
+}
+
+/** The languages asked for, each checked against the course's `languages`. */
+function selectLanguages(model: CourseModel, asked: "all" | "own" | string[], diagnostics: Diagnostics): string[] {
+  const known = courseLanguages(model.config);
+  if (asked === "all") return known;
+  if (asked === "own") return [model.config.language];
+  for (const language of asked.filter((l) => !known.includes(l))) {
+    diagnostics.error(
+      model.courseSource.position(model.config.languages ? ["languages"] : ["language"]),
+      `language "${language}" is not one of this course's languages (${known.join(", ")}); add it to \`languages:\` in course.yml`,
+    );
+  }
+  return known.filter((l) => asked.includes(l));
 }
 
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
-  const { model, data, targets, templates, diagnostics } = await checkCourse(
+  // Every package's manifest goes through the official schemas at the end: start xmllint now.
+  warmXsd();
+  const progress = options.onProgress ?? (() => undefined);
+  progress("reading the course");
+  const { model, targets, diagnostics, languages } = await checkCourse(
     options.dir,
     options.formats,
     FULL,
+    options.languages ?? "all",
     options.lms,
   );
-  const rendered = await renderCourse(model, templates, data);
   const outDir = path.resolve(options.outDir ?? "dist");
   const staged = await StagedOutput.open(outDir);
   try {
-    const assets = await readAssets(rendered);
-    const outputs = await Promise.all(
-      targets.map((t) => packageTarget(t, model, rendered, staged, options.folders ?? true, assets)),
-    );
+    const outputs: PackagedOutput[] = [];
+    const total = targets.length * languages.length;
+    let packaged = 0;
+    for (const version of languages) {
+      progress(`rendering ${version.model.pages.length} pages (${version.language})`);
+      const rendered = await renderCourse(version.model, version.templates, version.data);
+      const assets = await readAssets(rendered);
+      const named = { base: version.outputBase, language: version.language };
+      outputs.push(
+        ...(await Promise.all(
+          targets.map(async (t) => {
+            const output = await packageTarget(
+              t,
+              version.model,
+              rendered,
+              staged,
+              options.folders ?? true,
+              assets,
+              named,
+            );
+            progress(`packaging ${++packaged} of ${total}`);
+            return output;
+          }),
+        )),
+      );
+    }
     await staged.commit(outputs.flatMap((o) => ((options.folders ?? true) ? [o.zipName, o.folderName] : [o.zipName])));
     return { model, diagnostics, outputs, outDir, ms: performance.now() - started };
   } catch (error) {

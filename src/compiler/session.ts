@@ -79,7 +79,7 @@ export class BuildSession {
   private async run(format: FormatId): Promise<SessionBuild> {
     const started = performance.now();
     const rebuilt: Rebuilt = { files: [], pages: [], templates: false, css: false };
-    const checked = await checkCourse(this.dir, [format], this.stages(rebuilt));
+    const checked = await checkCourse(this.dir, [format], this.stages(rebuilt), "own");
     const rendered = await renderCourse(
       checked.model,
       checked.templates,

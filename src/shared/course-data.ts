@@ -163,4 +163,6 @@ export interface TrackingOptions {
   interactions: boolean;
   /** Seconds between periodic commits. */
   commitSeconds: number;
+  /** SCORM 2004: send adl.nav.request before Terminate (suspendAll or exitAll, as the exit). */
+  navigationRequests: boolean;
 }

@@ -5,8 +5,10 @@
  */
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import { validateXML, type XMLFileInfo } from "xmllint-wasm";
 import { PACKAGE_ROOT } from "../shared/node/paths.js";
+import { runXmllint, type XmllintFile } from "./xmllint-pool.js";
+
+export { warmXmllint as warmXsd } from "./xmllint-pool.js";
 
 export const SCHEMAS_DIR = path.join(PACKAGE_ROOT, "schemas");
 
@@ -16,6 +18,9 @@ export const SCHEMA_SETS = {
   "scorm2004-4th": "scorm2004-4th/scorm2004_4th_all.xsd",
   "scorm2004-3rd": "scorm2004-3rd/scorm2004_3rd_all.xsd",
   cmi5: "cmi5/CourseStructure.xsd",
+  /** Translation files `coursepack translate export` writes (src/translation/). */
+  xliff20: "xliff20/xliff_core_2.0.xsd",
+  xliff12: "xliff12/xliff-core-1.2-strict.xsd",
 } as const;
 
 export type SchemaSet = keyof typeof SCHEMA_SETS;
@@ -31,7 +36,7 @@ export interface XsdResult {
   problems: XsdProblem[];
 }
 
-const loaded = new Map<SchemaSet, Promise<{ schema: XMLFileInfo; preload: XMLFileInfo[] }>>();
+const loaded = new Map<SchemaSet, Promise<{ schema: XmllintFile; preload: XmllintFile[] }>>();
 
 function loadSet(set: SchemaSet) {
   let files = loaded.get(set);
@@ -83,7 +88,7 @@ async function drain(set: SchemaSet, queue: { waiting: Pending[]; running: boole
   while (queue.waiting.length > 0) {
     const batch = queue.waiting.splice(0);
     try {
-      const results = await runXmllint(
+      const results = await validateBatch(
         set,
         batch.flatMap((p) => p.documents),
       );
@@ -102,23 +107,16 @@ async function drain(set: SchemaSet, queue: { waiting: Pending[]; running: boole
 const STATUS = /^(document-\d+\.xml) (validates|fails to validate)$/;
 const PROBLEM = /^(document-\d+\.xml):(\d+): (.*)$/;
 
-async function runXmllint(set: SchemaSet, documents: { file: string; xml: string }[]): Promise<XsdResult[]> {
+/** xmllint's exit codes: 0 valid, 3 and 4 validation errors, 1 and others parse errors (same report). */
+async function validateBatch(set: SchemaSet, documents: { file: string; xml: string }[]): Promise<XsdResult[]> {
   const { schema, preload } = await loadSet(set);
   const names = documents.map((_, i) => `document-${i}.xml`);
-  let output: string;
-  try {
-    const out = await validateXML({
-      xml: documents.map((d, i) => ({ fileName: names[i]!, contents: d.xml })),
-      schema: [schema],
-      preload,
-      // Manifests of thousands of items need more than the default 32 MB.
-      maxMemoryPages: 4096,
-    });
-    output = out.rawOutput;
-  } catch (error) {
-    // xmllint exits with other codes when a document is not well-formed; its report is the same.
-    output = (error as Error).message;
-  }
+  const { stderr: output } = await runXmllint({
+    inputFiles: [...documents.map((d, i) => ({ fileName: names[i]!, contents: d.xml })), schema, ...preload],
+    args: ["--schema", schema.fileName, "--noout", ...names],
+    // Manifests of thousands of items need more than the default 32 MB.
+    maxMemoryPages: 4096,
+  });
   const valid = new Set<string>();
   const seen = new Set<string>();
   const problems = new Map<string, XsdProblem[]>(names.map((n) => [n, []]));

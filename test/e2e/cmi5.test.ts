@@ -158,6 +158,42 @@ describe("cmi5 AU", () => {
     expect(errors).toEqual([]);
   });
 
+  it("ignores a masteryScore outside 0..1 in LMS.LaunchData and judges by the course's pass mark (issue 12)", async () => {
+    // 2 would make the pass mark 200 %: a learner with every answer right must still pass.
+    const high = await cmi5Launch({ masteryScore: 2, moveOn: "Passed" });
+    const first = await open(high.url);
+    await takeCourse(first.page, 1);
+    await first.page.locator('[data-action="exit"]').click();
+    await first.page.locator('[data-notice="finished"]').waitFor();
+    const passed = (await auStatements(high.session.registration)).filter((s) =>
+      ["passed", "failed"].includes(verbOf(s)),
+    );
+    expect(passed.map(verbOf)).toEqual(["passed"]);
+    expect(passed[0]!.context.extensions[MASTERY]).toBeUndefined();
+    // -1 would pass a learner with 0 %.
+    const low = await cmi5Launch({ masteryScore: -1 });
+    const second = await open(low.url);
+    await takeCourse(second.page, 0);
+    await second.page.locator('[data-action="exit"]').click();
+    await second.page.locator('[data-notice="finished"]').waitFor();
+    const judged = (await auStatements(low.session.registration)).filter((s) =>
+      ["passed", "failed"].includes(verbOf(s)),
+    );
+    expect(judged.map(verbOf)).toEqual(["failed"]);
+    expect([...first.errors, ...second.errors]).toEqual([]);
+  });
+
+  it("follows only an http(s) returnURL: a javascript: one never runs (issue 12)", async () => {
+    const { url, session } = await cmi5Launch({ returnURL: "javascript:document.title='pwned';void 0" });
+    const { page, errors } = await open(url);
+    await goTo(page, "summary");
+    await page.locator('[data-action="exit"]').click();
+    await page.locator('[data-notice="finished"]').waitFor();
+    expect((await auStatements(session.registration)).map(verbOf).at(-1)).toBe("terminated");
+    expect(await page.title()).not.toBe("pwned");
+    expect(errors).toEqual([]);
+  });
+
   for (const launchMode of ["Browse", "Review"] as const) {
     it(`sends only initialized and terminated in ${launchMode} mode`, async () => {
       const { url, session } = await cmi5Launch({ launchMode });

@@ -72,6 +72,30 @@ describe("the default course", () => {
     expect(errors).toEqual([]);
   });
 
+  it("in German: every knowledge check and the final assessment score with the translated answers", async () => {
+    const { page, errors } = await openPage(browser);
+    await page.goto(`${server.url}/${courseId}-de-web/index.html`);
+    const course = await courseDataOf(page);
+    expect([course.language, course.id]).toEqual(["de", `${courseId}-de`]);
+    for (const p of course.pages) {
+      for (const id of p.checks) {
+        const q = course.questions[id]!;
+        await answerQuestion(page, q, true);
+        await page.locator(`[data-question="${id}"] [data-check]`).click();
+        const verdict = page.locator(`[data-question="${id}"] [data-feedback-verdict]`);
+        await expect.poll(() => verdict.textContent(), { message: id }).toBe("Richtig");
+      }
+      if (p.kind === "quiz") {
+        // Fill-in questions are answered with their German accepted answers, choices by id.
+        await takeQuiz(page, p.id, 1);
+        expect(await page.locator(`section[data-page="${p.id}"] [data-quiz-verdict]`).textContent()).toBe("Bestanden.");
+      }
+      await page.locator('[data-nav="next"]').click();
+    }
+    expect(await page.locator('[data-summary="result"]').textContent()).toBe("Bewertung: bestanden");
+    expect(errors).toEqual([]);
+  });
+
   it.each(["scorm12", "scorm2004"] as const)(
     "in a strict %s LMS: completed and passed, with a clean session",
     async (standard: ScormStandard) => {
@@ -106,5 +130,7 @@ describe("the default course", () => {
         expect(cmi).toMatchObject({ completion_status: "completed", success_status: "passed", score: { scaled: "1" } });
       expect(session.errors).toEqual([]);
     },
+    // The 2004 case lingers on each lesson past the commit delay on purpose.
+    120_000,
   );
 });

@@ -79,7 +79,7 @@ describe("a course in SCORM", () => {
     // Each line of the log is a real call, with its value and what the LMS answered.
     const lines = await logLines(page);
     expect(lines).toContain('SetValue("cmi.location", "writing-lessons") → "true"');
-    expect(lines).toContain('GetValue("cmi.entry") → "ab-initio"');
+    expect(lines).toContain('GetValue("cmi.mode") → "normal"');
     expect(lines.some((l) => /^SetValue\("cmi\.suspend_data", ".+"\) → "true"$/.test(l))).toBe(true);
     expect(errors).toEqual([]);
   });

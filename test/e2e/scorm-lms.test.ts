@@ -6,11 +6,12 @@
  * gets a visible warning and then the data.
  */
 import { execFileSync } from "node:child_process";
-import { writeFile, readFile } from "node:fs/promises";
+import { cp, writeFile, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ScormStandard } from "../../src/preview/client/scorm-lms.js";
+import { scormIdentifier } from "../../src/runtime/tracking/scorm/identifiers.js";
 import type { HostLaunch } from "../../src/preview/client/scorm-host.js";
 import { launchBrowser, openPage } from "../support/browser.js";
 import {
@@ -28,28 +29,36 @@ import {
   type ScormSite,
 } from "../support/scorm-lms.js";
 import { ROOT, buildInto, tempDir } from "../support/build.js";
-import { courseDataOf, currentPageId, goTo, takeCourse } from "../support/learner.js";
+import { courseDataOf, currentPageId, goTo, takeCourse, takeQuiz } from "../support/learner.js";
 import type { StaticServer } from "../support/static-server.js";
 
 let browser: Browser;
 let server: StaticServer;
+/** The same course with the default SCORM 1.2 reporting pair, passed-incomplete. */
+let defaultPairServer: StaticServer;
 let courseId: string;
 
 beforeAll(async () => {
-  const dir = path.join(await tempDir("scorm-lms"), "course");
+  const base = await tempDir("scorm-lms");
+  const dir = path.join(base, "course");
   execFileSync(process.execPath, [path.join(ROOT, "bin", "coursepack.js"), "new", dir], { encoding: "utf8" });
+  await cp(dir, path.join(base, "default-pair"), { recursive: true });
   // passed-failed, so that a failed attempt is visible in SCORM 1.2 too (2004 always reports both).
   const file = path.join(dir, "course.yml");
   await writeFile(file, `${await readFile(file, "utf8")}\ntracking:\n  scorm12Status: passed-failed\n`);
-  const result = await buildInto(dir, { formats: ["scorm12", "scorm2004"] });
+  const [result, defaultPair] = await Promise.all([
+    buildInto(dir, { formats: ["scorm12", "scorm2004"] }),
+    buildInto(path.join(base, "default-pair"), { formats: ["scorm12"] }),
+  ]);
   courseId = result.model.config.id;
-  server = await serveWithLms(result.outDir);
+  [server, defaultPairServer] = await Promise.all([serveWithLms(result.outDir), serveWithLms(defaultPair.outDir)]);
   browser = await launchBrowser();
 });
 
 afterAll(async () => {
   await browser?.close();
   await server?.close();
+  await defaultPairServer?.close();
 });
 
 const packageUrl = (standard: ScormStandard) => `../${courseId}-${standard}/index.html`;
@@ -81,6 +90,10 @@ describe.each(["scorm12", "scorm2004"] as const)("%s in a strict LMS", (standard
     await goTo(sco, course.pages[0]!.id);
     await takeCourse(sco, 1);
     await exitCourse(session);
+    // In a frame the LMS's page is around the course: closing "this window" would close the LMS.
+    expect(await sco.locator('[data-notice="finished"]').textContent()).toContain(
+      "You can now leave the course in your learning system.",
+    );
     const calls = await lmsCalls(page);
     expectCleanSession(standard, calls);
     const cmi = await lmsCmi(page);
@@ -103,9 +116,8 @@ describe.each(["scorm12", "scorm2004"] as const)("%s in a strict LMS", (standard
         score: { raw: "100", min: "0", max: "100", scaled: "1" },
       });
       expect(cmi.session_time).toMatch(/^PT/);
-      expect(calls.filter((c) => c.method === "SetValue" && c.element === "adl.nav.request").at(-1)?.value).toBe(
-        "exitAll",
-      );
+      // Navigation requests only when the course asks (tracking.navigationRequests).
+      expect(calls.filter((c) => c.element === "adl.nav.request")).toEqual([]);
     }
     expect(cmi.suspend_data).toMatch(/^[A-Za-z0-9+\-$]+$/);
     // Score before status (checklist #21).
@@ -127,12 +139,13 @@ describe.each(["scorm12", "scorm2004"] as const)("%s in a strict LMS", (standard
         expect(interaction.correct_responses["0"].pattern).toBe(interaction.student_response);
         expect(interaction.time).toMatch(/^\d\d:\d\d:\d\d$/);
       } else {
-        expect(interaction.id).toBe(`urn:coursepack:${courseId}:${q.id}`);
+        // Letters and digits only: Moodle and Forma refuse '-' (issue 12).
+        expect(interaction.id).toBe(scormIdentifier(q.id));
         expect(interaction.learner_response).toBe(
           q.type === "single" || q.type === "multiple"
             ? q.choices
                 .filter((c) => c.correct)
-                .map((c) => c.id)
+                .map((c) => scormIdentifier(c.id))
                 .join("[,]")
             : "",
         );
@@ -145,7 +158,7 @@ describe.each(["scorm12", "scorm2004"] as const)("%s in a strict LMS", (standard
     // One objective per lesson and per quiz.
     const objectives = Object.values(cmi.objectives) as Record<string, any>[];
     expect(objectives).toHaveLength(course.pages.length);
-    const quizObjective = objectives.find((o) => String(o.id).endsWith(quiz.id))!;
+    const quizObjective = objectives.find((o) => o.id === (is12 ? quiz.id : scormIdentifier(quiz.id)))!;
     if (is12) expect(quizObjective).toMatchObject({ status: "passed", score: { raw: "100" } });
     else
       expect(quizObjective).toMatchObject({
@@ -159,7 +172,14 @@ describe.each(["scorm12", "scorm2004"] as const)("%s in a strict LMS", (standard
 
   it("a learner who fails: failed reported, suspended for another attempt", async () => {
     const session = await launch(standard, { cmi: firstLaunch(standard) });
-    await takeCourse(session.sco, 0);
+    const course = await takeCourse(session.sco, 0);
+    // Attempts are left: the course is not complete, and the progress bar does not say all is done.
+    expect(await session.sco.locator('[data-summary="completion"]').textContent()).toBe(
+      "This course is not complete yet.",
+    );
+    expect(await session.sco.locator(".progress-text").textContent()).toBe(
+      `${course.pages.length - 1} of ${course.pages.length} done`,
+    );
     await exitCourse(session);
     expectCleanSession(standard, await lmsCalls(session.page));
     const cmi = await lmsCmi(session.page);
@@ -173,10 +193,6 @@ describe.each(["scorm12", "scorm2004"] as const)("%s in a strict LMS", (standard
       });
     for (const interaction of Object.values(cmi.interactions) as Record<string, any>[])
       expect(interaction.result).toBe(is12 ? "wrong" : "incorrect");
-    if (!is12)
-      expect((await lmsCalls(session.page)).filter((c) => c.element === "adl.nav.request").at(-1)?.value).toBe(
-        "suspendAll",
-      );
     await session.page.close();
   });
 
@@ -207,6 +223,8 @@ describe.each(["scorm12", "scorm2004"] as const)("%s in a strict LMS", (standard
     expect(await section.locator(`[data-question="${questionId}"] input`).first().isChecked()).toBe(true);
     // Finish the course: lessons were viewed in session 1, only the quiz is left.
     for (const lesson of course.pages.filter((p) => p.kind === "lesson")) await goTo(second.sco, lesson.id);
+    // "Welcome back" greeted the resumed page and is gone once the learner moved on.
+    expect(await second.sco.locator('[data-notice="resumed"]').count()).toBe(0);
     await goTo(second.sco, quiz.id);
     await section.locator('[data-quiz-action="submit"]').waitFor({ state: "attached" });
     await second.sco.locator('.menu a[data-page="summary"]').click();
@@ -255,11 +273,41 @@ describe.each(["scorm12", "scorm2004"] as const)("%s in a strict LMS", (standard
   });
 });
 
+describe("SCORM 1.2 with the default reporting pair (passed-incomplete)", () => {
+  it("a learner who fails every allowed attempt ends as failed, which the LMS can tell from unfinished", async () => {
+    const session = await launchScorm(
+      { browser, hostUrl: `${defaultPairServer.url}/lms/scorm-host.html`, packageUrl },
+      "scorm12",
+      { cmi: firstLaunch("scorm12") },
+    );
+    const course = await courseDataOf(session.sco);
+    expect(course.tracking.scorm12Status).toBe("passed-incomplete");
+    const quiz = course.pages.find((p) => p.kind === "quiz")!;
+    const attempts = course.quizzes[quiz.id]!.attempts;
+    for (const p of course.pages) await goTo(session.sco, p.id);
+    for (let attempt = 1; attempt <= attempts; attempt++) {
+      await takeQuiz(session.sco, quiz.id, 0, attempt === 1 ? "start" : "retry");
+      if (attempt === 1) {
+        // Score and status are written together: with attempts left, failing is not final.
+        await expect.poll(async () => (await lmsCmi(session.page)).core.score?.raw).toBe("0");
+        expect((await lmsCmi(session.page)).core.lesson_status).toBe("incomplete");
+      }
+    }
+    await exitCourse(session);
+    expectCleanSession("scorm12", await lmsCalls(session.page));
+    expect((await lmsCmi(session.page)).core).toMatchObject({ lesson_status: "failed", exit: "", score: { raw: "0" } });
+    await session.page.close();
+  });
+});
+
 describe("LMS discovery and failures", () => {
   it("finds the API in window.opener (popup launch, checklist #11)", async () => {
     const session = await launch("scorm2004", { launch: "popup", cmi: firstLaunch("scorm2004") });
     await session.sco.locator('[data-nav="next"]').click();
     await exitCourse(session);
+    expect(await session.sco.locator('[data-notice="finished"]').textContent()).toContain(
+      "You can now close this window.",
+    );
     expectCleanSession("scorm2004", await lmsCalls(session.page));
     expect((await lmsCmi(session.page)).location).not.toBe("");
     await session.page.close();

@@ -6,7 +6,7 @@
 import { randomUUID } from "node:crypto";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, openCourse } from "../support/browser.js";
+import { launchBrowser, openCourse, openPage } from "../support/browser.js";
 import { courseDataOf, currentPageId, goTo, takeCourse, takeQuiz } from "../support/learner.js";
 import { COURSE_IRI, startLrsRig, type LrsRig } from "../support/lrs-setup.js";
 import { expectValidStatements } from "../support/xapi-validation.js";
@@ -39,6 +39,20 @@ async function exitCourse(page: Page): Promise<void> {
 
 const verbs = (statements: Record<string, unknown>[]) =>
   statements.map((s) => (s.verb as { id: string }).id.replace(ADL, ""));
+
+const bookmarkIn = (registration: string) =>
+  rig.lms.state(COURSE_IRI, ACTOR, registration, "coursepack.bookmark") as Record<string, unknown> | undefined;
+
+/** Answers GETs of the bookmark with 503 while `fail()` says so; everything else reaches the LRS. */
+async function failBookmarkReads(page: Page, fail: () => boolean): Promise<void> {
+  await page.route(
+    (url) => url.pathname.endsWith("/activities/state") && url.searchParams.get("stateId") === "coursepack.bookmark",
+    (route) =>
+      route.request().method() === "GET" && fail()
+        ? route.fulfill({ status: 503, body: "unavailable", headers: { "access-control-allow-origin": "*" } })
+        : route.continue(),
+  );
+}
 
 describe("xAPI package", () => {
   it("reports a passed course: initialized, experienced, answered, passed, completed, terminated", async () => {
@@ -144,6 +158,47 @@ describe("xAPI package", () => {
     const other = await open(launch(randomUUID()));
     expect(await currentPageId(other.page)).toBe("welcome");
     expect([...first.errors, ...second.errors, ...other.errors]).toEqual([]);
+  });
+
+  it("retries a failed read of the bookmark at launch, and resumes (issue 12)", async () => {
+    const registration = randomUUID();
+    const first = await open(launch(registration));
+    await goTo(first.page, "writing-lessons");
+    await first.page.close();
+    await expect.poll(() => bookmarkIn(registration), { timeout: 10_000 }).toBeTruthy();
+
+    // Another device (no local copy); the LRS answers the first read with 503.
+    const { page, errors } = await openPage(browser);
+    let failures = 1;
+    await failBookmarkReads(page, () => failures-- > 0);
+    await page.goto(launch(registration));
+    await page.locator("html.cp-ready").waitFor({ timeout: 30_000 });
+    expect(await currentPageId(page)).toBe("writing-lessons");
+    await page.locator('[data-notice="resumed"]').waitFor();
+    expect([...first.errors, ...errors]).toEqual([]);
+  });
+
+  it("never writes over the LRS's bookmark while it cannot be read, and tells the learner (issue 12)", async () => {
+    const registration = randomUUID();
+    const first = await open(launch(registration));
+    await takeCourse(first.page, 1);
+    await exitCourse(first.page);
+    await expect.poll(() => bookmarkIn(registration), { timeout: 10_000 }).toBeTruthy();
+    const saved = structuredClone(bookmarkIn(registration));
+
+    const { page, errors } = await openPage(browser);
+    await failBookmarkReads(page, () => true);
+    await page.goto(launch(registration));
+    await page.locator("html.cp-ready").waitFor({ timeout: 30_000 });
+    await page.locator('[data-notice="state-unavailable"]').waitFor();
+    expect(await currentPageId(page)).toBe("welcome");
+    await goTo(page, "writing-lessons");
+    await goTo(page, "summary");
+    await exitCourse(page);
+    // Exit is done (terminated stored, bookmark flushed): the LRS still holds the passed course.
+    expect(verbs(rig.lms.accepted(registration)).at(-1)).toBe("terminated");
+    expect(bookmarkIn(registration)).toEqual(saved);
+    expect([...first.errors, ...errors]).toEqual([]);
   });
 
   it("loses nothing while the LRS is down for the first half of the session: each statement arrives once, in order", async () => {

@@ -1,11 +1,12 @@
 /**
  * Every command a user can reach, run from the packed and installed package (not from src/ or the
- * repository's lib/): help, version, new, build, validate, import-gift. The preview has its own
+ * repository's lib/): help, version, new, build, validate, import-gift, translate. The preview has its own
  * file (preview.test.ts).
  */
-import { copyFile, readdir, readFile, stat, writeFile } from "node:fs/promises";
+import { copyFile, cp, readdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { translateXliff } from "../support/mechanical-translator.js";
 import { installed, pkg, scratch } from "./installed.js";
 
 const REPO = path.resolve(import.meta.dirname, "../..");
@@ -28,11 +29,21 @@ describe("the installed coursepack", () => {
     expect(version.stdout.trim()).toBe(manifest.version);
     const help = await installed("--help");
     expect(help.code).toBe(0);
-    for (const command of ["build", "new", "preview", "validate", "import-gift"])
+    for (const command of ["build", "new", "preview", "validate", "import-gift", "translate"])
       expect(help.stdout).toContain(`coursepack ${command}`);
     const one = await installed("build", "--help");
     expect(one.stdout).toContain("coursepack build [dir]");
     expect(one.stdout).not.toContain("coursepack validate");
+  });
+
+  it("installs nothing but itself", async () => {
+    // Every library is bundled into lib/ (devDependencies): npm has nothing more to fetch.
+    const manifest = JSON.parse(await readFile(path.join(pkg.root, "package.json"), "utf8")) as {
+      dependencies?: Record<string, string>;
+    };
+    expect(manifest.dependencies).toBeUndefined();
+    await expect(stat(path.join(pkg.root, "node_modules"))).rejects.toThrow(/ENOENT/);
+    expect((await readdir(path.join(pkg.prefix, "lib", "node_modules"))).sort()).toEqual(["coursepack"]);
   });
 
   it("runs from the installed files only", async () => {
@@ -111,6 +122,59 @@ describe("the installed coursepack", () => {
     expect(built.code).toBe(0);
     expect(built.stdout).toContain("Built 1 package");
     expect((await stat(path.join(dir, "dist", "gift-course-web.zip"))).isFile()).toBe(true);
+  });
+
+  it("--quiet prints only problems; --json is for machines; NO_COLOR and FORCE_COLOR decide colours", {
+    timeout: 180_000,
+  }, async () => {
+    const out = path.join(await scratch("dist"), "dist");
+    const quiet = await installed("build", course, "--format", "web", "--out", out, "--quiet");
+    expect(quiet).toMatchObject({ code: 0, stdout: "", stderr: "" });
+    const json = await installed("build", course, "--format", "web", "--out", out, "--json", "-q");
+    expect(JSON.parse(json.stdout)).toMatchObject({ ok: true, packages: [{ format: "web" }] });
+    const broken = await scratch("broken-course");
+    await writeFile(path.join(broken, "course.yml"), "id: Broken\ntitle: x\n");
+    const failed = await installed("build", broken, "--json");
+    expect(failed.code).toBe(1);
+    const problems = (JSON.parse(failed.stdout) as { ok: boolean; problems: { file: string; message: string }[] })
+      .problems;
+    expect(problems.some((p) => p.file.endsWith("course.yml"))).toBe(true);
+    const colored = await installed("build", course, "--format", "web", "--out", out, { env: { FORCE_COLOR: "1" } });
+    expect(colored.stdout).toContain("\u001b[32m✓");
+    const plain = await installed("build", course, "--format", "web", "--out", out, { env: { NO_COLOR: "1" } });
+    expect(plain.stdout).not.toContain("\u001b[");
+  });
+
+  it("dev is preview's other name", async () => {
+    const help = await installed("dev", "--help");
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain("coursepack preview [dir|package.zip]");
+  });
+
+  it("translate: export, import (a translated copy) and status, then build both languages", async () => {
+    const dir = path.join(await scratch("translate"), "course");
+    await cp(course, dir, { recursive: true });
+    await writeFile(
+      path.join(dir, "course.yml"),
+      `${await readFile(path.join(dir, "course.yml"), "utf8")}languages: [de]\n`,
+    );
+    const exported = await installed("translate", "export", "--to", "de", "-o", "de.xlf", { cwd: dir });
+    expect(exported.code, exported.stderr).toBe(0);
+    expect(exported.stdout).toMatch(/de\.xlf {2}German: \d+ texts, [\d,]+ words/);
+    const xlf = path.join(dir, "de.xlf");
+    await writeFile(xlf, translateXliff(await readFile(xlf, "utf8")));
+    const imported = await installed("translate", "import", xlf, "--course", dir);
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(imported.stdout).toContain("course complete");
+    const status = await installed("translate", "status", dir);
+    expect(status.stdout).toMatch(/de {5}\d+ translated \(100 %\), 0 stale, 0 missing/);
+    const out = path.join(await scratch("dist"), "dist");
+    const built = await installed("build", dir, "--format", "web", "--out", out);
+    expect(built.stderr).toBe("");
+    expect((await readdir(out)).filter((f) => f.endsWith(".zip")).sort()).toEqual([
+      "my-course-de-web.zip",
+      "my-course-web.zip",
+    ]);
   });
 
   it("rejects an unknown command with exit code 1", async () => {

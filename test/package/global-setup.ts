@@ -9,7 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { TestProject } from "vitest/node";
-import { packAndInstall } from "../../scripts/pack.mjs";
+import { pack, packAndInstall } from "../../scripts/pack.mjs";
 import { ensureChromium } from "../support/chromium.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -19,10 +19,12 @@ export default function setup(project: TestProject): () => void {
   const work = mkdtempSync(path.join(os.tmpdir(), "coursepack-package-"));
   const started = performance.now();
   const { prefix, tarball } = packAndInstall(ROOT, work);
+  const createTarball = pack(path.join(ROOT, "packages", "create-coursepack"), path.join(work, "tarballs"));
   project.provide("coursepackPackage", {
     work,
     prefix,
     tarball,
+    createTarball,
     bin: path.join(prefix, "bin", "coursepack"),
     root: path.join(prefix, "lib", "node_modules", "coursepack"),
   });

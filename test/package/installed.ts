@@ -18,6 +18,8 @@ export interface InstalledPackage {
   /** The npm prefix the tarball was installed into. */
   prefix: string;
   tarball: string;
+  /** create-coursepack's tarball (packages/create-coursepack), packed beside it. */
+  createTarball: string;
   /** <prefix>/bin/coursepack: the command npm linked, as on a user's PATH. */
   bin: string;
   /** The installed package's folder (<prefix>/lib/node_modules/coursepack). */

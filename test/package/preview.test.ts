@@ -12,6 +12,8 @@ import { field, launched, openPreview } from "../support/preview.js";
 import { installed, type Running, scratch, start } from "./installed.js";
 
 const LRS_WAIT = { timeout: 10_000 };
+/** A whole learner session in a browser, on a busy two-core machine. */
+const SESSION = { timeout: 180_000 };
 const URL_LINE = /➜ (http:\/\/127\.0\.0\.1:\d+\/)/;
 
 let browser: Browser;
@@ -52,7 +54,7 @@ async function startPreview(format: string): Promise<{ preview: Running; url: st
 }
 
 describe("coursepack preview from the installed package", () => {
-  it("xAPI: the LRS stores every statement the course sends", async () => {
+  it("xAPI: the LRS stores every statement the course sends", SESSION, async () => {
     const { preview, url, page } = await startPreview("xapi");
     try {
       const sco = await launched(page, 1);
@@ -74,7 +76,7 @@ describe("coursepack preview from the installed package", () => {
     expect(preview.output()).not.toMatch(/Cannot find module|node_modules/);
   });
 
-  it("cmi5: launches the AU and the LRS stores its statements", async () => {
+  it("cmi5: launches the AU and the LRS stores its statements", SESSION, async () => {
     const { preview, url, page } = await startPreview("cmi5");
     try {
       const sco = await launched(page, 1);

@@ -83,11 +83,19 @@ export async function takeCourse(page: Page | Frame, share: number): Promise<Cou
   return course;
 }
 
-/** Takes a quiz from its intro to its results, answering `correctShare` of the questions right. */
-export async function takeQuiz(page: Page | Frame, quizId: string, correctShare: number): Promise<void> {
+/**
+ * Takes a quiz from its intro (or, with "retry", from the results of the last attempt) to its
+ * results, answering `correctShare` of the questions right.
+ */
+export async function takeQuiz(
+  page: Page | Frame,
+  quizId: string,
+  correctShare: number,
+  from: "start" | "retry" = "start",
+): Promise<void> {
   const course = await courseDataOf(page);
   const section = page.locator(`section.page[data-page="${quizId}"]`);
-  await section.locator('[data-quiz-action="start"]').click();
+  await section.locator(`[data-quiz-action="${from}"]`).click();
   const quiz = course.quizzes[quizId]!;
   const total = quiz.banks.reduce((n, b) => n + Math.min(b.draw, b.questions.length), 0);
   const rightCount = Math.round(total * correctShare);

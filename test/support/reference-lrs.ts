@@ -32,7 +32,8 @@ function freePort(): Promise<number> {
 }
 
 async function waitUntilUp(url: string, child: ChildProcess, log: () => string): Promise<void> {
-  const deadline = Date.now() + 20_000;
+  // Generous: on a shared two-core machine the LRS, a build and Chromium start at once.
+  const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`xapi-statements exited (${child.exitCode}):\n${log()}`);
     try {
@@ -42,7 +43,7 @@ async function waitUntilUp(url: string, child: ChildProcess, log: () => string):
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error(`xapi-statements did not start within 20 s:\n${log()}`);
+  throw new Error(`xapi-statements did not start within 60 s:\n${log()}`);
 }
 
 export async function startReferenceLrs(): Promise<ReferenceLrs> {

@@ -2,6 +2,7 @@
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { checkCourse } from "../../src/compiler/pipeline.js";
+import { parseMarkdown, renderMarkdown } from "../../src/compiler/markdown/index.js";
 import { renderCourse, type RenderedCourse } from "../../src/compiler/render/index.js";
 import { FIXTURES } from "../support/build.js";
 
@@ -14,8 +15,25 @@ beforeAll(async () => {
 
 describe("rendering", () => {
   it("gives headings ids prefixed with their page, and rewrites in-page anchors", () => {
-    expect(rendered.html).toContain('<h2 id="first-pipeline-stages" tabindex="-1">Pipeline stages</h2>');
+    expect(rendered.html).toContain('<h2 id="first-pipeline-stages" tabindex="-1" dir="auto">Pipeline stages</h2>');
     expect(rendered.html).toContain('<a href="#first-pipeline-stages">the stages</a>');
+  });
+
+  it("lets the browser pick each text block's direction while the page keeps the course language's", () => {
+    expect(rendered.html).toMatch(/<html lang="en" dir="ltr">/);
+    const field = parseMarkdown("An English paragraph.\n\nمرحبا بكم في الدورة.\n\n- an item\n\n> a quote", {
+      file: "lesson.md",
+      line: 1,
+      col: 1,
+      idPrefix: "lesson",
+    });
+    const html = renderMarkdown(field, { asset: () => undefined, page: () => undefined });
+    expect(html).toContain('<p dir="auto">An English paragraph.</p>');
+    expect(html).toContain('<p dir="auto">مرحبا بكم في الدورة.</p>');
+    expect(html).toContain('<li dir="auto">an item</li>');
+    expect(html).toContain('<blockquote dir="auto">');
+    // Choice labels and prompts, rendered from inline Markdown, too.
+    expect(rendered.html).toMatch(/<label for="q-kc-render-[\w-]+" dir="auto">/);
   });
 
   it("turns links to lessons into in-course navigation", () => {

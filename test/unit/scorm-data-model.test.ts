@@ -9,6 +9,7 @@ import type { AnsweredQuestion } from "../../src/shared/learner.js";
 import type { Write } from "../../src/runtime/tracking/scorm/data-model.js";
 import { lessonStatus, response12, scorm12, timespan12 } from "../../src/runtime/tracking/scorm/scorm12.js";
 import { duration2004, response2004, scorm2004, timestamp2004 } from "../../src/runtime/tracking/scorm/scorm2004.js";
+import { DEFAULT_TRACKING } from "../support/tracking.js";
 
 const base = {
   quizId: "final",
@@ -137,12 +138,7 @@ const answers: AnsweredQuestion[] = [
   },
 ];
 
-const tracking: TrackingOptions = {
-  scorm12Status: "passed-incomplete",
-  exitWhenComplete: "normal",
-  interactions: true,
-  commitSeconds: 45,
-};
+const tracking = DEFAULT_TRACKING;
 
 function valuesOf(writes: Write[]): Record<string, string> {
   return Object.fromEntries(writes);
@@ -175,59 +171,83 @@ describe("time formats", () => {
 });
 
 describe("SCORM 1.2 lesson_status reporting pairs (checklist #18, #19)", () => {
-  const cases: [string, { completed: boolean; passed?: boolean }, Record<TrackingOptions["scorm12Status"], string>][] =
+  const cases: [
+    string,
+    { completed: boolean; passed?: boolean; final?: boolean },
+    Record<TrackingOptions["scorm12Status"], string>,
+  ][] = [
     [
-      [
-        "not yet done",
-        { completed: false },
-        {
-          "passed-incomplete": "incomplete",
-          "passed-failed": "incomplete",
-          "completed-incomplete": "incomplete",
-          "completed-failed": "incomplete",
-        },
-      ],
-      [
-        "failed, attempts left",
-        { completed: false, passed: false },
-        {
-          "passed-incomplete": "incomplete",
-          "passed-failed": "failed",
-          "completed-incomplete": "incomplete",
-          "completed-failed": "failed",
-        },
-      ],
-      [
-        "complete and passed",
-        { completed: true, passed: true },
-        {
-          "passed-incomplete": "passed",
-          "passed-failed": "passed",
-          "completed-incomplete": "completed",
-          "completed-failed": "completed",
-        },
-      ],
-      [
-        "complete and failed",
-        { completed: true, passed: false },
-        {
-          "passed-incomplete": "incomplete",
-          "passed-failed": "failed",
-          "completed-incomplete": "completed",
-          "completed-failed": "failed",
-        },
-      ],
-      [
-        "complete, nothing assessed",
-        { completed: true },
-        {
-          "passed-incomplete": "passed",
-          "passed-failed": "passed",
-          "completed-incomplete": "completed",
-          "completed-failed": "completed",
-        },
-      ],
-    ];
+      "not yet done",
+      { completed: false },
+      {
+        "passed-incomplete": "incomplete",
+        "passed-failed": "incomplete",
+        "completed-incomplete": "incomplete",
+        "completed-failed": "incomplete",
+      },
+    ],
+    [
+      "failed, attempts left",
+      { completed: false, passed: false },
+      {
+        "passed-incomplete": "incomplete",
+        "passed-failed": "failed",
+        "completed-incomplete": "incomplete",
+        "completed-failed": "failed",
+      },
+    ],
+    [
+      "complete and passed",
+      { completed: true, passed: true },
+      {
+        "passed-incomplete": "passed",
+        "passed-failed": "passed",
+        "completed-incomplete": "completed",
+        "completed-failed": "completed",
+      },
+    ],
+    [
+      "complete and failed",
+      { completed: true, passed: false },
+      {
+        "passed-incomplete": "incomplete",
+        "passed-failed": "failed",
+        "completed-incomplete": "completed",
+        "completed-failed": "failed",
+      },
+    ],
+    [
+      // The LMS must tell "failed" from "never finished" (issue 12).
+      "failed, no attempt left, lessons unviewed",
+      { completed: false, passed: false, final: true },
+      {
+        "passed-incomplete": "failed",
+        "passed-failed": "failed",
+        "completed-incomplete": "incomplete",
+        "completed-failed": "failed",
+      },
+    ],
+    [
+      "complete and failed, no attempt left",
+      { completed: true, passed: false, final: true },
+      {
+        "passed-incomplete": "failed",
+        "passed-failed": "failed",
+        "completed-incomplete": "completed",
+        "completed-failed": "failed",
+      },
+    ],
+    [
+      "complete, nothing assessed",
+      { completed: true },
+      {
+        "passed-incomplete": "passed",
+        "passed-failed": "passed",
+        "completed-incomplete": "completed",
+        "completed-failed": "completed",
+      },
+    ],
+  ];
   for (const [name, status, expected] of cases) {
     it(name, () => {
       for (const [pair, word] of Object.entries(expected)) {
@@ -296,7 +316,7 @@ describe("interaction encodings (checklist #41-#44)", () => {
     expect(response12(matching!, matching!.response)).toBe("a.b,b.a");
     expect(response12(sequencing!, sequencing!.response)).toBe("c,a,b");
     expect(response12(likert!, likert!.response)).toBe("b");
-    const w = valuesOf(scorm12.interactionWrites(4, multiple!, { courseId: "c", attempt: 1 }));
+    const w = valuesOf(scorm12.interactionWrites(4, multiple!));
     expect(w).toMatchObject({
       "cmi.interactions.4.id": "pick-many",
       "cmi.interactions.4.type": "choice",
@@ -317,13 +337,13 @@ describe("interaction encodings (checklist #41-#44)", () => {
       correct: [{ kind: "choices", ids: ["o1"] }],
       options: many,
     };
-    const w = valuesOf(scorm12.interactionWrites(0, answer, { courseId: "c", attempt: 1 }));
+    const w = valuesOf(scorm12.interactionWrites(0, answer));
     expect(w["cmi.interactions.0.student_response"]).toBeUndefined();
     expect(w["cmi.interactions.0.correct_responses.0.pattern"]).toBe("b");
     expect(w["cmi.interactions.0.result"]).toBe("correct");
   });
 
-  it("2004 uses [,] [.] [:] delimiters, URN ids and descriptions", () => {
+  it("2004 uses [,] [.] [:] delimiters, letter-and-digit ids and descriptions", () => {
     const [single, multiple, tf, fill, numeric, , matching, sequencing, likert] = answers;
     expect(response2004(single!.response)).toBe("beta");
     expect(response2004(multiple!.response)).toBe("alpha[,]gamma");
@@ -331,9 +351,9 @@ describe("interaction encodings (checklist #41-#44)", () => {
     expect(response2004(fill!.response)).toBe("Paris   France");
     expect(response2004(matching!.response)).toBe("s1[.]t2[,]s2[.]t1");
     expect(response2004(sequencing!.response)).toBe("gamma[,]alpha[,]beta");
-    const w = valuesOf(scorm2004.interactionWrites(0, numeric!, { courseId: "course", attempt: 1 }));
+    const w = valuesOf(scorm2004.interactionWrites(0, numeric!));
     expect(w).toMatchObject({
-      "cmi.interactions.0.id": "urn:coursepack:course:count-it",
+      "cmi.interactions.0.id": "countIt",
       "cmi.interactions.0.type": "numeric",
       "cmi.interactions.0.correct_responses.0.pattern": "4[:]5",
       "cmi.interactions.0.learner_response": "4.5",
@@ -341,18 +361,16 @@ describe("interaction encodings (checklist #41-#44)", () => {
       "cmi.interactions.0.latency": "PT1M1.5S",
       "cmi.interactions.0.description": "What is it?",
     });
-    const retried = valuesOf(scorm2004.interactionWrites(1, likert!, { courseId: "course", attempt: 2 }));
-    expect(retried["cmi.interactions.1.id"]).toBe("urn:coursepack:course:rate-it:attempt-2");
+    const retried = valuesOf(scorm2004.interactionWrites(1, likert!));
+    expect(retried["cmi.interactions.1.id"]).toBe("rateItZA2");
     expect(retried["cmi.interactions.1.result"]).toBe("neutral");
-    const fills = valuesOf(scorm2004.interactionWrites(2, fill!, { courseId: "course", attempt: 1 }));
+    const fills = valuesOf(scorm2004.interactionWrites(2, fill!));
     expect(fills["cmi.interactions.2.correct_responses.1.pattern"]).toBe("paris");
   });
 
   it("writes ids before types and types before responses (checklist #42)", () => {
     for (const model of [scorm12, scorm2004]) {
-      const elements = model
-        .interactionWrites(0, answers[1]!, { courseId: "c", attempt: 1 })
-        .map(([e]) => e.split(".").slice(3).join("."));
+      const elements = model.interactionWrites(0, answers[1]!).map(([e]) => e.split(".").slice(3).join("."));
       expect(elements.indexOf("id")).toBe(0);
       expect(elements.indexOf("type")).toBe(1);
       expect(elements.findIndex((e) => e.startsWith("correct_responses"))).toBeLessThan(
@@ -370,14 +388,14 @@ describe("scorm-again accepts every write", () => {
     expect((api.LMSInitialize as (s: string) => string)("")).toBe("true");
     const writes = [
       ...scorm12.statusWrites({ completed: true, passed: true, score: 91.5, progress: 1 }, tracking),
-      ...scorm12.objectiveWrites(0, scorm12.objectiveId("c", "intro"), { page: "intro", completed: true }),
-      ...scorm12.objectiveWrites(1, scorm12.objectiveId("c", "final"), {
+      ...scorm12.objectiveWrites(0, scorm12.objectiveIds("c", "intro")[0], { page: "intro", completed: true }),
+      ...scorm12.objectiveWrites(1, scorm12.objectiveIds("c", "final")[0], {
         page: "final",
         completed: true,
         passed: false,
         score: 33.33,
       }),
-      ...answers.flatMap((a, n) => scorm12.interactionWrites(n, a, { courseId: "c", attempt: a.attempt })),
+      ...answers.flatMap((a, n) => scorm12.interactionWrites(n, a)),
       [scorm12.elements.sessionTime, scorm12.sessionTime(5_000_123)] as Write,
       scorm12.exit(true),
       scorm12.exit(false),
@@ -392,14 +410,14 @@ describe("scorm-again accepts every write", () => {
     expect((api.Initialize as (s: string) => string)("")).toBe("true");
     const writes = [
       ...scorm2004.statusWrites({ completed: false, passed: false, score: 12.345, progress: 0.25 }, tracking),
-      ...scorm2004.objectiveWrites(0, scorm2004.objectiveId("c", "intro"), { page: "intro", completed: true }),
-      ...scorm2004.objectiveWrites(1, scorm2004.objectiveId("c", "final"), {
+      ...scorm2004.objectiveWrites(0, scorm2004.objectiveIds("c", "intro")[0], { page: "intro", completed: true }),
+      ...scorm2004.objectiveWrites(1, scorm2004.objectiveIds("c", "final")[0], {
         page: "final",
         completed: true,
         passed: true,
         score: 100,
       }),
-      ...answers.flatMap((a, n) => scorm2004.interactionWrites(n, a, { courseId: "c", attempt: a.attempt })),
+      ...answers.flatMap((a, n) => scorm2004.interactionWrites(n, a)),
       [scorm2004.elements.sessionTime, scorm2004.sessionTime(5_000_123)] as Write,
       scorm2004.exit(true),
       scorm2004.navRequest(true)!,

@@ -1,9 +1,11 @@
 /**
  * The shared SCORM tracker against scorm-again's strict runtime in Node (a fake window that holds the
- * API): exit values, credit, never-downgrade, the suspend_data limit and terminate-once.
+ * API), optionally behaving like Moodle or Forma (lms-quirks.ts): exit values, credit,
+ * never-downgrade, the suspend_data limit, terminate-once, resume and refused values.
  */
-import { Scorm12API, Scorm2004API } from "scorm-again";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { SIMULATED_LMS, type SimulatedLms } from "../../src/preview/client/lms-quirks.js";
+import { ScormLms } from "../../src/preview/client/scorm-lms.js";
 import type { CourseData } from "../../src/shared/course-data.js";
 import type { LearnerState } from "../../src/shared/learner.js";
 import type { ScormDataModel } from "../../src/runtime/tracking/scorm/data-model.js";
@@ -11,6 +13,7 @@ import { scorm12 } from "../../src/runtime/tracking/scorm/scorm12.js";
 import { scorm2004 } from "../../src/runtime/tracking/scorm/scorm2004.js";
 import { ScormTracker } from "../../src/runtime/tracking/scorm/tracker.js";
 import type { CourseStatus, Notice } from "../../src/runtime/tracking/tracker.js";
+import { DEFAULT_TRACKING } from "../support/tracking.js";
 
 const course: CourseData = {
   schema: 1,
@@ -44,7 +47,7 @@ const course: CourseData = {
     q1: { id: "q1", type: "true-false", text: "True?", graded: true, weight: 1, parent: "final", answer: true },
   },
   strings: {},
-  tracking: { scorm12Status: "passed-incomplete", exitWhenComplete: "normal", interactions: true, commitSeconds: 45 },
+  tracking: DEFAULT_TRACKING,
   activityId: "urn:coursepack:demo",
 };
 
@@ -59,12 +62,17 @@ const state = (over: Partial<LearnerState> = {}): LearnerState => ({
 const incomplete: CourseStatus = { location: "intro", progress: 0.5, completed: false };
 const passed: CourseStatus = { location: "summary", progress: 1, completed: true, passed: true, score: 100 };
 
-type Api = Record<string, (...args: string[]) => string> & { renderCMIToJSONObject(): { cmi: Record<string, any> } };
-
-function setup(model: ScormDataModel, cmi: Record<string, unknown>, tracking: Partial<CourseData["tracking"]> = {}) {
-  const settings = { autocommit: false, lmsCommitUrl: false as const, logLevel: 5 as const };
-  const api = (model === scorm12 ? new Scorm12API(settings) : new Scorm2004API(settings)) as unknown as Api;
-  (api as unknown as { loadFromJSON(j: unknown): void }).loadFromJSON({ cmi });
+function setup(
+  model: ScormDataModel,
+  cmi: Record<string, unknown>,
+  tracking: Partial<CourseData["tracking"]> = {},
+  lms?: SimulatedLms,
+) {
+  const host = new ScormLms({
+    standard: model === scorm12 ? "scorm12" : "scorm2004",
+    cmi: { cmi },
+    quirks: lms && SIMULATED_LMS[lms],
+  });
   const sets: [string, string][] = [];
   const calls: string[] = [];
   const spy: Record<string, unknown> = {};
@@ -72,19 +80,37 @@ function setup(model: ScormDataModel, cmi: Record<string, unknown>, tracking: Pa
     spy[name] = (...args: string[]) => {
       if (name === model.functions.setValue) sets.push([args[0]!, args[1]!]);
       if (!/Error|Diagnostic|GetValue/.test(name)) calls.push(name);
-      return api[name]!(...args);
+      return host.api[name]!(...args);
     };
   }
   const listeners: Record<string, () => void> = {};
+  const documentListeners: Record<string, () => void> = {};
+  const document = {
+    addEventListener: (type: string, fn: () => void) => (documentListeners[type] = fn),
+    visibilityState: "visible",
+  };
   const win = {
     [model.apiName]: spy,
     addEventListener: (type: string, fn: () => void) => (listeners[type] = fn),
-    document: { addEventListener: () => undefined, visibilityState: "visible" },
+    document,
   };
   const tracker = new ScormTracker(model, win as unknown as Window);
   const notices: Notice[] = [];
   const start = tracker.start({ ...course, tracking: { ...course.tracking, ...tracking } }, (n) => notices.push(n));
-  return { api, sets, calls, tracker, notices, start, pagehide: () => listeners.pagehide!() };
+  return {
+    host,
+    cmi: () => host.cmi().cmi as Record<string, any>,
+    sets,
+    calls,
+    tracker,
+    notices,
+    start,
+    pagehide: () => listeners.pagehide!(),
+    hide: () => {
+      document.visibilityState = "hidden";
+      documentListeners.visibilitychange!();
+    },
+  };
 }
 
 afterEach(() => vi.useRealTimers());
@@ -92,11 +118,11 @@ afterEach(() => vi.useRealTimers());
 describe("ScormTracker", () => {
   it("exits with suspend once complete when exitWhenComplete is suspend", async () => {
     vi.useFakeTimers();
-    const t = setup(scorm2004, { entry: "ab-initio" }, { exitWhenComplete: "suspend" });
+    const t = setup(scorm2004, { entry: "ab-initio" }, { exitWhenComplete: "suspend", navigationRequests: true });
     await t.start;
     t.tracker.update(passed, state({ page: "summary", viewed: ["intro", "final"], completed: true }));
     await t.tracker.exit();
-    const cmi = t.api.renderCMIToJSONObject().cmi;
+    const cmi = t.cmi();
     expect(cmi).toMatchObject({ exit: "suspend", completion_status: "completed", success_status: "passed" });
     expect(t.sets.filter(([e]) => e === "adl.nav.request").at(-1)).toEqual(["adl.nav.request", "suspendAll"]);
     expect(t.notices).toEqual(["finished"]);
@@ -124,7 +150,7 @@ describe("ScormTracker", () => {
     const launch = await t.start;
     expect(launch.state?.page).toBe("intro");
     t.tracker.update({ ...incomplete, passed: false, score: 10 }, state());
-    const cmi = t.api.renderCMIToJSONObject().cmi;
+    const cmi = t.cmi();
     expect(cmi).toMatchObject({ completion_status: "completed", success_status: "passed" });
     expect(t.sets.map(([e]) => e)).not.toContain("cmi.completion_status");
     expect(t.sets.map(([e]) => e)).toContain("cmi.score.raw");
@@ -156,8 +182,10 @@ describe("ScormTracker", () => {
     await t.tracker.exit();
     t.tracker.update(passed, state());
     expect(t.calls.filter((c) => c === "LMSFinish")).toHaveLength(1);
-    expect(t.calls.slice(-2)).toEqual(["LMSCommit", "LMSFinish"]);
-    expect(t.api.renderCMIToJSONObject().cmi.core.exit).toBe("suspend");
+    // LMSFinish saves: a Commit right before it reaches Forma after it (issue 12).
+    expect(t.calls.at(-1)).toBe("LMSFinish");
+    expect(t.calls).not.toContain("LMSCommit");
+    expect(t.cmi().core.exit).toBe("suspend");
     expect(t.sets.map(([e]) => e)).not.toContain("cmi.core.score.raw");
   });
 
@@ -182,16 +210,94 @@ describe("ScormTracker", () => {
       const t = setup(scorm2004, { entry: "ab-initio" }, { interactions });
       await t.start;
       t.tracker.answered(answer);
-      const cmi = t.api.renderCMIToJSONObject().cmi;
+      const cmi = t.cmi();
       expect(Object.keys(cmi.interactions), String(interactions)).toHaveLength(interactions ? 1 : 0);
       if (interactions)
         expect(cmi.interactions["0"]).toMatchObject({
-          id: "urn:coursepack:demo:q1",
+          id: "q1",
           type: "true-false",
           learner_response: "true",
           result: "correct",
         });
     }
+  });
+
+  it("resumes whenever the LMS hands back saved data, whatever entry says (Forma, issue 12)", async () => {
+    vi.useFakeTimers();
+    const t = setup(scorm12, { core: { entry: "ab-initio", lesson_location: "final" } });
+    expect((await t.start).state?.page).toBe("final");
+    const fresh = setup(scorm12, { core: { entry: "ab-initio" } });
+    expect((await fresh.start).state).toBeUndefined();
+  });
+
+  it("sends no navigation request unless the course asks for them", async () => {
+    vi.useFakeTimers();
+    for (const navigationRequests of [false, true]) {
+      const t = setup(scorm2004, { entry: "ab-initio" }, { navigationRequests });
+      await t.start;
+      t.tracker.update(passed, state({ page: "summary", viewed: ["intro", "final"] }));
+      await t.tracker.exit();
+      const nav = t.sets.filter(([e]) => e === "adl.nav.request").map(([, v]) => v);
+      expect(nav).toEqual(navigationRequests ? ["exitAll"] : []);
+      expect(t.notices).toEqual(["finished"]);
+    }
+  });
+
+  it("says the progress is saved when Terminate throws after everything was committed (Moodle, issue 12)", async () => {
+    vi.useFakeTimers();
+    const committed = setup(scorm2004, { entry: "ab-initio" }, { navigationRequests: true }, "moodle");
+    await committed.start;
+    committed.tracker.update(passed, state({ page: "summary", viewed: ["intro", "final"] }));
+    await vi.advanceTimersByTimeAsync(1000);
+    await committed.tracker.exit();
+    expect(committed.host.calls.at(-1)).toMatchObject({ method: "Terminate", result: "exception" });
+    expect(committed.notices).toEqual(["finished"]);
+
+    const uncommitted = setup(scorm2004, { entry: "ab-initio" }, { navigationRequests: true }, "moodle");
+    await uncommitted.start;
+    uncommitted.tracker.update(passed, state({ page: "summary", viewed: ["intro", "final"] }));
+    await uncommitted.tracker.exit();
+    expect(uncommitted.notices).toEqual(["lms-error"]);
+  });
+
+  it("never sends a refused value again, and keeps writing the others (Forma, issue 12)", async () => {
+    vi.useFakeTimers();
+    const t = setup(scorm2004, { entry: "ab-initio" }, {}, "forma");
+    await t.start;
+    const viewed = state({ page: "final", viewed: ["intro", "final"] });
+    t.tracker.update(incomplete, viewed);
+    for (let i = 0; i < 5; i++) {
+      t.tracker.update({ ...incomplete, progress: 0.5 + i / 100 }, { ...viewed, page: i % 2 ? "intro" : "final" });
+      await vi.advanceTimersByTimeAsync(3000);
+    }
+    t.tracker.update(passed, { ...viewed, page: "summary" });
+    await vi.advanceTimersByTimeAsync(3000);
+    const refused = t.host.errors().map((c) => `${c.element}=${c.value}`);
+    expect(new Set(refused).size).toBe(refused.length);
+    expect(refused).toContain("cmi.success_status=passed");
+    expect(t.cmi()).toMatchObject({ completion_status: "completed", score: { raw: "100" }, progress_measure: "1" });
+    expect(t.cmi().objectives["0"]).toMatchObject({ id: "intro" });
+  });
+
+  it("commits when the page is hidden, but leaves the save to Finish when the page closes (Forma, issue 12)", async () => {
+    vi.useFakeTimers();
+    const hidden = setup(scorm12, { core: { entry: "ab-initio" } });
+    await hidden.start;
+    hidden.tracker.update(incomplete, state());
+    hidden.hide();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(hidden.calls.at(-1)).toBe("LMSCommit");
+
+    // Closing: visibilitychange and pagehide in one task.
+    const closing = setup(scorm12, { core: { entry: "ab-initio" } }, {}, "forma");
+    await closing.start;
+    closing.tracker.update(incomplete, state({ page: "final" }));
+    closing.hide();
+    closing.pagehide();
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(closing.calls.filter((c) => /Commit|Finish/.test(c))).toEqual(["LMSFinish"]);
+    const next = closing.host.nextSession().cmi as { core: Record<string, string> };
+    expect(next.core).toMatchObject({ entry: "resume", lesson_location: "final" });
   });
 
   it("falls back to this browser without an LMS and says so", async () => {

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { CourseData, QuizData } from "../../src/shared/course-data.js";
 import { emptyLearnerState, type LearnerState } from "../../src/shared/learner.js";
 import { courseStatus } from "../../src/runtime/player/status.js";
+import { DEFAULT_TRACKING } from "../support/tracking.js";
 
 const quiz = (id: string, weight = 1, attempts = 0, passingScore = 80): QuizData => ({
   id,
@@ -46,7 +47,7 @@ function course(
     ),
     strings: {},
     activityId: "urn:c",
-    tracking: { scorm12Status: "passed-incomplete", exitWhenComplete: "normal", interactions: true, commitSeconds: 45 },
+    tracking: DEFAULT_TRACKING,
   };
 }
 
@@ -112,6 +113,24 @@ describe("course status", () => {
     const s = submitted(emptyLearnerState("l1"), "final", 70);
     expect(courseStatus(c, s).passed).toBe(false);
     expect(courseStatus(c, s, 60)).toMatchObject({ passed: true, completed: true });
+  });
+
+  it("counts a graded quiz as done only when it can change nothing, so progress agrees with completion", () => {
+    const c = course("lessons-and-quiz", [quiz("final", 1, 2)]);
+    const s = submitted(emptyLearnerState("l1"), "final", 50);
+    s.viewed = ["l1", "l2"];
+    // Failed with an attempt left: not complete, and not "3 of 3 done" (issue 12).
+    expect(courseStatus(c, s)).toMatchObject({ completed: false, progress: 2 / 3, final: false });
+    submitted(s, "final", 60, 2);
+    expect(courseStatus(c, s)).toMatchObject({ completed: true, passed: false, progress: 1, final: true });
+  });
+
+  it("reports the result final once every graded quiz is passed or out of attempts", () => {
+    const c = course("lessons-and-quiz", [quiz("a", 1, 1), quiz("b", 1, 0)]);
+    const s = submitted(emptyLearnerState("l1"), "a", 10);
+    expect(courseStatus(c, s).final).toBe(false);
+    submitted(s, "b", 90);
+    expect(courseStatus(c, s)).toMatchObject({ final: true, passed: false, completed: false });
   });
 
   it("never reports a completed course as incomplete again", () => {

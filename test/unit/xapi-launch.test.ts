@@ -1,5 +1,10 @@
-/** Launch parameters from the URL: Tin Can (checklist #52, #53) and cmi5 (#61). */
-import { describe, expect, it } from "vitest";
+/** Launch parameters from the URL: Tin Can (checklist #52, #53) and cmi5 (#61); the checks on LMS.LaunchData. */
+import { describe, expect, it, vi } from "vitest";
+import {
+  checkedLaunchData,
+  checkedMasteryScore,
+  checkedReturnUrl,
+} from "../../src/runtime/tracking/xapi/launch-data.js";
 import { normaliseActor, readCmi5Launch, readTinCanLaunch } from "../../src/runtime/tracking/xapi/launch.js";
 
 const enc = encodeURIComponent;
@@ -106,5 +111,44 @@ describe("cmi5 launch parameters", () => {
     expect(
       readCmi5Launch(`?endpoint=e&actor=${enc(JSON.stringify(cmi5Actor))}&registration=${REG}&activity_id=x`),
     ).toBeUndefined();
+  });
+});
+
+describe("LMS.LaunchData checks (cmi5 §10; issue 12)", () => {
+  const template = { contextTemplate: { extensions: {} }, launchMode: "Normal", moveOn: "Passed" } as const;
+
+  it("uses a masteryScore only from 0 to 1", () => {
+    for (const ok of [0, 0.5, 1]) expect(checkedMasteryScore(ok)).toBe(ok);
+    for (const bad of [2, -1, 1.0001, Number.NaN, Number.POSITIVE_INFINITY, "0.8", null, undefined])
+      expect(checkedMasteryScore(bad), String(bad)).toBeUndefined();
+  });
+
+  it("follows only http(s) return URLs", () => {
+    const base = "https://content.example.com/au/index.html";
+    expect(checkedReturnUrl("https://lms.example.com/course?x=1", base)).toBe("https://lms.example.com/course?x=1");
+    expect(checkedReturnUrl("/back", base)).toBe("https://content.example.com/back");
+    for (const bad of [
+      "javascript:alert(document.cookie)",
+      " JavaScript:alert(1)",
+      "data:text/html,<b>x",
+      "vbscript:x",
+      "",
+      42,
+    ])
+      expect(checkedReturnUrl(bad, base), String(bad)).toBeUndefined();
+  });
+
+  it("leaves out what it cannot use and keeps the rest", () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    const data = checkedLaunchData(
+      { ...template, masteryScore: 2, returnURL: "javascript:alert(1)" },
+      "https://a.example/",
+    );
+    expect(data).toEqual(template);
+    expect(warn).toHaveBeenCalledTimes(2);
+    warn.mockRestore();
+    expect(
+      checkedLaunchData({ ...template, masteryScore: 0.8, returnURL: "https://lms.example/" }, "https://a.example/"),
+    ).toEqual({ ...template, masteryScore: 0.8, returnURL: "https://lms.example/" });
   });
 });

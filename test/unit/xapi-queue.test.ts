@@ -170,32 +170,136 @@ describe("Bookmark", () => {
   it("prefers the newer of the LRS copy and the local copy, and falls back to the local one when the LRS is down", async () => {
     const storage = new MemoryStorage();
     const older = { state: "old", reported: { completed: false }, savedAt: "2026-01-01T00:00:00.000Z" };
+    const fast = { debounceMs: 5, retryPausesMs: [], readTimeoutMs: 50, recheckMs: 60_000 };
     const local = new Bookmark(
-      stateLrs(() => Promise.reject(new LrsError(0, "down"))),
+      stateLrs(() => Promise.reject(new LrsError(404, ""))),
       stateLrs(async () => ({ data: {} })),
       scope,
       storage,
       "b",
-      5,
+      fast,
     );
+    expect(await local.load()).toBeUndefined();
     local.save({ state: "new", reported: { completed: true } });
-    expect((await local.load())?.state).toBe("new");
+    await local.flush();
+    const down = new Bookmark(
+      stateLrs(() => Promise.reject(new LrsError(0, "down"))),
+      lrs().client,
+      scope,
+      storage,
+      "b",
+      fast,
+    );
+    expect((await down.load())?.state).toBe("new");
     const remoteOlder = new Bookmark(
       stateLrs(async () => ({ data: older })),
-      stateLrs(async () => ({ data: {} })),
+      lrs().client,
       scope,
       storage,
       "b",
+      fast,
     );
     expect((await remoteOlder.load())?.state).toBe("new");
     const remoteNewer = new Bookmark(
       stateLrs(async () => ({ data: { ...older, state: "newest", savedAt: "2099-01-01T00:00:00.000Z" } })),
-      stateLrs(async () => ({ data: {} })),
+      lrs().client,
       scope,
       storage,
       "b",
+      fast,
     );
     expect((await remoteNewer.load())?.state).toBe("newest");
-    await local.flush();
+  });
+});
+
+/**
+ * An LRS State resource for the guarded bookmark: GET answers from `reads` (an error status, or a
+ * document; undefined = 404) and then `after`; PUTs are recorded.
+ */
+function lrs(reads: (number | object | undefined)[] = [], after: number | object | undefined = undefined) {
+  const puts: unknown[] = [];
+  let gets = 0;
+  const client = {
+    getState: async () => {
+      gets++;
+      const answer = reads.length ? reads.shift() : after;
+      if (answer === undefined) throw new LrsError(404, "");
+      if (typeof answer === "number") throw new LrsError(answer, "simulated");
+      return { data: answer };
+    },
+    setState: async ({ state }: { state: unknown }) => {
+      puts.push(state);
+      return { data: undefined };
+    },
+  } as unknown as LrsClient;
+  return { client, puts, gets: () => gets };
+}
+
+describe("Bookmark when the LRS cannot be read at launch (issue 12)", () => {
+  const scope = { activityId: "https://example.com/c", agent: { mbox: "mailto:j@example.com" } };
+  const saved = {
+    state: "lesson 5, quiz passed",
+    reported: { completed: true, passed: true },
+    savedAt: "2026-01-01T00:00:00.000Z",
+  };
+  const options = (told: string[]) => ({
+    debounceMs: 1,
+    retryPausesMs: [1, 1],
+    readTimeoutMs: 100,
+    recheckMs: 5,
+    onUnavailable: () => told.push("unavailable"),
+  });
+  const settle = () => new Promise((r) => setTimeout(r, 60));
+
+  it("retries a failed read and resumes from what the LRS holds", async () => {
+    const { client, gets } = lrs([503, 500], saved);
+    const told: string[] = [];
+    const bookmark = new Bookmark(client, client, scope, new MemoryStorage(), "b", options(told));
+    expect((await bookmark.load())?.state).toBe(saved.state);
+    expect(gets()).toBe(3);
+    expect(told).toEqual([]);
+  });
+
+  it("never writes over the LRS's bookmark while it cannot be read, and tells the learner", async () => {
+    const { client, puts } = lrs([], 503);
+    const keepalive = lrs();
+    const told: string[] = [];
+    const storage = new MemoryStorage();
+    const bookmark = new Bookmark(client, keepalive.client, scope, storage, "b", options(told));
+    expect(await bookmark.load()).toBeUndefined();
+    expect(told).toEqual(["unavailable"]);
+    bookmark.save({ state: "lesson 1", reported: { completed: false } });
+    expect(await bookmark.flush()).toBe(true);
+    bookmark.flushKeepalive();
+    await settle();
+    expect(puts).toEqual([]);
+    expect(keepalive.puts).toEqual([]);
+    // Kept on this device, marked as made without the LRS's copy.
+    expect(JSON.parse(storage.getItem("b")!)).toMatchObject({ state: "lesson 1", basedOn: "" });
+  });
+
+  it("keeps its hands off once the LRS answers with progress this session never saw", async () => {
+    const { client, puts } = lrs([503, 503, 503], saved);
+    const told: string[] = [];
+    const storage = new MemoryStorage();
+    const bookmark = new Bookmark(client, client, scope, storage, "b", options(told));
+    expect(await bookmark.load()).toBeUndefined();
+    bookmark.save({ state: "lesson 1", reported: { completed: false } });
+    await settle();
+    expect(bookmark.guarded).toBe(true);
+    expect(puts).toEqual([]);
+    // The next launch prefers the LRS's copy over the local one made without seeing it.
+    const next = new Bookmark(lrs([saved]).client, client, scope, storage, "b", options([]));
+    expect((await next.load())?.state).toBe(saved.state);
+  });
+
+  it("saves to the LRS again once it answers that it holds nothing", async () => {
+    const { client, puts } = lrs([503, 503, 503], undefined);
+    const bookmark = new Bookmark(client, client, scope, new MemoryStorage(), "b", options([]));
+    expect(await bookmark.load()).toBeUndefined();
+    bookmark.save({ state: "lesson 1", reported: { completed: false } });
+    await settle();
+    expect(bookmark.guarded).toBe(false);
+    expect(puts).toEqual([{ state: "lesson 1", reported: { completed: false }, savedAt: expect.any(String) }]);
   });
 });

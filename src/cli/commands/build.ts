@@ -1,16 +1,17 @@
-/** `coursepack build [dir] [--out dist] [--format web,scorm12] [--no-folders]` */
+/** `coursepack build [dir] [--out dist] [--format web,scorm12] [--no-folders] [--json]` */
 import path from "node:path";
 import { parseArgs } from "node:util";
 import type { FormatId } from "../../shared/course-data.js";
-import { build } from "../../compiler/pipeline.js";
-import { formatDiagnostic } from "../../compiler/diagnostics.js";
+import { build, type BuildResult } from "../../compiler/pipeline.js";
+import { BuildFailed, type Diagnostic, formatDiagnostic } from "../../compiler/diagnostics.js";
 import { FORMAT_IDS } from "../../compiler/schema/course.js";
-import { bold, dim, formatBytes, formatMs, green, yellow } from "../format.js";
+import { bold, dim, formatBytes, formatMs, green, info, yellow } from "../format.js";
 import { formatFinding } from "../../validator/findings.js";
 import { UsageError } from "../usage.js";
 import { lmsOption } from "../lms-option.js";
 import { isProfilePath } from "../../lms-profiles/index.js";
 import { courseDir } from "../course-dir.js";
+import { progressLine } from "../progress.js";
 import type { Command } from "../command.js";
 
 async function run(args: string[]): Promise<number> {
@@ -20,8 +21,10 @@ async function run(args: string[]): Promise<number> {
     options: {
       out: { type: "string", short: "o", default: "dist" },
       format: { type: "string", short: "f" },
+      language: { type: "string", short: "l" },
       "no-folders": { type: "boolean", default: false },
       lms: { type: "string" },
+      json: { type: "boolean", default: false },
     },
   });
   // Checked here, so a bad name is a usage error; a profile file is relative to the working directory.
@@ -36,34 +39,92 @@ async function run(args: string[]): Promise<number> {
       throw new UsageError(`unknown format "${f}"; choose from ${FORMAT_IDS.join(", ")}`);
   }
   const dir = courseDir(positionals[0]);
-  const result = await build({
-    dir,
-    outDir: values.out,
-    folders: !values["no-folders"],
-    ...(formats ? { formats: formats as FormatId[] } : {}),
-    ...(lms && values.lms ? { lms: isProfilePath(values.lms) ? path.resolve(values.lms) : values.lms } : {}),
-  });
+  const languages = values.language
+    ?.split(",")
+    .map((l) => l.trim())
+    .filter(Boolean);
+  const progress = progressLine("Building", !values.json && Boolean(process.stderr.isTTY));
+  let result: BuildResult;
+  try {
+    result = await build({
+      dir,
+      outDir: values.out,
+      folders: !values["no-folders"],
+      onProgress: progress.update,
+      ...(formats ? { formats: formats as FormatId[] } : {}),
+      ...(languages ? { languages } : {}),
+      ...(lms && values.lms ? { lms: isProfilePath(values.lms) ? path.resolve(values.lms) : values.lms } : {}),
+    });
+  } catch (error) {
+    if (values.json && error instanceof BuildFailed) {
+      console.log(JSON.stringify({ ok: false, problems: error.diagnostics.sorted().map(problem) }, null, 2));
+      return 1;
+    }
+    throw error;
+  } finally {
+    progress.done();
+  }
+  if (values.json) {
+    console.log(JSON.stringify(report(result), null, 2));
+    return 0;
+  }
+  printReport(result);
+  return 0;
+}
+
+function problem(d: Diagnostic) {
+  return {
+    severity: d.severity,
+    file: path.relative(process.cwd(), d.file),
+    line: d.line,
+    col: d.col,
+    message: d.message,
+  };
+}
+
+/** What `--json` prints: the same facts as the text report, for CI and scripts. */
+function report(result: BuildResult) {
+  return {
+    ok: true,
+    course: { id: result.model.config.id, title: result.model.config.title, dir: result.model.dir },
+    lms: result.model.lms.id,
+    outDir: result.outDir,
+    ms: Math.round(result.ms),
+    packages: result.outputs.map((o) => ({
+      format: o.format,
+      language: o.language,
+      label: o.label,
+      zip: path.join(result.outDir, o.zipName),
+      bytes: o.zipBytes,
+      files: o.fileCount,
+      runtimeGzipBytes: o.runtimeGzipBytes,
+      findings: o.findings,
+    })),
+    problems: result.diagnostics.sorted().map(problem),
+  };
+}
+
+function printReport(result: BuildResult): void {
   for (const d of result.diagnostics.sorted()) console.error(yellow(formatDiagnostic(d)));
-  console.log(
-    `${bold(result.model.config.title)} ${dim(`(${path.relative(process.cwd(), result.model.dir) || "."}, for ${result.model.lms.name})`)}`,
-  );
+  info(`${bold(result.model.config.title)} ${dim(`(${path.relative(process.cwd(), result.model.dir) || "."}, for ${result.model.lms.name})`)}`);
   const zipOf = (o: (typeof result.outputs)[number]) =>
     path.relative(process.cwd(), path.join(result.outDir, o.zipName));
-  const labelWidth = Math.max(...result.outputs.map((o) => o.label.length));
+  const several = new Set(result.outputs.map((o) => o.language)).size > 1;
+  const labelOf = (o: (typeof result.outputs)[number]) => (several ? `${o.label} (${o.language})` : o.label);
+  const labelWidth = Math.max(...result.outputs.map((o) => labelOf(o).length));
   const zipWidth = Math.max(...result.outputs.map((o) => zipOf(o).length));
   for (const o of result.outputs) {
-    console.log(
-      `  ${green("✓")} ${o.label.padEnd(labelWidth)}  ${zipOf(o).padEnd(zipWidth)}  ${formatBytes(o.zipBytes).padStart(9)}  ${dim(`${o.fileCount} files, runtime JS+CSS ${formatBytes(o.runtimeGzipBytes)} gzipped`)}`,
+    info(
+      `  ${green("✓")} ${labelOf(o).padEnd(labelWidth)}  ${zipOf(o).padEnd(zipWidth)}  ${formatBytes(o.zipBytes).padStart(9)}  ${dim(`${o.fileCount} files, runtime JS+CSS ${formatBytes(o.runtimeGzipBytes)} gzipped`)}`,
     );
   }
   for (const o of result.outputs) {
     for (const f of o.findings) console.error(yellow(`${o.zipName}: ${formatFinding(f, o.zipName)}`));
   }
   const warnings = result.diagnostics.warningCount + result.outputs.reduce((n, o) => n + o.findings.length, 0);
-  console.log(
+  info(
     `Built ${result.outputs.length} package${result.outputs.length === 1 ? "" : "s"} in ${formatMs(result.ms)}${warnings ? yellow(` with ${warnings} warning${warnings === 1 ? "" : "s"}`) : ""}.`,
   );
-  return 0;
 }
 
 export const buildCommand: Command = {
@@ -74,9 +135,11 @@ export const buildCommand: Command = {
       -f, --format <list>       Formats, comma-separated: web, scorm12, scorm2004 (the
                                 LMS's edition), scorm2004-3rd, scorm2004-4th, xapi, cmi5
                                 (default: course.yml's formats)
+      -l, --language <list>     Languages, comma-separated (default: course.yml's languages)
       --no-folders              Write only the zips, not the unzipped folders
       --lms <name>              Build for this LMS (\`coursepack lms\` lists them; default:
                                 course.yml's lms, else generic): its formats, SCORM 2004
-                                edition, reporting and limits`,
+                                edition, reporting and limits
+      --json                    Print the result (packages, sizes, problems) as JSON`,
   run,
 };

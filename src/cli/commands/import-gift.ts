@@ -5,7 +5,7 @@ import { parseArgs } from "node:util";
 import { formatDiagnostic } from "../../compiler/diagnostics.js";
 import { importGift } from "../../importers/gift/index.js";
 import { idFromFileName } from "../../compiler/model/slug.js";
-import { bold, dim, green, red, yellow } from "../format.js";
+import { bold, dim, green, info, red, yellow } from "../format.js";
 import { UsageError } from "../usage.js";
 import { titleFromFolder } from "../starter.js";
 import type { Command } from "../command.js";
@@ -57,15 +57,14 @@ async function run(args: string[]): Promise<number> {
   await mkdir(path.dirname(path.resolve(out)), { recursive: true });
   await writeFile(out, result.yaml);
 
-  console.log(
+  info(
     `${green("✓")} Imported ${result.imported} question${result.imported === 1 ? "" : "s"} from ${giftFile} into ${out}`,
   );
-  for (const [type, n] of result.counts) console.log(`  ${type.padEnd(11)} ${n}`);
+  for (const [type, n] of result.counts) info(`  ${type.padEnd(11)} ${n}`);
   const warnings = result.diagnostics.warningCount;
-  if (result.skipped > 0) console.log(yellow(`  skipped     ${result.skipped} (see the warnings above)`));
-  if (warnings > 0)
-    console.log(yellow(`${warnings} warning${warnings === 1 ? "" : "s"}: each is also noted in ${out}.`));
-  console.log(dim(`Add ${out} to the outline in course.yml, then run \`coursepack build\`.`));
+  if (result.skipped > 0) info(yellow(`  skipped     ${result.skipped} (see the warnings above)`));
+  if (warnings > 0) info(yellow(`${warnings} warning${warnings === 1 ? "" : "s"}: each is also noted in ${out}.`));
+  info(dim(`Add ${out} to the outline in course.yml, then run \`coursepack build\`.`));
   return 0;
 }
 

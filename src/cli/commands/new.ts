@@ -2,7 +2,7 @@
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { green } from "../format.js";
+import { green, info } from "../format.js";
 import { copyStarter } from "../starter.js";
 import { UsageError } from "../usage.js";
 import type { Command } from "../command.js";
@@ -17,12 +17,13 @@ async function run(args: string[]): Promise<number> {
   if (existing.length > 0) throw new UsageError(`${dir} already exists and is not empty; choose a new folder`);
   const { title } = await copyStarter(target, { title: values.title });
   const where = path.relative(process.cwd(), target) || ".";
-  console.log(`${green("✓")} Created ${title} in ${where}`);
-  console.log(`
+  info(`${green("✓")} Created ${title} in ${where}`);
+  info(`
 Next:
   cd ${where}
-  coursepack preview     try it in a local LMS; it reloads as you edit
-  coursepack build       make the packages to upload to your LMS`);
+  npm install      pins this Coursepack for your team and turns on editor help
+  npm run dev      preview in a local LMS; it reloads as you edit
+  npm run build    make the packages to upload to your LMS (in dist/)`);
   return 0;
 }
 

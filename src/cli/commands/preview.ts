@@ -4,7 +4,7 @@ import type { FormatId } from "../../shared/course-data.js";
 import type { BuildStatus } from "../../preview/protocol.js";
 import { startPreview } from "../../preview/server/preview.js";
 import { FORMAT_IDS } from "../../compiler/schema/course.js";
-import { bold, dim, formatMs, green, red, yellow } from "../format.js";
+import { bold, dim, formatMs, green, info, red, yellow } from "../format.js";
 import { UsageError } from "../usage.js";
 import { courseDir } from "../course-dir.js";
 import type { Command } from "../command.js";
@@ -34,14 +34,13 @@ async function run(args: string[]): Promise<number> {
   });
   const state = preview.state();
   const launchable = state.launchable;
-  console.log(
+  info(
     `${bold("Coursepack preview")} of ${launchable?.title ?? state.source.name} ${dim(`(${state.format ?? `${launchable?.standard} ${launchable?.edition ?? ""}`.trim()})`)}`,
   );
+  // The address is the point of the command: printed even with --quiet.
   console.log(`  ${green("➜")} ${bold(preview.url)}`);
   if (state.build) report(state.build);
-  console.log(
-    dim(state.source.kind === "course" ? "Watching for changes. Press Ctrl+C to stop." : "Press Ctrl+C to stop."),
-  );
+  info(dim(state.source.kind === "course" ? "Watching for changes. Press Ctrl+C to stop." : "Press Ctrl+C to stop."));
   preview.onBuild(report);
 
   await new Promise<void>((resolve) => {
@@ -54,14 +53,14 @@ async function run(args: string[]): Promise<number> {
     process.on("SIGTERM", stop);
   });
   await preview.close();
-  console.log("Preview stopped.");
+  info("Preview stopped.");
   return 0;
 }
 
 function report(build: BuildStatus): void {
   const changed = build.changed.length ? ` (${build.changed.join(", ")})` : "";
   if (build.ok) {
-    console.log(`${green("✓")} built ${build.format} in ${formatMs(build.ms)}${changed}`);
+    info(`${green("✓")} built ${build.format} in ${formatMs(build.ms)}${changed}`);
     for (const line of build.diagnostics) console.error(yellow(line));
     return;
   }
@@ -74,7 +73,8 @@ function report(build: BuildStatus): void {
 
 export const previewCommand: Command = {
   name: "preview",
-  usage: `  coursepack preview [dir|package.zip]
+  aliases: ["dev"],
+  usage: `  coursepack preview [dir|package.zip]   (alias: coursepack dev)
                               Run the course (default: this folder if it has a
                               course.yml, else content/) or any SCORM, xAPI or
                               cmi5 package in a local LMS with a debug panel; rebuilds

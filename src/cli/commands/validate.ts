@@ -4,7 +4,7 @@ import type { FormatId } from "../../shared/course-data.js";
 import { FORMAT_IDS } from "../../compiler/schema/course.js";
 import { formatFinding } from "../../validator/findings.js";
 import { describe, validatePackage, type ValidationResult } from "../../validator/validate.js";
-import { bold, dim, green, red, yellow } from "../format.js";
+import { bold, dim, green, info, red, yellow } from "../format.js";
 import { UsageError } from "../usage.js";
 import { lmsOption } from "../lms-option.js";
 import type { Command } from "../command.js";
@@ -42,7 +42,7 @@ function printResult(result: ValidationResult): void {
     const line = formatFinding(f, result.package, (code) => dim(`(${code})`));
     console.log(f.severity === "error" ? red(line) : yellow(line));
   }
-  console.log(summary(result));
+  info(summary(result));
 }
 
 function summary(result: ValidationResult): string {

@@ -7,6 +7,7 @@ import path from "node:path";
 import { fileStart, type Diagnostics } from "../diagnostics.js";
 import { splitFrontMatter } from "./front-matter.js";
 import { YamlSource } from "./yaml-source.js";
+import { I18N_DIR } from "../i18n/store.js";
 
 export interface LessonSource {
   kind: "lesson";
@@ -136,6 +137,9 @@ export function isInside(root: string, file: string): boolean {
   return rel !== "" && !rel.startsWith("..") && !path.isAbsolute(rel);
 }
 
+/** Folders of a course that hold no outline files: templates, translations (i18n/), packages. */
+const IGNORED_FOLDERS = new Set(["templates", I18N_DIR, "node_modules"]);
+
 /** Lessons and quizzes that exist but are not in the outline are usually a mistake. */
 async function warnAboutStrayFiles(root: string, listed: Set<string>, diagnostics: Diagnostics): Promise<void> {
   let files: string[];
@@ -146,7 +150,7 @@ async function warnAboutStrayFiles(root: string, listed: Set<string>, diagnostic
   }
   for (const rel of files.sort()) {
     const [top] = rel.split(path.sep);
-    if (top === "templates" || top === "node_modules" || rel.split(path.sep).some((p) => p.startsWith("."))) continue;
+    if (IGNORED_FOLDERS.has(top!) || rel.split(path.sep).some((p) => p.startsWith("."))) continue;
     const file = path.join(root, rel);
     if (rel === COURSE_FILE || listed.has(file) || !/\.(md|ya?ml)$/i.test(rel)) continue;
     if (/^(readme|license|changelog)\.md$/i.test(path.basename(rel))) continue;

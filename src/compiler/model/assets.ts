@@ -45,6 +45,14 @@ export class AssetMap {
     return name;
   }
 
+  /** An independent copy (a translation may add its own images). */
+  copy(): AssetMap {
+    const copy = new AssetMap(this.root);
+    for (const [file, name] of this.byFile) copy.byFile.set(file, name);
+    for (const name of this.taken) copy.taken.add(name);
+    return copy;
+  }
+
   get(file: string): string | undefined {
     return this.byFile.get(file);
   }

@@ -101,6 +101,7 @@ function resolveTracking(config: CourseConfig, profile: LmsProfile, hasGradedQui
     exitWhenComplete: own.exitWhenComplete ?? lms?.exitWhenComplete ?? "normal",
     interactions: own.interactions,
     commitSeconds: own.commitSeconds,
+    navigationRequests: own.navigationRequests,
     masteryScoreInManifest: own.masteryScoreInManifest ?? lms?.masteryScoreInManifest ?? false,
     completionThreshold: own.completionThreshold,
   };

@@ -21,6 +21,8 @@ export const RUNTIME_CSS = "coursepack.css";
 
 export interface PackagedOutput {
   format: Target["id"];
+  /** The language of the course in the package. */
+  language: string;
   label: string;
   /** Output names inside the output folder. */
   zipName: string;
@@ -75,13 +77,15 @@ export async function packageTarget(
   staged: StagedOutput,
   writeFolder: boolean,
   assets: AssetContents = new Map(),
+  /** Package names start with `base` (default: the course id). */
+  named: { base: string; language: string } = { base: model.config.id, language: model.config.language },
 ): Promise<PackagedOutput> {
   const js = await runtimeBundle(target.runtime);
   const files = (await packageFiles(target, model, rendered)).map((f) => {
     const content = "source" in f ? assets.get(f.source) : undefined;
     return content ? { name: f.name, content } : f;
   });
-  const base = `${model.config.id}-${target.id}`;
+  const base = `${named.base}-${target.id}`;
   const zipName = `${base}.zip`;
   const [zipBytes] = await Promise.all([
     writeZip(staged.path(zipName), files),
@@ -101,6 +105,7 @@ export async function packageTarget(
   }
   return {
     format: target.id,
+    language: named.language,
     findings: check.findings,
     label: target.label,
     zipName,

@@ -7,27 +7,39 @@ import type { MarkdownField } from "../markdown/env.js";
 import { plainText } from "../model/plain-text.js";
 import { questionBaseShape, type DataContext, type FieldParser, type RenderedFields, type ReportAt } from "./kind.js";
 
-export const choiceSchema = z.strictObject({
-  id: idSchema.optional(),
-  /** Markdown (inline). */
-  text: textSchema,
-  correct: z.boolean().default(false),
-  /** Shown when the learner picks this choice. */
-  feedback: textSchema.optional(),
-});
+export const choiceSchema = z
+  .strictObject({
+    id: idSchema
+      .optional()
+      .meta({ description: "The choice's stable id; defaults to a slug of its text.", examples: ["coverage"] }),
+    text: textSchema.meta({
+      description: "The choice, in inline Markdown.",
+      examples: ["Coverage against the remaining quota"],
+    }),
+    correct: z.boolean().default(false).meta({ description: "Whether picking this choice is right." }),
+    feedback: textSchema.optional().meta({ description: "Markdown shown when the learner picks this choice." }),
+  })
+  .meta({ description: "One answer option." });
 
-const choicesSchema = z.array(choiceSchema).min(2, { message: "needs at least 2 choices" }).max(26, {
-  message: "allows at most 26 choices (SCORM 1.2 can report 36 at most; more are unreadable anyway)",
-});
+const choicesSchema = z
+  .array(choiceSchema)
+  .min(2, { message: "needs at least 2 choices" })
+  .max(26, { message: "allows at most 26 choices (SCORM 1.2 can report 36 at most; more are unreadable anyway)" })
+  .meta({ description: "The answer options (2 to 26), in the order shown unless the quiz shuffles them." });
 
-export const singleSchema = z.strictObject({ ...questionBaseShape, type: z.literal("single"), choices: choicesSchema });
+export const singleSchema = z.strictObject({
+  ...questionBaseShape,
+  type: z.literal("single").meta({ description: "Single choice: exactly one correct choice (the default type)." }),
+  choices: choicesSchema,
+});
 
 export const multipleSchema = z.strictObject({
   ...questionBaseShape,
-  type: z.literal("multiple"),
+  type: z.literal("multiple").meta({ description: "Multiple response: any number of correct choices." }),
   choices: choicesSchema,
-  /** Credit per correct choice (minus wrong ones) instead of all-or-nothing. */
-  partialCredit: z.boolean().default(false),
+  partialCredit: z.boolean().default(false).meta({
+    description: "Credit per correct choice (minus wrong ones) instead of all-or-nothing.",
+  }),
 });
 
 type ChoiceQuestion = { choices: z.infer<typeof choiceSchema>[]; partialCredit?: boolean };

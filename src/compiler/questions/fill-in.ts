@@ -5,12 +5,15 @@ import { questionBaseShape, type QuestionKind } from "./kind.js";
 
 const schema = z.strictObject({
   ...questionBaseShape,
-  type: z.literal("fill-in"),
-  /** Every accepted answer; compared after trimming and collapsing spaces. */
-  answers: z.array(textSchema.max(250, { message: "must be at most 250 characters (the SCORM limit)" })).min(1, {
-    message: "needs at least one accepted answer",
-  }),
-  caseSensitive: z.boolean().default(false),
+  type: z.literal("fill-in").meta({ description: "Fill in: a short typed answer." }),
+  answers: z
+    .array(textSchema.max(250, { message: "must be at most 250 characters (the SCORM limit)" }))
+    .min(1, { message: "needs at least one accepted answer" })
+    .meta({
+      description: "Every accepted answer; compared after trimming and collapsing spaces.",
+      examples: [["CRM", "customer relationship management"]],
+    }),
+  caseSensitive: z.boolean().default(false).meta({ description: "Whether upper and lower case must match." }),
 });
 export { schema as fillInSchema };
 

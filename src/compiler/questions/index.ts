@@ -18,23 +18,37 @@ export const questionKinds: ReadonlyMap<QuestionType, QuestionKind> = new Map(
   kinds.map((k) => [k.type, k as unknown as QuestionKind]),
 );
 
+// The kinds' own schemas, listed here with their precise types so zod can discriminate on `type`.
+const OTHER_TYPES = [
+  multipleSchema,
+  trueFalseSchema,
+  fillInSchema,
+  numericSchema,
+  matchingSchema,
+  sequencingSchema,
+  likertSchema,
+] as const;
+
 /** Any question; `type` defaults to `single`. */
 export const questionSchema = z.preprocess(
   (v) => (v && typeof v === "object" && !Array.isArray(v) && !("type" in v) ? { ...v, type: "single" } : v),
-  // The kinds' own schemas, listed here with their precise types so zod can discriminate on `type`.
-  z.discriminatedUnion("type", [
-    singleSchema,
-    multipleSchema,
-    trueFalseSchema,
-    fillInSchema,
-    numericSchema,
-    matchingSchema,
-    sequencingSchema,
-    likertSchema,
-  ]),
+  z.discriminatedUnion("type", [singleSchema, ...OTHER_TYPES]),
 );
 
 export type AuthoredQuestion = z.infer<typeof questionSchema>;
+
+/**
+ * The same question types as one union for JSON Schema (editors): `type` may be left out for single
+ * choice, which is what the preprocessing above does; a string is a question in the compact syntax.
+ */
+export const authoredQuestionSchema = z.union([
+  singleSchema.extend({ type: singleSchema.shape.type.optional() }),
+  ...OTHER_TYPES,
+  z.string().meta({
+    description:
+      "A question in the compact syntax: `? prompt`, then `(x)`/`( )` or `[x]`/`[ ]` lines for the choices (README, The compact question syntax).",
+  }),
+]);
 
 export function kindOf(question: { type: QuestionType }): QuestionKind {
   const kind = questionKinds.get(question.type);

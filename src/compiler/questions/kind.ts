@@ -11,20 +11,29 @@ import { idSchema, textSchema } from "../schema/common.js";
 
 /** Fields every question type accepts. */
 export const questionBaseShape = {
-  /** Defaults to a slug of the prompt. */
-  id: idSchema.optional(),
-  /** Markdown. */
-  prompt: textSchema,
+  id: idSchema.optional().meta({
+    description:
+      "The question's stable id; defaults to a slug of the prompt. Write one before you publish: LMS reports and saved answers key on it.",
+    examples: ["pipeline-coverage"],
+  }),
+  prompt: textSchema.meta({
+    description: "The question, in Markdown.",
+    examples: ["Which number measures pipeline health best?"],
+  }),
   feedback: z
     .strictObject({
-      correct: textSchema.optional(),
-      incorrect: textSchema.optional(),
-      partial: textSchema.optional(),
+      correct: textSchema.optional().meta({ description: "Markdown shown for a right answer." }),
+      incorrect: textSchema.optional().meta({ description: "Markdown shown for a wrong answer." }),
+      partial: textSchema.optional().meta({ description: "Markdown shown for a partly right answer." }),
     })
-    .optional(),
-  /** Markdown shown after answering, whatever the result. */
-  explanation: textSchema.optional(),
-  weight: z.number().positive().default(1),
+    .optional()
+    .meta({ description: "Feedback by result; a choice's own `feedback` shows too." }),
+  explanation: textSchema.optional().meta({ description: "Markdown shown after answering, whatever the result." }),
+  weight: z
+    .number()
+    .positive()
+    .default(1)
+    .meta({ description: "The question's weight in its quiz's score.", examples: [1] }),
 };
 
 /** Reports a problem at a path inside the question's YAML. */

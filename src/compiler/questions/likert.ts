@@ -11,9 +11,16 @@ const DEFAULT_SCALE = ["likert1", "likert2", "likert3", "likert4", "likert5"];
 
 const schema = z.strictObject({
   ...questionBaseShape,
-  type: z.literal("likert"),
-  /** Scale labels from lowest to highest; defaults to strongly disagree … strongly agree. */
-  scale: z.array(textSchema).min(2).max(11).optional(),
+  type: z.literal("likert").meta({ description: "Likert: an opinion on a scale; a survey question, never scored." }),
+  scale: z
+    .array(textSchema)
+    .min(2)
+    .max(11)
+    .optional()
+    .meta({
+      description: "Scale labels from lowest to highest; defaults to strongly disagree … strongly agree.",
+      examples: [["Never", "Sometimes", "Often", "Always"]],
+    }),
 });
 export { schema as likertSchema };
 

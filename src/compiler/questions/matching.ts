@@ -8,13 +8,21 @@ import { optionIds, textOfHtml } from "./options.js";
 
 const schema = z.strictObject({
   ...questionBaseShape,
-  type: z.literal("matching"),
+  type: z.literal("matching").meta({ description: "Matching: pair each source with its target." }),
   pairs: z
-    .array(z.strictObject({ source: textSchema, target: textSchema }))
-    .min(2, { message: "needs at least 2 pairs" }),
-  /** Extra targets that match nothing. */
-  distractors: z.array(textSchema).default([]),
-  partialCredit: z.boolean().default(false),
+    .array(
+      z.strictObject({
+        source: textSchema.meta({ description: "What the learner matches (inline Markdown).", examples: ["Coverage"] }),
+        target: textSchema.meta({
+          description: "Its right match (inline Markdown).",
+          examples: ["Open pipeline ÷ quota gap"],
+        }),
+      }),
+    )
+    .min(2, { message: "needs at least 2 pairs" })
+    .meta({ description: "The right pairs; learners see the targets shuffled." }),
+  distractors: z.array(textSchema).default([]).meta({ description: "Extra targets that match nothing." }),
+  partialCredit: z.boolean().default(false).meta({ description: "Credit per right pair instead of all-or-nothing." }),
 });
 export { schema as matchingSchema };
 

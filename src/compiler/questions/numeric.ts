@@ -4,15 +4,29 @@ import { questionBaseShape, type QuestionKind } from "./kind.js";
 
 const schema = z.strictObject({
   ...questionBaseShape,
-  type: z.literal("numeric"),
-  answer: z.number().optional(),
-  /** Accept answer ± tolerance. */
-  tolerance: z.number().min(0).optional(),
-  /** Or accept any number from min to max. */
-  min: z.number().optional(),
-  max: z.number().optional(),
-  /** Label shown after the input, e.g. "%" or "deals". */
-  unit: z.string().max(20).optional(),
+  type: z.literal("numeric").meta({ description: "Numeric: a number, exact, within a tolerance or within a range." }),
+  answer: z
+    .number()
+    .optional()
+    .meta({ description: "The right number.", examples: [300] }),
+  tolerance: z
+    .number()
+    .min(0)
+    .optional()
+    .meta({ description: "Also accept answer ± tolerance.", examples: [5] }),
+  min: z
+    .number()
+    .optional()
+    .meta({ description: "Or accept any number from min to max: the lowest.", examples: [280] }),
+  max: z
+    .number()
+    .optional()
+    .meta({ description: "Or accept any number from min to max: the highest.", examples: [320] }),
+  unit: z
+    .string()
+    .max(20)
+    .optional()
+    .meta({ description: "Label shown after the input.", examples: ["%", "deals"] }),
 });
 export { schema as numericSchema };
 

@@ -8,12 +8,15 @@ import { derangedOrder, optionIds, textOfHtml } from "./options.js";
 
 const schema = z.strictObject({
   ...questionBaseShape,
-  type: z.literal("sequencing"),
-  /** In the correct order; learners see them shuffled. */
+  type: z.literal("sequencing").meta({ description: "Sequencing: put the items in order." }),
   items: z
     .array(textSchema)
     .min(2, { message: "needs at least 2 items" })
-    .max(20, { message: "allows at most 20 items" }),
+    .max(20, { message: "allows at most 20 items" })
+    .meta({
+      description: "The items in the right order (2 to 20); learners see them shuffled.",
+      examples: [["Prospect", "Qualify", "Propose", "Close"]],
+    }),
 });
 export { schema as sequencingSchema };
 

@@ -2,7 +2,11 @@
 import { z } from "zod";
 import { questionBaseShape, type QuestionKind } from "./kind.js";
 
-const schema = z.strictObject({ ...questionBaseShape, type: z.literal("true-false"), answer: z.boolean() });
+const schema = z.strictObject({
+  ...questionBaseShape,
+  type: z.literal("true-false").meta({ description: "True/false: a statement the learner judges." }),
+  answer: z.boolean().meta({ description: "Whether the statement in the prompt is true." }),
+});
 export { schema as trueFalseSchema };
 
 export const trueFalse: QuestionKind<z.infer<typeof schema>> = {

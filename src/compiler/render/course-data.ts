@@ -59,6 +59,7 @@ export function courseData(model: CourseModel, strings: Record<string, string>):
       exitWhenComplete: model.tracking.exitWhenComplete,
       interactions: model.tracking.interactions,
       commitSeconds: model.tracking.commitSeconds,
+      navigationRequests: model.tracking.navigationRequests,
     },
     activityId: model.activityId,
   };

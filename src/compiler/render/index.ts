@@ -2,10 +2,10 @@
  * Render stage: the course model becomes one HTML document (every page a section), the runtime's
  * course data, the theme CSS and the list of asset files. Rendered once; every target packages it.
  */
-import { transform } from "esbuild";
 import type { CourseData } from "../../shared/course-data.js";
 import type { CourseModel, PageModel } from "../model/index.js";
 import { textDirection } from "./course-data.js";
+import { minifyCss } from "./css.js";
 import { PageRenderer } from "./pages.js";
 import type { Templates } from "./templates.js";
 
@@ -54,12 +54,7 @@ export async function renderCourse(
     pages,
     dataJson: scriptJson(data),
   });
-  const css = await memo.css(
-    templates.css,
-    async () =>
-      (await transform(templates.css, { loader: "css", minify: true, target: ["chrome80", "firefox78", "safari15"] }))
-        .code,
-  );
+  const css = await memo.css(templates.css, () => minifyCss(templates.cssParts));
   return { html, data, css, assets: model.assets.entries() };
 }
 

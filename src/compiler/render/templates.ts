@@ -9,6 +9,7 @@ import path from "node:path";
 import Handlebars from "handlebars";
 import { parse as parseYaml } from "yaml";
 import { TEMPLATES_DIR } from "../../shared/node/paths.js";
+import type { CssPart } from "./css.js";
 
 export const THEME_CSS = "theme.css";
 
@@ -48,7 +49,8 @@ export class Templates {
 
   private constructor(
     private readonly sources: Map<string, string>,
-    readonly css: string,
+    /** The theme and the course's own CSS files, in cascade order. */
+    readonly cssParts: readonly CssPart[],
     readonly strings: Record<string, string>,
   ) {
     for (const [name, source] of sources) this.hbs.registerPartial(name, source);
@@ -64,8 +66,8 @@ export class Templates {
       if (rel.endsWith(".hbs")) reads.push(readFile(file, "utf8").then((s) => void sources.set(rel.slice(0, -4), s)));
     }
     const cssFiles = [found.files.get(THEME_CSS), ...found.extraCss].filter((f): f is string => f !== undefined);
-    const [css] = await Promise.all([
-      Promise.all(cssFiles.map((f) => readFile(f, "utf8"))).then((parts) => parts.join("\n")),
+    const [cssParts] = await Promise.all([
+      Promise.all(cssFiles.map(async (file) => ({ file, text: await readFile(file, "utf8") }))),
       ...reads,
     ]);
     const strings = {
@@ -73,7 +75,12 @@ export class Templates {
       ...(await readStrings(found, baseLanguage(language))),
       ...overrides,
     };
-    return new Templates(sources, css, strings);
+    return new Templates(sources, cssParts, strings);
+  }
+
+  /** Every CSS source as one text: what the preview compares to know whether the CSS changed. */
+  get css(): string {
+    return this.cssParts.map((p) => p.text).join("\n");
   }
 
   has(name: string): boolean {

@@ -4,87 +4,210 @@ import { idSchema, percentSchema, positiveMinutes, textSchema } from "./common.j
 import { credentialsIn, NO_CREDENTIALS_HINT } from "./credentials.js";
 
 export const FORMAT_IDS = ["web", "scorm12", "scorm2004", "scorm2004-3rd", "scorm2004-4th", "xapi", "cmi5"] as const;
+/** How the language versions of a course identify themselves (src/compiler/i18n/languages.ts). */
+export const LANGUAGE_ID_POLICIES = ["separate", "shared"] as const;
 export const COMPLETION_RULES = ["lessons", "quiz", "lessons-and-quiz"] as const;
+
+const languageTag = z
+  .string()
+  .regex(/^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*$/, { message: 'must be a language tag such as "en" or "de-CH"' });
 
 const colorSchema = z.string().regex(/^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, {
   message: 'must be a hex colour such as "#0b5cad"',
 });
 
-const themeSchema = z.strictObject({
-  /** Brand colour for buttons, links and the progress bar. */
-  color: colorSchema.optional(),
-  /** Path of a logo image, relative to course.yml. */
-  logo: z.string().optional(),
-  /** CSS font-family list for body text. */
-  font: z.string().optional(),
-  /** CSS font-family list for headings. */
-  headingFont: z.string().optional(),
-});
+const themeSchema = z
+  .strictObject({
+    color: colorSchema.optional().meta({
+      description:
+        "Brand colour for buttons, links and the progress bar. The build warns below 4.5:1 contrast with white.",
+      examples: ["#0b5cad"],
+    }),
+    logo: z
+      .string()
+      .optional()
+      .meta({
+        description: "Logo image shown in the course header, relative to course.yml.",
+        examples: ["images/logo.svg"],
+      }),
+    font: z
+      .string()
+      .optional()
+      .meta({ description: "CSS font-family list for body text.", examples: ["Inter, system-ui, sans-serif"] }),
+    headingFont: z
+      .string()
+      .optional()
+      .meta({ description: "CSS font-family list for headings.", examples: ["Georgia, serif"] }),
+  })
+  .meta({ description: "The course's look: brand colour, logo and fonts." });
 
 const refusedSchema = z
   .unknown()
   .refine(() => false, { message: `cannot be set: ${NO_CREDENTIALS_HINT}` })
-  .optional();
+  .optional()
+  .meta({ description: `Not allowed: ${NO_CREDENTIALS_HINT}` });
 
 /** LMS tracking choices; docs/scorm.md explains what each one reports. */
 const trackingSchema = z.strictObject({
-  /** SCORM 1.2 lesson_status pair (success-other); defaults to passed-incomplete with a graded quiz, else completed-incomplete. */
-  scorm12Status: z.enum(["passed-incomplete", "passed-failed", "completed-incomplete", "completed-failed"]).optional(),
-  /** SCORM exit once complete: "normal" ends the attempt, "suspend" keeps the saved state (checklist #28).
-   *  Default: the LMS profile's, else "normal". */
-  exitWhenComplete: z.enum(["normal", "suspend"]).optional(),
-  /** Record one SCORM interaction per graded answer. */
-  interactions: z.boolean().default(true),
-  /** Seconds between periodic commits (session time, LMS keep-alive). */
-  commitSeconds: z.number().int().min(5).max(600).default(45),
-  /** Put the course pass mark in the manifest: SCORM 1.2 adlcp:masteryscore, SCORM 2004 a primary objective
-   *  satisfied by measure. Default: the LMS profile's, else off: it lets LMSs override the course's status
-   *  (checklist #8, #9). */
-  masteryScoreInManifest: z.boolean().optional(),
-  /** SCORM 2004: let the LMS judge completion by progress_measure against this threshold 0..1. */
-  completionThreshold: z.number().min(0).max(1).optional(),
-  /** Refused with an explanation (and without echoing the secret): the LMS supplies the LRS at launch. */
+  scorm12Status: z
+    .enum(["passed-incomplete", "passed-failed", "completed-incomplete", "completed-failed"])
+    .optional()
+    .meta({
+      description:
+        "SCORM 1.2 lesson_status pair (on success-otherwise). Default: the LMS profile's, else passed-incomplete with a graded quiz, else completed-incomplete.",
+    }),
+  exitWhenComplete: z
+    .enum(["normal", "suspend"])
+    .optional()
+    .meta({
+      description:
+        'SCORM exit once complete: "normal" ends the attempt, "suspend" keeps the saved state. Default: the LMS profile\'s, else "normal".',
+    }),
+  navigationRequests: z.boolean().default(false).meta({
+    description:
+      "SCORM 2004: send adl.nav.request (suspendAll/exitAll) before Terminate. Off by default: Moodle and Forma mishandle them.",
+  }),
+  interactions: z.boolean().default(true).meta({ description: "Record one SCORM interaction per graded answer." }),
+  commitSeconds: z
+    .number()
+    .int()
+    .min(5)
+    .max(600)
+    .default(45)
+    .meta({
+      description: "Seconds between periodic commits to the LMS (session time, keep-alive).",
+      examples: [45],
+    }),
+  masteryScoreInManifest: z
+    .boolean()
+    .optional()
+    .meta({
+      description:
+        "Put the course pass mark in the manifest (SCORM 1.2 adlcp:masteryscore, SCORM 2004 a primary objective satisfied by measure). Default: the LMS profile's, else off: it lets LMSs override the course's status.",
+    }),
+  completionThreshold: z
+    .number()
+    .min(0)
+    .max(1)
+    .optional()
+    .meta({
+      description: "SCORM 2004: let the LMS judge completion by progress_measure against this threshold (0 to 1).",
+      examples: [0.8],
+    }),
+  // Refused with an explanation (and without echoing the secret): the LMS supplies the LRS at launch.
   endpoint: refusedSchema,
   auth: refusedSchema,
 });
 
 export const courseSchema = z.strictObject({
-  id: idSchema,
-  title: textSchema.max(200),
-  /** Catalogue description; SCORM Cloud warns above 1,000 characters (anchors §3 #20). */
-  description: textSchema.max(1000, {
-    message: "must be at most 1,000 characters (LMS catalogues truncate longer ones)",
+  id: idSchema.meta({
+    description:
+      "The course's id: a-z, 0-9, - and _, starting with a letter. Names the packages and keys LMS reports; keep it once published.",
+    examples: ["sales-manager-training"],
   }),
-  language: z
+  title: textSchema.max(200).meta({
+    description: "The course title learners and the LMS catalogue see.",
+    examples: ["Sales Manager Training"],
+  }),
+  // SCORM Cloud warns above 1,000 characters (anchors §3 #20).
+  description: textSchema
+    .max(1000, { message: "must be at most 1,000 characters (LMS catalogues truncate longer ones)" })
+    .meta({
+      description: "What the LMS catalogue shows about the course (at most 1,000 characters).",
+      examples: ["Practical training for front-line sales managers."],
+    }),
+  language: languageTag.default("en").meta({
+    description: "BCP 47 language tag: picks the interface strings and the text direction.",
+    examples: ["en", "de-CH"],
+  }),
+  languages: z
+    .array(languageTag)
+    .min(1)
+    .optional()
+    .describe(
+      "Languages to build, `language` among them: each gets its own packages (dist/<id>-de-scorm12.zip…) from the translations in i18n/<language>/ (coursepack translate).",
+    ),
+  languageIds: z
+    .enum(LANGUAGE_ID_POLICIES)
+    .default("separate")
+    .describe(
+      "How LMSs tell the language versions apart: separate (each translation is its own course, ids <id>-<lang> and <activityId>/<lang>) or shared (every language keeps the course's ids: one record, progress carries over).",
+    ),
+  version: z
     .string()
-    .regex(/^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*$/, { message: 'must be a language tag such as "en" or "de-CH"' })
-    .default("en"),
-  version: z.string().min(1).default("1.0.0"),
-  author: textSchema.optional(),
-  organisation: textSchema.optional(),
-  keywords: z.array(textSchema).default([]),
-  /** Estimated duration; defaults to the sum of the lessons' minutes. */
-  minutes: positiveMinutes.optional(),
-  passingScore: percentSchema.default(80),
-  completion: z.enum(COMPLETION_RULES).optional(),
-  scoring: z.enum(["weighted-average", "all-must-pass"]).default("weighted-average"),
-  formats: z.array(z.enum(FORMAT_IDS)).min(1).default(["web"]),
-  /** Lessons (.md) and quizzes (.yml) in learner order, relative to course.yml. */
-  outline: z.array(z.string().min(1)).min(1, { message: "must list at least one lesson" }),
+    .min(1)
+    .default("1.0.0")
+    .meta({ description: "The course's version, shown in LMS metadata.", examples: ["1.0.0"] }),
+  author: textSchema.optional().meta({ description: "Who wrote the course.", examples: ["Jane Smith"] }),
+  organisation: textSchema
+    .optional()
+    .meta({ description: "Who publishes the course.", examples: ["Example Sales Academy"] }),
+  keywords: z
+    .array(textSchema)
+    .default([])
+    .meta({ description: "Catalogue keywords.", examples: [["sales management", "coaching"]] }),
+  minutes: positiveMinutes.optional().meta({
+    description: "Estimated duration in minutes; defaults to the sum of the pages' minutes.",
+    examples: [95],
+  }),
+  passingScore: percentSchema
+    .default(80)
+    .meta({ description: "Percent needed to pass; the default pass mark of every quiz.", examples: [80] }),
+  completion: z.enum(COMPLETION_RULES).optional().meta({
+    description:
+      "When the course is complete: every lesson viewed (lessons), every graded quiz passed or out of attempts (quiz), or both. Default: lessons-and-quiz with a graded quiz, else lessons.",
+  }),
+  scoring: z.enum(["weighted-average", "all-must-pass"]).default("weighted-average").meta({
+    description: "How several graded quizzes combine into the course's score and pass/fail.",
+  }),
+  formats: z
+    .array(z.enum(FORMAT_IDS))
+    .min(1)
+    .default(["web"])
+    .meta({
+      description: "The packages `coursepack build` makes.",
+      examples: [["web", "scorm12", "scorm2004", "xapi", "cmi5"]],
+    }),
+  outline: z
+    .array(z.string().min(1))
+    .min(1, { message: "must list at least one lesson" })
+    .meta({
+      description: "The learner's order: lessons (.md) and quizzes (.yml), relative to course.yml.",
+      examples: [["lessons/01-welcome.md", "quizzes/final-assessment.yml"]],
+    }),
   theme: themeSchema.prefault({}),
-  /** Overrides of the learner interface's strings, by key. */
-  strings: z.record(z.string(), z.string()).default({}),
-  tracking: trackingSchema.prefault({}),
-  /** The LMS the course is for: a profile id (`coursepack lms` lists them) or the path of a profile file. */
-  lms: z.string().trim().min(1).optional(),
-  /** Base IRI for xAPI/cmi5 activity ids; defaults to a URN derived from the course id. */
+  strings: z
+    .record(z.string(), z.string())
+    .default({})
+    .meta({
+      description: "Overrides of the learner interface's strings, by key (see templates/strings/en.yml).",
+      examples: [{ next: "Continue" }],
+    }),
+  tracking: trackingSchema
+    .prefault({})
+    .meta({ description: "LMS reporting options (docs/scorm.md, docs/xapi-cmi5.md)." }),
+  lms: z
+    .string()
+    .trim()
+    .min(1)
+    .optional()
+    .meta({
+      description:
+        "The LMS the course is for: a profile id (`coursepack lms` lists them) or the path of a profile file. Sets the formats, SCORM 2004 edition, reporting defaults and upload limits. Default: generic.",
+      examples: ["moodle", "successfactors"],
+    }),
   activityId: z
     .url({ message: 'must be an absolute IRI such as "https://example.com/courses/sales"' })
     .superRefine((iri, ctx) => {
       const why = credentialsIn(iri);
       if (why) ctx.addIssue({ code: "custom", message: `must not carry credentials: ${why}; ${NO_CREDENTIALS_HINT}` });
     })
-    .optional(),
+    .optional()
+    .meta({
+      description:
+        "xAPI/cmi5: the IRI that identifies the course, under a domain your organisation controls. Default: urn:coursepack:<id>.",
+      examples: ["https://learning.example.com/courses/sales-manager-training"],
+    }),
 });
 
 export type CourseConfig = z.infer<typeof courseSchema>;

@@ -3,10 +3,24 @@ import { z } from "zod";
 import { idSchema, positiveMinutes, textSchema } from "./common.js";
 
 export const lessonSchema = z.strictObject({
-  /** Defaults to the file name without its numeric prefix, e.g. `02-metrics.md` → `metrics`. */
-  id: idSchema.optional(),
-  title: textSchema.max(200),
-  objectives: z.array(textSchema).default([]),
-  /** Estimated minutes; defaults to reading time at 200 words a minute. */
-  minutes: positiveMinutes.optional(),
+  id: idSchema.optional().meta({
+    description:
+      "The lesson's stable id; defaults to the file name without its number (02-metrics.md → metrics). Keep it once published: saved progress keys on it.",
+    examples: ["metrics-under-the-spotlight"],
+  }),
+  title: textSchema.max(200).meta({
+    description: "The lesson title in the menu and at the top of the page.",
+    examples: ["Leading under the metrics spotlight"],
+  }),
+  objectives: z
+    .array(textSchema)
+    .default([])
+    .meta({
+      description: "What the learner will be able to do after the lesson, shown at its start.",
+      examples: [["Explain why sales results are visible every day"]],
+    }),
+  minutes: positiveMinutes.optional().meta({
+    description: "Estimated minutes; defaults to reading time (200 words a minute) plus one per knowledge check.",
+    examples: [12],
+  }),
 });

@@ -95,7 +95,10 @@ export async function startPlayer(tracker: Tracker): Promise<void> {
   const resetChecks = bindKnowledgeChecks(course, state, t, changed);
 
   const order = [...course.pages.map((p) => p.id), SUMMARY_PAGE];
+  let shown = false;
   const navigator = new Navigator(order, course.title, (id) => {
+    // "Welcome back" greets the resumed page; it has said its piece once the learner moves on.
+    if (shown && id !== state.page) notices.remove("resumed");
     state.page = id;
     const page = course.pages.find((p) => p.id === id);
     if (page && !state.viewed.includes(id)) {
@@ -120,6 +123,7 @@ export async function startPlayer(tracker: Tracker): Promise<void> {
   });
 
   navigator.show(state.page, false);
+  shown = true;
   document.documentElement.classList.add("cp-ready");
   // The benchmark reads this mark: the first page is shown and every control is wired.
   performance.mark("coursepack-interactive");

@@ -60,15 +60,20 @@ export function courseStatus(course: CourseData, state: LearnerState, masterySco
         ? quizzesDone
         : lessonsDone && quizzesDone);
 
+  // A graded quiz is done once it can change nothing (passed or out of attempts), as for completion;
+  // a complete course is all done — so the progress bar and the summary always agree (issue 12).
+  const finished = new Set(results.filter((r) => r.finished).map((r) => r.quiz.id));
+  const graded = new Set(quizzes.map((q) => q.id));
   const done = course.pages.filter((p) => {
-    const a = state.quizzes[p.id];
-    return p.kind === "lesson" ? viewed.has(p.id) : a?.submitted === true || a?.best !== undefined;
+    if (p.kind === "lesson") return viewed.has(p.id);
+    return graded.has(p.id) ? finished.has(p.id) : state.quizzes[p.id]?.submitted === true;
   }).length;
   return {
     location: state.page,
-    progress: course.pages.length ? done / course.pages.length : 1,
+    progress: completed || !course.pages.length ? 1 : done / course.pages.length,
     completed,
     passed,
     score,
+    final: quizzesDone,
   };
 }

@@ -5,7 +5,8 @@
  * the LMS's contextTemplate with the session id. "cmi5 defined" statements (initialized, completed,
  * passed, failed, terminated) carry the cmi5 category; lessons and answers are "cmi5 allowed"
  * statements without it. Browse and Review send only initialized and terminated. After terminated
- * nothing is sent, and the window goes to the LMS's returnURL.
+ * nothing is sent, and the window goes to the LMS's returnURL. LMS.LaunchData's masteryScore and
+ * returnURL are used only when valid (xapi/launch-data.ts).
  */
 import type { CourseData, PageData } from "../../shared/course-data.js";
 import type { AnsweredQuestion, LearnerState } from "../../shared/learner.js";
@@ -14,6 +15,7 @@ import type { CourseStatus, Launch, Notice, Tracker } from "./tracker.js";
 import type { Reported } from "./xapi/bookmark.js";
 import { connect } from "./xapi/client.js";
 import type { Cmi5Launch } from "./xapi/launch.js";
+import { checkedLaunchData } from "./xapi/launch-data.js";
 import { LrsSession } from "./xapi/session.js";
 import {
   answeredParts,
@@ -109,9 +111,10 @@ export class Cmi5Tracker implements Tracker {
       registration: launch.registration,
       stateId: CMI5.launchDataState,
     });
-    this.data = launchData.data as unknown as LaunchData;
-    if (!this.data || typeof this.data !== "object" || !this.data.contextTemplate)
+    const data = launchData.data as unknown as LaunchData | undefined;
+    if (!data || typeof data !== "object" || !data.contextTemplate)
       throw new Cmi5Error("LMS.LaunchData has no contextTemplate");
+    this.data = checkedLaunchData(data, window.location.href);
     // Preferences are a courtesy: none stored (404) or none readable, the course runs with its defaults.
     const preferences = await client.getAgentProfile({ agent, profileId: CMI5.learnerPreferences }).then(
       (r) => (r.data && typeof r.data === "object" ? r.data : {}) as LearnerPreferences,

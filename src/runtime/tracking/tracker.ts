@@ -28,9 +28,12 @@ export interface CourseStatus {
   passed?: boolean | undefined;
   /** Course score 0..100, once any graded quiz was submitted. */
   score?: number | undefined;
+  /** No graded quiz can change the result any more: each is passed or out of attempts. */
+  final?: boolean | undefined;
 }
 
-export type Notice = "no-lms" | "lms-error" | "lms-recovered" | "finished";
+/** `state-unavailable`: the LRS's saved progress could not be read, and this session will not replace it. */
+export type Notice = "no-lms" | "lms-error" | "lms-recovered" | "finished" | "state-unavailable";
 
 export interface Tracker {
   start(course: CourseData, notify: (notice: Notice) => void): Promise<Launch>;

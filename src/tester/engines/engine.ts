@@ -2,7 +2,7 @@
  * What `coursepack test` needs from a browser, whatever drives it: fresh sessions (a new browser
  * profile, nothing shared with the last learner), tabs it can open, evaluate in, photograph and close
  * as a learner closes them, and the popup windows the LMS page opens. The robot learner runs inside
- * the page, so this small surface is all an engine implements: Chromium through playwright-core,
+ * the page, so this small surface is all an engine implements: Chromium over the DevTools protocol,
  * Firefox through WebDriver BiDi, WebKit through WebDriver.
  */
 import type { BrowserName } from "../browsers.js";

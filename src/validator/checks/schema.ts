@@ -12,6 +12,8 @@ export const SCHEMA_NAMES: Record<SchemaSet, string> = {
   "scorm2004-4th": "SCORM 2004 4th Edition",
   "scorm2004-3rd": "SCORM 2004 3rd Edition",
   cmi5: "cmi5 CourseStructure.xsd",
+  xliff20: "XLIFF 2.0",
+  xliff12: "XLIFF 1.2 (strict)",
 };
 
 /**

@@ -32,6 +32,8 @@ export interface ReportedStatus {
   score?: number | undefined;
   /** 0..1 */
   progress: number;
+  /** No graded quiz can change the result any more: each is passed or out of attempts. */
+  final?: boolean | undefined;
 }
 
 /** One objective per page (checklist: objectives per lesson). */
@@ -46,20 +48,16 @@ export interface ObjectiveReport {
 /** Reads one element; "" when unset or unsupported (403/401 are benign on reads, checklist #15). */
 export type CmiReader = (element: string) => string;
 
-/** What the adapter learns at Initialize; the tracker decodes the saved state. */
+/**
+ * What the adapter learns at Initialize; the tracker decodes the saved state. The saved location
+ * and state are read whatever `entry` says: Forma hands saved data back with entry = ab-initio
+ * (issue 12), and an LMS that starts a new attempt hands back none.
+ */
 export interface ScormLaunch extends Omit<Launch, "state"> {
-  /** False when the LMS said this is a new attempt (entry = ab-initio): nothing to read back. */
-  resuming: boolean;
   location: string;
   suspendData: string;
   /** Current values of the monotonic status elements, so they are never downgraded (checklist #25). */
   statusFloor: { [element: string]: string };
-}
-
-export interface InteractionContext {
-  courseId: string;
-  /** Quiz attempt number, so a retried question gets its own interaction id (checklist #44). */
-  attempt: number;
 }
 
 export interface ScormDataModel {
@@ -68,8 +66,6 @@ export interface ScormDataModel {
   readonly functions: ApiFunctions;
   readonly suspendDataLimit: number;
   readonly locationLimit: number;
-  /** 1.2 commits before LMSFinish; 2004 must not (Terminate commits implicitly; checklist #36). */
-  readonly commitBeforeTerminate: boolean;
   readonly elements: {
     location: string;
     suspendData: string;
@@ -87,10 +83,17 @@ export interface ScormDataModel {
   statusWrites(status: ReportedStatus, tracking: TrackingOptions): Write[];
   /** Rank of a status value for monotonic elements (never downgrade, checklist #25); undefined for others. */
   rank(element: string, value: string): number | undefined;
-  objectiveId(courseId: string, page: string): string;
+  /**
+   * The objective id for a page; any further ids are those earlier versions wrote, kept in use
+   * where the LMS already holds them (an objective id cannot be changed).
+   */
+  objectiveIds(courseId: string, page: string): [string, ...string[]];
   objectiveWrites(n: number, id: string, objective: ObjectiveReport): Write[];
-  /** Every element of one interaction, in the order the RTE requires (checklist #42). */
-  interactionWrites(n: number, answer: AnsweredQuestion, context: InteractionContext): Write[];
+  /**
+   * Every element of one interaction, id first, in the order the RTE requires (checklist #42); a
+   * retried question (answer.attempt > 1) gets its own id (checklist #44).
+   */
+  interactionWrites(n: number, answer: AnsweredQuestion): Write[];
   sessionTime(ms: number): string;
   /** cmi.exit for a suspended or a normal exit (checklist #28). */
   exit(suspend: boolean): Write;

@@ -46,11 +46,12 @@ function clockTime(date: Date): string {
 /**
  * The lesson_status a reporting pair gives (checklist #18, #19): the first word on success, the second
  * before success — except that a "-failed" pair reports "failed" as soon as the learner is assessed
- * and not passing.
+ * and not passing, and a "passed-" pair once no attempt is left: "incomplete" would not let the LMS
+ * tell a failed learner from one who never finished (issue 12).
  */
 export function lessonStatus(status: ReportedStatus, pair: TrackingOptions["scorm12Status"]): string {
   const [success, other] = pair.split("-") as [string, string];
-  if (other === "failed" && status.passed === false) return "failed";
+  if (status.passed === false && (other === "failed" || (success === "passed" && status.final))) return "failed";
   const succeeded = status.completed && (pair === "completed-incomplete" || status.passed !== false);
   return succeeded ? success : "incomplete";
 }
@@ -120,7 +121,6 @@ export const scorm12: ScormDataModel = {
   },
   suspendDataLimit: 4096,
   locationLimit: 255,
-  commitBeforeTerminate: true,
   elements: {
     location: "cmi.core.lesson_location",
     suspendData: "cmi.suspend_data",
@@ -131,16 +131,14 @@ export const scorm12: ScormDataModel = {
   },
 
   readLaunch(read) {
-    const resuming = read("cmi.core.entry") !== "ab-initio";
     const mastery = numberOrUndefined(read("cmi.student_data.mastery_score"));
     return {
       mode: parseMode(read("cmi.core.lesson_mode")),
       credit: read("cmi.core.credit") !== "no-credit",
       masteryScore: mastery !== undefined && mastery >= 0 && mastery <= 100 ? mastery : undefined,
       learnerName: read("cmi.core.student_name") || undefined,
-      resuming,
-      location: resuming ? read("cmi.core.lesson_location") : "",
-      suspendData: resuming ? read("cmi.suspend_data") : "",
+      location: read("cmi.core.lesson_location"),
+      suspendData: read("cmi.suspend_data"),
       statusFloor: { "cmi.core.lesson_status": read("cmi.core.lesson_status") },
     };
   },
@@ -162,7 +160,7 @@ export const scorm12: ScormDataModel = {
     return /(^cmi\.core\.lesson_status|\.status)$/.test(element) ? (STATUS_RANK[value] ?? 0) : undefined;
   },
 
-  objectiveId: (_courseId, page) => page,
+  objectiveIds: (_courseId, page) => [page],
 
   objectiveWrites(n, id, o) {
     const at = `cmi.objectives.${n}`;
@@ -180,7 +178,8 @@ export const scorm12: ScormDataModel = {
     return writes;
   },
 
-  interactionWrites(n, answer, { attempt }) {
+  interactionWrites(n, answer) {
+    const { attempt } = answer;
     const at = `cmi.interactions.${n}`;
     const writes: Write[] = [
       [`${at}.id`, attempt > 1 ? `${answer.questionId}-attempt-${attempt}` : answer.questionId],

@@ -1,6 +1,7 @@
 /**
  * SCORM 2004 (3rd and 4th edition) data model (RTE 4.2): cmi.*, ISO 8601 durations and timestamps,
- * [,]-delimited responses, 64,000-character suspend_data and 1,000-character location.
+ * [,]-delimited responses, 64,000-character suspend_data and 1,000-character location. Interaction,
+ * objective and response identifiers are letters and digits (identifiers.ts), so every LMS takes them.
  */
 import type { AnsweredQuestion, CorrectPattern, Response } from "../../../shared/learner.js";
 import {
@@ -16,6 +17,7 @@ import {
   truncate,
 } from "./data-model.js";
 import { INTERACTION_TYPES } from "../interaction-types.js";
+import { scormIdentifier } from "./identifiers.js";
 
 const COMPLETION_RANK: Record<string, number> = { unknown: 0, "not attempted": 0, incomplete: 1, completed: 2 };
 const SUCCESS_RANK: Record<string, number> = { unknown: 0, failed: 1, passed: 2 };
@@ -42,9 +44,9 @@ export function response2004(r: Response): string {
   switch (r.kind) {
     case "choices":
     case "order":
-      return r.ids.join("[,]");
+      return r.ids.map(scormIdentifier).join("[,]");
     case "pairs":
-      return r.pairs.map(([s, t]) => `${s}[.]${t}`).join("[,]");
+      return r.pairs.map(([s, t]) => `${scormIdentifier(s)}[.]${scormIdentifier(t)}`).join("[,]");
     case "boolean":
       return r.value ? "true" : "false";
     case "text":
@@ -95,7 +97,6 @@ export const scorm2004: ScormDataModel = {
   },
   suspendDataLimit: 64_000,
   locationLimit: 1000,
-  commitBeforeTerminate: false,
   elements: {
     location: "cmi.location",
     suspendData: "cmi.suspend_data",
@@ -106,7 +107,6 @@ export const scorm2004: ScormDataModel = {
   },
 
   readLaunch(read): ScormLaunch {
-    const resuming = read("cmi.entry") !== "ab-initio";
     // The LMS's pass mark (from the manifest's minNormalizedMeasure) wins over the course's (checklist #24).
     const passing = numberOrUndefined(read("cmi.scaled_passing_score"));
     return {
@@ -115,12 +115,12 @@ export const scorm2004: ScormDataModel = {
       masteryScore:
         passing !== undefined && passing >= 0 && passing <= 1 ? Math.round(passing * 10000) / 100 : undefined,
       learnerName: read("cmi.learner_name") || undefined,
-      resuming,
-      location: resuming ? read("cmi.location") : "",
-      suspendData: resuming ? read("cmi.suspend_data") : "",
-      statusFloor: resuming
-        ? { "cmi.completion_status": read("cmi.completion_status"), "cmi.success_status": read("cmi.success_status") }
-        : {},
+      location: read("cmi.location"),
+      suspendData: read("cmi.suspend_data"),
+      statusFloor: {
+        "cmi.completion_status": read("cmi.completion_status"),
+        "cmi.success_status": read("cmi.success_status"),
+      },
     };
   },
 
@@ -141,7 +141,8 @@ export const scorm2004: ScormDataModel = {
     return undefined;
   },
 
-  objectiveId: (courseId, page) => `urn:coursepack:${courseId}:${page}`,
+  // Before 0.2 objective ids were URNs, which Forma refuses; an LMS that holds one keeps its slot.
+  objectiveIds: (courseId, page) => [scormIdentifier(page), `urn:coursepack:${courseId}:${page}`],
 
   objectiveWrites(n: number, id: string, o: ObjectiveReport) {
     const at = `cmi.objectives.${n}`;
@@ -153,10 +154,11 @@ export const scorm2004: ScormDataModel = {
     ];
   },
 
-  interactionWrites(n, answer, { courseId, attempt }) {
+  interactionWrites(n, answer) {
+    const { attempt } = answer;
     const at = `cmi.interactions.${n}`;
-    // A URN id, unique per attempt (checklist #44); the order id, type, pattern, response… (#42).
-    const id = `urn:coursepack:${courseId}:${answer.questionId}${attempt > 1 ? `:attempt-${attempt}` : ""}`;
+    // Unique per attempt (checklist #44), letters and digits only; then type, pattern, response… (#42).
+    const id = `${scormIdentifier(answer.questionId)}${attempt > 1 ? `ZA${attempt}` : ""}`;
     const writes: Write[] = [
       [`${at}.id`, id],
       [`${at}.type`, INTERACTION_TYPES[answer.type]],

@@ -1,17 +1,18 @@
 /**
  * The SCORM tracker both versions share: finds the LMS, runs the session, decides what to write and
  * when, and leaves every element name and format to the version's data model. Without an LMS it
- * falls back to this browser's storage and says so (checklist #12).
+ * falls back to this browser's storage and says so (checklist #12). A value the LMS refuses is
+ * logged once and never sent again, and never holds up the other values (issue 12).
  */
 import type { CourseData } from "../../../shared/course-data.js";
 import { emptyLearnerState, type AnsweredQuestion, type LearnerState } from "../../../shared/learner.js";
 import { decodeState, encodeStateWithin } from "../../../shared/state-codec.js";
-import { gradedQuizzes, quizPassMark } from "../../player/status.js";
 import { LocalTracker } from "../local.js";
 import type { CourseStatus, Launch, Notice, Tracker } from "../tracker.js";
 import { ScormConnection } from "./connection.js";
-import type { ObjectiveReport, ScormDataModel, ScormLaunch, Write } from "./data-model.js";
+import type { ScormDataModel, ScormLaunch, Write } from "./data-model.js";
 import { findApi } from "./discovery.js";
+import { objectiveReports, ObjectiveSlots } from "./objectives.js";
 import { CommitScheduler, DEFAULT_TIMING } from "./scheduler.js";
 
 export class ScormTracker implements Tracker {
@@ -24,9 +25,13 @@ export class ScormTracker implements Tracker {
   private latest: { status: CourseStatus; state: LearnerState } | undefined;
   /** Values the LMS accepted this session, so unchanged values are not sent again. */
   private readonly sent = new Map<string, string>();
+  /** `element=value` pairs the LMS refused: never sent again (Forma logged 1,195 refusals in two runs). */
+  private readonly refused = new Set<string>();
+  /** A progress value was accepted since the last successful Commit. */
+  private unsaved = false;
   /** Highest status rank per monotonic element: the LMS's at launch, then ours (checklist #25). */
   private readonly floor = new Map<string, { rank: number; value: string }>();
-  private readonly objectiveSlots = new Map<string, number>();
+  private objectiveSlots!: ObjectiveSlots;
   private nextInteraction = 0;
   private finishing = false;
 
@@ -50,7 +55,8 @@ export class ScormTracker implements Tracker {
     this.startedAt = Date.now();
     const launch = (this.launch = this.model.readLaunch((element) => connection.get(element)));
     for (const [element, value] of Object.entries(launch.statusFloor)) this.raiseFloor(element, value);
-    if (launch.resuming) this.readObjectiveSlots();
+    this.objectiveSlots = new ObjectiveSlots(this.model, course.id);
+    this.objectiveSlots.read((element) => connection.get(element));
     // A crash or closed window must still resume (checklist #29).
     if (this.saving) this.apply([this.model.exit(true)]);
 
@@ -62,10 +68,13 @@ export class ScormTracker implements Tracker {
     // Never rely on unload (checklist #37, #38): save when hidden, finish once on pagehide.
     this.win.addEventListener("pagehide", () => this.finish());
     this.win.document.addEventListener("visibilitychange", () => {
-      if (this.win.document.visibilityState === "hidden" && !this.finishing && this.latest) {
-        this.sync();
-        this.scheduler?.run();
-      }
+      if (this.win.document.visibilityState !== "hidden" || this.finishing || !this.latest) return;
+      this.sync();
+      // Commit after this task: where a closing page fires visibilitychange and then pagehide in
+      // one task, Finish saves instead — a Commit right before it reaches Forma after it (issue 12).
+      setTimeout(() => {
+        if (!this.finishing) this.scheduler?.run();
+      }, 0);
     });
 
     const state = decodeState(launch.suspendData) ?? (launch.location ? emptyLearnerState(launch.location) : undefined);
@@ -88,9 +97,13 @@ export class ScormTracker implements Tracker {
     // Append at _count (checklist #42); an interaction the LMS refuses is dropped and never blocks
     // status or score (#15, #45).
     const n = Math.max(Number(connection.get(this.model.elements.interactionCount)) || 0, this.nextInteraction);
-    const writes = this.model.interactionWrites(n, answer, { courseId: this.course.id, attempt: answer.attempt });
-    if (!writes.every(([element, value]) => connection.set(element, value))) return;
+    const [id, ...rest] = this.model.interactionWrites(n, answer);
+    // Without its id nothing of the interaction can be stored; any other element the LMS refuses
+    // (a pattern it cannot parse) leaves the rest of the answer to be written.
+    if (!id || !connection.set(...id)) return;
     this.nextInteraction = n + 1;
+    for (const write of rest) connection.set(...write);
+    this.unsaved = true;
     this.scheduler?.request(false);
   }
 
@@ -126,9 +139,11 @@ export class ScormTracker implements Tracker {
     let urgent = false;
     if (this.recording) {
       urgent = this.apply(this.model.statusWrites(latest.status, this.course.tracking));
-      for (const objective of this.objectives(latest.state)) {
-        const id = this.model.objectiveId(this.course.id, objective.page);
-        urgent = this.apply(this.model.objectiveWrites(this.objectiveSlot(id), id, objective)) || urgent;
+      for (const objective of objectiveReports(this.course, latest.state, this.launch.masteryScore)) {
+        const slot = this.objectiveSlots.slot(objective.page, (n, id) =>
+          this.apply([[this.model.elements.objectiveId(n), id]]),
+        );
+        if (slot) urgent = this.apply(this.model.objectiveWrites(slot.n, slot.id, objective)) || urgent;
       }
     }
     if (this.saving) {
@@ -141,18 +156,25 @@ export class ScormTracker implements Tracker {
     return urgent;
   }
 
-  /** Sends writes in order, skipping unchanged values and status downgrades; true if any was accepted. */
+  /**
+   * Sends writes in order, skipping unchanged values, status downgrades and values the LMS refused
+   * before; true if any was accepted.
+   */
   private apply(writes: Write[]): boolean {
     let changed = false;
     for (const [element, value] of writes) {
-      if (this.sent.get(element) === value) continue;
+      const key = `${element}=${value}`;
+      if (this.sent.get(element) === value || this.refused.has(key)) continue;
       const rank = this.model.rank(element, value);
       const floor = this.floor.get(element);
       if (rank !== undefined && floor && rank <= floor.rank && value !== floor.value) continue;
-      if (!this.connection?.set(element, value)) continue;
+      if (!this.connection?.set(element, value)) {
+        this.refused.add(key);
+        continue;
+      }
       this.sent.set(element, value);
       this.raiseFloor(element, value);
-      changed = true;
+      changed = this.unsaved = true;
     }
     return changed;
   }
@@ -163,56 +185,22 @@ export class ScormTracker implements Tracker {
     if (rank !== undefined && (!floor || rank >= floor.rank)) this.floor.set(element, { rank, value });
   }
 
-  /** One objective per viewed lesson and per attempted quiz. */
-  private objectives(state: LearnerState): ObjectiveReport[] {
-    const graded = new Set(gradedQuizzes(this.course).map((q) => q.id));
-    const viewed = new Set(state.viewed);
-    return this.course.pages.flatMap((page): ObjectiveReport[] => {
-      if (page.kind === "lesson") return viewed.has(page.id) ? [{ page: page.id, completed: true }] : [];
-      const attempt = state.quizzes[page.id];
-      const quiz = this.course.quizzes[page.id];
-      if (!attempt || !quiz) return [];
-      const best = attempt.best;
-      if (!graded.has(quiz.id) || best === undefined) return [{ page: page.id, completed: attempt.submitted }];
-      return [
-        { page: page.id, completed: true, score: best, passed: best >= quizPassMark(quiz, this.launch.masteryScore) },
-      ];
-    });
-  }
-
-  /** Objectives saved in an earlier session keep their index. */
-  private readObjectiveSlots(): void {
-    const connection = this.connection!;
-    const count = Number(connection.get(this.model.elements.objectiveCount)) || 0;
-    for (let n = 0; n < count; n++) {
-      const id = connection.get(this.model.elements.objectiveId(n));
-      if (id) this.objectiveSlots.set(id, n);
-    }
-    this.nextObjective = count;
-  }
-
-  private nextObjective = 0;
-
-  private objectiveSlot(id: string): number {
-    let slot = this.objectiveSlots.get(id);
-    if (slot === undefined) {
-      slot = this.nextObjective++;
-      this.objectiveSlots.set(id, slot);
-    }
-    return slot;
-  }
-
   /** Session time on every commit, so it survives a session that never finishes (checklist #27). */
   private commitNow(): boolean {
     const connection = this.connection;
     if (!connection?.running) return false;
     connection.set(this.model.elements.sessionTime, this.model.sessionTime(Date.now() - this.startedAt));
-    return connection.commit();
+    const ok = connection.commit();
+    if (ok) this.unsaved = false;
+    return ok;
   }
 
   /**
    * Ends the session exactly once (Exit button or pagehide): last values, exit, session time, then
-   * Terminate — with a Commit first only where the version allows it (checklist #36).
+   * Terminate, which saves them. No Commit right before it: Cornerstone refuses one (checklist #36)
+   * and Forma processes it after LMSFinish (issue 12). True when the learner's progress is saved:
+   * Terminate succeeded, or it failed but everything had been committed before (Moodle throws from
+   * Terminate after exitAll, issue 12).
    */
   private finish(): boolean {
     const connection = this.connection;
@@ -224,11 +212,11 @@ export class ScormTracker implements Tracker {
       // Suspend while incomplete; once complete as the course chooses (checklist #28).
       const suspend = !this.latest?.status.completed || this.course.tracking.exitWhenComplete === "suspend";
       connection.set(...this.model.exit(suspend));
-      const nav = this.model.navRequest(suspend);
+      // Only when the author asks: LMSs mishandle them (Moodle's Terminate throws, Forma answers 401).
+      const nav = this.course.tracking.navigationRequests ? this.model.navRequest(suspend) : undefined;
       if (nav) connection.set(...nav);
     }
     connection.set(this.model.elements.sessionTime, this.model.sessionTime(Date.now() - this.startedAt));
-    if (this.model.commitBeforeTerminate) connection.commit();
-    return connection.terminate();
+    return connection.terminate() || !this.unsaved;
   }
 }

@@ -3,15 +3,18 @@
  * registration when there is one, so attempts never share state. 404, an empty body or `{}` mean
  * "no state". A copy is also kept in localStorage: when the LRS cannot be reached at launch, or the
  * last save never arrived, the newer of the two wins.
+ *
+ * A failed read is not "no state" (issue 12: one 5xx at launch restarted the learner at lesson 1,
+ * and a second later the fresh bookmark replaced the LRS's). The read is retried; when the LRS
+ * still cannot be read the session is *guarded*: it saves only locally, never over what the LRS
+ * holds, tells the learner, and keeps re-reading in the background until it knows the LRS holds
+ * nothing newer than what the session started from.
  */
 import type { LrsClient } from "./client.js";
 import type { KeyValueStorage } from "./queue.js";
 import type { Agent } from "./types.js";
 
 export const BOOKMARK_STATE_ID = "coursepack.bookmark";
-
-/** The course waits this long for the LRS's bookmark at launch, then starts from the local copy. */
-const LOAD_TIMEOUT_MS = 5000;
 
 /** What the tracker already reported, so a resumed session never reports it twice. */
 export interface Reported {
@@ -27,6 +30,11 @@ export interface BookmarkDocument {
   reported: Reported;
   /** ISO time of the save, to pick the newer of the LRS and local copies. */
   savedAt: string;
+  /**
+   * Local copies saved while the LRS could not be read: the savedAt of the bookmark the session
+   * started from ("" for none). An LRS copy newer than that was never seen, so it wins.
+   */
+  basedOn?: string | undefined;
 }
 
 export interface BookmarkScope {
@@ -34,6 +42,21 @@ export interface BookmarkScope {
   agent: Agent;
   registration?: string | undefined;
 }
+
+export interface BookmarkOptions {
+  /** Delay before a save goes to the LRS. */
+  debounceMs?: number;
+  /** Called once when the session must leave the LRS's bookmark alone. */
+  onUnavailable?: () => void;
+  /** Pauses between the reads at launch; one more read than pauses. */
+  retryPausesMs?: number[];
+  /** How long one read at launch may take. */
+  readTimeoutMs?: number;
+  /** First pause between background re-reads while guarded; doubles up to a minute. */
+  recheckMs?: number;
+}
+
+type RemoteRead = { known: true; doc: BookmarkDocument | undefined } | { known: false };
 
 function isDocument(value: unknown): value is BookmarkDocument {
   const d = value as BookmarkDocument | null;
@@ -47,11 +70,17 @@ function isDocument(value: unknown): value is BookmarkDocument {
   );
 }
 
+const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
 export class Bookmark {
   private latest: BookmarkDocument | undefined;
   private dirty = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private saving: Promise<void> | undefined;
+  /** savedAt of the bookmark this session started from, while the LRS's is unknown. */
+  private guard: string | undefined;
+  private told = false;
+  private readonly options: Required<Omit<BookmarkOptions, "onUnavailable">> & BookmarkOptions;
 
   constructor(
     private readonly client: LrsClient,
@@ -59,30 +88,40 @@ export class Bookmark {
     private readonly scope: BookmarkScope,
     private readonly storage: KeyValueStorage | undefined,
     private readonly localKey: string,
-    private readonly debounceMs = 1000,
-  ) {}
+    options: BookmarkOptions = {},
+  ) {
+    this.options = { debounceMs: 1000, retryPausesMs: [500, 1500], readTimeoutMs: 4000, recheckMs: 5000, ...options };
+  }
+
+  /** True while saves stay local because the LRS's bookmark is unknown. */
+  get guarded(): boolean {
+    return this.guard !== undefined;
+  }
 
   /** The saved bookmark, from the LRS or the local copy, whichever is newer. */
   async load(): Promise<BookmarkDocument | undefined> {
     const local = this.readLocal();
-    const request = this.client.getState({ ...this.params(), stateId: BOOKMARK_STATE_ID }).then(
-      (response) => (isDocument(response.data) ? response.data : undefined),
-      // 404 (no state yet) or the LRS is unreachable: the local copy, if any, is all we have.
-      () => undefined,
-    );
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const timeout = new Promise<undefined>((resolve) => {
-      timer = setTimeout(() => resolve(undefined), LOAD_TIMEOUT_MS);
-    });
-    const remote = await Promise.race([request, timeout]);
-    clearTimeout(timer);
-    if (remote && local) return remote.savedAt >= local.savedAt ? remote : local;
-    return remote ?? local;
+    let remote = await this.read();
+    for (const pause of this.options.retryPausesMs) {
+      if (remote.known) break;
+      await wait(pause);
+      remote = await this.read();
+    }
+    if (!remote.known) {
+      this.guard = local?.basedOn ?? local?.savedAt ?? "";
+      if (!local) this.tell();
+      this.recheck(this.options.recheckMs);
+      return local;
+    }
+    const doc = remote.doc;
+    if (!doc || !local) return doc ?? local;
+    if (local.basedOn !== undefined) return doc.savedAt > local.basedOn ? doc : local;
+    return doc.savedAt >= local.savedAt ? doc : local;
   }
 
-  /** Records the latest bookmark: locally at once, to the LRS debounced. */
-  save(doc: Omit<BookmarkDocument, "savedAt">): void {
-    this.latest = { ...doc, savedAt: new Date().toISOString() };
+  /** Records the latest bookmark: locally at once, to the LRS debounced (unless guarded). */
+  save(doc: Omit<BookmarkDocument, "savedAt" | "basedOn">): void {
+    this.latest = { ...doc, savedAt: new Date().toISOString(), basedOn: this.guard };
     this.dirty = true;
     try {
       this.storage?.setItem(this.localKey, JSON.stringify(this.latest));
@@ -90,18 +129,18 @@ export class Bookmark {
       // Storage full or disabled: the LRS copy still goes out.
     }
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.flush(), this.debounceMs);
+    if (!this.guarded) this.timer = setTimeout(() => void this.flush(), this.options.debounceMs);
   }
 
-  /** Sends the latest bookmark now; resolves false when the LRS did not take it. */
+  /** Sends the latest bookmark now; resolves false when the LRS did not take it. Guarded: sends nothing. */
   async flush(): Promise<boolean> {
     clearTimeout(this.timer);
     if (this.saving) await this.saving;
-    if (!this.dirty || !this.latest) return true;
+    if (this.guarded || !this.dirty || !this.latest) return true;
     const doc = this.latest;
     this.dirty = false;
     let ok = true;
-    this.saving = this.client.setState({ ...this.params(), stateId: BOOKMARK_STATE_ID, state: doc }).then(
+    this.saving = this.client.setState({ ...this.params(), stateId: BOOKMARK_STATE_ID, state: this.remoteCopy() }).then(
       () => undefined,
       () => {
         ok = false;
@@ -119,11 +158,51 @@ export class Bookmark {
 
   /** Last chance on pagehide: a keepalive PUT that outlives the page. */
   flushKeepalive(): void {
-    if (!this.dirty || !this.latest) return;
+    if (this.guarded || !this.dirty || !this.latest) return;
     this.dirty = false;
     void this.keepaliveClient
-      .setState({ ...this.params(), stateId: BOOKMARK_STATE_ID, state: this.latest })
+      .setState({ ...this.params(), stateId: BOOKMARK_STATE_ID, state: this.remoteCopy() })
       .catch(() => undefined);
+  }
+
+  /** One GET: a document, "none" (404, empty, `{}`), or unknown (any other failure or a timeout). */
+  private async read(): Promise<RemoteRead> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<RemoteRead>((resolve) => {
+      timer = setTimeout(() => resolve({ known: false }), this.options.readTimeoutMs);
+    });
+    const request = this.client.getState({ ...this.params(), stateId: BOOKMARK_STATE_ID }).then(
+      (response): RemoteRead => ({ known: true, doc: isDocument(response.data) ? response.data : undefined }),
+      (error: { status?: number }): RemoteRead =>
+        error?.status === 404 ? { known: true, doc: undefined } : { known: false },
+    );
+    const result = await Promise.race([request, timeout]);
+    clearTimeout(timer);
+    return result;
+  }
+
+  /** Re-reads while guarded; lifts the guard once the LRS holds nothing newer than this session's start. */
+  private recheck(delay: number): void {
+    setTimeout(async () => {
+      const remote = await this.read();
+      if (!remote.known) return this.recheck(Math.min(delay * 2, 60_000));
+      if (remote.doc && remote.doc.savedAt > (this.guard ?? "")) return this.tell();
+      this.guard = undefined;
+      if (this.latest) this.latest = { ...this.latest, basedOn: undefined };
+      if (this.dirty) void this.flush();
+    }, delay);
+  }
+
+  private tell(): void {
+    if (this.told) return;
+    this.told = true;
+    this.options.onUnavailable?.();
+  }
+
+  /** The LRS copy: the local-only field left out. */
+  private remoteCopy(): BookmarkDocument {
+    const { basedOn: _, ...doc } = this.latest!;
+    return doc;
   }
 
   private params() {

@@ -63,6 +63,7 @@ export class LrsSession {
       scope,
       storage,
       `coursepack:xapi-bookmark:${who}|${scope.registration ?? ""}`,
+      { onUnavailable: () => notify("state-unavailable") },
     );
   }
 
