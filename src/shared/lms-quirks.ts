@@ -204,6 +204,9 @@ export function isSimulatedLms(id: string | null | undefined): id is SimulatedLm
   return id !== null && id !== undefined && Object.keys(SIMULATED_LMS).includes(id);
 }
 
+/** Collection indexes as `n`: cmi.interactions.3.correct_responses.0.pattern → cmi.interactions.n.correct_responses.n.pattern. */
+export const modelName = (element: string) => element.replace(/\.\d+(?=\.|$)/g, ".n");
+
 const DESCRIBE: { [K in Quirk["kind"]]: (quirk: Extract<Quirk, { kind: K }>) => string } = {
   refuse: (q) =>
     `${q.elements.join(", ")}: ${q.accept ? `values not matching ${q.accept}` : "every value"} refused (${q.code})`,

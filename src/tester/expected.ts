@@ -18,6 +18,8 @@ export interface Outcome {
   answers: number;
   /** Attempts taken at each graded quiz. */
   attempts: number;
+  /** No graded quiz can change the result any more: each is passed or out of attempts. */
+  final: boolean;
 }
 
 function gradedQuizzes(course: CourseData) {
@@ -53,19 +55,21 @@ export function expectedOutcome(course: CourseData, pass: boolean): Outcome {
     score: assessed ? (pass ? 100 : 0) : undefined,
     answers,
     attempts,
+    final: assessed && quizzesFinished,
   };
 }
 
 /**
  * SCORM 1.2's one status for an outcome, by the course's status pair (docs/scorm.md): the success
- * word once complete and not failed; `failed` on a failing score for the *-failed pairs; else
- * `incomplete` (`completed-incomplete` reports completion whatever the score).
+ * word once complete and not failed; `failed` on a failing score for the *-failed pairs, and for
+ * passed-incomplete once no attempt is left; else `incomplete` (`completed-incomplete` reports
+ * completion whatever the score).
  */
 export function lessonStatus(outcome: Outcome, pair: TrackingOptions["scorm12Status"]): string {
   const [success, otherwise] = pair.split("-") as ["passed" | "completed", "incomplete" | "failed"];
   const failing = outcome.assessed && !outcome.passed;
   if (outcome.completed && !failing) return outcome.assessed && success === "passed" ? "passed" : "completed";
-  if (failing && otherwise === "failed") return "failed";
+  if (failing && (otherwise === "failed" || (success === "passed" && outcome.final))) return "failed";
   if (outcome.completed && success === "completed") return "completed";
   return "incomplete";
 }

@@ -91,7 +91,13 @@ const callText = (c: ApiCall) =>
  * The session's API lifecycle: Initialize once, Terminate once and last, nothing after it; values
  * the LMS refused (a refusal repeated, or any refusal for a package we cannot judge by its data).
  */
-export function lifecycleChecks(checks: Checks, standard: ScormStandardId, record: ScormRecord, strict: boolean): void {
+export function lifecycleChecks(
+  checks: Checks,
+  standard: ScormStandardId,
+  record: ScormRecord,
+  strict: boolean,
+  refusedNote?: (refused: ApiCall[]) => string,
+): void {
   const m = METHODS[standard];
   const calls = record.calls;
   const inits = calls.filter((c) => c.method === m.init);
@@ -118,7 +124,7 @@ export function lifecycleChecks(checks: Checks, standard: ScormStandardId, recor
   );
   const bad = refused(standard, calls);
   if (strict) {
-    checks.none("Values the LMS refused", bad.map(callText));
+    checks.none("Values the LMS refused", bad.map(callText), bad.length ? refusedNote?.(bad) : undefined);
     return;
   }
   const seen = new Map<string, number>();

@@ -11,7 +11,7 @@
  * `scorm-host.html?lms=forma`; `describeQuirks()` lists what a profile changes.
  */
 import type { ScormStandard } from "./scorm-lms.js";
-import type { LateCommitEntryQuirk, LmsQuirks, Quirk } from "../../shared/lms-quirks.js";
+import { type LateCommitEntryQuirk, type LmsQuirks, modelName, type Quirk } from "../../shared/lms-quirks.js";
 
 export {
   describeQuirks,
@@ -22,9 +22,6 @@ export {
   type RefuseQuirk,
   type SimulatedLms,
 } from "../../shared/lms-quirks.js";
-
-/** Collection indexes as `n`: cmi.interactions.3.correct_responses.0.pattern → cmi.interactions.n.correct_responses.n.pattern. */
-const modelName = (element: string) => element.replace(/\.\d+(?=\.|$)/g, ".n");
 
 /** A profile's quirks applied to one session of one SCORM version. */
 export class QuirkSession {

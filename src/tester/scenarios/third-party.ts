@@ -4,16 +4,27 @@
  * statements (xAPI, cmi5), wrote data the LMS accepted, and ended its session once when the learner
  * left. A package that never even looks for an LMS is shown as such, not as a failure.
  */
-import type { ScormStandardId } from "../../shared/lms-quirks.js";
+import { describeQuirks, modelName, type RefuseQuirk, type ScormStandardId } from "../../shared/lms-quirks.js";
+import type { ApiCall } from "../protocol.js";
 import { VERBS } from "../../shared/xapi-vocabulary.js";
 import { Checks } from "../checks.js";
 import type { Scenario, ScenarioContext, ScenarioOutcome } from "../scenario.js";
-import { lifecycleChecks, methods } from "../scorm-record.js";
+import { asRecorded, lifecycleChecks, methods, type RecordNotes } from "../scorm-record.js";
 import { apiLog } from "./scorm-checks.js";
 import { ScormVisit } from "./scorm-visit.js";
 import { XapiLms } from "./xapi-visit.js";
 
 const START_MS = 10_000;
+
+/** The check a record quirk fails, by the field it changes: what, expected, what the LMS does. */
+const KEPT: Record<keyof RecordNotes, [string, string, string]> = {
+  raw: ["Score kept by the LMS", "the score the package wrote", "0 in the LMS's reports (status written first)"],
+  completion: [
+    "Completion left to the content",
+    "the package decides completion",
+    "the LMS marks it complete when the learner exits",
+  ],
+};
 
 async function scormLaunch(ctx: ScenarioContext): Promise<ScenarioOutcome> {
   const standard = ctx.subject.launch.standard as ScormStandardId;
@@ -44,14 +55,30 @@ async function scormLaunch(ctx: ScenarioContext): Promise<ScenarioOutcome> {
     await v.log.settled(1500, 8000);
     await v.learner.closeCourse();
     const record = await v.finished();
-    lifecycleChecks(checks, standard, record, true);
+    lifecycleChecks(checks, standard, record, true, (bad) => refusalNote(ctx, standard, bad));
     const written = record.calls.filter((c) => c.method === m.set && c.result === "true").length;
     checks.add("Data written", "at least one value the LMS accepted", `${written} accepted`, written > 0);
+    // What the SCO wrote is unknown, but whether this LMS keeps it as written is not: its record quirks.
+    const { notes } = asRecorded(checks, ctx.profile, standard, record, ctx.subject.contentSetsCompletion);
+    for (const field of Object.keys(notes) as (keyof RecordNotes)[]) {
+      const [what, expected, recorded] = KEPT[field];
+      checks.add(what, expected, recorded, false, notes[field]);
+    }
     checks.none("Script errors", await v.learner.errors());
     return { checks: checks.list, steps: v.learner.steps, log: apiLog(record), screenshot: shot };
   } finally {
     await v.learner.end();
   }
+}
+
+/** Why the LMS refused those values, from the refusal quirks of its simulation, with their sources. */
+function refusalNote(ctx: ScenarioContext, standard: ScormStandardId, bad: ApiCall[]): string {
+  const elements = new Set(bad.map((c) => modelName(c.element ?? "")));
+  const rules = (ctx.simulation?.quirks ?? []).filter(
+    (q): q is RefuseQuirk => q.kind === "refuse" && q.standard === standard && q.elements.some((e) => elements.has(e)),
+  );
+  const why = rules.map((q) => `${describeQuirks({ ...ctx.simulation!, quirks: [q] }, standard)[0]} — ${q.source}`);
+  return `${ctx.profile.name} answers these with an error and keeps none of them: the learner's data is lost there${why.length ? `. It refuses ${why.join("; ")}` : ""}`;
 }
 
 async function xapiLaunch(ctx: ScenarioContext): Promise<ScenarioOutcome> {
