@@ -1,7 +1,7 @@
 /**
  * Every command a user can reach, run from the packed and installed package (not from src/ or the
- * repository's lib/): help, version, new, build, validate, import-gift, translate. The preview has its own
- * file (preview.test.ts).
+ * repository's lib/): help, version, new, build, validate, import-gift, translate. The preview
+ * (preview.test.ts) and LMS profiles with `coursepack test` (tester.test.ts) have their own files.
  */
 import { copyFile, cp, readdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -29,7 +29,7 @@ describe("the installed coursepack", () => {
     expect(version.stdout.trim()).toBe(manifest.version);
     const help = await installed("--help");
     expect(help.code).toBe(0);
-    for (const command of ["build", "new", "preview", "validate", "import-gift", "translate"])
+    for (const command of ["build", "new", "preview", "validate", "import-gift", "translate", "test", "lms"])
       expect(help.stdout).toContain(`coursepack ${command}`);
     const one = await installed("build", "--help");
     expect(one.stdout).toContain("coursepack build [dir]");
@@ -92,7 +92,8 @@ describe("the installed coursepack", () => {
     const zip = path.join(out, "my-course-scorm2004.zip");
     const text = await installed("validate", zip, "--expect", "scorm2004");
     expect(text.code).toBe(0);
-    expect(text.stdout).toMatch(/✓ .*my-course-scorm2004\.zip: SCORM 2004 4th Edition, valid/);
+    // Without an LMS profile, scorm2004 is the 3rd edition every LMS with SCORM 2004 imports.
+    expect(text.stdout).toMatch(/✓ .*my-course-scorm2004\.zip: SCORM 2004 3rd Edition, valid/);
     const json = await installed("validate", path.join(out, "my-course-cmi5.zip"), "--json");
     expect(json.code).toBe(0);
     expect(JSON.parse(json.stdout)).toMatchObject({ valid: true, standard: "cmi5" });
