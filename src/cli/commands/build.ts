@@ -106,7 +106,9 @@ function report(result: BuildResult) {
 
 function printReport(result: BuildResult): void {
   for (const d of result.diagnostics.sorted()) console.error(yellow(formatDiagnostic(d)));
-  info(`${bold(result.model.config.title)} ${dim(`(${path.relative(process.cwd(), result.model.dir) || "."}, for ${result.model.lms.name})`)}`);
+  info(
+    `${bold(result.model.config.title)} ${dim(`(${path.relative(process.cwd(), result.model.dir) || "."}, for ${result.model.lms.name})`)}`,
+  );
   const zipOf = (o: (typeof result.outputs)[number]) =>
     path.relative(process.cwd(), path.join(result.outDir, o.zipName));
   const several = new Set(result.outputs.map((o) => o.language)).size > 1;

@@ -56,13 +56,10 @@ const trackingSchema = z.strictObject({
       description:
         "SCORM 1.2 lesson_status pair (on success-otherwise). Default: the LMS profile's, else passed-incomplete with a graded quiz, else completed-incomplete.",
     }),
-  exitWhenComplete: z
-    .enum(["normal", "suspend"])
-    .optional()
-    .meta({
-      description:
-        'SCORM exit once complete: "normal" ends the attempt, "suspend" keeps the saved state. Default: the LMS profile\'s, else "normal".',
-    }),
+  exitWhenComplete: z.enum(["normal", "suspend"]).optional().meta({
+    description:
+      'SCORM exit once complete: "normal" ends the attempt, "suspend" keeps the saved state. Default: the LMS profile\'s, else "normal".',
+  }),
   navigationRequests: z.boolean().default(false).meta({
     description:
       "SCORM 2004: send adl.nav.request (suspendAll/exitAll) before Terminate. Off by default: Moodle and Forma mishandle them.",
@@ -78,13 +75,10 @@ const trackingSchema = z.strictObject({
       description: "Seconds between periodic commits to the LMS (session time, keep-alive).",
       examples: [45],
     }),
-  masteryScoreInManifest: z
-    .boolean()
-    .optional()
-    .meta({
-      description:
-        "Put the course pass mark in the manifest (SCORM 1.2 adlcp:masteryscore, SCORM 2004 a primary objective satisfied by measure). Default: the LMS profile's, else off: it lets LMSs override the course's status.",
-    }),
+  masteryScoreInManifest: z.boolean().optional().meta({
+    description:
+      "Put the course pass mark in the manifest (SCORM 1.2 adlcp:masteryscore, SCORM 2004 a primary objective satisfied by measure). Default: the LMS profile's, else off: it lets LMSs override the course's status.",
+  }),
   completionThreshold: z
     .number()
     .min(0)
