@@ -94,7 +94,8 @@ describe("the installed coursepack test", () => {
       expect(html).toContain("course-scorm2004.zip");
       expect(html).toMatch(/SetValue\(&quot;cmi\.score\.scaled&quot;|SetValue\("cmi\.score\.scaled"/);
       const shots = await readdir(path.join(report, "screenshots"));
-      expect(shots.length).toBeGreaterThanOrEqual(7);
+      // A screenshot per scenario whose window is still open at its end (a killed tab has none).
+      expect(shots.length).toBeGreaterThanOrEqual(5);
       for (const shot of shots) expect(html).toContain(`screenshots/${shot}`);
     },
     TEST_TIMEOUT,
