@@ -7,8 +7,10 @@ import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { measureFirstInteraction } from "./first-interaction.mjs";
+import { measureGiftImport } from "./gift-import.mjs";
 import { measureInstall } from "./install.mjs";
 import { measurePreviewRebuild } from "./preview-rebuild.mjs";
+import { measurePreviewUpload } from "./preview-upload.mjs";
 
 const root = path.dirname(path.dirname(new URL(import.meta.url).pathname));
 const work = path.join(root, "bench", ".work");
@@ -120,6 +122,20 @@ if (firstInteraction)
 const previewRebuild = await measurePreviewRebuild(path.join(root, "content"), runs + 2);
 if (previewRebuild !== undefined)
   console.log(`Preview rebuild after editing one lesson: ${ms(previewRebuild)} median (target < 150 ms)`);
+const previewUpload = measurePreviewUpload(400);
+console.log(
+  `Preview under a 400 MB POST to its LRS: HTTP ${previewUpload.status}, peak memory ${previewUpload.peakMB.toFixed(0)} MB (${previewUpload.beforeMB.toFixed(0)} MB before)`,
+);
+
+// One run each: the 200,000-question bank takes about a minute.
+const giftImports = [20_000, 200_000].map((count) => measureGiftImport(count));
+console.log("\nimport-gift, one category of untitled questions of every type (whole command):");
+for (const g of giftImports)
+  console.log(
+    `${g.questions.toLocaleString("en").padStart(8)} questions  ${ms(g.wallMs).padEnd(9)} CPU ${ms(g.cpuMs).padEnd(9)} ${g.peakMB.toFixed(0)} MB peak`,
+  );
+const giftRatio = giftImports[1].cpuMs / giftImports[0].cpuMs;
+console.log(`200,000 vs 20,000 questions: ${giftRatio.toFixed(1)}× the CPU time (linear: 10×)`);
 
 const results = {
   date: new Date().toISOString(),
@@ -144,6 +160,8 @@ const results = {
   doublingRatio: ratio,
   firstInteractionMs: firstInteraction,
   previewRebuildMs: previewRebuild,
+  previewUpload,
+  giftImports,
 };
 writeFileSync(path.join(root, "bench", "results.json"), `${JSON.stringify(results, null, 2)}\n`);
 console.log("\nWrote bench/results.json");

@@ -1,9 +1,9 @@
 // Compiles Coursepack with esbuild: the CLI for Node (lib/cli.js and its chunks), one minified learner runtime
 // per tracker (lib/runtime/<tracker>.js), so each package ships only the tracker it needs, the
 // preview's browser pages (lib/preview/: the tests' LMS page and the preview's LMS page with its
-// debug panel), the preview's programmatic API for Node (lib/preview.js), the default theme
-// minified (lib/theme.min.css), the JSON Schemas for editors (lib/schemas/), and `coursepack test`'s
-// LMS page and robot learner (lib/tester/).
+// debug panel), the preview's programmatic API for Node (lib/preview.js), the default theme and
+// block stylesheets minified (lib/theme.min.css, lib/blocks/*.min.css), the JSON Schemas for editors
+// (lib/schemas/), and `coursepack test`'s LMS page and robot learner (lib/tester/).
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import CleanCSS from "clean-css";
@@ -91,12 +91,22 @@ for (const [from, to] of [
 ]) {
   copyFileSync(at(`node_modules/xmllint-wasm/${from}`), at(`lib/xmllint/${to}`));
 }
-// The default theme, minified once here rather than in every build (src/compiler/render/css.ts).
-const theme = new CleanCSS({ level: 1, inline: false, rebase: false }).minify(
-  readFileSync(at("templates/theme.css"), "utf8"),
-);
-if (theme.errors.length) throw new Error(`templates/theme.css: ${theme.errors.join("; ")}`);
-writeFileSync(at("lib/theme.min.css"), theme.styles);
+// The default theme and the blocks' stylesheets, minified once here rather than in every build
+// (src/compiler/render/css.ts): templates/<name>.css → lib/<name>.min.css.
+const cssSources = [
+  "theme.css",
+  ...readdirSync(at("templates/blocks"))
+    .filter((f) => f.endsWith(".css"))
+    .map((f) => `blocks/${f}`),
+];
+mkdirSync(at("lib/blocks"), { recursive: true });
+for (const rel of cssSources) {
+  const minified = new CleanCSS({ level: 1, inline: false, rebase: false }).minify(
+    readFileSync(at(`templates/${rel}`), "utf8"),
+  );
+  if (minified.errors.length) throw new Error(`templates/${rel}: ${minified.errors.join("; ")}`);
+  writeFileSync(at(`lib/${rel.replace(/\.css$/, ".min.css")}`), minified.styles);
+}
 for (const page of readdirSync(at("src/preview/client")).filter((f) => f.endsWith(".html") || f.endsWith(".css"))) {
   copyFileSync(at(`src/preview/client/${page}`), at(`lib/preview/${page}`));
 }

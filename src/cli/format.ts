@@ -1,4 +1,6 @@
-/** Terminal output helpers: sizes, durations, colour when wanted, and the quiet switch. */
+/** Terminal output helpers: sizes, durations, colour when wanted, the quiet switch, doc pointers. */
+import path from "node:path";
+import { PACKAGE_ROOT } from "../shared/node/paths.js";
 
 /**
  * Colour follows the common conventions: FORCE_COLOR (any value but 0/false) turns it on, NO_COLOR
@@ -32,6 +34,15 @@ export function info(...parts: unknown[]): void {
   if (!quiet) console.log(...parts);
 }
 
+/** A line of the human report on stderr, for commands whose stdout carries --json; silent with --quiet. */
+export function infoOnStderr(...parts: unknown[]): void {
+  if (!quiet) console.error(...parts);
+}
+
+export function isQuiet(): boolean {
+  return quiet;
+}
+
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
@@ -40,4 +51,19 @@ export function formatBytes(bytes: number): string {
 
 export function formatMs(ms: number): string {
   return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`;
+}
+
+/** The checklist that `[checklist #N]` in findings refers to, as the repository and the npm package hold it. */
+const CHECKLIST_DOC = "docs/lms-checklist.md";
+
+/**
+ * Where the checklist items cited by findings are explained (what goes wrong, what to do, sources):
+ * one line of `docs/lms-checklist.md#N` links and the file's path in this install; undefined when
+ * no finding cites one.
+ */
+export function checklistPointer(findings: readonly { checklist?: number }[]): string | undefined {
+  const items = [...new Set(findings.flatMap((f) => (f.checklist === undefined ? [] : [f.checklist])))];
+  if (items.length === 0) return undefined;
+  const links = items.sort((a, b) => a - b).map((n) => `${CHECKLIST_DOC}#${n}`);
+  return `${dim("Checklist items cited:")} ${links.join(", ")} ${dim("(what goes wrong, what to do, sources)")}\n  ${dim(`in this install: ${path.join(PACKAGE_ROOT, CHECKLIST_DOC)}`)}`;
 }

@@ -3,11 +3,13 @@ import { BuildFailed, formatDiagnostic } from "../compiler/diagnostics.js";
 import { VERSION } from "../shared/node/paths.js";
 import type { Command } from "./command.js";
 import { buildCommand } from "./commands/build.js";
+import { handoutCommand } from "./commands/handout.js";
 import { importGiftCommand } from "./commands/import-gift.js";
 import { lmsCommand } from "./commands/lms.js";
 import { testCommand } from "./commands/test.js";
 import { newCommand } from "./commands/new.js";
 import { previewCommand } from "./commands/preview.js";
+import { reportCommand } from "./commands/report.js";
 import { translateCommand } from "./commands/translate.js";
 import { validateCommand } from "./commands/validate.js";
 import { bold, red, setQuiet, yellow } from "./format.js";
@@ -18,11 +20,13 @@ const COMMANDS: readonly Command[] = [
   buildCommand,
   newCommand,
   previewCommand,
+  handoutCommand,
   importGiftCommand,
   translateCommand,
   validateCommand,
   testCommand,
   lmsCommand,
+  reportCommand,
 ];
 
 function find(name: string): Command | undefined {

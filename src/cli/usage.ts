@@ -16,6 +16,7 @@ ${commands.map((c) => c.usage).join("\n")}
   coursepack --version        Show the version.
 
 Exit codes: 0 success, 1 errors (each printed as file:line:col: error: message;
-validate prints file:line: error [checklist #N] message — fix).
+validate prints file:line: error [checklist #N] message — fix; docs/lms-checklist.md#N
+explains checklist item N).
 `;
 }

@@ -10,6 +10,7 @@ import { BuildFailed, Diagnostics } from "./diagnostics.js";
 import { loadCourse, parsePage, type ParsePage } from "./load/load-course.js";
 import { buildModel, buildPage, type BuildPage, type CourseModel } from "./model/index.js";
 import { packageTarget, readAssets, type PackagedOutput } from "./packaging/assemble.js";
+import { assertOutDir } from "./packaging/out-dir.js";
 import { StagedOutput } from "./packaging/output.js";
 import { renderCourse } from "./render/index.js";
 import { findTemplates, Templates } from "./render/templates.js";
@@ -144,6 +145,8 @@ function selectLanguages(model: CourseModel, asked: "all" | "own" | string[], di
 
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
+  const outDir = path.resolve(options.outDir ?? "dist");
+  assertOutDir(outDir);
   // Every package's manifest goes through the official schemas at the end: start xmllint now.
   warmXsd();
   const progress = options.onProgress ?? (() => undefined);
@@ -155,7 +158,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     options.languages ?? "all",
     options.lms,
   );
-  const outDir = path.resolve(options.outDir ?? "dist");
   const staged = await StagedOutput.open(outDir);
   try {
     const outputs: PackagedOutput[] = [];
@@ -204,13 +206,8 @@ export function resolveTargets(model: CourseModel, asked: FormatId[] | undefined
     const at = asked
       ? model.courseSource.position(model.config.lms ? ["lms"] : [])
       : model.courseSource.position(["formats", model.config.formats.indexOf(id)]);
-    const target = targetFor(id, lms);
-    if (!target) {
-      diagnostics.error(at, `format "${id}" is not available in this version of Coursepack`);
-      continue;
-    }
     if (acceptsFormat(lms, id)) {
-      out.push(target);
+      out.push(targetFor(id, lms));
       continue;
     }
     const taken = lms.formats.accepts.map((f) => LMS_FORMAT_NAMES[f]).join(", ");

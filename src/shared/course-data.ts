@@ -5,17 +5,26 @@
  */
 export const COURSE_DATA_SCHEMA = 1;
 
-/**
- * Output formats the build can produce. `scorm2004` is SCORM 2004 in the edition the LMS profile
- * prefers (3rd unless the profile says otherwise); `scorm2004-3rd` and `scorm2004-4th` pin one.
+/*
+ * The closed sets below are lists first and types second, so the schemas that accept them, the
+ * registries keyed by them and the tests that walk them all read the same members.
  */
-export type FormatId = "web" | "scorm12" | "scorm2004" | "scorm2004-3rd" | "scorm2004-4th" | "xapi" | "cmi5";
+
+/**
+ * Output formats the build can produce, in the order the docs list them. `scorm2004` is SCORM 2004
+ * in the edition the LMS profile prefers (3rd unless the profile says otherwise); `scorm2004-3rd`
+ * and `scorm2004-4th` pin one.
+ */
+export const FORMAT_IDS = ["web", "scorm12", "scorm2004", "scorm2004-3rd", "scorm2004-4th", "xapi", "cmi5"] as const;
+export type FormatId = (typeof FORMAT_IDS)[number];
 
 /** When the course counts as complete. */
-export type CompletionRule = "lessons" | "quiz" | "lessons-and-quiz";
+export const COMPLETION_RULES = ["lessons", "quiz", "lessons-and-quiz"] as const;
+export type CompletionRule = (typeof COMPLETION_RULES)[number];
 
 /** How several graded quizzes combine into the course score. */
-export type ScoreCombination = "weighted-average" | "all-must-pass";
+export const SCORE_COMBINATIONS = ["weighted-average", "all-must-pass"] as const;
+export type ScoreCombination = (typeof SCORE_COMBINATIONS)[number];
 
 export interface CourseData {
   schema: typeof COURSE_DATA_SCHEMA;
@@ -38,7 +47,13 @@ export interface CourseData {
   tracking: TrackingOptions;
   /** Absolute IRI that identifies the course for xAPI/cmi5; element IRIs extend it. */
   activityId: string;
+  /** free: any page in any order; sequential: each page opens once the pages before it are done. */
+  navigation: NavigationRule;
+  /** Interactive blocks by id (tabs, cards, media, scenarios…): what the runtime tracks and saves. */
+  blocks: Record<string, BlockData>;
 }
+
+export type NavigationRule = "free" | "sequential";
 
 export interface PageData {
   id: string;
@@ -47,9 +62,14 @@ export interface PageData {
   minutes: number;
   /** Lesson only: ids of the knowledge checks it contains. */
   checks: string[];
+  /** Lesson only: ids of its interactive blocks (keys of CourseData.blocks), in page order. */
+  blocks: string[];
+  /** Lesson only: the blocks the learner must finish before the lesson counts as done. */
+  requires: string[];
 }
 
-export type FeedbackTiming = "immediate" | "end" | "none";
+export const FEEDBACK_TIMINGS = ["immediate", "end", "none"] as const;
+export type FeedbackTiming = (typeof FEEDBACK_TIMINGS)[number];
 
 export interface QuizData {
   id: string;
@@ -66,6 +86,8 @@ export interface QuizData {
   weight: number;
   /** Question pools; every attempt draws `draw` questions from each. */
   banks: BankData[];
+  /** "lessons": the quiz opens once every lesson before it in the outline is done. */
+  opensAfter?: "lessons";
 }
 
 export interface BankData {
@@ -74,15 +96,21 @@ export interface BankData {
   questions: string[];
 }
 
-export type QuestionType =
-  | "single"
-  | "multiple"
-  | "true-false"
-  | "fill-in"
-  | "numeric"
-  | "matching"
-  | "sequencing"
-  | "likert";
+/**
+ * Every question type, in the order the docs list them. Adding one here makes the compiler name each
+ * place that must handle it (docs/development.md, "Adding a question type").
+ */
+export const QUESTION_TYPES = [
+  "single",
+  "multiple",
+  "true-false",
+  "fill-in",
+  "numeric",
+  "matching",
+  "sequencing",
+  "likert",
+] as const;
+export type QuestionType = (typeof QUESTION_TYPES)[number];
 
 interface QuestionBase {
   id: string;
@@ -153,12 +181,100 @@ export type QuestionData =
   | SequencingQuestionData
   | LikertQuestionData;
 
+/** Blocks whose progress is a set of items the learner has opened (tabs, cards, steps, markers…). */
+export type ItemBlockKind = "tabs" | "accordion" | "flipcards" | "steps" | "reveal" | "hotspots";
+export type MediaBlockKind = "video" | "audio";
+/** The interactive blocks: the ones whose progress is saved, reported and may be required. */
+export type InteractiveBlockKind = ItemBlockKind | MediaBlockKind | "scenario";
+
+interface BlockBase {
+  id: string;
+  /** The lesson it is on. */
+  page: string;
+  /** Plain-text name for the lesson's to-do list and LMS reports. */
+  title: string;
+  /** The lesson counts as done only once this block is done. */
+  required: boolean;
+}
+
+export interface ItemBlockData extends BlockBase {
+  kind: ItemBlockKind;
+  /** Number of items (tabs, panels, cards, steps, markers; 1 for a reveal): done when all were opened. */
+  items: number;
+}
+
+/** Media progress is saved as MEDIA_SEGMENTS equal segments of the timeline, each watched or not. */
+export const MEDIA_SEGMENTS = 30;
+
+export interface MediaBlockData extends BlockBase {
+  kind: MediaBlockKind;
+  /** Share of the timeline (0..1) the learner must have played for the block to be done. */
+  threshold: number;
+  /** Hosted elsewhere (YouTube, Vimeo): shown, never tracked or required. */
+  external: boolean;
+}
+
+export interface ScenarioChoiceData {
+  id: string;
+  text: string;
+  /** Index of the node it leads to. */
+  to: number;
+}
+
+export interface ScenarioNodeData {
+  id: string;
+  /** Plain text of what is said or shown, for LMS reports. */
+  text: string;
+  speaker?: string;
+  choices: ScenarioChoiceData[];
+  /** Endings only: the score 0..100 this ending earns, when the author gave one. */
+  ending?: { score?: number };
+}
+
+export interface ScenarioData extends BlockBase {
+  kind: "scenario";
+  /** Nodes in authored order; the first is where every run starts. */
+  nodes: ScenarioNodeData[];
+  /** > 0: the best ending's score counts towards the course score with this weight, like a quiz. */
+  weight: number;
+}
+
+export type BlockData = ItemBlockData | MediaBlockData | ScenarioData;
+
+/**
+ * How many bits a block's saved progress has: one per item, one per media segment; undefined for a
+ * scenario, whose progress is where the learner stands.
+ */
+export function progressBits(block: BlockData): number | undefined {
+  if (block.kind === "scenario") return undefined;
+  return "items" in block ? block.items : MEDIA_SEGMENTS;
+}
+
+/** The data of one question type (single and multiple share ChoiceQuestionData). */
+export type QuestionDataOf<T extends QuestionType> = QuestionData extends infer D
+  ? D extends { type: infer U }
+    ? T extends U
+      ? D
+      : never
+    : never
+  : never;
+
+/** SCORM 1.2 status pairs: what to report on success / before success or on failure (checklist #18). */
+export const SCORM12_STATUS_PAIRS = [
+  "passed-incomplete",
+  "passed-failed",
+  "completed-incomplete",
+  "completed-failed",
+] as const;
+
+/** SCORM exit values once the course is complete (checklist #28). */
+export const EXIT_WHEN_COMPLETE = ["normal", "suspend"] as const;
+
 /** Tracking behaviour the LMS trackers read; the web tracker ignores it. */
 export interface TrackingOptions {
-  /** SCORM 1.2 status pair: what to report on success / before success or on failure. */
-  scorm12Status: "passed-incomplete" | "passed-failed" | "completed-incomplete" | "completed-failed";
+  scorm12Status: (typeof SCORM12_STATUS_PAIRS)[number];
   /** Exit value once the course is complete (while incomplete it is always "suspend"). */
-  exitWhenComplete: "normal" | "suspend";
+  exitWhenComplete: (typeof EXIT_WHEN_COMPLETE)[number];
   /** Record one interaction per graded answer. */
   interactions: boolean;
   /** Seconds between periodic commits. */

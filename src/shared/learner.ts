@@ -24,7 +24,10 @@ export type AnswerResult = "correct" | "incorrect" | "partial" | "neutral";
 /** One graded answer, as trackers report it (SCORM interaction, xAPI "answered"). */
 export interface AnsweredQuestion {
   questionId: string;
+  /** The quiz, or for a scenario choice the scenario (see `within`). */
   quizId: string;
+  /** What was answered in: a graded quiz (the default) or a branching scenario, whose choices are reported the same way. */
+  within?: "quiz" | "scenario";
   /** 1-based quiz attempt, so trackers can tell a retried question's answers apart. */
   attempt: number;
   type: QuestionType;
@@ -72,8 +75,29 @@ export interface LearnerState {
   checks: Record<string, Response>;
   /** True once completion has been reported, so it is never downgraded. */
   completed: boolean;
+  /** Progress in interactive blocks by block id (absent in state saved before blocks existed). */
+  blocks?: Record<string, BlockState>;
 }
 
+/**
+ * Progress in one interactive block. Tabs, panels, cards, steps, markers and reveals keep the set of
+ * items opened, as bits of a 32-bit number; media keep the segments of their timeline played the same
+ * way; a scenario keeps where the learner stands, how many runs they started and its best ending.
+ */
+export type BlockState =
+  | { kind: "seen"; seen: number }
+  | {
+      kind: "scenario";
+      /** Index of the node the learner is at. */
+      at: number;
+      /** Runs started (1 = the first); each restart begins a new run, reported as a new attempt. */
+      run: number;
+      /** An ending was reached in some run. */
+      ended: boolean;
+      /** Best ending score 0..100 over all runs, when endings are scored. */
+      best?: number;
+    };
+
 export function emptyLearnerState(firstPage: string): LearnerState {
-  return { page: firstPage, viewed: [], quizzes: {}, checks: {}, completed: false };
+  return { page: firstPage, viewed: [], quizzes: {}, checks: {}, completed: false, blocks: {} };
 }

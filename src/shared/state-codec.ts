@@ -7,7 +7,7 @@
  * some LMS adapters break on quotes or non-ASCII characters in suspend_data.
  */
 import LZString from "lz-string";
-import type { LearnerState, QuizAttemptState, Response } from "./learner.js";
+import type { BlockState, LearnerState, QuizAttemptState, Response } from "./learner.js";
 
 export const STATE_VERSION = 1;
 
@@ -21,6 +21,8 @@ type PackedAttempt = [
   score: number | null,
   best: number | null,
 ];
+/** A block's progress: the opened-items bits, or a scenario's [at, run, ended, best]. */
+type PackedBlock = number | [at: number, run: number, ended: 0 | 1, best?: number];
 interface Packed {
   v: number;
   p: string;
@@ -28,45 +30,51 @@ interface Packed {
   q: Record<string, PackedAttempt>;
   c: Record<string, PackedResponse>;
   d: 0 | 1;
+  /** Added after version 1 shipped, as an optional key: decoders that predate it ignore it. */
+  b?: Record<string, PackedBlock>;
 }
+
+/** Each Response kind's tag in saved state. Saved state outlives releases: a tag never changes meaning. */
+const TAGS = { choices: "c", order: "o", boolean: "b", text: "t", number: "n", pairs: "p" } as const satisfies Record<
+  Response["kind"],
+  string
+>;
+type Tag = (typeof TAGS)[keyof typeof TAGS];
 
 function packResponse(r: Response): PackedResponse {
   switch (r.kind) {
     case "choices":
-      return ["c", ...r.ids];
     case "order":
-      return ["o", ...r.ids];
+      return [TAGS[r.kind], ...r.ids];
     case "boolean":
-      return ["b", r.value ? 1 : 0];
+      return [TAGS.boolean, r.value ? 1 : 0];
     case "text":
-      return ["t", r.value];
     case "number":
-      return ["n", r.value];
+      return [TAGS[r.kind], r.value];
     case "pairs":
-      return ["p", ...r.pairs.map(([s, t]) => `${s}\u0001${t}`)];
+      return [TAGS.pairs, ...r.pairs.map(([s, t]) => `${s}\u0001${t}`)];
   }
 }
 
+/** Reads a packed response back; anything malformed (an old or tampered state) is dropped. */
+const UNPACK: Record<Tag, (rest: unknown[], strings: string[]) => Response | undefined> = {
+  c: (_, ids) => ({ kind: "choices", ids }),
+  o: (_, ids) => ({ kind: "order", ids }),
+  b: ([value]) => ({ kind: "boolean", value: value === 1 }),
+  t: ([value]) => (typeof value === "string" ? { kind: "text", value } : undefined),
+  n: ([value]) => (typeof value === "number" ? { kind: "number", value } : undefined),
+  p: (_, pairs) => ({ kind: "pairs", pairs: pairs.map((s) => s.split("\u0001") as [string, string]) }),
+};
+
+const KNOWN_TAGS: ReadonlySet<string> = new Set(Object.values(TAGS));
+
 function unpackResponse(p: unknown): Response | undefined {
-  if (!Array.isArray(p) || typeof p[0] !== "string") return undefined;
-  const [tag, ...rest] = p as [string, ...unknown[]];
-  const strings = rest.filter((x): x is string => typeof x === "string");
-  switch (tag) {
-    case "c":
-      return { kind: "choices", ids: strings };
-    case "o":
-      return { kind: "order", ids: strings };
-    case "b":
-      return { kind: "boolean", value: rest[0] === 1 };
-    case "t":
-      return typeof rest[0] === "string" ? { kind: "text", value: rest[0] } : undefined;
-    case "n":
-      return typeof rest[0] === "number" ? { kind: "number", value: rest[0] } : undefined;
-    case "p":
-      return { kind: "pairs", pairs: strings.map((s) => s.split("\u0001") as [string, string]) };
-    default:
-      return undefined;
-  }
+  if (!Array.isArray(p) || typeof p[0] !== "string" || !KNOWN_TAGS.has(p[0])) return undefined;
+  const [tag, ...rest] = p as [Tag, ...unknown[]];
+  return UNPACK[tag](
+    rest,
+    rest.filter((x): x is string => typeof x === "string"),
+  );
 }
 
 function mapValues<A, B>(o: Record<string, A>, f: (a: A) => B | undefined): Record<string, B> {
@@ -104,6 +112,18 @@ function unpackAttempt(p: unknown): QuizAttemptState | undefined {
   };
 }
 
+function packBlock(b: BlockState): PackedBlock {
+  if (b.kind === "seen") return b.seen;
+  return b.best === undefined ? [b.at, b.run, b.ended ? 1 : 0] : [b.at, b.run, b.ended ? 1 : 0, b.best];
+}
+
+function unpackBlock(p: unknown): BlockState | undefined {
+  if (typeof p === "number") return { kind: "seen", seen: p >>> 0 };
+  if (!Array.isArray(p) || !p.slice(0, 3).every((n) => typeof n === "number")) return undefined;
+  const [at, run, ended, best] = p as number[];
+  return { kind: "scenario", at: at!, run: run!, ended: ended === 1, ...(typeof best === "number" ? { best } : {}) };
+}
+
 export function encodeState(state: LearnerState): string {
   const packed: Packed = {
     v: STATE_VERSION,
@@ -112,6 +132,7 @@ export function encodeState(state: LearnerState): string {
     q: mapValues(state.quizzes, packAttempt),
     c: mapValues(state.checks, packResponse),
     d: state.completed ? 1 : 0,
+    ...(state.blocks && Object.keys(state.blocks).length ? { b: mapValues(state.blocks, packBlock) } : {}),
   };
   return LZString.compressToEncodedURIComponent(JSON.stringify(packed));
 }
@@ -134,6 +155,7 @@ export function decodeState(text: string): LearnerState | undefined {
       quizzes: mapValues(p.q ?? {}, unpackAttempt),
       checks: mapValues(p.c ?? {}, unpackResponse),
       completed: p.d === 1,
+      ...(p.b && typeof p.b === "object" ? { blocks: mapValues(p.b, unpackBlock) } : {}),
     };
   } catch {
     return undefined;
@@ -143,7 +165,8 @@ export function decodeState(text: string): LearnerState | undefined {
 /**
  * Encodes state within `limit` characters, shedding the least valuable detail first:
  * knowledge-check answers, then answers of finished attempts, then answer orders, then all
- * quiz detail but scores, and finally everything but the bookmark. Returns the encoded text and
+ * quiz detail but scores, and finally everything but the bookmark and block progress (which decides
+ * whether lessons are done, so it is kept while anything is). Returns the encoded text and
  * how much had to be dropped (0 = nothing).
  */
 export function encodeStateWithin(state: LearnerState, limit: number): { text: string; shed: number } {

@@ -24,13 +24,40 @@ export const VERBS = {
   failed: adl("failed"),
   completed: adl("completed"),
   terminated: adl("terminated"),
+  /** The video profile's own verbs (https://w3id.org/xapi/video, v1.0.3 §2.2). */
+  played: video("played"),
+  paused: video("paused"),
+  seeked: video("seeked"),
 } as const;
+
+function video(name: string): Verb {
+  return { id: `https://w3id.org/xapi/video/verbs/${name}`, display: { "en-US": name } };
+}
 
 export const ACTIVITY_TYPES = {
   course: "http://adlnet.gov/expapi/activities/course",
   lesson: "http://adlnet.gov/expapi/activities/lesson",
   assessment: "http://adlnet.gov/expapi/activities/assessment",
   interaction: "http://adlnet.gov/expapi/activities/cmi.interaction",
+  /** A branching scenario: the learner's choices shape what happens. */
+  simulation: "http://adlnet.gov/expapi/activities/simulation",
+  video: "https://w3id.org/xapi/video/activity-type/video",
+  /** The video profile covers audio with this activity type. */
+  audio: "https://w3id.org/xapi/audio/activity-type/audio",
+} as const;
+
+/** The xAPI video profile: its id (a context category of every statement) and extensions. */
+const VIDEO_EXT = "https://w3id.org/xapi/video/extensions/";
+export const VIDEO_PROFILE = {
+  id: "https://w3id.org/xapi/video",
+  time: `${VIDEO_EXT}time`,
+  timeFrom: `${VIDEO_EXT}time-from`,
+  timeTo: `${VIDEO_EXT}time-to`,
+  progress: `${VIDEO_EXT}progress`,
+  playedSegments: `${VIDEO_EXT}played-segments`,
+  length: `${VIDEO_EXT}length`,
+  sessionId: `${VIDEO_EXT}session-id`,
+  completionThreshold: `${VIDEO_EXT}completion-threshold`,
 } as const;
 
 export const CMI5 = {

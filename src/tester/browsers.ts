@@ -1,57 +1,22 @@
 /**
  * Finds an installed browser for `coursepack test` — never downloads one. Chromium, Chrome or Edge
- * (CHROMIUM_PATH first), Firefox (FIREFOX_PATH) or a WebKit WebDriver (WEBKIT_WEBDRIVER_PATH:
+ * (src/shared/node/chromium.ts finds it), Firefox (FIREFOX_PATH) or a WebKit WebDriver (WEBKIT_WEBDRIVER_PATH:
  * WebKitGTK's WebKitWebDriver, or Safari's safaridriver on macOS), in the places installers put
  * them and on the PATH. When none is there, the error says how to install one.
  */
 import { accessSync, constants, existsSync } from "node:fs";
 import path from "node:path";
+import { findChromium } from "../shared/node/chromium.js";
 
 export const BROWSERS = ["chromium", "firefox", "webkit"] as const;
 export type BrowserName = (typeof BROWSERS)[number];
-
-/** Headless Chromium in containers and CI: no sandbox (root), no GPU, no background traffic. */
-export const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-dev-shm-usage",
-  "--no-first-run",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 const programFiles = [process.env.PROGRAMFILES, process.env["PROGRAMFILES(X86)"], process.env.LOCALAPPDATA].filter(
   (p): p is string => Boolean(p),
 );
 
-const PLACES: Record<BrowserName, { env: string; names: string[]; paths: string[] }> = {
-  chromium: {
-    env: "CHROMIUM_PATH",
-    names: [
-      "chromium",
-      "chromium-browser",
-      "google-chrome",
-      "google-chrome-stable",
-      "microsoft-edge",
-      "microsoft-edge-stable",
-    ],
-    paths: [
-      "/usr/bin/chromium",
-      "/usr/bin/chromium-browser",
-      "/snap/bin/chromium",
-      "/opt/google/chrome/chrome",
-      "/opt/microsoft/msedge/msedge",
-      "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
-      "/Applications/Chromium.app/Contents/MacOS/Chromium",
-      "/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge",
-      ...programFiles.flatMap((dir) => [
-        path.join(dir, "Google", "Chrome", "Application", "chrome.exe"),
-        path.join(dir, "Microsoft", "Edge", "Application", "msedge.exe"),
-        path.join(dir, "Chromium", "Application", "chrome.exe"),
-      ]),
-    ],
-  },
+/** Where Firefox and WebKit WebDrivers live; Chromium is found by src/shared/node/chromium.ts. */
+const PLACES: Record<Exclude<BrowserName, "chromium">, { env: string; names: string[]; paths: string[] }> = {
   firefox: {
     env: "FIREFOX_PATH",
     names: ["firefox", "firefox-esr"],
@@ -82,7 +47,7 @@ export const INSTALL_HINTS: Record<BrowserName, string> = {
     "    macOS:          brew install --cask chromium   (or install Google Chrome)",
     "    Windows:        winget install Google.Chrome",
     "    GitHub Actions: ubuntu-latest runners have Google Chrome already",
-    "or point CHROMIUM_PATH at a Chromium, Chrome or Edge executable.",
+    "or point COURSEPACK_CHROMIUM (or CHROMIUM_PATH) at a Chromium, Chrome or Edge executable.",
   ].join("\n"),
   firefox: [
     "coursepack test --browser firefox needs Firefox, and found none. Install it:",
@@ -122,6 +87,7 @@ function onPath(name: string): string | undefined {
 
 /** The browser's executable (for webkit: its WebDriver), or undefined when none is installed. */
 export function findBrowser(name: BrowserName): string | undefined {
+  if (name === "chromium") return findChromium();
   const place = PLACES[name];
   const fromEnv = process.env[place.env];
   if (fromEnv) return existsSync(fromEnv) ? fromEnv : undefined;
@@ -132,8 +98,14 @@ export function findBrowser(name: BrowserName): string | undefined {
 export function requireBrowser(name: BrowserName): string {
   const found = findBrowser(name);
   if (found) return found;
-  const env = process.env[PLACES[name].env];
+  const envVar =
+    name === "chromium"
+      ? process.env.COURSEPACK_CHROMIUM
+        ? "COURSEPACK_CHROMIUM"
+        : "CHROMIUM_PATH"
+      : PLACES[name].env;
+  const env = process.env[envVar];
   throw new BrowserMissing(
-    env ? `${PLACES[name].env} is set to ${env}, which does not exist.\n${INSTALL_HINTS[name]}` : INSTALL_HINTS[name],
+    env ? `${envVar} is set to ${env}, which does not exist.\n${INSTALL_HINTS[name]}` : INSTALL_HINTS[name],
   );
 }

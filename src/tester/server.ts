@@ -9,13 +9,15 @@ import { readFile } from "node:fs/promises";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
-import { readBody, send, servePackageFile } from "../preview/server/http.js";
+import { HttpError, readBody, send, servePackageFile } from "../preview/server/http.js";
 import { PackagePreviewSource } from "../preview/server/package-source.js";
 import { TESTER_CLIENT_DIR } from "../shared/node/paths.js";
 import { CLIENT_PATH, RECORD_PATH, type ApiCall, type CmiJson, type ScormRecord } from "./protocol.js";
 
 const PACKAGE_PATH = "/pkg/";
 const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8" };
+/** One record the LMS page posts: an API call with its values (SCORM 2004 suspend_data is at most 64 000 characters). */
+const MAX_RECORD_BYTES = 4 * 1024 * 1024;
 
 interface Post {
   seq: number;
@@ -135,14 +137,19 @@ export class TestServer {
       if (route.startsWith(RECORD_PATH) && req.method === "POST") {
         const log = this.records.get(route.slice(RECORD_PATH.length));
         if (!log) return send(res, 404, "no such session");
-        log.add(JSON.parse(await readBody(req)) as Post);
+        log.add(JSON.parse(await readBody(req, MAX_RECORD_BYTES)) as Post);
         return void res.writeHead(204).end();
       }
       if (route.startsWith(CLIENT_PATH)) return await this.serveClient(route.slice(CLIENT_PATH.length), res);
       if (route === "/favicon.ico") return void res.writeHead(204).end();
       send(res, 404, "not found");
     } catch (error) {
-      if (!res.headersSent) send(res, 500, error instanceof Error ? error.message : String(error));
+      if (!res.headersSent)
+        send(
+          res,
+          error instanceof HttpError ? error.status : 500,
+          error instanceof Error ? error.message : String(error),
+        );
       else res.end();
     }
   }

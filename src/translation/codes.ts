@@ -8,6 +8,7 @@
  * Reading accepts what tools may turn these into: `<sc>`/`<ec>` for 2.0, `<g>`, `<x>`, `<bx>`/`<ex>`
  * for 1.2.
  */
+/// <reference path="./xliff-lib.d.ts" />
 import type { InlineElement, InlineValue } from "xliff/inline";
 import type { Code, PairRole, Part, StandaloneRole } from "../compiler/i18n/segment.js";
 

@@ -30,7 +30,17 @@ function resolve(parts: Part[], codes: Map<string, Code>): Part[] {
   });
 }
 
-const PROBE_ENV: MarkdownEnv = { file: "", line: 1, col: 1, idPrefix: "", relativeLinks: [], checks: [] };
+const PROBE_ENV: MarkdownEnv = {
+  file: "",
+  line: 1,
+  col: 1,
+  idPrefix: "",
+  relativeLinks: [],
+  spacedLinks: [],
+  checks: [],
+  blocks: [],
+  blockProblems: [],
+};
 
 /** Why `markdown` would not show the formatting of `target`, or undefined when it does. */
 export function checkFormatting(

@@ -4,6 +4,7 @@
  * with context for translators and the source text's hash. Reading also finds where each unit and
  * its target are in the file (@xmldom/xmldom keeps line numbers), for messages about them.
  */
+/// <reference path="./xliff-lib.d.ts" />
 import { DOMParser, type Element } from "@xmldom/xmldom";
 import type { XliffJs, XliffUnitJs } from "xliff/inline";
 import js2xliff from "xliff/js2xliff";

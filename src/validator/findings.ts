@@ -47,12 +47,21 @@ export const CODES = {
   },
   "zip-too-many-entries": { severity: "error", fix: "ship fewer files (bundle scripts, use sprites)" },
   "zip-bomb": { severity: "error", fix: "this archive expands far beyond its size; rebuild it from the real files" },
+  "validator-failed": {
+    severity: "error",
+    fix: "a Coursepack bug: please report it with the package; the other packages were validated",
+  },
   "package-empty": { severity: "error", fix: "add the course files" },
   // Zip entries and file names (checklist #2, #3)
   "unsafe-zip-entry": {
     severity: "error",
     checklist: 2,
     fix: 'zip entry names must be relative, use "/" only, and contain no ".." segment or drive letter',
+  },
+  "zip-symlink": {
+    severity: "error",
+    checklist: 2,
+    fix: "zip the files themselves, not symbolic links to them (zip -r without -y; most zip tools do so by default)",
   },
   "duplicate-zip-entry": { severity: "error", checklist: 2, fix: "zip each file once" },
   "zip-compression-method": { severity: "error", checklist: 2, fix: "use Deflate or Stored compression only" },
@@ -71,6 +80,11 @@ export const CODES = {
     severity: "warning",
     checklist: 3,
     fix: "give files names that differ by more than letter case",
+  },
+  "windows-reserved-name": {
+    severity: "warning",
+    checklist: 3,
+    fix: "rename the file (CON, PRN, AUX, NUL, COM1–9 and LPT1–9 are device names on Windows, with any extension; no name may end with a dot or space) and update every reference",
   },
   "junk-file": { severity: "warning", fix: "zip without operating-system metadata (__MACOSX/, .DS_Store, Thumbs.db)" },
   symlink: { severity: "warning", fix: "replace symbolic links with the files themselves" },
@@ -99,6 +113,10 @@ export const CODES = {
   "wrong-standard": { severity: "error", fix: "build the package for the format you meant" },
   // XML
   "xml-malformed": { severity: "error", fix: "fix the XML syntax" },
+  "xml-entities": {
+    severity: "error",
+    fix: "remove the DOCTYPE and its <!ENTITY> declarations: manifests need none, and LMSs refuse them or expand them without limit (billion laughs, external entities)",
+  },
   "xsd-invalid": { severity: "error", checklist: 5, fix: "make the document match the official schema" },
   "manifest-structure": { severity: "error", fix: "follow the standard's manifest structure" },
   // SCORM content packaging (checklist #4–#10)

@@ -73,8 +73,9 @@ export async function validatePackage(
     found = await validateSource(source, options.format, findings);
     if (options.lms) await checkLmsLimits({ profile: options.lms, source, found, label, findings });
   } catch (error) {
-    if (!(error instanceof PackageRefused)) throw error;
-    findings.add(error.code, { file: "" }, error.message);
+    // Whatever goes wrong with one package is its finding: a run over many packages goes on.
+    if (error instanceof PackageRefused) findings.add(error.code, { file: "" }, error.message);
+    else findings.add("validator-failed", { file: "" }, `the validator could not finish: ${firstLine(error)}`);
   } finally {
     await source?.close();
   }
@@ -137,4 +138,8 @@ export function describe(result: StandardResult): string {
     web: "web",
   };
   return result.edition ? `${names[result.standard]} ${result.edition}` : names[result.standard];
+}
+
+function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split("\n")[0]!;
 }

@@ -53,8 +53,22 @@ function isSupportedEncoding(label: string): boolean {
   }
 }
 
-/** Parses a document; well-formedness errors become `xml-malformed` findings. Undefined if unusable. */
+/** An entity declaration after a DOCTYPE (wherever its internal subset ends: a "]" may hide in a comment). */
+const ENTITY_DECLARATION = /<!DOCTYPE[\s\S]*?<!ENTITY/;
+
+/**
+ * Parses a document; well-formedness errors become `xml-malformed` findings. Undefined if unusable.
+ * A document that declares entities is refused before it is parsed: no manifest needs them, and
+ * they are how "billion laughs" documents (a few KB that expand to gigabytes in libxml2, which the
+ * schema check and many LMSs use) and external-entity attacks are written.
+ */
 export function parseXml(text: string, file: string, findings: Findings): Document | undefined {
+  const entity = ENTITY_DECLARATION.exec(text);
+  if (entity) {
+    const line = text.slice(0, entity.index + entity[0].length).split("\n").length;
+    findings.add("xml-entities", { file, line }, `${file} declares an entity (<!ENTITY>); it was not read further`);
+    return undefined;
+  }
   let reported = false;
   const parser = new DOMParser({
     onError(level, message, context: { locator?: { lineNumber?: number } } | undefined) {

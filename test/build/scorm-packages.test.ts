@@ -3,13 +3,13 @@
  * listed, safe identifiers, metadata, the tracking options that change the manifest, deterministic
  * zips, and the build-time suspend_data warning.
  */
-import { execFileSync } from "node:child_process";
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { BuildResult } from "../../src/compiler/pipeline.js";
 import { validateXsd, type SchemaSet } from "../../src/validator/xsd.js";
-import { FIXTURES, ROOT, buildInto, tempDir } from "../support/build.js";
+import { FIXTURES, buildInto, tempDir } from "../support/build.js";
+import { copyStarter } from "../../src/cli/starter.js";
 
 const FORMATS = [
   { format: "scorm12", schemas: "scorm12", version: "1.2" },
@@ -21,7 +21,7 @@ const FORMATS = [
 
 async function scaffold(name: string): Promise<string> {
   const dir = path.join(await tempDir(name), "course");
-  execFileSync(process.execPath, [path.join(ROOT, "bin", "coursepack.js"), "new", dir], { encoding: "utf8" });
+  await copyStarter(dir);
   return dir;
 }
 

@@ -1,15 +1,18 @@
 /**
- * The default course (content/): a learner walks every lesson, answers every knowledge check, passes
- * the final assessment and sees the summary — on the web, and inside a strict SCORM LMS.
+ * The default course (content/): a learner walks every lesson, opens every block, answers every
+ * knowledge check, passes the final assessment and sees the summary — on the web, and inside a
+ * strict SCORM LMS.
  */
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ScormStandard } from "../../src/preview/client/scorm-lms.js";
+import { completeBlocks } from "../support/blocks.js";
 import { launchBrowser, openPage } from "../support/browser.js";
 import { buildInto, CONTENT_DIR } from "../support/build.js";
 import { answerQuestion, courseDataOf, currentPageId, takeCourse, takeQuiz } from "../support/learner.js";
 import {
   serveWithLms,
+  commitsPerView,
   exitCourse,
   expectCleanSession,
   firstLaunch,
@@ -36,7 +39,10 @@ afterAll(async () => {
 });
 
 describe("the default course", () => {
-  it("on the web: every lesson, every knowledge check, a passed final assessment, a complete summary", async () => {
+  // Journeys through every page and block take about a minute on a loaded machine.
+  it("on the web: every lesson, every knowledge check, a passed final assessment, a complete summary", {
+    timeout: 180_000,
+  }, async () => {
     const { page, errors } = await openPage(browser);
     await page.goto(`${server.url}/${courseId}-web/index.html`);
     const course = await courseDataOf(page);
@@ -52,6 +58,8 @@ describe("the default course", () => {
           .poll(() => verdict.textContent(), { message: id })
           .toBe(q.type === "likert" ? "Answer recorded" : "Correct");
       }
+      // Every block a learner can open, scenarios run to their best ending.
+      await completeBlocks(page, p.id, course);
       if (p.kind === "quiz") {
         await takeQuiz(page, p.id, 1);
         const section = page.locator(`section[data-page="${p.id}"]`);
@@ -72,7 +80,9 @@ describe("the default course", () => {
     expect(errors).toEqual([]);
   });
 
-  it("in German: every knowledge check and the final assessment score with the translated answers", async () => {
+  it("in German: every knowledge check and the final assessment score with the translated answers", {
+    timeout: 180_000,
+  }, async () => {
     const { page, errors } = await openPage(browser);
     await page.goto(`${server.url}/${courseId}-de-web/index.html`);
     const course = await courseDataOf(page);
@@ -103,20 +113,19 @@ describe("the default course", () => {
         { browser, hostUrl: `${server.url}/lms/scorm-host.html`, packageUrl: (s) => `../${courseId}-${s}/index.html` },
         standard,
         { cmi: firstLaunch(standard) },
+        { clock: standard === "scorm2004" },
       );
       if (standard === "scorm2004") {
         // Steady state: after the launch commit, each lesson viewed costs at most one commit, even
-        // when the learner lingers on it past the runtime's 2-second commit delay.
-        const commits = async () => (await lmsCalls(session.page)).filter((c) => c.method === "Commit").length;
-        await expect.poll(commits).toBeGreaterThan(0);
-        const before = await commits();
+        // when the learner lingers on it past the runtime's commit delay.
         const lessons = (await courseDataOf(session.sco)).pages.filter((p) => p.kind === "lesson").slice(1);
-        for (const lesson of lessons) {
-          await session.sco.locator('[data-nav="next"]').click();
-          expect(await currentPageId(session.sco)).toBe(lesson.id);
-          await session.page.waitForTimeout(2200);
-        }
-        const perLesson = (await commits()) - before;
+        const perLesson = await commitsPerView(
+          session,
+          lessons.map((lesson) => async () => {
+            await session.sco.locator('[data-nav="next"]').click();
+            expect(await currentPageId(session.sco)).toBe(lesson.id);
+          }),
+        );
         expect(perLesson).toBeGreaterThan(0);
         expect(perLesson).toBeLessThanOrEqual(lessons.length);
         await session.sco.locator(`.menu a[data-page="${(await courseDataOf(session.sco)).pages[0]!.id}"]`).click();

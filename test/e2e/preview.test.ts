@@ -6,8 +6,8 @@
  * reports; edits to a lesson, a template and course.yml reload the course or show their errors;
  * closing the preview frees its port.
  */
-import { execFileSync, spawn } from "node:child_process";
-import { readFile, writeFile, mkdir } from "node:fs/promises";
+import { spawn } from "node:child_process";
+import { mkdir, open, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -19,6 +19,7 @@ import { currentPageId, goTo, takeQuiz } from "../support/learner.js";
 import { courseFrame, field, launched, logLines, openPreview, portOpen, setOptions } from "../support/preview.js";
 import { lmsCalls, lmsCmi } from "../support/scorm-lms.js";
 import { archiverZip, readFolder } from "../support/zip.js";
+import { copyStarter } from "../../src/cli/starter.js";
 
 let browser: Browser;
 
@@ -32,8 +33,27 @@ afterAll(async () => {
 
 async function newCourse(): Promise<string> {
   const dir = path.join(await tempDir("preview"), "course");
-  execFileSync(process.execPath, [path.join(ROOT, "bin", "coursepack.js"), "new", dir], { encoding: "utf8" });
+  await copyStarter(dir);
   return dir;
+}
+
+/**
+ * Rewrites a file of a watched course in place with one write, padded with newlines to its old
+ * length so nothing is truncated: one change event, so one rebuild. A plain writeFile truncates and
+ * then writes, which a loaded machine can deliver as two bursts (two rebuilds, two reloads); and a
+ * file replaced by a rename is not seen again by Node 20's recursive fs.watch, which keeps watching
+ * the old inode.
+ */
+async function overwrite(file: string, content: string): Promise<void> {
+  const handle = await open(file, "r+");
+  try {
+    const { size } = await handle.stat();
+    const text = Buffer.from(content);
+    const bytes = text.length < size ? Buffer.concat([text, Buffer.alloc(size - text.length, "\n")]) : text;
+    await handle.write(bytes, 0, bytes.length, 0);
+  } finally {
+    await handle.close();
+  }
 }
 
 const portOf = (preview: Preview) => Number(new URL(preview.url).port);
@@ -148,7 +168,10 @@ describe("a course in SCORM", () => {
     await goTo(sco, "check-your-understanding");
     await takeQuiz(sco, "check-your-understanding", 1);
     await goTo(sco, "summary");
-    await page.waitForTimeout(300);
+    // Ending the session flushes whatever the course would report; only then is "nothing" final.
+    await sco.locator('[data-action="exit"]').click();
+    await sco.locator('[data-notice="finished"]').waitFor();
+    expect(await logLines(page)).toContain('Terminate("") → "true"');
     for (const element of ["cmi.completion_status", "cmi.success_status", "cmi.score.raw", "cmi.score.scaled"])
       expect(await sets(page, element), element).toEqual([]);
     await expect(field(page, "success").textContent()).resolves.toBe("unknown");
@@ -170,7 +193,7 @@ describe("a course in SCORM", () => {
   it("reloads the course after a lesson edit, rebuilding that lesson only", async () => {
     const next = preview.nextBuild();
     const file = path.join(dir, "lessons", "02-writing-lessons.md");
-    await writeFile(
+    await overwrite(
       file,
       (await readFile(file, "utf8")).replace(
         "Write lessons in plain Markdown",
@@ -195,14 +218,20 @@ describe("a course in SCORM", () => {
   });
 
   it("reloads the course after a template edit", async () => {
-    const next = preview.nextBuild();
-    await mkdir(path.join(dir, "templates"), { recursive: true });
     const lesson = await readFile(path.join(ROOT, "templates", "lesson.hbs"), "utf8");
+    // Made outside the course and moved in at once: one change, so one rebuild and one reload
+    // (a mkdir and a write apart could reach the watcher as two bursts on a loaded machine).
+    const staged = path.join(await tempDir("preview-templates"), "templates");
+    await mkdir(staged);
     await writeFile(
-      path.join(dir, "templates", "lesson.hbs"),
+      path.join(staged, "lesson.hbs"),
       lesson.replace('<div class="prose">', '<p class="edited-template">Edited template</p><div class="prose">'),
     );
-    expect((await next).ok).toBe(true);
+    const next = preview.nextBuild();
+    await rename(staged, path.join(dir, "templates"));
+    const build = await next;
+    expect(build.ok).toBe(true);
+    expect(build.changed).toContain("templates");
     const sco = await launched(page, 12);
     await expect(sco.locator('section[data-page="writing-lessons"] .edited-template').textContent()).resolves.toBe(
       "Edited template",
@@ -213,7 +242,7 @@ describe("a course in SCORM", () => {
     const file = path.join(dir, "course.yml");
     const good = await readFile(file, "utf8");
     let next = preview.nextBuild();
-    await writeFile(file, good.replace("passingScore: 80", "passingScore: eighty"));
+    await overwrite(file, good.replace("passingScore: 80", "passingScore: eighty"));
     const failed = await next;
     expect(failed.ok).toBe(false);
     const overlay = page.getByRole("alert");
@@ -225,7 +254,7 @@ describe("a course in SCORM", () => {
     expect(await page.evaluate(() => document.body.dataset.launches)).toBe("12");
 
     next = preview.nextBuild();
-    await writeFile(file, good);
+    await overwrite(file, good);
     expect((await next).ok).toBe(true);
     await launched(page, 13);
     await expect.poll(() => overlay.isVisible()).toBe(false);
@@ -312,8 +341,13 @@ describe("a course in xAPI, cmi5 and web", () => {
     sco = await launched(page, ++launches);
     await goTo(sco, "check-your-understanding");
     await takeQuiz(sco, "check-your-understanding", 1);
-    await page.waitForTimeout(500);
-    // Browse: the AU reports no result (cmi5 §10.2.2, checklist #69).
+    // Browse: the AU reports no result (cmi5 §10.2.2, checklist #69). Nothing may follow
+    // "terminated", so once the session's terminated statement is in, "no passed" is final.
+    const terminated = async () => (await verbs()).filter((v) => v === "terminated").length;
+    const terminatedBefore = await terminated();
+    await goTo(sco, "summary");
+    await sco.locator('[data-action="exit"]').click();
+    await expect.poll(terminated, LRS_WAIT).toBe(terminatedBefore + 1);
     expect(await verbs()).not.toContain("passed");
     await expect(field(page, "moveon").textContent()).resolves.toBe("CompletedAndPassed: not yet");
 
@@ -451,11 +485,21 @@ describe("the preview command", () => {
       { stdio: ["ignore", "pipe", "pipe"] },
     );
     let out = "";
-    child.stdout.on("data", (d: Buffer) => (out += d.toString()));
+    let err = "";
     const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-    await expect.poll(() => /http:\/\/127\.0\.0\.1:(\d+)\//.test(out), { timeout: 15_000 }).toBe(true);
+    // The first build's line (printed after the URL) is the event to wait for; exiting first fails
+    // at once with what the command printed.
+    await new Promise<void>((resolve, reject) => {
+      child.stderr.on("data", (d: Buffer) => (err += d.toString()));
+      child.stdout.on("data", (d: Buffer) => {
+        out += d.toString();
+        if (out.includes("built web in")) resolve();
+      });
+      void exited.then((code) => reject(new Error(`preview exited (${code}) before serving:\n${out}${err}`)));
+    });
     const url = /http:\/\/127\.0\.0\.1:\d+\//.exec(out)![0];
-    expect(out).toMatch(/✓ built web in \d+ ms/);
+    // formatMs: "812 ms", or "1.84 s" on a loaded machine.
+    expect(out).toMatch(/✓ built web in (\d+ ms|\d+\.\d\d s)/);
     const state = (await (await fetch(`${url}__coursepack/state`)).json()) as { format: string };
     expect(state.format).toBe("web");
     child.kill("SIGINT");

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, openPage } from "../support/browser.js";
 import { buildInto, FIXTURES } from "../support/build.js";
 import { answerQuestion, courseDataOf, goTo, takeQuiz } from "../support/learner.js";
+import { sidewaysOverflow } from "../support/narrow.js";
 import { serveDirectory, type StaticServer } from "../support/static-server.js";
 
 let browser: Browser;
@@ -64,6 +65,15 @@ describe("question types", () => {
     await takeQuiz(page, "quiz", 0);
     expect(await page.locator("[data-quiz-score]").textContent()).toBe("You scored 0 %. The pass mark is 75 %.");
     await expect.poll(() => page.locator('[data-quiz-action="retry"]').isVisible()).toBe(true);
+  });
+
+  it("fits a 320 px wide screen: no question of any type scrolls sideways (issue 12)", async () => {
+    const { page } = await openPage(browser, { width: 320, height: 640 });
+    await page.goto(`${server.url}/index.html`);
+    await page.locator("html.cp-ready").waitFor();
+    const overflow = await page.evaluate(sidewaysOverflow);
+    expect(overflow.wide).toEqual([]);
+    expect(overflow.scrollWidth).toBeLessThanOrEqual(320);
   });
 
   it("keeps a quiz in progress across a reload, same questions and answers", async () => {

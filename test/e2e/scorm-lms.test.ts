@@ -5,7 +5,6 @@
  * and two frames up; without an LMS the course still works; an LMS that refuses commits for a while
  * gets a visible warning and then the data.
  */
-import { execFileSync } from "node:child_process";
 import { cp, writeFile, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Browser } from "playwright-core";
@@ -13,9 +12,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ScormStandard } from "../../src/preview/client/scorm-lms.js";
 import { scormIdentifier } from "../../src/runtime/tracking/scorm/identifiers.js";
 import type { HostLaunch } from "../../src/preview/client/scorm-host.js";
-import { launchBrowser, openPage } from "../support/browser.js";
+import { launchBrowser, openPage, pauseClock, runClockUntil } from "../support/browser.js";
 import {
   serveWithLms,
+  commitsPerView,
   exitCourse,
   expectCleanSession,
   firstLaunch,
@@ -28,9 +28,10 @@ import {
   setIndex,
   type ScormSite,
 } from "../support/scorm-lms.js";
-import { ROOT, buildInto, tempDir } from "../support/build.js";
+import { buildInto, tempDir } from "../support/build.js";
 import { courseDataOf, currentPageId, goTo, takeCourse, takeQuiz } from "../support/learner.js";
 import type { StaticServer } from "../support/static-server.js";
+import { copyStarter } from "../../src/cli/starter.js";
 
 let browser: Browser;
 let server: StaticServer;
@@ -41,7 +42,7 @@ let courseId: string;
 beforeAll(async () => {
   const base = await tempDir("scorm-lms");
   const dir = path.join(base, "course");
-  execFileSync(process.execPath, [path.join(ROOT, "bin", "coursepack.js"), "new", dir], { encoding: "utf8" });
+  await copyStarter(dir);
   await cp(dir, path.join(base, "default-pair"), { recursive: true });
   // passed-failed, so that a failed attempt is visible in SCORM 1.2 too (2004 always reports both).
   const file = path.join(dir, "course.yml");
@@ -72,18 +73,16 @@ describe.each(["scorm12", "scorm2004"] as const)("%s in a strict LMS", (standard
   const el = (name12: string, name2004: string) => (is12 ? name12 : name2004);
 
   it("a learner who passes: score before status, interactions, objectives, at most one commit per lesson", async () => {
-    const session = await launch(standard, { cmi: firstLaunch(standard) });
+    const session = await launchScorm(site(), standard, { cmi: firstLaunch(standard) }, { clock: true });
     const { page, sco } = session;
     const course = await courseDataOf(sco);
     const lessons = course.pages.filter((p) => p.kind === "lesson");
-    // Steady state: once the launch commit is done, each lesson viewed costs at most one commit.
-    await expect.poll(async () => (await lmsCalls(page)).some((c) => /Commit$/.test(c.method))).toBe(true);
-    const commitsBefore = (await lmsCalls(page)).filter((c) => /Commit$/.test(c.method)).length;
-    for (const lesson of lessons.slice(1)) {
-      await goTo(sco, lesson.id);
-      await page.waitForTimeout(2300);
-    }
-    const lessonCommits = (await lmsCalls(page)).filter((c) => /Commit$/.test(c.method)).length - commitsBefore;
+    // Steady state: once the launch commit is done, each lesson viewed costs at most one commit, even
+    // when the learner stays on it past the runtime's commit delay.
+    const lessonCommits = await commitsPerView(
+      session,
+      lessons.slice(1).map((lesson) => () => goTo(sco, lesson.id)),
+    );
     expect(lessonCommits).toBeGreaterThanOrEqual(1);
     expect(lessonCommits).toBeLessThanOrEqual(lessons.length - 1);
 
@@ -335,6 +334,8 @@ describe("LMS discovery and failures", () => {
 
   it("warns while the LMS refuses commits, retries, and recovers (checklist #17, #34)", async () => {
     const { page } = await openPage(browser);
+    // The retries back off over seconds; on the fake clock they happen without waiting.
+    await pauseClock(page);
     await page.goto(`${server.url}/lms/scorm-host.html`);
     await page.evaluate(
       (o) => {
@@ -344,8 +345,9 @@ describe("LMS discovery and failures", () => {
     );
     const sco = await packageFrame(page);
     await sco.locator("html.cp-ready").waitFor();
-    await sco.locator('[data-notice="lms-error"]').waitFor({ timeout: 10_000 });
-    await sco.locator('[data-notice="lms-recovered"]').waitFor({ timeout: 10_000 });
+    // The first commit and its retry fail: the learner is warned; a later retry succeeds.
+    await runClockUntil(page, () => sco.locator('[data-notice="lms-error"]').isVisible());
+    await runClockUntil(page, () => sco.locator('[data-notice="lms-recovered"]').isVisible());
     const commits = (await lmsCalls(page)).filter((c) => c.method === "LMSCommit").map((c) => c.result);
     expect(commits.slice(0, 3)).toEqual(["false", "false", "true"]);
     expect((await lmsCmi(page)).core.lesson_status).toBe("incomplete");

@@ -270,8 +270,12 @@ describe("xAPI package", () => {
     rig.lms.outage("unavailable");
     const first = await open(launch(registration));
     await goTo(first.page, "writing-lessons");
+    const statementRequests = () => rig.lms.requests.filter((r) => r.path.endsWith("/statements")).length;
+    const beforeClose = statementRequests();
     await first.page.close();
-    await new Promise((r) => setTimeout(r, 300));
+    // The page's last flush (on pagehide) reaches the LRS and is refused: only then is "nothing
+    // stored" final, and only then may the outage end.
+    await expect.poll(statementRequests).toBeGreaterThan(beforeClose);
     expect(rig.lms.accepted(registration)).toEqual([]);
     rig.lms.outage(undefined);
 

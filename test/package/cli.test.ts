@@ -1,7 +1,8 @@
 /**
  * Every command a user can reach, run from the packed and installed package (not from src/ or the
- * repository's lib/): help, version, new, build, validate, import-gift, translate. The preview
- * (preview.test.ts) and LMS profiles with `coursepack test` (tester.test.ts) have their own files.
+ * repository's lib/): help, version, new, build, handout, validate, import-gift, translate. The
+ * preview, the report and LMS profiles with `coursepack test` have their own files (preview.test.ts,
+ * report.test.ts, tester.test.ts).
  */
 import { copyFile, cp, readdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -29,8 +30,19 @@ describe("the installed coursepack", () => {
     expect(version.stdout.trim()).toBe(manifest.version);
     const help = await installed("--help");
     expect(help.code).toBe(0);
-    for (const command of ["build", "new", "preview", "validate", "import-gift", "translate", "test", "lms"])
-      expect(help.stdout).toContain(`coursepack ${command}`);
+    const commands = [
+      "build",
+      "new",
+      "preview",
+      "handout",
+      "validate",
+      "import-gift",
+      "translate",
+      "report",
+      "test",
+      "lms",
+    ];
+    for (const command of commands) expect(help.stdout).toContain(`coursepack ${command}`);
     const one = await installed("build", "--help");
     expect(one.stdout).toContain("coursepack build [dir]");
     expect(one.stdout).not.toContain("coursepack validate");
@@ -108,6 +120,26 @@ describe("the installed coursepack", () => {
     expect(result.stdout).toContain("error");
   });
 
+  it("validate: points to the LMS checklist the installed package ships", async () => {
+    const manifest = path.join(await scratch("checklist"), "imsmanifest.xml");
+    await writeFile(
+      manifest,
+      `<?xml version="1.0"?>
+<manifest identifier="1course" xmlns="http://www.imsproject.org/xsd/imscp_rootv1p1p2">
+  <metadata><schema>ADL SCORM</schema><schemaversion>1.2</schemaversion></metadata>
+  <organizations/><resources/>
+</manifest>
+`,
+    );
+    const result = await installed("validate", manifest);
+    expect(result.stdout).toContain("[checklist #4]");
+    expect(result.stdout).toContain("docs/lms-checklist.md#4");
+    const doc = /in this install: (.+lms-checklist\.md)$/m.exec(result.stdout)?.[1];
+    expect(doc).toBeDefined();
+    expect(doc).not.toContain(REPO);
+    expect(await readFile(doc!, "utf8")).toContain('<a id="4"></a>\n### 4. ');
+  });
+
   it("import-gift: converts a Moodle bank into a quiz file the course builds with", async () => {
     const dir = path.join(await scratch("gift"), "gift-course");
     expect((await installed("new", dir)).code).toBe(0);
@@ -123,6 +155,18 @@ describe("the installed coursepack", () => {
     expect(built.code).toBe(0);
     expect(built.stdout).toContain("Built 1 package");
     expect((await stat(path.join(dir, "dist", "gift-course-web.zip"))).isFile()).toBe(true);
+  });
+
+  it("handout: prints the course to a PDF with the installed Chromium, or says how to get one", async () => {
+    const pdf = path.join(await scratch("handout"), "course.pdf");
+    const printed = await installed("handout", course, "-o", pdf, "--answers");
+    expect(printed.stderr).toBe("");
+    expect(printed.code).toBe(0);
+    expect(printed.stdout).toMatch(/course\.pdf \([\d.]+ KB, with answers\)/);
+    expect((await readFile(pdf)).subarray(0, 5).toString()).toBe("%PDF-");
+    const missing = await installed("handout", course, { env: { COURSEPACK_CHROMIUM: "/nowhere/chromium" } });
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain("Coursepack never downloads a browser");
   });
 
   it("--quiet prints only problems; --json is for machines; NO_COLOR and FORCE_COLOR decide colours", {

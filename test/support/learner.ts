@@ -7,6 +7,7 @@ import type { Frame, Locator, Page } from "playwright-core";
 import { expect } from "vitest";
 import type { CourseData, QuestionData } from "../../src/shared/course-data.js";
 import { tabTo } from "./a11y.js";
+import { completeBlock } from "./blocks.js";
 
 export async function courseDataOf(page: Page | Frame): Promise<CourseData> {
   return JSON.parse((await page.locator("#course-data").textContent()) ?? "{}") as CourseData;
@@ -72,11 +73,15 @@ async function arrange(root: Locator, wanted: string[]): Promise<void> {
   }
 }
 
-/** Every page in order with Next, each quiz with `share` of its answers right; ends on the summary. */
+/**
+ * Every page in order with Next, each lesson's required blocks done, each quiz with `share` of its
+ * answers right; ends on the summary.
+ */
 export async function takeCourse(page: Page | Frame, share: number): Promise<CourseData> {
   const course = await courseDataOf(page);
   for (const p of course.pages) {
     if (p.kind === "quiz") await takeQuiz(page, p.id, share);
+    for (const id of p.requires) await completeBlock(page, course.blocks[id]!);
     await page.locator('[data-nav="next"]').click();
   }
   expect(await currentPageId(page)).toBe("summary");

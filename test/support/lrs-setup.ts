@@ -34,8 +34,9 @@ export interface LrsRig {
   close(): Promise<void>;
 }
 
-export async function startLrsRig(format: FormatId): Promise<LrsRig> {
-  const dir = await starterCourse();
+/** Builds `course` (default: the starter course) in `format` and starts an LRS and the local LMS for it. */
+export async function startLrsRig(format: FormatId, course?: string): Promise<LrsRig> {
+  const dir = course ?? (await starterCourse());
   const [result, lrs] = await Promise.all([buildInto(dir, { formats: [format] }), startReferenceLrs()]);
   const output = result.outputs[0]!;
   const content = await serveDirectory(path.join(result.outDir, output.folderName));

@@ -10,7 +10,8 @@ import type { ApiCall, CmiJson, ScormStandard } from "../../src/preview/client/s
 import { cp } from "node:fs/promises";
 import path from "node:path";
 import { firstSession } from "../../src/preview/client/scorm-record.js";
-import { openPage } from "./browser.js";
+import { DEFAULT_TIMING } from "../../src/runtime/tracking/scorm/scheduler.js";
+import { openPage, pauseClock } from "./browser.js";
 import { ROOT } from "./build.js";
 import { serveDirectory, type StaticServer } from "./static-server.js";
 import { currentPageId, goTo } from "./learner.js";
@@ -40,13 +41,19 @@ export interface ScormSite {
   packageUrl(standard: ScormStandard): string;
 }
 
-/** Opens the LMS page and launches the package; resolves when the course is ready. */
+/**
+ * Opens the LMS page and launches the package; resolves when the course is ready. With `clock`, the
+ * page and the package run on Playwright's fake clock, paused (see `pauseClock`), so a test lets the
+ * runtime's timers elapse when it chooses, without waiting for them (see `commitsPerView`).
+ */
 export async function launchScorm(
   site: ScormSite,
   standard: ScormStandard,
   options: Omit<HostLaunch, "standard" | "src"> = {},
+  { clock = false } = {},
 ): Promise<Session> {
   const { page, errors } = await openPage(site.browser);
+  if (clock) await pauseClock(page);
   await page.goto(site.hostUrl);
   const launchOptions: HostLaunch = { standard, src: site.packageUrl(standard), ...options };
   let sco: Frame;
@@ -69,6 +76,30 @@ export async function launchScorm(
 export async function packageFrame(page: Page): Promise<Frame> {
   await expect.poll(() => page.frames().some((f) => f.url().endsWith("/index.html"))).toBe(true);
   return page.frames().find((f) => f.url().endsWith("/index.html"))!;
+}
+
+const commitCount = async (page: Page) => (await lmsCalls(page)).filter((c) => /Commit$/.test(c.method)).length;
+
+/** Long enough for every commit the runtime schedules after a change (the longest is "later"). */
+const COMMIT_SETTLE_MS = Math.max(DEFAULT_TIMING.soonMs, DEFAULT_TIMING.laterMs) + 300;
+
+/**
+ * The commits a series of views costs, in steady state: on a session launched with `clock` (paused),
+ * the launch's commits are let through, then after each view the runtime's commit delays elapse on
+ * the fake clock (no real waiting) before the next. Time flows again afterwards.
+ */
+export async function commitsPerView(session: Session, views: (() => Promise<void>)[]): Promise<number> {
+  const { clock } = session.page;
+  await clock.runFor(COMMIT_SETTLE_MS);
+  const before = await commitCount(session.page);
+  expect(before, "the launch commits").toBeGreaterThan(0);
+  for (const view of views) {
+    await view();
+    await clock.runFor(COMMIT_SETTLE_MS);
+  }
+  const commits = (await commitCount(session.page)) - before;
+  await clock.resume();
+  return commits;
 }
 
 export const lmsCalls = (page: Page) => page.evaluate(() => window.coursepackLms.lms!.calls);

@@ -15,6 +15,11 @@ const TYPES: Record<string, string> = {
   ".jpg": "image/jpeg",
   ".xml": "application/xml",
   ".xsd": "application/xml",
+  ".webm": "video/webm",
+  ".mp4": "video/mp4",
+  ".ogg": "audio/ogg",
+  ".mp3": "audio/mpeg",
+  ".vtt": "text/vtt; charset=utf-8",
 };
 
 export interface StaticServer {

@@ -3,7 +3,6 @@
  * was reused; an edit rebuilds only what depends on it; diagnostics of reused files are still
  * reported.
  */
-import { execFileSync } from "node:child_process";
 import { appendFile, readFile, writeFile, mkdir } from "node:fs/promises";
 import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
@@ -13,12 +12,13 @@ import { BuildSession, type SessionBuild } from "../../src/compiler/session.js";
 import type { FormatId } from "../../src/shared/course-data.js";
 import { ROOT, buildInto, tempDir } from "../support/build.js";
 import { readFolder } from "../support/zip.js";
+import { copyStarter } from "../../src/cli/starter.js";
 
 let dir: string;
 
 beforeEach(async () => {
   dir = path.join(await tempDir("session"), "course");
-  execFileSync(process.execPath, [path.join(ROOT, "bin", "coursepack.js"), "new", dir], { encoding: "utf8" });
+  await copyStarter(dir);
 });
 
 const lesson1 = () => path.join(dir, "lessons", "01-welcome.md");

@@ -201,10 +201,22 @@ describe("every lesson is complete", () => {
         `${lesson.file}: scenario section`,
       ).toBe(true);
       expect(headings.at(-1), `${lesson.file}: last section`).toBe("Key points");
-      const prose = words(lesson.body.replace(/^```check\n[\s\S]*?^```$/gm, "")).length;
+      // Knowledge checks and scenarios are interactions, not reading: they do not count as prose.
+      const prose = words(lesson.body.replace(/^```(check|scenario)\n[\s\S]*?^```$/gm, "")).length;
       expect(prose, `${lesson.file}: words`).toBeGreaterThanOrEqual(600);
       expect(prose, `${lesson.file}: words`).toBeLessThanOrEqual(1100);
     }
+  });
+
+  it("uses blocks where they help: cards, an accordion, steps, a labelled graphic and a required conversation", () => {
+    const body = (name: string) => lessons.find((l) => l.file.includes(name))!.body;
+    expect(body("motivating")).toMatch(/^::: flipcards /m);
+    expect(body("interviewing")).toMatch(/^::: accordion /m);
+    expect(body("pipeline")).toMatch(/^::: steps /m);
+    expect(body("behaviours-and-results")).toMatch(/^::: hotspots /m);
+    const scenarios = lessons.flatMap((l) => [...l.body.matchAll(/^```scenario\n([\s\S]*?)^```$/gm)]);
+    const coaching = scenarios.map((m) => parseYaml(m[1]!) as { required?: boolean; nodes: object });
+    expect(coaching.some((s) => s.required === true && Object.keys(s.nodes).length >= 6)).toBe(true);
   });
 
   it("gives every image alt text, and every word of an SVG appears in the lesson that shows it", async () => {

@@ -14,6 +14,7 @@ import { coursepack as runCoursepack } from "../support/cli.js";
 
 const BANK = path.join(FIXTURES, "gift", "sales-bank.gift");
 
+/** import-gift resolves its paths against the working directory, so these runs get their own. */
 const coursepack = (cwd: string, ...args: string[]) => runCoursepack(args, { cwd });
 
 const COURSE_YML = `id: gift-course
@@ -153,6 +154,40 @@ describe("importGift on a realistic bank", () => {
     });
   });
 
+  it("imports a question written on one line of 350 KB, and points at a mistake at its end", () => {
+    const long = "word ".repeat(70_000);
+    const result = importGift(`::Long::${long}{=right ~wrong}\n`, {
+      file: "/x/long.gift",
+      quizFile: "quizzes/bank.yml",
+      title: "Long",
+    });
+    expect(result.diagnostics.errorCount).toBe(0);
+    expect(parseYaml(result.yaml!).questions[0]).toMatchObject({ id: "long", type: "single" });
+    const broken = importGift(`::Long::${long}{=right ~wrong\n`, {
+      file: "/x/long.gift",
+      quizFile: "quizzes/long.yml",
+      title: "Long",
+    });
+    expect(broken.diagnostics.sorted().map((d) => `${d.line}:${d.col}`)).toEqual([
+      `1:${"::Long::".length + long.length + 1}`,
+    ]);
+  });
+
+  it("gives every one of thousands of untitled, identical questions its own id, and notes each one's line", () => {
+    const count = 3000;
+    const result = importGift(`${"Same question? {T}\n\n".repeat(count)}`, {
+      file: "/x/same.gift",
+      quizFile: "quizzes/same.yml",
+      title: "Same",
+    });
+    const questions = (parseYaml(result.yaml!) as { questions: { id: string }[] }).questions;
+    expect(questions.map((q) => q.id)).toEqual([
+      "same-question",
+      ...Array.from({ length: count - 1 }, (_, i) => `same-question-${i + 2}`),
+    ]);
+    expect(result.yaml).toContain(`# same.gift:${2 * count - 1}\n  - id: same-question-${count}\n`);
+  });
+
   it("imports a file as Moodle exports it: escaped HTML, %100% weights, empty feedback, ID numbers and tags", async () => {
     const file = path.join(FIXTURES, "gift", "moodle-export.gift");
     const result = importGift(await readFile(file, "utf8"), {
@@ -253,7 +288,7 @@ describe("coursepack import-gift", () => {
     expect(imported.stderr).toMatch(/sales-bank\.gift:54:1: warning: skipped: essay/);
     expect(await readFile(path.join(dir, "quizzes", "sales-bank.yml"), "utf8")).toContain("title: Sales onboarding");
 
-    const built = await coursepack(dir, "build", ".", "--out", await tempDir("gift-dist"));
+    const built = await runCoursepack(["build", dir, "--out", await tempDir("gift-dist")]);
     expect(built.stderr).toBe("");
     expect(built.code).toBe(0);
     expect(built.stdout).toMatch(/Built 1 package/);
@@ -272,11 +307,15 @@ describe("coursepack import-gift", () => {
     await expect(access(path.join(dir, "quizzes", "broken.yml"))).rejects.toThrow();
   });
 
-  it("refuses a file that is not UTF-8", async () => {
-    const gift = path.join(dir, "latin1.gift");
-    await writeFile(gift, Buffer.from("Caf\xe9? {T}\n", "latin1"));
+  it("refuses a file that is not UTF-8, at its first byte that is not, or as UTF-16", async () => {
+    await writeFile(path.join(dir, "latin1.gift"), Buffer.from("::Q1::Fine? {T}\n\n::Q2::Caf\xe9? {T}\n", "latin1"));
     const failed = await coursepack(dir, "import-gift", "latin1.gift");
     expect(failed.code).toBe(1);
-    expect(failed.stderr).toContain("latin1.gift:1:1: error: this file is not UTF-8 text");
+    expect(failed.stderr).toContain(
+      "latin1.gift:3:10: error: this file is not UTF-8: byte 0xE9 (byte 27 of the file) is not valid UTF-8, as in Latin-1 or Windows-1252 text;",
+    );
+    await writeFile(path.join(dir, "utf16.gift"), Buffer.from("\ufeffCaf\u00e9? {T}\n", "utf16le"));
+    const utf16 = await coursepack(dir, "import-gift", "utf16.gift");
+    expect(utf16.stderr).toContain("utf16.gift:1:1: error: this file is UTF-16, not UTF-8;");
   });
 });

@@ -37,14 +37,24 @@ describe("preview server errors", () => {
     }
   });
 
-  it("reads a JSON object body, and nothing else", async () => {
-    const server = await serve(async (req, res) => res.end(JSON.stringify((await readJsonObject(req)) ?? "invalid")));
+  it("reads a JSON object body, and refuses anything else with 400 and the reason, or 413 past the cap", async () => {
+    const server = await serve(async (req, res) => {
+      try {
+        res.end(JSON.stringify(await readJsonObject(req, 64)));
+      } catch (error) {
+        sendServerError(res, "POST /", error);
+      }
+    });
     try {
-      const post = async (body: string) => (await fetch(server.url, { method: "POST", body })).json();
-      expect(await post("")).toEqual({});
-      expect(await post('{"mode":"browse"}')).toEqual({ mode: "browse" });
-      expect(await post("[1]")).toBe("invalid");
-      expect(await post("{not json")).toBe("invalid");
+      const post = async (body: string) => {
+        const response = await fetch(server.url, { method: "POST", body });
+        return [response.status, await response.text()];
+      };
+      expect(await post("")).toEqual([200, "{}"]);
+      expect(await post('{"mode":"browse"}')).toEqual([200, '{"mode":"browse"}']);
+      expect(await post("[1]")).toEqual([400, "the request body must be a JSON object"]);
+      expect(await post("{not json")).toEqual([400, expect.stringMatching(/^the request body is not JSON: /)]);
+      expect(await post(`{"x":"${"a".repeat(64)}"}`)).toEqual([413, "the request body is larger than 64 bytes"]);
     } finally {
       server.close();
     }

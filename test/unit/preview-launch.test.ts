@@ -3,7 +3,6 @@
  * cmi5 and Tin Can ids) on other tools' packages and on ours; the SCORM learner record the LMS page
  * hands a SCO (checked against scorm-again itself); and the data model the debug panel shows.
  */
-import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { BuildSession } from "../../src/compiler/session.js";
@@ -15,8 +14,9 @@ import { DEFAULT_LIMITS } from "../../src/validator/package/source.js";
 import { ScormLms } from "../../src/preview/client/scorm-lms.js";
 import { firstSession, withSettings, type LaunchSettings } from "../../src/preview/client/scorm-record.js";
 import { summarizeScorm } from "../../src/preview/client/scorm-summary.js";
-import { FIXTURES, ROOT, tempDir } from "../support/build.js";
+import { FIXTURES, tempDir } from "../support/build.js";
 import { archiverZip, readFolder } from "../support/zip.js";
+import { copyStarter } from "../../src/cli/starter.js";
 
 const SAMPLES = path.join(FIXTURES, "conformance-samples");
 const open = (input: string | Buffer) => openPackage(input, "package.zip", DEFAULT_LIMITS, new Findings());
@@ -78,7 +78,7 @@ describe("launch reader", () => {
     let session: BuildSession;
     beforeAll(async () => {
       const dir = path.join(await tempDir("launch"), "course");
-      execFileSync(process.execPath, [path.join(ROOT, "bin", "coursepack.js"), "new", dir], { encoding: "utf8" });
+      await copyStarter(dir);
       session = new BuildSession(dir);
     });
 

@@ -13,42 +13,22 @@ import { scorm12 } from "../../src/runtime/tracking/scorm/scorm12.js";
 import { scorm2004 } from "../../src/runtime/tracking/scorm/scorm2004.js";
 import { ScormTracker } from "../../src/runtime/tracking/scorm/tracker.js";
 import type { CourseStatus, Notice } from "../../src/runtime/tracking/tracker.js";
-import { DEFAULT_TRACKING } from "../support/tracking.js";
+import { courseFrame, quizData } from "../support/course-data.js";
 
 const course: CourseData = {
-  schema: 1,
-  id: "demo",
-  title: "Demo",
-  version: "1",
-  language: "en",
-  direction: "ltr",
-  passingScore: 80,
+  ...courseFrame({ id: "demo", title: "Demo", activityId: "urn:coursepack:demo" }),
   completion: "lessons-and-quiz",
   scoreCombination: "weighted-average",
   pages: [
-    { id: "intro", kind: "lesson", title: "Intro", minutes: 1, checks: [] },
-    { id: "final", kind: "quiz", title: "Final", minutes: 1, checks: [] },
+    { id: "intro", kind: "lesson", title: "Intro", minutes: 1, checks: [], blocks: [], requires: [] },
+    { id: "final", kind: "quiz", title: "Final", minutes: 1, checks: [], blocks: [], requires: [] },
   ],
   quizzes: {
-    final: {
-      id: "final",
-      title: "Final",
-      passingScore: 80,
-      attempts: 0,
-      feedback: "end",
-      review: true,
-      shuffleChoices: false,
-      shuffleQuestions: false,
-      weight: 1,
-      banks: [{ id: "b", draw: 1, questions: ["q1"] }],
-    },
+    final: quizData("final", { title: "Final", banks: [{ id: "b", draw: 1, questions: ["q1"] }] }),
   },
   questions: {
     q1: { id: "q1", type: "true-false", text: "True?", graded: true, weight: 1, parent: "final", answer: true },
   },
-  strings: {},
-  tracking: DEFAULT_TRACKING,
-  activityId: "urn:coursepack:demo",
 };
 
 const state = (over: Partial<LearnerState> = {}): LearnerState => ({

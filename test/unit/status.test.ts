@@ -3,20 +3,10 @@ import { describe, expect, it } from "vitest";
 import type { CourseData, QuizData } from "../../src/shared/course-data.js";
 import { emptyLearnerState, type LearnerState } from "../../src/shared/learner.js";
 import { courseStatus } from "../../src/runtime/player/status.js";
-import { DEFAULT_TRACKING } from "../support/tracking.js";
+import { courseFrame, quizData } from "../support/course-data.js";
 
-const quiz = (id: string, weight = 1, attempts = 0, passingScore = 80): QuizData => ({
-  id,
-  title: id,
-  passingScore,
-  attempts,
-  feedback: "end",
-  review: true,
-  shuffleChoices: false,
-  shuffleQuestions: false,
-  weight,
-  banks: [{ id, draw: 1, questions: [`${id}-q`] }],
-});
+const quiz = (id: string, weight = 1, attempts = 0, passingScore = 80): QuizData =>
+  quizData(id, { weight, attempts, passingScore });
 
 function course(
   completion: CourseData["completion"],
@@ -24,19 +14,21 @@ function course(
   scoreCombination: CourseData["scoreCombination"] = "weighted-average",
 ): CourseData {
   return {
-    schema: 1,
-    id: "c",
-    title: "C",
-    version: "1",
-    language: "en",
-    direction: "ltr",
-    passingScore: 80,
+    ...courseFrame(),
     completion,
     scoreCombination,
     pages: [
-      { id: "l1", kind: "lesson", title: "L1", minutes: 1, checks: [] },
-      { id: "l2", kind: "lesson", title: "L2", minutes: 1, checks: [] },
-      ...quizzes.map((q) => ({ id: q.id, kind: "quiz" as const, title: q.id, minutes: 1, checks: [] })),
+      { id: "l1", kind: "lesson", title: "L1", minutes: 1, checks: [], blocks: [], requires: [] },
+      { id: "l2", kind: "lesson", title: "L2", minutes: 1, checks: [], blocks: [], requires: [] },
+      ...quizzes.map((q) => ({
+        id: q.id,
+        kind: "quiz" as const,
+        title: q.id,
+        minutes: 1,
+        checks: [],
+        blocks: [],
+        requires: [],
+      })),
     ],
     quizzes: Object.fromEntries(quizzes.map((q) => [q.id, q])),
     questions: Object.fromEntries(
@@ -45,9 +37,6 @@ function course(
         { id: `${q.id}-q`, type: "true-false" as const, text: "", graded: true, weight: 1, parent: q.id, answer: true },
       ]),
     ),
-    strings: {},
-    activityId: "urn:c",
-    tracking: DEFAULT_TRACKING,
   };
 }
 

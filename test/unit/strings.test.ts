@@ -27,7 +27,11 @@ describe("interface strings", () => {
   });
 
   it("uses every key somewhere in the templates or the runtime", () => {
-    const code = sources("templates") + sources("src/runtime") + sources("src/compiler/questions");
+    const code =
+      sources("templates") +
+      sources("src/runtime") +
+      sources("src/compiler/questions") +
+      sources("src/compiler/blocks");
     const unused = Object.keys(english).filter((key) => !code.includes(`"${key}"`) && !/^likert\d$/.test(key));
     expect(unused).toEqual([]);
   });

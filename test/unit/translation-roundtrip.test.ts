@@ -79,10 +79,30 @@ describe.each(["xliff2", "xliff12"] as const)("round trip through %s", (format) 
     // Headings keep their English anchors, so links into them work in every language.
     expect(de).toContain('id="formatting-links-and-images"');
     // No English paragraph text is left: every text run the course shows is wrapped.
-    for (const text of ["Plain paragraph before any heading", "The details live here", "Share of"]) {
+    const blockTexts = ["Start with what the customer wants", "Confirm one fact", "Listen more than you talk"];
+    for (const text of ["Plain paragraph before any heading", "The details live here", "Share of", ...blockTexts]) {
       expect(en).toContain(text);
       expect(de).toContain(`«${text}`);
     }
+  });
+
+  it("translates blocks: item headings without their {attributes}, labels, scenario texts; ids stay", async () => {
+    const de = await readFile(path.join(out, "translated-de-web", "index.html"), "utf8");
+    expect(de).toMatch(/role="tab"[^>]*>\s*«Open question»/);
+    expect(de).not.toContain("{#open}");
+    expect(de).toContain("«Show the answer»");
+    expect(de).toContain("«We are not sure yet.»");
+    const data = courseDataOf(de);
+    expect(data.blocks.ways).toMatchObject({ kind: "tabs", title: "«Ways to ask»", items: 2 });
+    const talk = data.blocks.talk;
+    if (talk?.kind !== "scenario") throw new Error("the scenario is missing");
+    expect(talk.title).toBe("«A short talk»");
+    expect(talk.nodes[0]).toMatchObject({
+      id: "start",
+      speaker: "«Customer»",
+      text: "«We are not sure yet.»",
+      choices: [{ id: "what-would-make-you-sure", text: "«What would make you sure?»" }],
+    });
   });
 
   it("keeps ids and answer keys: a translated choice still scores, translated answers are accepted", async () => {

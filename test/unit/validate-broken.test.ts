@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import type { FindingCode } from "../../src/validator/findings.js";
 import { validatePackage, type ValidateOptions, type ValidationResult } from "../../src/validator/validate.js";
 import { tempDir } from "../support/build.js";
+import { strToU8, zipSync } from "fflate";
 import { archiverZip, rawZip, type ZipContent } from "../support/zip.js";
 import { PAGE, scorm12, scorm2004, tincanXml } from "../support/manifests.js";
 
@@ -41,7 +42,7 @@ function brief(result: ValidationResult, ...codes: FindingCode[]): string[] {
 
 const lineOf = (text: string, needle: string) => text.slice(0, text.indexOf(needle)).split("\n").length;
 
-describe("the valid starting points", () => {
+describe.concurrent("the valid starting points", () => {
   it.each([
     ["SCORM 1.2", { "imsmanifest.xml": scorm12(), "index.html": PAGE }],
     ["SCORM 2004", { "imsmanifest.xml": scorm2004(), "index.html": PAGE }],
@@ -54,7 +55,7 @@ describe("the valid starting points", () => {
   });
 });
 
-describe("zip entries and file names", () => {
+describe.concurrent("zip entries and file names", () => {
   it("reports zip-slip entries without reading them, and still validates the rest", async () => {
     const result = await check(
       rawZip({
@@ -100,6 +101,40 @@ describe("zip entries and file names", () => {
     expect(result.valid).toBe(true);
   });
 
+  it("refuses a symbolic link stored in the zip (unzip would create it on the LMS server)", async () => {
+    const S_IFLNK = 0o120000;
+    const zip = Buffer.from(
+      zipSync({
+        "imsmanifest.xml": strToU8(scorm12()),
+        "index.html": strToU8(PAGE),
+        "passwd.txt": [strToU8("/etc/passwd"), { os: 3, attrs: ((S_IFLNK | 0o777) << 16) >>> 0 }],
+      }),
+    );
+    const result = await check(zip);
+    expect(brief(result)).toEqual(["zip-symlink error passwd.txt"]);
+    expect(result.findings[0]!.message).toContain('symbolic link to "/etc/passwd"');
+    expect(result.valid).toBe(false);
+  });
+
+  it("warns about names Windows reserves, with any extension and in any folder", async () => {
+    const files = ["index.html", "CON.html", "img/aux.png", "lpt1", "com3.tar.gz", "notes.", "icon.png", "console.js"];
+    const result = await check(
+      rawZip({
+        "imsmanifest.xml": scorm12({ files }),
+        ...Object.fromEntries(files.map((f) => [f, PAGE])),
+      }),
+    );
+    expect(brief(result)).toEqual([
+      "windows-reserved-name warning CON.html",
+      "windows-reserved-name warning com3.tar.gz",
+      "windows-reserved-name warning img/aux.png",
+      "windows-reserved-name warning lpt1",
+      "windows-reserved-name warning notes.",
+    ]);
+    expect(result.findings.find((f) => f.file === "img/aux.png")?.message).toContain("AUX");
+    expect(result.valid).toBe(true);
+  });
+
   it("reports a file zipped twice", async () => {
     const zip = rawZip({ "imsmanifest.xml": scorm12(), "index.html": PAGE, "INDEX.html": "<p>older copy</p>" });
     // Give the second page the first one's name in its local and central headers: fflate would not write the same name twice.
@@ -141,7 +176,7 @@ describe("zip entries and file names", () => {
   });
 });
 
-describe("refused inputs", () => {
+describe.concurrent("refused inputs", () => {
   it("refuses a file that is not a zip, with a clear message", async () => {
     const dir = await tempDir("validate-refused");
     const cases: [string, string | Buffer, RegExp][] = [
@@ -178,12 +213,41 @@ describe("refused inputs", () => {
     expect(result.findings[0]!.message).toMatch(/more than 2 GB/);
   });
 
-  it("refuses a zip bomb (compression ratio over 100 on a large entry)", async () => {
-    const result = await check(
-      rawZip({ "imsmanifest.xml": scorm12(), "index.html": PAGE, "zeros.bin": new Uint8Array(20 * 1024 * 1024) }),
-    );
+  it("refuses a zip bomb: an archive that expands to 512 MB or more at over 100 times its size", async () => {
+    const zip = rawZip({ "imsmanifest.xml": scorm12(), "index.html": PAGE, "video.mp4": "small" });
+    // Declare 600 MB for video.mp4 in the central directory: the zip is a few hundred bytes.
+    const at = zip.lastIndexOf(Buffer.from("video.mp4")) - 46;
+    expect(zip.readUInt32LE(at)).toBe(0x02014b50);
+    zip.writeUInt32LE(600 * 1024 * 1024, at + 24);
+    const result = await check(zip);
     expect(brief(result)).toEqual(["zip-bomb error "]);
-    expect(result.findings[0]!.message).toMatch(/zeros\.bin .* expands [\d,]+ times/);
+    expect(result.findings[0]!.message).toMatch(
+      /^the zip of \d+ B expands to 600\.0 MB or more, [\d,]+ times its size/,
+    );
+  });
+
+  it("refuses real compressed data past the bomb limit (lowered for the test)", async () => {
+    const zeros = new Uint8Array(20 * 1024 * 1024);
+    const result = await check(rawZip({ "imsmanifest.xml": scorm12(), "index.html": PAGE, "zeros.bin": zeros }), {
+      limits: { bombMinBytes: 16 * 1024 * 1024 },
+    });
+    expect(brief(result)).toEqual(["zip-bomb error "]);
+  });
+
+  it("judges the whole archive's expansion, not one file's ratio: a 2.8 MB BMP and a 50 MB lesson pass", async () => {
+    // A screenshot saved as BMP (one colour) and a long lesson both compress over 1,000 times.
+    const bmp = Buffer.alloc(2_799_054, 0xe0);
+    const lesson = `<!doctype html><title>Long</title>${"<p>The same paragraph, again and again.</p>\n".repeat(1_200_000)}`;
+    expect(lesson.length).toBeGreaterThan(50 * 1000 * 1000);
+    const zip = rawZip({
+      "imsmanifest.xml": scorm12({ files: ["index.html", "shot.bmp"] }),
+      "index.html": lesson,
+      "shot.bmp": bmp,
+    });
+    expect(zip.length * 100).toBeLessThan(bmp.length + lesson.length);
+    const result = await check(zip);
+    expect(result.findings).toEqual([]);
+    expect(result.valid).toBe(true);
   });
 
   it("refuses more entries than the limit", async () => {
@@ -199,7 +263,7 @@ describe("refused inputs", () => {
   });
 });
 
-describe("finding the manifest", () => {
+describe.concurrent("finding the manifest", () => {
   it("reports a wrapper folder as an error and validates the package inside it", async () => {
     const result = await check(
       rawZip({ "course/imsmanifest.xml": scorm12({ files: ["index.html", "missing.js"] }), "course/index.html": PAGE }),
@@ -249,6 +313,18 @@ describe("finding the manifest", () => {
     expect(result.valid).toBe(false);
   });
 
+  it("refuses a manifest that declares entities (billion laughs) with one finding, before any XML tool expands them", async () => {
+    const laughs = Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i};`.repeat(10)}">`).join("\n");
+    const manifest = scorm12()
+      .replace(
+        '<?xml version="1.0" encoding="UTF-8"?>\n',
+        `<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE manifest [\n<!ENTITY lol0 "lol">\n${laughs}\n]>\n`,
+      )
+      .replace("<title>Course</title>", "<title>&lol9;</title>");
+    const result = await check(rawZip({ "imsmanifest.xml": manifest, "index.html": PAGE }));
+    expect(brief(result)).toEqual(["xml-entities error imsmanifest.xml:3"]);
+  });
+
   it("checks the format the build meant to produce", async () => {
     const result = await check(
       rawZip({ "imsmanifest.xml": scorm2004({ schemaversion: "2004 3rd Edition" }), "index.html": PAGE }),
@@ -265,7 +341,7 @@ describe("finding the manifest", () => {
   });
 });
 
-describe("SCORM manifests", () => {
+describe.concurrent("SCORM manifests", () => {
   const zip12 = (manifest: string, extra: ZipContent = {}) =>
     rawZip({ "imsmanifest.xml": manifest, "index.html": PAGE, ...extra });
 
@@ -405,7 +481,7 @@ describe("SCORM manifests", () => {
   });
 });
 
-describe("xAPI (Tin Can) packages", () => {
+describe.concurrent("xAPI (Tin Can) packages", () => {
   const zip = (tincan: string, extra: ZipContent = { "index.html": PAGE }) =>
     rawZip({ "tincan.xml": tincan, ...extra });
 
@@ -465,7 +541,7 @@ describe("xAPI (Tin Can) packages", () => {
   });
 });
 
-describe("cmi5 packages", () => {
+describe.concurrent("cmi5 packages", () => {
   it("reports an AU url outside the package and one that climbs out of it", async () => {
     for (const url of ["/index.html", "../index.html"]) {
       const result = await check(rawZip({ "cmi5.xml": cmi5Xml({ url }), "index.html": PAGE }));
@@ -481,7 +557,7 @@ describe("cmi5 packages", () => {
   });
 });
 
-describe("folders", () => {
+describe.concurrent("folders", () => {
   it("validates an unzipped package folder and skips symbolic links", async () => {
     const dir = await tempDir("validate-folder");
     await mkdir(path.join(dir, "pages"));

@@ -48,7 +48,22 @@ describe("coursepack validate", () => {
         /^imsmanifest\.xml:7: warning \[checklist #9\] item "1item" has adlcp:masteryscore 80; .* — remove adlcp:masteryscore .* \(masteryscore\)$/,
       ),
       `✗ ${broken}: SCORM 1.2, 1 error, 1 warning`,
+      "Checklist items cited: docs/lms-checklist.md#4, docs/lms-checklist.md#9 (what goes wrong, what to do, sources)",
+      `  in this install: ${path.join(ROOT, "docs", "lms-checklist.md")}`,
     ]);
+  });
+
+  it("cites checklist items that docs/lms-checklist.md explains under that number", async () => {
+    const checklist = await readFile(path.join(ROOT, "docs", "lms-checklist.md"), "utf8");
+    const items = [...checklist.matchAll(/^<a id="(\d+)"><\/a>\n### (\d+)\. /gm)].map((m) => [m[1], m[2]]);
+    expect(items.map(([anchor]) => Number(anchor))).toEqual(Array.from({ length: 70 }, (_, i) => i + 1));
+    expect(items.every(([anchor, heading]) => anchor === heading)).toBe(true);
+    // Every finding code's checklist item, and every code the checklist names, agree.
+    for (const [code, info] of Object.entries(CODES) as [string, { checklist?: number }][]) {
+      if (info.checklist === undefined) continue;
+      const section = checklist.split(/^<a id="/m).find((s) => s.startsWith(`${info.checklist}"`))!;
+      expect(section, `${code} cites #${info.checklist}`).toContain(`\`${code}\``);
+    }
   });
 
   it("prints JSON for CI", async () => {
@@ -84,6 +99,23 @@ describe("coursepack validate", () => {
     const both = await coursepack("validate", "--json", golf, broken);
     expect(both.code).toBe(1);
     expect((JSON.parse(both.stdout) as { valid: boolean }[]).map((r) => r.valid)).toEqual([true, false]);
+  });
+
+  it("reports a billion-laughs manifest as one finding and still prints the other packages' results", async () => {
+    const laughs = path.join(dir, "laughs.zip");
+    const entities = Array.from({ length: 9 }, (_, i) => `<!ENTITY l${i + 1} "${`&l${i};`.repeat(10)}">`).join("");
+    const manifest = BROKEN_MANIFEST.replace(
+      '<?xml version="1.0"?>',
+      `<?xml version="1.0"?><!DOCTYPE manifest [<!ENTITY l0 "lol">${entities}]>`,
+    ).replace("<title>Course</title>", "<title>&l9;</title>");
+    await writeFile(laughs, rawZip({ "imsmanifest.xml": manifest, "index.html": "<p>hi</p>" }));
+    const golf = path.join(SAMPLES, "scorm12", "ContentPackagingSingleSCO_SCORM12");
+    const result = await coursepack("validate", "--json", laughs, golf);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe("");
+    const [first, second] = JSON.parse(result.stdout) as { valid: boolean; findings: { code: string }[] }[];
+    expect(first!.findings.map((f) => f.code)).toEqual(["xml-entities"]);
+    expect(second).toMatchObject({ valid: true, findings: [] });
   });
 
   it("refuses what is not a package with a clear message", async () => {

@@ -16,7 +16,7 @@ const LTS = path.join(SAMPLES, "cmi5", "catapult-lts-pkg-src");
 const errorsOf = (r: ValidationResult) => r.findings.filter((f) => f.severity === "error");
 const codesOf = (r: ValidationResult) => [...new Set(errorsOf(r).map((f) => f.code))].sort();
 
-describe("Rustici golf packages", () => {
+describe.concurrent("Rustici golf packages", () => {
   const golf = [
     ["scorm12/ContentPackagingSingleSCO_SCORM12", "scorm12", "1.2"],
     ["scorm12/ContentPackagingWithMetadata_SCORM12", "scorm12", "1.2"],
@@ -44,7 +44,7 @@ describe("Rustici golf packages", () => {
   });
 });
 
-describe("negative manifests", () => {
+describe.concurrent("negative manifests", () => {
   it.each([
     ["scorm12/NEGATIVE_bad-scormtype.imsmanifest.xml", "scorm12", 1],
     ["scorm2004/NEGATIVE_bad-scormType-and-imsss-element.imsmanifest.xml", "scorm2004", 7],

@@ -1,11 +1,11 @@
 /** `coursepack build [dir] [--out dist] [--format web,scorm12] [--no-folders] [--json]` */
 import path from "node:path";
 import { parseArgs } from "node:util";
-import type { FormatId } from "../../shared/course-data.js";
 import { build, type BuildResult } from "../../compiler/pipeline.js";
 import { BuildFailed, type Diagnostic, formatDiagnostic } from "../../compiler/diagnostics.js";
-import { FORMAT_IDS } from "../../compiler/schema/course.js";
-import { bold, dim, formatBytes, formatMs, green, info, yellow } from "../format.js";
+import { discardAllStagingSync } from "../../compiler/packaging/output.js";
+import { FORMAT_IDS, type FormatId } from "../../shared/course-data.js";
+import { bold, checklistPointer, dim, formatBytes, formatMs, green, info, yellow } from "../format.js";
 import { formatFinding } from "../../validator/findings.js";
 import { UsageError } from "../usage.js";
 import { lmsOption } from "../lms-option.js";
@@ -46,15 +46,17 @@ async function run(args: string[]): Promise<number> {
   const progress = progressLine("Building", !values.json && Boolean(process.stderr.isTTY));
   let result: BuildResult;
   try {
-    result = await build({
-      dir,
-      outDir: values.out,
-      folders: !values["no-folders"],
-      onProgress: progress.update,
-      ...(formats ? { formats: formats as FormatId[] } : {}),
-      ...(languages ? { languages } : {}),
-      ...(lms && values.lms ? { lms: isProfilePath(values.lms) ? path.resolve(values.lms) : values.lms } : {}),
-    });
+    result = await cleaningUpOnInterrupt(() =>
+      build({
+        dir,
+        outDir: values.out,
+        folders: !values["no-folders"],
+        onProgress: progress.update,
+        ...(formats ? { formats: formats as FormatId[] } : {}),
+        ...(languages ? { languages } : {}),
+        ...(lms && values.lms ? { lms: isProfilePath(values.lms) ? path.resolve(values.lms) : values.lms } : {}),
+      }),
+    );
   } catch (error) {
     if (values.json && error instanceof BuildFailed) {
       console.log(JSON.stringify({ ok: false, problems: error.diagnostics.sorted().map(problem) }, null, 2));
@@ -123,10 +125,31 @@ function printReport(result: BuildResult): void {
   for (const o of result.outputs) {
     for (const f of o.findings) console.error(yellow(`${o.zipName}: ${formatFinding(f, o.zipName)}`));
   }
+  const pointer = checklistPointer(result.outputs.flatMap((o) => o.findings));
+  if (pointer) console.error(pointer);
   const warnings = result.diagnostics.warningCount + result.outputs.reduce((n, o) => n + o.findings.length, 0);
   info(
     `Built ${result.outputs.length} package${result.outputs.length === 1 ? "" : "s"} in ${formatMs(result.ms)}${warnings ? yellow(` with ${warnings} warning${warnings === 1 ? "" : "s"}`) : ""}.`,
   );
+}
+
+/**
+ * Ctrl+C (or a kill) during a build would leave its staging folder, as large as the packages, in the
+ * output folder: remove it, then exit as the signal would have (128 + its number).
+ */
+async function cleaningUpOnInterrupt<T>(work: () => Promise<T>): Promise<T> {
+  const stop = (signal: NodeJS.Signals) => {
+    discardAllStagingSync();
+    process.exit(128 + (signal === "SIGINT" ? 2 : 15));
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+  try {
+    return await work();
+  } finally {
+    process.off("SIGINT", stop);
+    process.off("SIGTERM", stop);
+  }
 }
 
 export const buildCommand: Command = {

@@ -4,6 +4,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { formatDiagnostic } from "../../compiler/diagnostics.js";
 import { importGift } from "../../importers/gift/index.js";
+import { decodeUtf8 } from "../../compiler/load/utf8.js";
 import { idFromFileName } from "../../compiler/model/slug.js";
 import { bold, dim, green, info, red, yellow } from "../format.js";
 import { UsageError } from "../usage.js";
@@ -30,15 +31,14 @@ async function run(args: string[]): Promise<number> {
   const bytes = await readFile(giftFile).catch((e: NodeJS.ErrnoException) => {
     throw new UsageError(e.code === "ENOENT" ? `${giftFile} does not exist` : `cannot read ${giftFile}: ${e.message}`);
   });
-  const text = decodeUtf8(bytes);
-  if (text === undefined) {
+  const decoded = decodeUtf8(bytes);
+  if (!decoded.ok) {
     console.error(
-      red(
-        `${giftFile}:1:1: error: this file is not UTF-8 text; save it as UTF-8 (Moodle exports GIFT as UTF-8) and import again`,
-      ),
+      red(`${giftFile}:${decoded.line}:${decoded.col}: error: ${decoded.message} (Moodle exports GIFT as UTF-8)`),
     );
     return 1;
   }
+  const text = decoded.text;
 
   const file = path.resolve(giftFile);
   const result = importGift(text, {
@@ -73,14 +73,6 @@ async function exists(file: string): Promise<boolean> {
     () => true,
     () => false,
   );
-}
-
-function decodeUtf8(bytes: Buffer): string | undefined {
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    return undefined;
-  }
 }
 
 export const importGiftCommand: Command = {

@@ -1,9 +1,8 @@
 /** `coursepack preview [dir|package.zip] [--format scorm2004] [--port 0]`: a local LMS until Ctrl+C. */
 import { parseArgs } from "node:util";
-import type { FormatId } from "../../shared/course-data.js";
 import type { BuildStatus } from "../../preview/protocol.js";
 import { startPreview } from "../../preview/server/preview.js";
-import { FORMAT_IDS } from "../../compiler/schema/course.js";
+import { FORMAT_IDS, type FormatId } from "../../shared/course-data.js";
 import { bold, dim, formatMs, green, info, red, yellow } from "../format.js";
 import { UsageError } from "../usage.js";
 import { courseDir } from "../course-dir.js";

@@ -6,7 +6,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { FORMAT_IDS } from "../../compiler/schema/course.js";
+import { FORMAT_IDS } from "../../shared/course-data.js";
 import { isProfilePath } from "../../lms-profiles/index.js";
 import type { FormatId } from "../../shared/course-data.js";
 import { BROWSERS, BrowserMissing, type BrowserName } from "../../tester/browsers.js";

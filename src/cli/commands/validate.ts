@@ -1,10 +1,9 @@
 /** `coursepack validate <package.zip|folder|manifest.xml>… [--json] [--expect <format>]` */
 import { parseArgs } from "node:util";
-import type { FormatId } from "../../shared/course-data.js";
-import { FORMAT_IDS } from "../../compiler/schema/course.js";
+import { FORMAT_IDS, type FormatId } from "../../shared/course-data.js";
 import { formatFinding } from "../../validator/findings.js";
 import { describe, validatePackage, type ValidationResult } from "../../validator/validate.js";
-import { bold, dim, green, info, red, yellow } from "../format.js";
+import { bold, checklistPointer, dim, green, info, red, yellow } from "../format.js";
 import { UsageError } from "../usage.js";
 import { lmsOption } from "../lms-option.js";
 import type { Command } from "../command.js";
@@ -33,6 +32,8 @@ async function run(args: string[]): Promise<number> {
     console.log(JSON.stringify(results.length === 1 ? results[0] : results, null, 2));
   } else {
     for (const result of results) printResult(result);
+    const pointer = checklistPointer(results.flatMap((r) => r.findings));
+    if (pointer) console.log(pointer);
   }
   return results.every((r) => r.valid) ? 0 : 1;
 }

@@ -4,10 +4,13 @@ import type { CourseModel } from "../model/index.js";
 import type { Rule } from "./rule.js";
 import { answerKeys } from "./rules/answer-keys.js";
 import { banks } from "./rules/banks.js";
+import { blocks } from "./rules/blocks.js";
 import { completion } from "./rules/completion.js";
 import { lessonContent } from "./rules/lesson-content.js";
 import { references } from "./rules/references.js";
+import { scenarios } from "./rules/scenarios.js";
 import { strings } from "./rules/strings.js";
+import { templateLinks } from "./rules/template-links.js";
 import { theme } from "./rules/theme.js";
 import { uniqueIds } from "./rules/unique-ids.js";
 
@@ -20,6 +23,9 @@ export const rules: readonly Rule[] = [
   strings,
   theme,
   references,
+  templateLinks,
+  blocks,
+  scenarios,
 ];
 
 export async function checkModel(model: CourseModel, diagnostics: Diagnostics): Promise<void> {

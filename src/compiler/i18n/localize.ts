@@ -8,7 +8,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import type { Diagnostics, Position } from "../diagnostics.js";
-import { isInside } from "../load/load-course.js";
+import { isInside, linkAdvice, linkedOutside } from "../load/course-paths.js";
 import { parseInlineIn } from "../markdown/index.js";
 import { AssetMap, isLessonLink, resolveReference } from "../model/assets.js";
 import type { CourseModel } from "../model/index.js";
@@ -27,7 +27,7 @@ export async function readLanguage(
   const stored = new Map<string, StoredFile>();
   await Promise.all(
     courseSourceFiles(model).map(async (file) => {
-      const found = await readTranslationFile(translationPath(model.dir, language, file), diagnostics);
+      const found = await readTranslationFile(model.dir, translationPath(model.dir, language, file), diagnostics);
       if (found) stored.set(file, found);
     }),
   );
@@ -63,7 +63,9 @@ export async function localize(model: CourseModel, language: string, diagnostics
       const lessons = new Set(model.pages.map((p) => p.file));
       if (isLessonLink(ref.url) ? lessons.has(file) : !AssetMap.isAsset(ref.url) || assets.get(file)) return;
       if (!isLessonLink(ref.url) && isInside(model.dir, file) && existsSync(file)) {
-        assets.add(file);
+        const outside = linkedOutside(model.dir, file);
+        if (outside) diagnostics.error(translation.at, `${language}: "${ref.url}" ${linkAdvice(model.dir, outside)}`);
+        else assets.add(file);
         return;
       }
       diagnostics.warning(

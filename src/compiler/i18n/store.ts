@@ -14,7 +14,9 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { Document, isMap, isScalar, type Scalar } from "yaml";
 import { z } from "zod";
-import type { Diagnostics, Position } from "../diagnostics.js";
+import { type Diagnostics, fileStart, type Position } from "../diagnostics.js";
+import { linkAdvice, linkedOutside } from "../load/course-paths.js";
+import { decodeUtf8 } from "../load/utf8.js";
 import { YamlSource } from "../load/yaml-source.js";
 import { validateSource } from "../schema/validate.js";
 
@@ -55,14 +57,33 @@ export function translationPath(courseDir: string, language: string, sourceFile:
   return path.join(courseDir, I18N_DIR, language, `${base}.yml`);
 }
 
-/** Reads one translation file; undefined when there is none. Problems are reported with positions. */
-export async function readTranslationFile(file: string, diagnostics: Diagnostics): Promise<StoredFile | undefined> {
-  let text: string;
+/**
+ * Reads one translation file of the course in `root`; undefined when there is none. Problems are
+ * reported with positions: a link out of the course folder and a file that is not UTF-8, as for
+ * the course's own files.
+ */
+export async function readTranslationFile(
+  root: string,
+  file: string,
+  diagnostics: Diagnostics,
+): Promise<StoredFile | undefined> {
+  const outside = linkedOutside(root, file);
+  if (outside) {
+    diagnostics.error(fileStart(file), `${path.relative(root, file)} ${linkAdvice(root, outside)}`);
+    return undefined;
+  }
+  let bytes: Buffer;
   try {
-    text = await readFile(file, "utf8");
+    bytes = await readFile(file);
   } catch {
     return undefined;
   }
+  const decoded = decodeUtf8(bytes);
+  if (!decoded.ok) {
+    diagnostics.error({ file, line: decoded.line, col: decoded.col }, decoded.message);
+    return undefined;
+  }
+  const text = decoded.text;
   const source = new YamlSource(file, text, diagnostics);
   if (!source.ok) return { path: file, entries: new Map() };
   const entries = new Map<string, StoredEntry>();

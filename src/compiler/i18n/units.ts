@@ -15,6 +15,7 @@ import type { Position } from "../diagnostics.js";
 import type { MarkdownEnv, MarkdownField, Reference } from "../markdown/env.js";
 import type { CourseModel, LessonModel, PageModel, QuestionModel, QuizModel } from "../model/index.js";
 import { plainText } from "../model/plain-text.js";
+import { translateBlocks } from "./blocks.js";
 import { segmentHash, segmentOfInline, segmentOfPlain, type Segment } from "./segment.js";
 
 export interface Unit {
@@ -94,7 +95,10 @@ export function translateModel(model: CourseModel, translator: Translator): Cour
   return { ...model, config: translated, pages, questions };
 }
 
-class Walk {
+export class Walk {
+  /** Source lines of each Markdown field, split once. */
+  private readonly lines = new WeakMap<MarkdownField, string[]>();
+
   constructor(private readonly translator: Translator) {}
 
   unit(file: string, id: string, at: Position, note: string, segment: Segment): Translation | undefined {
@@ -119,6 +123,7 @@ class Walk {
       ),
       body: this.field(lesson.body, file, "body", "Lesson text", true),
       checks: lesson.checks.map((q) => this.question(q, file)),
+      blocks: translateBlocks(lesson, this),
     };
   }
 
@@ -201,8 +206,7 @@ class Walk {
    * One unit per inline token. `sections`: ids restart under each heading (lesson bodies), so
    * adding a paragraph changes the ids of its own section only.
    */
-  private field(field: MarkdownField, file: string, prefix: string, note: string, sections = false): MarkdownField {
-    const lines = field.source.split("\n");
+  field(field: MarkdownField, file: string, prefix: string, note: string, sections = false): MarkdownField {
     let section: string | undefined;
     let n = 0;
     let map: [number, number] | null = null;
@@ -224,20 +228,28 @@ class Walk {
             ? `${prefix}.${position}`
             : prefix;
       if (heading) n = 0;
-      const line: number = map?.[0] ?? 0;
-      const col = (lines[line] ?? "").indexOf(token.content.slice(0, 12));
-      const at = {
-        file: field.env.file,
-        line: field.env.line + line,
-        col: Math.max(col, 0) + (line === 0 ? field.env.col : 1),
-      };
-      const what = heading ? `${note}: heading` : note;
-      const translation = this.unit(file, id, at, what, segmentOfInline(token.children ?? []));
-      if (!translation) return token;
-      changed = true;
-      return this.replaceInline(token, translation, field.env);
+      const translated = this.inline(token, field, map?.[0] ?? 0, file, id, heading ? `${note}: heading` : note);
+      changed ||= translated !== token;
+      return translated;
     });
     return changed ? { ...field, tokens } : field;
+  }
+
+  /** The unit of one inline token of `field` written on its (0-based) `line`: the token translated, or itself. */
+  inline(token: Token, field: MarkdownField, line: number, file: string, id: string, note: string): Token {
+    let lines = this.lines.get(field);
+    if (!lines) {
+      lines = field.source.split("\n");
+      this.lines.set(field, lines);
+    }
+    const col = (lines[line] ?? "").indexOf(token.content.slice(0, 12));
+    const at = {
+      file: field.env.file,
+      line: field.env.line + line,
+      col: Math.max(col, 0) + (line === 0 ? field.env.col : 1),
+    };
+    const translation = this.unit(file, id, at, note, segmentOfInline(token.children ?? []));
+    return translation ? this.replaceInline(token, translation, field.env) : token;
   }
 
   private replaceInline(token: Token, translation: Translation, env: MarkdownEnv): Token {

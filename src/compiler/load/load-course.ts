@@ -2,10 +2,12 @@
  * Load stage: reads course.yml and every file its outline names, parsing YAML with positions.
  * Nothing here judges the content beyond "can it be read and parsed"; checks come later.
  */
-import { readdir, readFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { fileStart, type Diagnostics } from "../diagnostics.js";
+import { fileStart, type Diagnostics, type Position } from "../diagnostics.js";
+import { isInside, linkAdvice, linkedOutside, listFiles } from "./course-paths.js";
 import { splitFrontMatter } from "./front-matter.js";
+import { decodeUtf8 } from "./utf8.js";
 import { YamlSource } from "./yaml-source.js";
 import { I18N_DIR } from "../i18n/store.js";
 
@@ -56,9 +58,9 @@ export async function loadCourse(
 ): Promise<LoadedCourse | undefined> {
   const root = path.resolve(dir);
   const courseFile = path.join(root, COURSE_FILE);
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readFile(courseFile, "utf8");
+    bytes = await readFile(courseFile);
   } catch {
     diagnostics.error(
       fileStart(courseFile),
@@ -66,6 +68,8 @@ export async function loadCourse(
     );
     return undefined;
   }
+  const text = readText(courseFile, bytes, diagnostics);
+  if (text === undefined) return undefined;
   const course = new YamlSource(courseFile, text, diagnostics);
   const outline = (course.value as { outline?: unknown } | undefined)?.outline;
   const entries = Array.isArray(outline) ? outline : [];
@@ -91,14 +95,20 @@ export async function loadCourse(
       diagnostics.error(at, `outline entry "${entry}" must be a lesson (.md) or a quiz (.yml)`);
       return undefined;
     }
-    let content: string;
+    const outside = linkedOutside(root, file);
+    if (outside) {
+      diagnostics.error(at, `outline entry "${entry}" ${linkAdvice(root, outside)}`);
+      return undefined;
+    }
+    let bytes: Buffer;
     try {
-      content = await readFile(file, "utf8");
+      bytes = await readFile(file);
     } catch {
       diagnostics.error(at, `outline entry "${entry}" does not exist; check the path (relative to ${COURSE_FILE})`);
       return undefined;
     }
-    return parse(file, i, content, diagnostics);
+    const content = readText(file, bytes, diagnostics);
+    return content === undefined ? undefined : parse(file, i, content, diagnostics);
   });
   const pages = (await Promise.all(reads)).filter((p): p is PageSource => p !== undefined);
   // Without a readable outline every file would look stray; the course.yml error says enough.
@@ -132,9 +142,13 @@ function loadLesson(file: string, outlineIndex: number, content: string, diagnos
   };
 }
 
-export function isInside(root: string, file: string): boolean {
-  const rel = path.relative(root, file);
-  return rel !== "" && !rel.startsWith("..") && !path.isAbsolute(rel);
+/** A course file's text; a file that is not UTF-8 is reported at its first bad byte. */
+function readText(file: string, bytes: Buffer, diagnostics: Diagnostics): string | undefined {
+  const decoded = decodeUtf8(bytes);
+  if (decoded.ok) return decoded.text;
+  const at: Position = { file, line: decoded.line, col: decoded.col };
+  diagnostics.error(at, decoded.message);
+  return undefined;
 }
 
 /** Folders of a course that hold no outline files: templates, translations (i18n/), packages. */
@@ -142,15 +156,10 @@ const IGNORED_FOLDERS = new Set(["templates", I18N_DIR, "node_modules"]);
 
 /** Lessons and quizzes that exist but are not in the outline are usually a mistake. */
 async function warnAboutStrayFiles(root: string, listed: Set<string>, diagnostics: Diagnostics): Promise<void> {
-  let files: string[];
-  try {
-    files = await readdir(root, { recursive: true });
-  } catch {
-    return;
-  }
+  const files = (await listFiles(root)).map((f) => f.rel);
   for (const rel of files.sort()) {
-    const [top] = rel.split(path.sep);
-    if (IGNORED_FOLDERS.has(top!) || rel.split(path.sep).some((p) => p.startsWith("."))) continue;
+    const [top] = rel.split("/");
+    if (IGNORED_FOLDERS.has(top!) || rel.split("/").some((p) => p.startsWith("."))) continue;
     const file = path.join(root, rel);
     if (rel === COURSE_FILE || listed.has(file) || !/\.(md|ya?ml)$/i.test(rel)) continue;
     if (/^(readme|license|changelog)\.md$/i.test(path.basename(rel))) continue;

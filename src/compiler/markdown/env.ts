@@ -20,6 +20,54 @@ export interface CheckBlock {
   col: number;
 }
 
+/** A `key=value`, bare `flag` or `#id` written in braces after a block's name or an item heading. */
+export interface BlockAttr {
+  key: string;
+  /** Undefined for a bare flag such as `required`. */
+  value: string | undefined;
+  at: Position;
+}
+
+/** One item of a block: a heading and the content up to the next heading of its level. */
+export interface BlockItem {
+  /** The heading's inline token (its text is the item's label). */
+  label: Token;
+  attrs: BlockAttr[];
+  body: Token[];
+  at: Position;
+  /** The heading's level (2 for "##"). */
+  level: number;
+}
+
+/**
+ * A block as written: a `::: name label {attrs}` container (markdown-it-container) or a fenced
+ * block such as ```scenario. Parsed here without knowing the kinds; src/compiler/blocks/ checks it.
+ */
+export interface BlockSyntax {
+  name: string;
+  /** The opening line's text after the name, attributes removed. */
+  label: string;
+  /** Where the label starts (for messages about it). */
+  labelAt: Position;
+  attrs: BlockAttr[];
+  at: Position;
+  /** Every token inside the block (nested blocks already collapsed). */
+  body: Token[];
+  /** Content before the first heading, and where it starts (undefined when there is none). */
+  intro: Token[];
+  introAt: Position | undefined;
+  /** The body split at the headings of the level of its first heading. */
+  items: BlockItem[];
+  /** Fenced blocks: their text and the position of its first line. */
+  fence?: { text: string; line: number; col: number };
+}
+
+/** A problem with a block's shape found while parsing (unclosed, stray closing line). */
+export interface BlockProblem {
+  at: Position;
+  message: string;
+}
+
 /** Resolves references during rendering; supplied by the model. */
 export interface ReferenceResolver {
   /** Package URL for an asset path written in `fromFile`, or undefined when unknown. */
@@ -37,10 +85,22 @@ export interface MarkdownEnv extends Env {
   /** Prefix for heading ids, unique per page, because every page shares one HTML document. */
   idPrefix: string;
   relativeLinks: Reference[];
+  /** `![alt](a b.svg)`: written as an image or link, but shown as text because the path has a space. */
+  spacedLinks: Reference[];
   checks: CheckBlock[];
+  /** Blocks in the order they close (a nested block before the block around it). */
+  blocks: BlockSyntax[];
+  blockProblems: BlockProblem[];
   /** Set for rendering. */
   resolve?: ReferenceResolver;
   renderCheck?: (index: number) => string;
+  /** Renders block `index`; `render` turns its tokens (or a heading's inline token) into HTML with this env. */
+  renderBlock?: (index: number, render: TokenRenderer) => string;
+}
+
+export interface TokenRenderer {
+  tokens(tokens: Token[]): string;
+  inline(token: Token): string;
 }
 
 export interface MarkdownField {

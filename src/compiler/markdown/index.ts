@@ -6,6 +6,7 @@ import markdownIt, { type MarkdownIt, type Token } from "markdown-it";
 import anchor from "markdown-it-anchor";
 import { slugify } from "../model/slug.js";
 import type { MarkdownEnv, MarkdownField, Reference, ReferenceResolver } from "./env.js";
+import { blocks } from "./rules/blocks.js";
 import { checks } from "./rules/checks.js";
 import { direction } from "./rules/direction.js";
 import { links } from "./rules/links.js";
@@ -23,6 +24,8 @@ function createMarkdown(quotes?: readonly string[]): MarkdownIt {
   md.use(references);
   md.use(links);
   md.use(direction);
+  // Last: blocks collapse their tokens once every other rule has seen them.
+  md.use(blocks);
   return md;
 }
 
@@ -43,19 +46,29 @@ export interface Origin {
 }
 
 export function parseMarkdown(source: string, origin: Origin, inline = false): MarkdownField {
-  const env: MarkdownEnv = { ...origin, relativeLinks: [], checks: [] };
+  const env: MarkdownEnv = { ...origin, relativeLinks: [], spacedLinks: [], checks: [], blocks: [], blockProblems: [] };
   const md = markdown();
   const tokens = inline ? md.parseInline(source, env) : md.parse(source, env);
   return { source, tokens, env, inline };
 }
 
+export interface EmbeddedRenderers {
+  check?: MarkdownEnv["renderCheck"];
+  block?: MarkdownEnv["renderBlock"];
+}
+
 export function renderMarkdown(
   field: MarkdownField,
   resolve: ReferenceResolver,
-  renderCheck?: (index: number) => string,
+  embedded: EmbeddedRenderers = {},
 ): string {
   const md = markdown();
-  const env: MarkdownEnv = { ...field.env, resolve, ...(renderCheck ? { renderCheck } : {}) };
+  const env: MarkdownEnv = {
+    ...field.env,
+    resolve,
+    ...(embedded.check ? { renderCheck: embedded.check } : {}),
+    ...(embedded.block ? { renderBlock: embedded.block } : {}),
+  };
   return md.renderer.render(field.tokens, md.options, env);
 }
 
@@ -75,7 +88,7 @@ export function parseInlineIn(
     md = withQuotes.get(key) ?? createMarkdown(quotes);
     withQuotes.set(key, md);
   }
-  const scratch: MarkdownEnv = { ...env, relativeLinks: [], checks: [] };
+  const scratch: MarkdownEnv = { ...env, relativeLinks: [], checks: [], blocks: [], blockProblems: [] };
   const [inline] = md.parseInline(source, scratch);
   return { tokens: inline?.children ?? [], references: scratch.relativeLinks };
 }

@@ -1,9 +1,11 @@
 /**
  * Maps relative references (images, downloadable files, the logo) to files in the package.
  * Package names keep the folder structure but only use [A-Za-z0-9._-] (checklist #3), so the zip
- * entry name and the manifest href are byte-identical on every LMS.
+ * entry name and the manifest href are byte-identical on every LMS, and never a name Windows
+ * reserves (`CON`, `aux.png`), which an LMS on a Windows server could not unpack.
  */
 import path from "node:path";
+import { windowsNameProblem } from "../../validator/package/names.js";
 import { isExternal } from "../markdown/rules/references.js";
 
 /** Splits `img/a b.png?x#y` into the decoded file path part. */
@@ -72,6 +74,10 @@ function safeSegment(segment: string): string {
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
     .replace(/[^A-Za-z0-9._-]+/g, "-")
-    .replace(/^[-.]+/, "");
-  return clean || "file";
+    .replace(/^[-.]+/, "")
+    .replace(/\.+$/, "");
+  if (!clean) return "file";
+  // `CON.svg` → `CON_.svg`: Windows servers cannot store device names, with any extension.
+  if (windowsNameProblem(clean)) return clean.replace(/^[^.]*/, (base) => `${base}_`);
+  return clean;
 }

@@ -14,8 +14,10 @@ export function* questionFields(q: QuestionModel): Generator<MarkdownField> {
 
 export function* markdownFields(model: Pick<CourseModel, "pages" | "questions">): Generator<MarkdownField> {
   for (const page of model.pages) {
-    if (page.kind === "lesson") yield page.body;
-    else if (page.intro) yield page.intro;
+    if (page.kind === "lesson") {
+      yield page.body;
+      for (const block of page.blocks) if (block) yield* block.fields;
+    } else if (page.intro) yield page.intro;
   }
   for (const q of model.questions) yield* questionFields(q);
 }

@@ -7,7 +7,7 @@ import type { Diagnostics } from "../diagnostics.js";
 import type { LoadedCourse, PageSource } from "../load/load-course.js";
 import { courseSchema, type CourseConfig } from "../schema/course.js";
 import { validateSource } from "../schema/validate.js";
-import { isInside } from "../load/load-course.js";
+import { isInside } from "../load/course-paths.js";
 import { AssetMap, resolveReference } from "./assets.js";
 import { markdownFields } from "./fields.js";
 import { buildLesson } from "./lesson.js";

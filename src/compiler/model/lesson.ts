@@ -1,5 +1,7 @@
 /** Lesson model: front matter checked, body parsed, knowledge checks extracted. */
+import { type BlockModel, buildBlock } from "../blocks/index.js";
 import type { Diagnostics } from "../diagnostics.js";
+import type { MarkdownField } from "../markdown/env.js";
 import type { LessonSource } from "../load/load-course.js";
 import { YamlSource } from "../load/yaml-source.js";
 import { parseMarkdown } from "../markdown/index.js";
@@ -28,6 +30,7 @@ export function buildLesson(src: LessonSource, diagnostics: Diagnostics): Lesson
     const authored = validateSource(questionSchema, source, diagnostics, "knowledge check");
     if (authored) checks.push(buildQuestion(authored, source, [], id, false));
   }
+  const blocks = buildBlocks(body, id, diagnostics);
   const words = src.body
     .replace(/```[\s\S]*?```/g, " ")
     .split(/\s+/)
@@ -42,5 +45,21 @@ export function buildLesson(src: LessonSource, diagnostics: Diagnostics): Lesson
     source: src.frontMatter,
     body,
     checks,
+    blocks,
+    completion: fm.completion,
   };
+}
+
+/** Builds the lesson's blocks (index-aligned with body.env.blocks; undefined where one is unusable). */
+function buildBlocks(body: MarkdownField, lessonId: string, diagnostics: Diagnostics): (BlockModel | undefined)[] {
+  for (const problem of body.env.blockProblems) diagnostics.error(problem.at, problem.message);
+  const counts = new Map<string, number>();
+  return body.env.blocks.map((syntax) => {
+    const ordinal = (counts.get(syntax.name) ?? 0) + 1;
+    counts.set(syntax.name, ordinal);
+    const block = buildBlock(syntax, { lessonId, ordinal, file: body.env.file, diagnostics });
+    // Files a block uses are checked and packaged like the lesson's own links.
+    if (block) body.env.relativeLinks.push(...block.references);
+    return block;
+  });
 }

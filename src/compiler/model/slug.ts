@@ -27,12 +27,19 @@ export function idFromFileName(fileName: string): string {
   return slugify(base || fileName, 64);
 }
 
-/** Makes ids unique within one list by suffixing -2, -3… to repeats. */
+/**
+ * Makes ids unique within one list by suffixing -2, -3… to repeats. Each id remembers the last
+ * suffix it tried, so a list of many repeats (an import of thousands of untitled questions) takes
+ * linear time instead of trying -2, -3… again for every repeat.
+ */
 export function uniqueIds(ids: string[]): string[] {
   const used = new Set<string>();
+  const lastSuffix = new Map<string, number>();
   return ids.map((id) => {
     let candidate = id;
-    for (let n = 2; used.has(candidate); n++) candidate = `${id}-${n}`;
+    let n = lastSuffix.get(id) ?? 1;
+    while (used.has(candidate)) candidate = `${id}-${++n}`;
+    lastSuffix.set(id, n);
     used.add(candidate);
     return candidate;
   });

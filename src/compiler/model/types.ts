@@ -1,6 +1,7 @@
 /** The course model: validated, typed, ids settled. Everything after this stage reads only this. */
 import type { QuestionType, TrackingOptions } from "../../shared/course-data.js";
 import type { LmsProfile } from "../../lms-profiles/index.js";
+import type { BlockModel } from "../blocks/index.js";
 import type { Source, SourcePath } from "../load/source.js";
 import type { YamlPath, YamlSource } from "../load/yaml-source.js";
 import type { MarkdownField } from "../markdown/env.js";
@@ -51,6 +52,10 @@ export interface LessonModel extends PageBase {
   objectives: string[];
   body: MarkdownField;
   checks: QuestionModel[];
+  /** The lesson's blocks, index-aligned with body.env.blocks (undefined where one was unusable). */
+  blocks: (BlockModel | undefined)[];
+  /** viewed: done once shown; blocks: done once every interactive block on it is done too. */
+  completion: "viewed" | "blocks";
 }
 
 export interface QuizModel extends PageBase {

@@ -1,4 +1,4 @@
-/** The question types, in the order the docs list them. */
+/** The question types: the registry of their modules and the schema of any authored question. */
 import { z } from "zod";
 import type { QuestionType } from "../../shared/course-data.js";
 import { multipleSchema, singleSchema } from "./choice.js";
@@ -11,12 +11,6 @@ import { numeric, numericSchema } from "./numeric.js";
 import { sequencing, sequencingSchema } from "./sequencing.js";
 import { single } from "./single.js";
 import { trueFalse, trueFalseSchema } from "./true-false.js";
-
-const kinds = [single, multiple, trueFalse, fillIn, numeric, matching, sequencing, likert] as const;
-
-export const questionKinds: ReadonlyMap<QuestionType, QuestionKind> = new Map(
-  kinds.map((k) => [k.type, k as unknown as QuestionKind]),
-);
 
 // The kinds' own schemas, listed here with their precise types so zod can discriminate on `type`.
 const OTHER_TYPES = [
@@ -37,6 +31,24 @@ export const questionSchema = z.preprocess(
 
 export type AuthoredQuestion = z.infer<typeof questionSchema>;
 
+/** The authored form of one question type, as its schema produces it. */
+export type AuthoredOf<T extends QuestionType> = Extract<AuthoredQuestion, { type: T }>;
+
+/**
+ * Each type's module, by type. A QuestionType with no module, or whose schema is missing from the
+ * union above (its AuthoredOf is then `never`), is a type error here.
+ */
+export const questionKinds: { readonly [T in QuestionType]: QuestionKind<AuthoredOf<T>> } = {
+  single,
+  multiple,
+  "true-false": trueFalse,
+  "fill-in": fillIn,
+  numeric,
+  matching,
+  sequencing,
+  likert,
+};
+
 /**
  * The same question types as one union for JSON Schema (editors): `type` may be left out for single
  * choice, which is what the preprocessing above does; a string is a question in the compact syntax.
@@ -51,7 +63,6 @@ export const authoredQuestionSchema = z.union([
 ]);
 
 export function kindOf(question: { type: QuestionType }): QuestionKind {
-  const kind = questionKinds.get(question.type);
-  if (!kind) throw new Error(`unknown question type ${question.type}`);
-  return kind;
+  // Each kind is typed for its own question; callers hold the general interface.
+  return questionKinds[question.type] as QuestionKind;
 }

@@ -1,7 +1,7 @@
 /**
  * One module per question type, each behind this interface: the authoring schema, the answer-key
- * checks, the data the runtime scores with, and the view its template renders. Adding a type is one
- * new module here, one template in templates/questions/ and one scorer in the runtime.
+ * checks, the data the runtime scores with, and the view its template renders. Adding a type starts
+ * in QUESTION_TYPES (src/shared/course-data.ts); docs/development.md lists what the compiler then asks for.
  */
 import { z } from "zod";
 import type { QuestionData, QuestionType } from "../../shared/course-data.js";

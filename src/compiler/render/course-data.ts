@@ -1,6 +1,13 @@
 /** Assembles the runtime's view of the course (the JSON contract in src/shared/course-data.ts). */
-import { COURSE_DATA_SCHEMA, type CourseData, type QuestionData, type QuizData } from "../../shared/course-data.js";
-import type { CourseModel } from "../model/index.js";
+import {
+  type BlockData,
+  COURSE_DATA_SCHEMA,
+  type CourseData,
+  type QuestionData,
+  type QuizData,
+} from "../../shared/course-data.js";
+import { kindOfBlock } from "../blocks/index.js";
+import type { CourseModel, LessonModel } from "../model/index.js";
 import { kindOf } from "../questions/index.js";
 
 const RTL_LANGUAGES = new Set(["ar", "he", "fa", "ur", "yi", "ps", "dv", "ku", "sd", "ug"]);
@@ -31,9 +38,12 @@ export function courseData(model: CourseModel, strings: Record<string, string>):
       shuffleChoices: s.shuffleChoices,
       shuffleQuestions: s.shuffleQuestions,
       weight: s.weight,
+      ...(s.opensAfter ? { opensAfter: s.opensAfter } : {}),
       banks: page.banks.map((b) => ({ id: b.id, draw: b.draw, questions: b.questions.map((q) => q.id) })),
     };
   }
+  const blocks: Record<string, BlockData> = {};
+  for (const page of model.pages) if (page.kind === "lesson") for (const b of lessonBlocks(page)) blocks[b.id] = b;
   return {
     schema: COURSE_DATA_SCHEMA,
     id: config.id,
@@ -50,6 +60,13 @@ export function courseData(model: CourseModel, strings: Record<string, string>):
       title: p.title,
       minutes: p.minutes,
       checks: p.kind === "lesson" ? p.checks.map((q) => q.id) : [],
+      blocks: p.kind === "lesson" ? lessonBlocks(p).map((b) => b.id) : [],
+      requires:
+        p.kind === "lesson"
+          ? lessonBlocks(p)
+              .filter((b) => b.required)
+              .map((b) => b.id)
+          : [],
     })),
     quizzes,
     questions,
@@ -62,5 +79,20 @@ export function courseData(model: CourseModel, strings: Record<string, string>):
       navigationRequests: model.tracking.navigationRequests,
     },
     activityId: model.activityId,
+    navigation: config.navigation,
+    blocks,
   };
+}
+
+/**
+ * The runtime data of a lesson's interactive blocks. With `completion: blocks` every one of them is
+ * required; external videos never are, since nobody can tell how much of them was played.
+ */
+function lessonBlocks(lesson: LessonModel): BlockData[] {
+  return lesson.blocks.flatMap((block) => {
+    const data = block && kindOfBlock(block).data?.(block, lesson.id);
+    if (!data) return [];
+    const trackable = !(data.kind === "video" && data.external);
+    return [{ ...data, required: trackable && (data.required || lesson.completion === "blocks") }];
+  });
 }

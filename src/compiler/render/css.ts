@@ -1,7 +1,8 @@
 /**
- * The package's CSS, minified: the default theme was minified once, when Coursepack was compiled
- * (scripts/compile.mjs writes lib/theme.min.css with the same minifier), so only a course's own CSS
- * is minified during a build. clean-css at level 1 (whitespace, comments, shorter values; rules are
+ * The package's CSS, minified: the default theme and the blocks' stylesheets were minified once,
+ * when Coursepack was compiled (scripts/compile.mjs writes lib/theme.min.css and
+ * lib/blocks/<name>.min.css with the same minifier), so only a course's own CSS is minified during
+ * a build. clean-css at level 1 (whitespace, comments, shorter values; rules are
  * never merged or reordered), loaded only when a course has CSS of its own.
  */
 import { readFile } from "node:fs/promises";
@@ -14,18 +15,28 @@ export interface CssPart {
   text: string;
 }
 
-const DEFAULT_THEME = path.join(TEMPLATES_DIR, "theme.css");
-const DEFAULT_THEME_MINIFIED = path.join(PACKAGE_ROOT, "lib", "theme.min.css");
+/** Minified default stylesheets by source file, read once per process. */
+const premade = new Map<string, Promise<string>>();
 
-let defaultTheme: Promise<string> | undefined;
+/** lib/<name>.min.css for a default stylesheet templates/<name>.css; undefined for a course's own. */
+function premadeFile(file: string): string | undefined {
+  const rel = path.relative(TEMPLATES_DIR, file);
+  if (rel.startsWith("..") || path.isAbsolute(rel)) return undefined;
+  return path.join(PACKAGE_ROOT, "lib", rel.replace(/\.css$/, ".min.css"));
+}
 
 export async function minifyCss(parts: readonly CssPart[]): Promise<string> {
   const minified = await Promise.all(
-    parts.map((part) =>
-      part.file === DEFAULT_THEME
-        ? (defaultTheme ??= readFile(DEFAULT_THEME_MINIFIED, "utf8").catch(() => minifyText(part.text)))
-        : minifyText(part.text),
-    ),
+    parts.map((part) => {
+      const made = premadeFile(part.file);
+      if (!made) return minifyText(part.text);
+      let text = premade.get(part.file);
+      if (!text) {
+        text = readFile(made, "utf8").catch(() => minifyText(part.text));
+        premade.set(part.file, text);
+      }
+      return text;
+    }),
   );
   return minified.join("\n");
 }

@@ -3,6 +3,7 @@
  * course data, the theme CSS and the list of asset files. Rendered once; every target packages it.
  */
 import type { CourseData } from "../../shared/course-data.js";
+import { kindOfBlock } from "../blocks/index.js";
 import type { CourseModel, PageModel } from "../model/index.js";
 import { textDirection } from "./course-data.js";
 import { minifyCss } from "./css.js";
@@ -36,7 +37,7 @@ export async function renderCourse(
   data: CourseData,
   memo: RenderMemo = NO_MEMO,
 ): Promise<RenderedCourse> {
-  const renderer = new PageRenderer(model, templates);
+  const renderer = new PageRenderer(model, templates, data);
   let lessonNumber = 0;
   const pages = model.pages.map((page) => {
     const number = page.kind === "lesson" ? ++lessonNumber : 0;
@@ -54,8 +55,16 @@ export async function renderCourse(
     pages,
     dataJson: scriptJson(data),
   });
-  const css = await memo.css(templates.css, () => minifyCss(templates.cssParts));
+  const parts = templates.cssFor(usedBlockTemplates(model));
+  const css = await memo.css(parts.map((p) => p.text).join("\n"), () => minifyCss(parts));
   return { html, data, css, assets: model.assets.entries() };
+}
+
+/** The templates (and so the stylesheets) of every block the course uses. */
+function usedBlockTemplates(model: CourseModel): string[] {
+  return model.pages.flatMap((p) =>
+    p.kind === "lesson" ? p.blocks.flatMap((b) => (b ? [kindOfBlock(b).template] : [])) : [],
+  );
 }
 
 /** JSON that is safe inside a <script> element. */

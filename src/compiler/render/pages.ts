@@ -1,12 +1,15 @@
 /** Renders each page (lesson or quiz) and each question to HTML through the templates. */
 import path from "node:path";
-import type { MarkdownField, ReferenceResolver } from "../markdown/env.js";
+import type { CourseData } from "../../shared/course-data.js";
+import { kindOfBlock, TO_DO } from "../blocks/index.js";
+import type { RenderContext } from "../blocks/kind.js";
+import type { MarkdownField, ReferenceResolver, TokenRenderer } from "../markdown/env.js";
 import { renderMarkdown } from "../markdown/index.js";
 import { isLessonLink, resolveReference } from "../model/assets.js";
 import type { CourseModel, LessonModel, PageModel, QuestionModel, QuizModel } from "../model/index.js";
 import { kindOf } from "../questions/index.js";
 import type { RenderedFields } from "../questions/kind.js";
-import type { Templates } from "./templates.js";
+import { formatString, type Templates } from "./templates.js";
 
 export function referenceResolver(model: CourseModel): ReferenceResolver {
   const pagesByFile = new Map(model.pages.map((p) => [path.resolve(p.file), p.id]));
@@ -26,8 +29,9 @@ export class PageRenderer {
   private readonly resolve: ReferenceResolver;
 
   constructor(
-    model: CourseModel,
+    private readonly model: CourseModel,
     private readonly templates: Templates,
+    private readonly data: CourseData,
   ) {
     this.resolve = referenceResolver(model);
   }
@@ -41,11 +45,41 @@ export class PageRenderer {
   }
 
   private lesson(lesson: LessonModel, number: number): string {
-    const body = renderMarkdown(lesson.body, this.resolve, (i) => {
-      const check = lesson.checks[i];
-      return check ? this.question(check, true) : "";
+    const body = renderMarkdown(lesson.body, this.resolve, {
+      check: (i) => {
+        const check = lesson.checks[i];
+        return check ? this.question(check, true) : "";
+      },
+      block: (i, render) => this.block(lesson, i, render),
     });
-    return this.templates.render("lesson", { ...lesson, number, body });
+    const page = this.data.pages.find((p) => p.id === lesson.id);
+    const requirements = (page?.requires ?? []).flatMap((id) => {
+      const block = this.data.blocks[id];
+      if (!block) return [];
+      const n = "threshold" in block ? Math.round(block.threshold * 100) : 0;
+      return [{ id, text: formatString(this.templates.strings, TO_DO[block.kind], { title: block.title, n }) }];
+    });
+    return this.templates.render("lesson", { ...lesson, number, body, requirements });
+  }
+
+  private block(lesson: LessonModel, index: number, render: TokenRenderer): string {
+    const block = lesson.blocks[index];
+    if (!block) return "";
+    const kind = kindOfBlock(block);
+    const ctx: RenderContext = {
+      tokens: render.tokens,
+      inline: render.inline,
+      field: (field) => this.md(field),
+      asset: (url) => this.resolve.asset(url, lesson.file),
+      template: (view) =>
+        this.templates.render(`blocks/${kind.template}`, {
+          ...view,
+          required: this.data.blocks[block.id]?.required ?? false,
+        }),
+      t: (key, params) => formatString(this.templates.strings, key, params),
+      language: this.model.config.language,
+    };
+    return kind.render(block, ctx);
   }
 
   private quiz(quiz: QuizModel): string {

@@ -4,11 +4,12 @@
  * `.css` files are appended to the theme, and `strings/<lang>.yml` files merge over ours.
  */
 import { readFileSync } from "node:fs";
-import { readdir, readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import Handlebars from "handlebars";
 import { parse as parseYaml } from "yaml";
 import { TEMPLATES_DIR } from "../../shared/node/paths.js";
+import { linkedOutside, listFiles } from "../load/course-paths.js";
 import type { CssPart } from "./css.js";
 
 export const THEME_CSS = "theme.css";
@@ -20,22 +21,28 @@ export interface TemplateFiles {
   extraCss: string[];
 }
 
-async function listFiles(dir: string): Promise<string[]> {
-  try {
-    const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-    return entries
-      .filter((e) => e.isFile())
-      .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join("/"));
-  } catch {
-    return [];
-  }
+/**
+ * The files of a course's templates folder. A link is followed when it leads to a file in the course
+ * folder; one that leads out of it is left out (the `templates` check rule reports it).
+ */
+async function templateFiles(dir: string): Promise<string[]> {
+  if (linkedOutside(path.dirname(dir), dir)) return [];
+  const kept = await Promise.all(
+    (await listFiles(dir)).map(async ({ rel, link }) => {
+      if (!link) return [rel];
+      const file = path.join(dir, rel);
+      if (linkedOutside(path.dirname(dir), file)) return [];
+      return (await stat(file).catch(() => undefined))?.isFile() ? [rel] : [];
+    }),
+  );
+  return kept.flat();
 }
 
 export async function findTemplates(courseTemplatesDir: string): Promise<TemplateFiles> {
   const files = new Map<string, string>();
-  for (const rel of await listFiles(TEMPLATES_DIR)) files.set(rel, path.join(TEMPLATES_DIR, rel));
+  for (const { rel } of await listFiles(TEMPLATES_DIR)) files.set(rel, path.join(TEMPLATES_DIR, rel));
   const extraCss: string[] = [];
-  for (const rel of (await listFiles(courseTemplatesDir)).sort()) {
+  for (const rel of (await templateFiles(courseTemplatesDir)).sort()) {
     const file = path.join(courseTemplatesDir, rel);
     if (rel.endsWith(".css") && !files.has(rel)) extraCss.push(file);
     else files.set(rel, file);
@@ -49,8 +56,8 @@ export class Templates {
 
   private constructor(
     private readonly sources: Map<string, string>,
-    /** The theme and the course's own CSS files, in cascade order. */
-    readonly cssParts: readonly CssPart[],
+    /** The theme (none when a course removed it), templates/blocks/<name>.css by name, the course's own CSS. */
+    private readonly styles: { theme: CssPart[]; blocks: ReadonlyMap<string, CssPart>; own: CssPart[] },
     readonly strings: Record<string, string>,
   ) {
     for (const [name, source] of sources) this.hbs.registerPartial(name, source);
@@ -65,22 +72,34 @@ export class Templates {
     for (const [rel, file] of found.files) {
       if (rel.endsWith(".hbs")) reads.push(readFile(file, "utf8").then((s) => void sources.set(rel.slice(0, -4), s)));
     }
-    const cssFiles = [found.files.get(THEME_CSS), ...found.extraCss].filter((f): f is string => f !== undefined);
-    const [cssParts] = await Promise.all([
-      Promise.all(cssFiles.map(async (file) => ({ file, text: await readFile(file, "utf8") }))),
+    const themeFile = found.files.get(THEME_CSS);
+    const blockFiles = [...found.files].filter(([rel]) => /^blocks\/[^/]+\.css$/.test(rel));
+    const readPart = async (file: string): Promise<CssPart> => ({ file, text: await readFile(file, "utf8") });
+    const [theme, own, blockParts] = await Promise.all([
+      Promise.all((themeFile ? [themeFile] : []).map(readPart)),
+      Promise.all(found.extraCss.map(readPart)),
+      Promise.all(blockFiles.map(([, file]) => readPart(file))),
       ...reads,
     ]);
+    const blocks = new Map(
+      blockFiles.map(([rel], i) => [rel.slice("blocks/".length, -".css".length), blockParts[i]!] as const),
+    );
     const strings = {
       ...(await readStrings(found, "en")),
       ...(await readStrings(found, baseLanguage(language))),
       ...overrides,
     };
-    return new Templates(sources, cssParts, strings);
+    return new Templates(sources, { theme, blocks, own }, strings);
   }
 
-  /** Every CSS source as one text: what the preview compares to know whether the CSS changed. */
-  get css(): string {
-    return this.cssParts.map((p) => p.text).join("\n");
+  /**
+   * The CSS of a course in cascade order: the theme, then the stylesheets of the blocks it uses
+   * (templates/blocks/<name>.css, so a course without tabs ships no tab styles), then the course's
+   * own CSS files.
+   */
+  cssFor(blockTemplates: Iterable<string>): CssPart[] {
+    const used = [...new Set(blockTemplates)].sort().flatMap((name) => this.styles.blocks.get(name) ?? []);
+    return [...this.styles.theme, ...used, ...this.styles.own];
   }
 
   has(name: string): boolean {

@@ -1,12 +1,18 @@
 /** `course.yml`: the course's identity, outline, scoring and packaging choices. */
 import { z } from "zod";
-import { idSchema, percentSchema, positiveMinutes, textSchema } from "./common.js";
+import {
+  COMPLETION_RULES,
+  EXIT_WHEN_COMPLETE,
+  FORMAT_IDS,
+  SCORE_COMBINATIONS,
+  SCORM12_STATUS_PAIRS,
+} from "../../shared/course-data.js";
+import { isAbsoluteIri, NOT_IN_IRI } from "../../validator/checks/iri.js";
+import { idSchema, percentSchema, positiveMinutes, refuseControlCharacters, textSchema } from "./common.js";
 import { credentialsIn, NO_CREDENTIALS_HINT } from "./credentials.js";
 
-export const FORMAT_IDS = ["web", "scorm12", "scorm2004", "scorm2004-3rd", "scorm2004-4th", "xapi", "cmi5"] as const;
 /** How the language versions of a course identify themselves (src/compiler/i18n/languages.ts). */
 export const LANGUAGE_ID_POLICIES = ["separate", "shared"] as const;
-export const COMPLETION_RULES = ["lessons", "quiz", "lessons-and-quiz"] as const;
 
 const languageTag = z
   .string()
@@ -49,14 +55,12 @@ const refusedSchema = z
 
 /** LMS tracking choices; docs/scorm.md explains what each one reports. */
 const trackingSchema = z.strictObject({
-  scorm12Status: z
-    .enum(["passed-incomplete", "passed-failed", "completed-incomplete", "completed-failed"])
-    .optional()
-    .meta({
-      description:
-        "SCORM 1.2 lesson_status pair (on success-otherwise). Default: the LMS profile's, else passed-incomplete with a graded quiz, else completed-incomplete.",
-    }),
-  exitWhenComplete: z.enum(["normal", "suspend"]).optional().meta({
+  scorm12Status: z.enum(SCORM12_STATUS_PAIRS).optional().meta({
+    description:
+      "SCORM 1.2 lesson_status pair (on success-otherwise). Default: the LMS profile's, else passed-incomplete with a graded quiz, else completed-incomplete.",
+  }),
+  // checklist #28: Mzinga did not roll up a completed attempt left suspended; others want it kept.
+  exitWhenComplete: z.enum(EXIT_WHEN_COMPLETE).optional().meta({
     description:
       'SCORM exit once complete: "normal" ends the attempt, "suspend" keeps the saved state. Default: the LMS profile\'s, else "normal".',
   }),
@@ -75,6 +79,8 @@ const trackingSchema = z.strictObject({
       description: "Seconds between periodic commits to the LMS (session time, keep-alive).",
       examples: [45],
     }),
+  // Off unless the LMS profile says otherwise: with a mastery score LMSs override the course's own
+  // status (checklist #8, #9).
   masteryScoreInManifest: z.boolean().optional().meta({
     description:
       "Put the course pass mark in the manifest (SCORM 1.2 adlcp:masteryscore, SCORM 2004 a primary objective satisfied by measure). Default: the LMS profile's, else off: it lets LMSs override the course's status.",
@@ -93,6 +99,29 @@ const trackingSchema = z.strictObject({
   auth: refusedSchema,
 });
 
+const IRI_EXAMPLE = '"https://example.com/courses/sales"';
+
+/**
+ * The course's activity id goes into tincan.xml and cmi5.xml and into every statement. The LMS-side
+ * rule of `coursepack validate` (an absolute IRI without spaces, `<`, `>`, `"` …) applies here, so
+ * the author hears about it at the line of course.yml rather than as a failed package check.
+ */
+function checkActivityId(iri: string, ctx: z.core.$RefinementCtx<string>): void {
+  const bad = NOT_IN_IRI.exec(iri)?.[0];
+  const fail = (message: string) => ctx.addIssue({ code: "custom", message });
+  if (bad !== undefined) {
+    const what = /\s/.test(bad) ? "a space" : `"${bad}"`;
+    fail(
+      `must not contain ${what}: IRIs cannot hold it; percent-encode it (${encodeURIComponent(bad)}) or leave it out`,
+    );
+  } else if (!isAbsoluteIri(iri) || !URL.canParse(iri)) {
+    fail(`must be an absolute IRI such as ${IRI_EXAMPLE}`);
+  } else {
+    const why = credentialsIn(iri);
+    if (why) fail(`must not carry credentials: ${why}; ${NO_CREDENTIALS_HINT}`);
+  }
+}
+
 export const courseSchema = z.strictObject({
   id: idSchema.meta({
     description:
@@ -103,7 +132,7 @@ export const courseSchema = z.strictObject({
     description: "The course title learners and the LMS catalogue see.",
     examples: ["Sales Manager Training"],
   }),
-  // SCORM Cloud warns above 1,000 characters (anchors §3 #20).
+  // SCORM Cloud's import warns above 1,000 characters (exelearning/iteexe#96).
   description: textSchema
     .max(1000, { message: "must be at most 1,000 characters (LMS catalogues truncate longer ones)" })
     .meta({
@@ -130,6 +159,7 @@ export const courseSchema = z.strictObject({
   version: z
     .string()
     .min(1)
+    .superRefine(refuseControlCharacters)
     .default("1.0.0")
     .meta({ description: "The course's version, shown in LMS metadata.", examples: ["1.0.0"] }),
   author: textSchema.optional().meta({ description: "Who wrote the course.", examples: ["Jane Smith"] }),
@@ -151,7 +181,7 @@ export const courseSchema = z.strictObject({
     description:
       "When the course is complete: every lesson viewed (lessons), every graded quiz passed or out of attempts (quiz), or both. Default: lessons-and-quiz with a graded quiz, else lessons.",
   }),
-  scoring: z.enum(["weighted-average", "all-must-pass"]).default("weighted-average").meta({
+  scoring: z.enum(SCORE_COMBINATIONS).default("weighted-average").meta({
     description: "How several graded quizzes combine into the course's score and pass/fail.",
   }),
   formats: z
@@ -162,6 +192,10 @@ export const courseSchema = z.strictObject({
       description: "The packages `coursepack build` makes.",
       examples: [["web", "scorm12", "scorm2004", "xapi", "cmi5"]],
     }),
+  navigation: z.enum(["free", "sequential"]).default("free").meta({
+    description:
+      "free: learners open any page in any order; sequential: each page opens once the pages before it are done (a learner who has passed may review everything).",
+  }),
   outline: z
     .array(z.string().min(1))
     .min(1, { message: "must list at least one lesson" })
@@ -191,11 +225,8 @@ export const courseSchema = z.strictObject({
       examples: ["moodle", "successfactors"],
     }),
   activityId: z
-    .url({ message: 'must be an absolute IRI such as "https://example.com/courses/sales"' })
-    .superRefine((iri, ctx) => {
-      const why = credentialsIn(iri);
-      if (why) ctx.addIssue({ code: "custom", message: `must not carry credentials: ${why}; ${NO_CREDENTIALS_HINT}` });
-    })
+    .string()
+    .superRefine(checkActivityId)
     .optional()
     .meta({
       description:

@@ -23,4 +23,8 @@ export const lessonSchema = z.strictObject({
     description: "Estimated minutes; defaults to reading time (200 words a minute) plus one per knowledge check.",
     examples: [12],
   }),
+  completion: z.enum(["viewed", "blocks"]).default("viewed").meta({
+    description:
+      "viewed: the lesson is done once shown; blocks: once every interactive block on it is done too (tabs opened, cards flipped, video watched, scenario finished).",
+  }),
 });

@@ -1,5 +1,6 @@
 /** A quiz file (YAML): a graded assessment, its settings and its questions or question banks. */
 import { z } from "zod";
+import { FEEDBACK_TIMINGS } from "../../shared/course-data.js";
 import { idSchema, percentSchema, textSchema } from "./common.js";
 
 /**
@@ -44,7 +45,7 @@ export function quizFileSchema<Q extends z.ZodType>(question: Q) {
         .min(0)
         .default(0)
         .meta({ description: "Attempts allowed; 0 means unlimited.", examples: [3] }),
-      feedback: z.enum(["immediate", "end", "none"]).default("end").meta({
+      feedback: z.enum(FEEDBACK_TIMINGS).default("end").meta({
         description: "When answer feedback shows: after each question, after submitting, or never.",
       }),
       review: z.boolean().default(true).meta({ description: "Let learners review their answers after submitting." }),
@@ -61,6 +62,9 @@ export function quizFileSchema<Q extends z.ZodType>(question: Q) {
           description: "Weight of this quiz when several graded quizzes combine into the course score.",
           examples: [1],
         }),
+      opensAfter: z.enum(["lessons"]).optional().meta({
+        description: "lessons: the quiz opens once every lesson before it in the outline is done.",
+      }),
       questions: z.array(question).min(1, { message: "a quiz needs at least one question" }).optional().meta({
         description: "The questions, in YAML or in the compact syntax; all are used, or `draw` of them per attempt.",
       }),

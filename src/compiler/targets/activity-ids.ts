@@ -14,7 +14,9 @@ export function auId(model: CourseModel): string {
  * unique only among one organisation's courses, so say how to make it so.
  */
 export function warnDefaultActivityId(model: CourseModel, diagnostics: Diagnostics): void {
-  if (model.config.activityId !== undefined) return;
+  // One that is written but invalid is reported as an error already.
+  const written = (model.courseSource.value as { activityId?: unknown } | undefined)?.activityId;
+  if (model.config.activityId !== undefined || written !== undefined) return;
   const message =
     `xAPI/cmi5: the course has no \`activityId:\`, so it is identified as "${model.activityId}"; LMSs and LRSs ` +
     `merge courses that share an id, so set \`activityId:\` to an IRI your organisation controls, ` +

@@ -4,18 +4,25 @@
  * build replaces any output, so a package an LMS would refuse is never written.
  */
 import type { MoveOn } from "../../shared/cmi5-contract.js";
+import type { CompletionRule } from "../../shared/course-data.js";
 import type { CourseModel } from "../model/index.js";
 import { auId, warnDefaultActivityId } from "./activity-ids.js";
 import type { Target } from "./target.js";
 import { escapeXml } from "./xml.js";
+
+/** What the LMS should require of a course with a graded quiz, by the course's completion rule. */
+const MOVE_ON_WHEN_GRADED: Record<CompletionRule, MoveOn> = {
+  lessons: "CompletedAndPassed",
+  quiz: "Passed",
+  "lessons-and-quiz": "CompletedAndPassed",
+};
 
 /** What the LMS should require, following the course's own completion rule. */
 export function moveOnFor(model: CourseModel): MoveOn {
   const graded = model.questions.some(
     (q) => q.graded && model.pages.some((p) => p.kind === "quiz" && p.id === q.parent),
   );
-  if (!graded) return "Completed";
-  return model.completion === "quiz" ? "Passed" : "CompletedAndPassed";
+  return graded ? MOVE_ON_WHEN_GRADED[model.completion] : "Completed";
 }
 
 /**

@@ -17,44 +17,43 @@ export class Cooked {
   private constructor(
     /** Syntax characters are real; escaped ones are placeholders. */
     readonly raw: string,
-    /** File offset of each character of `raw`. */
-    private readonly origins: readonly number[],
+    /**
+     * File offset of each character of `raw`. A typed array, so that `slice` is a view (no copy):
+     * a question is sliced many times while it is read, and a line may be hundreds of KB long.
+     */
+    private readonly origins: Int32Array,
     /** File offset just past the end (for positions at the end of an empty slice). */
     private readonly endOrigin: number,
   ) {}
 
   /** Cooks `source[start, end)`: `\\` is a backslash, `\n` a line break, `\:` `\#` `\=` `\{` `\}` `\~` literal characters. */
   static fromSource(source: string, start: number, end: number): Cooked {
-    let raw = "";
-    const origins: number[] = [];
+    const chars: string[] = [];
+    const origins = new Int32Array(end - start);
     for (let i = start; i < end; i++) {
       const c = source[i]!;
       const next = i + 1 < end ? source[i + 1]! : "";
+      origins[chars.length] = i;
       if (c === "\\" && (next === "\\" || next === "n" || ESCAPABLE.includes(next))) {
-        raw += next === "\\" ? "\\" : next === "n" ? NEWLINE_PLACEHOLDER : placeholderOf(next);
-        origins.push(i);
+        chars.push(next === "\\" ? "\\" : next === "n" ? NEWLINE_PLACEHOLDER : placeholderOf(next));
         i++;
       } else {
-        raw += c;
-        origins.push(i);
+        chars.push(c);
       }
     }
-    return new Cooked(raw, origins, end);
+    return new Cooked(chars.join(""), origins.subarray(0, chars.length), end);
   }
 
   /** Joins pieces with a line break between them (the lines of one question). */
   static joinLines(pieces: Cooked[]): Cooked {
-    let raw = "";
-    const origins: number[] = [];
+    const origins = new Int32Array(pieces.reduce((n, p) => n + p.length, Math.max(0, pieces.length - 1)));
+    let at = 0;
     pieces.forEach((p, i) => {
-      if (i > 0) {
-        raw += "\n";
-        origins.push(pieces[i - 1]!.endOrigin);
-      }
-      raw += p.raw;
-      origins.push(...p.origins);
+      if (i > 0) origins[at++] = pieces[i - 1]!.endOrigin;
+      origins.set(p.origins, at);
+      at += p.length;
     });
-    return new Cooked(raw, origins, pieces.at(-1)?.endOrigin ?? 0);
+    return new Cooked(pieces.map((p) => p.raw).join("\n"), origins, pieces.at(-1)?.endOrigin ?? 0);
   }
 
   get length(): number {
@@ -69,7 +68,7 @@ export class Cooked {
   slice(start: number, end = this.raw.length): Cooked {
     const s = Math.max(0, Math.min(start, this.raw.length));
     const e = Math.max(s, Math.min(end, this.raw.length));
-    return new Cooked(this.raw.slice(s, e), this.origins.slice(s, e), this.offset(e));
+    return new Cooked(this.raw.slice(s, e), this.origins.subarray(s, e), this.offset(e));
   }
 
   trim(): Cooked {

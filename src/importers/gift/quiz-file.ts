@@ -2,7 +2,7 @@
  * The quiz file written by the import: ids for questions and banks, one bank per `$CATEGORY`, and
  * YAML in block style with comments that say where each question came from.
  */
-import { Document, isMap, isSeq, type Node } from "yaml";
+import { Document, isSeq, type Node } from "yaml";
 import type { QuestionType } from "../../shared/course-data.js";
 import { slugify, uniqueIds } from "../../compiler/model/slug.js";
 import type { AuthoredQuestion } from "./convert.js";
@@ -54,46 +54,112 @@ export function bankIdOf(category: string): string {
   return parts.length > 0 ? slugify(parts.join(" "), 64) : "default";
 }
 
-export function quizFileYaml(input: QuizFileInput): string {
-  const ids = questionIds(input.questions, input.quizId);
-  const withIds = input.questions.map((q, i) => ({ ...q, question: { id: ids[i]!, ...q.question } }));
-  const categorised = withIds.some((q) => q.category !== undefined);
+/** One question as written in the quiz file: its list item, and where it starts. */
+export interface QuestionItem {
+  /** The YAML list item (`- id: …` and its comment lines), unindented. */
+  yaml: string;
+  /** 1-based line of the item's first line in the file, and how far it is indented there. */
+  line: number;
+  indent: number;
+  /** The first question of its bank, which `head` holds too. */
+  first: boolean;
+}
 
-  const groups = new Map<string, typeof withIds>();
+export interface QuizFileText {
+  yaml: string;
+  /** The same file with only the first question of each bank: its title, banks and ids. */
+  head: string;
+  items: QuestionItem[];
+}
+
+type Numbered = ImportedQuestion & { question: { id: string } };
+
+/**
+ * The quiz file. Written piece by piece — one small YAML document per question, indented into
+ * place — rather than as one document of the whole bank: a bank of 200,000 questions then costs
+ * time and memory in proportion to its size, and each question can be loaded back on its own.
+ */
+export function quizFileYaml(input: QuizFileInput): QuizFileText {
+  const ids = questionIds(input.questions, input.quizId);
+  const withIds: Numbered[] = input.questions.map((q, i) => ({ ...q, question: { id: ids[i]!, ...q.question } }));
+  const categorised = withIds.some((q) => q.category !== undefined);
+  const groups = new Map<string, Numbered[]>();
   for (const q of withIds) {
     const key = categorised ? (q.category ?? "") : "";
-    groups.set(key, [...(groups.get(key) ?? []), q]);
+    const group = groups.get(key);
+    if (group) group.push(q);
+    else groups.set(key, [q]);
   }
   const bankIds = uniqueIds([...groups.keys()].map((c) => (c === "" ? "default" : bankIdOf(c))));
-  const body = categorised
-    ? { banks: [...groups.values()].map((qs, i) => ({ id: bankIds[i]!, questions: qs.map((q) => q.question) })) }
-    : { questions: withIds.map((q) => q.question) };
-
-  const doc = new Document({ title: input.title, ...body });
-  doc.commentBefore = input.header.map((l) => ` ${l}`).join("\n");
-  const annotate = (seqPath: (string | number)[], qs: typeof withIds) => {
-    const seq = doc.getIn(seqPath, true);
-    if (!isSeq(seq)) return;
-    seq.items.forEach((item, i) => {
-      const q = qs[i]!;
-      const lines = [
-        `${q.origin}${q.title ? ` ::${q.title}::` : ""}`,
-        ...(q.tags.length > 0 ? [`Moodle tags: ${q.tags.join(", ")}`] : []),
-        ...q.notes.map((n) => `Simplified: ${n}`),
-      ];
-      (item as Node).commentBefore = lines.map((l) => ` ${l.replace(/\s+/g, " ")}`).join("\n");
-    });
-  };
-  if (categorised) {
+  const head = new Document({ title: input.title });
+  head.commentBefore = input.header.map((l) => ` ${l}`).join("\n");
+  const write = (firstOnly: boolean): QuizWriter => {
+    const out = new QuizWriter(head.toString({ lineWidth: 0 }));
+    const take = (qs: Numbered[]) => (firstOnly ? qs.slice(0, 1) : qs);
+    if (!categorised) {
+      out.line("questions:");
+      for (const [i, q] of take(withIds).entries()) out.item(questionItem(q), 2, i === 0);
+      return out;
+    }
+    out.line("banks:");
     [...groups.entries()].forEach(([category, qs], b) => {
-      const bank = doc.getIn(["banks", b], true);
-      if (isMap(bank) && category) bank.commentBefore = ` $CATEGORY: ${category}`;
-      annotate(["banks", b, "questions"], qs);
+      if (category) out.line(`  #${` $CATEGORY: ${category}`.replace(/\n/g, "\n  #")}`);
+      out.line(`  - id: ${scalar(bankIds[b]!)}`);
+      out.line("    questions:");
+      for (const [i, q] of take(qs).entries()) out.item(questionItem(q), 6, i === 0);
     });
-  } else {
-    annotate(["questions"], withIds);
+    return out;
+  };
+  const all = write(false);
+  return { yaml: all.text(), head: write(true).text(), items: all.items };
+}
+
+/** Collects the file's lines, counting them, so each question knows its line. */
+class QuizWriter {
+  private readonly parts: string[] = [];
+  private lines = 0;
+  readonly items: QuestionItem[] = [];
+
+  constructor(head: string) {
+    this.parts.push(head);
+    this.lines = head.split("\n").length - 1;
   }
+
+  line(text: string): void {
+    this.parts.push(`${text}\n`);
+    this.lines += 1;
+  }
+
+  /** A list item, indented (empty lines stay empty: they may be part of a block scalar). */
+  item(yaml: string, indent: number, first: boolean): void {
+    const pad = " ".repeat(indent);
+    const lines = yaml.split("\n").slice(0, -1);
+    this.items.push({ yaml, line: this.lines + 1, indent, first });
+    this.parts.push(`${lines.map((l) => (l === "" ? l : pad + l)).join("\n")}\n`);
+    this.lines += lines.length;
+  }
+
+  text(): string {
+    return this.parts.join("");
+  }
+}
+
+/** `- id: …` with the comments that say where the question came from. */
+function questionItem(q: Numbered): string {
+  const doc = new Document([q.question]);
+  const lines = [
+    `${q.origin}${q.title ? ` ::${q.title}::` : ""}`,
+    ...(q.tags.length > 0 ? [`Moodle tags: ${q.tags.join(", ")}`] : []),
+    ...q.notes.map((n) => `Simplified: ${n}`),
+  ];
+  const seq = doc.contents;
+  if (isSeq(seq)) (seq.items[0] as Node).commentBefore = lines.map((l) => ` ${l.replace(/\s+/g, " ")}`).join("\n");
   return doc.toString({ lineWidth: 0 });
+}
+
+/** A plain scalar as YAML writes it (quoted when it would read as something else, like `true`). */
+function scalar(value: string): string {
+  return new Document(value).toString().trimEnd();
 }
 
 export function countByType(questions: ImportedQuestion[]): Map<QuestionType, number> {

@@ -6,10 +6,10 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
-import type { FormatId } from "../../shared/course-data.js";
 import { BuildFailed, formatDiagnostic, type Diagnostic } from "../../compiler/diagnostics.js";
+import { linkedOutside } from "../../compiler/load/course-paths.js";
 import { COURSE_FILE } from "../../compiler/load/load-course.js";
-import { FORMAT_IDS } from "../../compiler/schema/course.js";
+import { FORMAT_IDS, type FormatId } from "../../shared/course-data.js";
 import { BuildSession, type SessionBuild } from "../../compiler/session.js";
 import type { PackageFile } from "../../compiler/targets/target.js";
 import { findLaunch, type PackageLaunch } from "../../validator/launch.js";
@@ -91,7 +91,10 @@ export class CourseSource implements PreviewSource {
   async read(name: string): Promise<Buffer | undefined> {
     const file = this.serving?.files.get(name);
     if (!file) return undefined;
-    return "content" in file ? Buffer.from(file.content) : readFile(file.source).catch(() => undefined);
+    if ("content" in file) return Buffer.from(file.content);
+    // The last good build may be served after its file was replaced by a link leading out of the course.
+    if (linkedOutside(this.dir, file.source)) return undefined;
+    return readFile(file.source).catch(() => undefined);
   }
 
   async close(): Promise<void> {

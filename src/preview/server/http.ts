@@ -1,36 +1,99 @@
 /** Small HTTP helpers shared by the preview server and the local LMS/LRS. */
 import type { IncomingMessage, ServerResponse } from "node:http";
 
-export function readBody(req: IncomingMessage): Promise<string> {
+/** A request the server refuses, with the status and the short reason it answers. */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * The request body as text, refused with 413 past `maxBytes` — before reading it when its
+ * Content-Length says so, else as soon as it grows past the limit (the rest is read and dropped, so
+ * the client still hears the answer). Without a cap, a 400 MB POST took 1.3 GB of memory and one
+ * over 512 MB crashed the process.
+ */
+export function readBody(req: IncomingMessage, maxBytes: number): Promise<string> {
+  const tooLarge = () => new HttpError(413, `the request body is larger than ${maxBytes.toLocaleString("en")} bytes`);
+  const declared = Number(req.headers["content-length"]);
+  if (declared > maxBytes) {
+    req.resume();
+    return Promise.reject(tooLarge());
+  }
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
+    let size = 0;
+    const onData = (c: Buffer) => {
+      size += c.length;
+      if (size <= maxBytes) return void chunks.push(c);
+      req.off("data", onData);
+      chunks.length = 0;
+      req.resume();
+      reject(tooLarge());
+    };
+    req.on("data", onData);
     req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
     req.on("error", reject);
   });
 }
 
-/** A request's body as a JSON object (an empty body is an empty object); undefined when it is not one. */
-export async function readJsonObject(req: IncomingMessage): Promise<Record<string, unknown> | undefined> {
+/**
+ * The Host header values a server on 127.0.0.1:`port` answers to. A page on another site can make
+ * the browser send it requests by pointing its own name at 127.0.0.1 (DNS rebinding); the browser
+ * then treats the answers as the page's own and lets it read the course, the learner record and
+ * the statements. Those requests carry the other site's name as Host, so they are refused.
+ */
+export function loopbackHosts(port: number): ReadonlySet<string> {
+  return new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+}
+
+/** A JSON body, or 400 with the parser's short reason. */
+export function parseJson(text: string, what: string): unknown {
   try {
-    const value: unknown = JSON.parse((await readBody(req)) || "{}");
-    return typeof value === "object" && value !== null && !Array.isArray(value)
-      ? (value as Record<string, unknown>)
-      : undefined;
-  } catch {
-    return undefined;
+    return JSON.parse(text);
+  } catch (error) {
+    throw new HttpError(400, `${what} is not JSON: ${(error as Error).message}`);
   }
 }
 
+/**
+ * A request's body as a JSON object (an empty body is an empty object); 400 with the reason when it
+ * is not one, 413 past `maxBytes`.
+ */
+export async function readJsonObject(req: IncomingMessage, maxBytes: number): Promise<Record<string, unknown>> {
+  const value = parseJson((await readBody(req, maxBytes)) || "{}", "the request body");
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    throw new HttpError(400, "the request body must be a JSON object");
+  return value as Record<string, unknown>;
+}
+
 export function send(res: ServerResponse, status: number, text: string): void {
-  res.writeHead(status, { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" }).end(text);
+  res
+    .writeHead(status, {
+      "Content-Type": "text/plain; charset=utf-8",
+      "Cache-Control": "no-store",
+      "X-Content-Type-Options": "nosniff",
+    })
+    .end(text);
 }
 
 /**
- * A failure of the preview itself: the terminal running it gets the message (and the stack with
- * COURSEPACK_DEBUG), the browser only a generic 500, which must not reveal file paths of the machine.
+ * Answers a request that failed. An HttpError is a refusal: its status and short reason. Anything
+ * else is a failure of the preview itself: the terminal running it gets the message (and the stack
+ * with COURSEPACK_DEBUG), the browser only a generic 500, which must not reveal file paths of the
+ * machine. `what` names the request (`POST /xapi/statements`).
  */
 export function sendServerError(res: ServerResponse, what: string, error: unknown): void {
+  if (error instanceof HttpError) {
+    if (res.headersSent) return void res.end();
+    // A refused body may still be arriving: do not keep the connection for another request.
+    if (error.status === 413) res.setHeader("Connection", "close");
+    return send(res, error.status, error.message);
+  }
   console.error(`coursepack preview: ${what} failed: ${error instanceof Error ? error.message : String(error)}`);
   if (process.env.COURSEPACK_DEBUG && error instanceof Error) console.error(error.stack);
   if (res.headersSent) return void res.end();

@@ -10,10 +10,9 @@ import { readFile, stat } from "node:fs/promises";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
-import type { FormatId } from "../../shared/course-data.js";
 import { COURSE_FILE } from "../../compiler/load/load-course.js";
 import { PREVIEW_CLIENT_DIR } from "../../shared/node/paths.js";
-import { FORMAT_IDS } from "../../compiler/schema/course.js";
+import { FORMAT_IDS, type FormatId } from "../../shared/course-data.js";
 import {
   DEFAULT_LMS_OPTIONS,
   type BuildStatus,
@@ -25,7 +24,16 @@ import {
 } from "../protocol.js";
 import { CourseSource } from "./course-source.js";
 import { EventHub } from "./events.js";
-import { contentType, readJsonObject, send, sendJson, sendServerError, servePackageFile } from "./http.js";
+import {
+  contentType,
+  HttpError,
+  loopbackHosts,
+  readJsonObject,
+  send,
+  sendJson,
+  sendServerError,
+  servePackageFile,
+} from "./http.js";
 import { LocalLms, type LoggedStatement, type UpstreamLrs } from "./lrs/index.js";
 import { xapiLaunchUrl } from "./lrs/launch.js";
 import { summarize } from "./lrs/summary.js";
@@ -86,6 +94,9 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
   }
 }
 
+/** The preview page's commands are a few small JSON objects. */
+const MAX_COMMAND_BYTES = 64 * 1024;
+
 class PreviewServer {
   /** Set once the source is open (its first build happens while it opens). */
   private source!: PreviewSource;
@@ -98,6 +109,7 @@ class PreviewServer {
   /** Where the current learner's statements start in the LRS log. */
   private logStart = 0;
   private summaryTimer: NodeJS.Timeout | undefined;
+  private readonly hosts: ReadonlySet<string>;
 
   constructor(
     private readonly server: Server,
@@ -105,6 +117,7 @@ class PreviewServer {
     readonly lms: LocalLms,
   ) {
     this.learner = this.newLearner();
+    this.hosts = loopbackHosts(Number(new URL(origin).port));
     server.on("request", (req, res) => void this.handle(req, res));
     lms.subscribe((event) => {
       if (event.kind === "statements") this.hub.send("statements", event.logged.map(entry));
@@ -214,6 +227,9 @@ class PreviewServer {
     const route = url.pathname;
     const method = req.method ?? "GET";
     try {
+      const host = req.headers.host?.toLowerCase() ?? "";
+      if (!this.hosts.has(host))
+        throw new HttpError(403, `the preview answers only to ${this.origin}, not to the host "${host}"`);
       if (LocalLms.handles(route)) return await this.lms.handle(req, res);
       if (route.startsWith(COURSE_PATH)) return await this.serveCourse(route.slice(COURSE_PATH.length), res);
       if (method === "GET" && (route === "/" || route === "/index.html"))
@@ -230,8 +246,7 @@ class PreviewServer {
         // Only the LMS page may drive the preview, not another site open in the same browser.
         if (req.headers.origin !== undefined && req.headers.origin !== this.origin)
           return send(res, 403, "not from the preview page");
-        const body = await readJsonObject(req);
-        if (!body) return send(res, 400, "the body must be a JSON object");
+        const body = await readJsonObject(req, MAX_COMMAND_BYTES);
         return await this.command(route.slice("/__coursepack/".length), body, res);
       }
       send(res, 404, "not found");
@@ -287,7 +302,7 @@ class PreviewServer {
   private async launchUrl(): Promise<string> {
     const launch = this.source.launch();
     const launchable = this.source.launchable();
-    if (!launch || !launchable) throw new Error("nothing to launch yet: the course has not built");
+    if (!launch || !launchable) throw new HttpError(409, "nothing to launch yet: the course has not built");
     if (launch.standard !== "xapi" && launch.standard !== "cmi5") return launchable.url;
     return xapiLaunchUrl(this.lms, launch, {
       contentUrl: new URL(launchable.url, this.origin).href,

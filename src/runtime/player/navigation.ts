@@ -1,5 +1,14 @@
-/** Moves between pages: one section visible at a time, menu, pager, focus on the new heading. */
-import { $, $$, focus, show } from "./dom.js";
+/**
+ * Moves between pages: one section visible at a time, menu, pager, focus on the new heading. A
+ * locked page (see locks.ts) shows the "not open yet" section instead, saying what opens it.
+ */
+import { $, $$, escapeHtml, focus, show } from "./dom.js";
+
+/** What the locked section says: why, and the pages to do first. */
+export interface LockNotice {
+  reason: string;
+  pages: { id: string; title: string }[];
+}
 
 export class Navigator {
   current = "";
@@ -10,6 +19,7 @@ export class Navigator {
     readonly order: string[],
     private readonly courseTitle: string,
     private readonly onShow: (id: string) => void,
+    private readonly lockOf: (id: string) => LockNotice | undefined = () => undefined,
   ) {
     document.addEventListener("click", (event) => {
       const target = event.target as HTMLElement;
@@ -44,7 +54,10 @@ export class Navigator {
     if (!this.order.includes(id)) return;
     const changed = id !== this.current;
     this.current = id;
-    for (const section of $$("section.page")) show(section, section.dataset.page === id);
+    const lock = this.lockOf(id);
+    const shown = lock ? "locked" : id;
+    for (const section of $$("section.page")) show(section, section.dataset.page === shown);
+    if (lock) this.renderLock(lock);
     for (const link of $$(".menu-link")) {
       if (link.dataset.page === id) link.setAttribute("aria-current", "page");
       else link.removeAttribute("aria-current");
@@ -54,11 +67,11 @@ export class Navigator {
     const next = $('[data-nav="next"]') as HTMLButtonElement | null;
     if (prev) prev.hidden = i === 0;
     if (next) next.hidden = i === this.order.length - 1;
-    const section = $(`section.page[data-page="${id}"]`);
+    const section = $(`section.page[data-page="${shown}"]`);
     const title = $(".page-title", section ?? document)?.textContent ?? "";
     document.title = title && title !== this.courseTitle ? `${title} – ${this.courseTitle}` : this.courseTitle;
     this.setMenuOpen(false);
-    if (changed) this.onShow(id);
+    if (changed && !lock) this.onShow(id);
     const anchor = href.startsWith("#") && !href.startsWith("#page-") ? document.getElementById(href.slice(1)) : null;
     if (anchor) {
       focus(anchor);
@@ -66,6 +79,16 @@ export class Navigator {
       window.scrollTo(0, 0);
       focus($(".page-title", section ?? document));
     }
+  }
+
+  private renderLock(lock: LockNotice): void {
+    const reason = $("[data-locked-reason]");
+    if (reason) reason.textContent = lock.reason;
+    const list = $("[data-locked-list]");
+    if (list)
+      list.innerHTML = lock.pages
+        .map((p) => `<li><a href="#page-${p.id}" data-page="${p.id}">${escapeHtml(p.title)}</a></li>`)
+        .join("");
   }
 
   private setMenuOpen(open: boolean): void {

@@ -3,14 +3,17 @@
  * tracker, and wires navigation, knowledge checks, quizzes, progress and the summary. It talks to
  * the LMS only through the Tracker interface.
  */
-import type { CourseData } from "../../shared/course-data.js";
+import { type CourseData, progressBits } from "../../shared/course-data.js";
 import { emptyLearnerState, type LearnerState } from "../../shared/learner.js";
+import { bindBlocks } from "../blocks/index.js";
 import { bindKnowledgeChecks } from "../quiz/check.js";
 import { QuizController } from "../quiz/quiz.js";
 import type { Tracker } from "../tracking/tracker.js";
 import { $, $$ } from "./dom.js";
+import { type PageLocks, pageLocks } from "./locks.js";
 import { Navigator } from "./navigation.js";
 import { Notices } from "./notices.js";
+import { preparePrint } from "./print.js";
 import { renderProgress } from "./progress.js";
 import { courseStatus, quizPassMark } from "./status.js";
 import { translator } from "./strings.js";
@@ -55,7 +58,23 @@ export function sanitizeState(saved: LearnerState | undefined, course: CourseDat
       Object.entries(saved.checks).filter(([q]) => course.questions[q] && !course.questions[q]!.graded),
     ),
     completed: saved.completed,
+    blocks: sanitizeBlocks(saved.blocks ?? {}, course),
   };
+}
+
+/** Keeps the progress of blocks the course still has, of the same kind, within their current size. */
+function sanitizeBlocks(saved: NonNullable<LearnerState["blocks"]>, course: CourseData): LearnerState["blocks"] {
+  const kept: NonNullable<LearnerState["blocks"]> = {};
+  for (const [id, state] of Object.entries(saved)) {
+    const block = course.blocks[id];
+    if (!block) continue;
+    const bits = progressBits(block);
+    if (block.kind === "scenario" && state.kind === "scenario")
+      kept[id] = block.nodes[state.at] ? state : { ...state, at: 0 };
+    else if (bits !== undefined && state.kind === "seen")
+      kept[id] = { kind: "seen", seen: (state.seen & (2 ** bits - 1)) >>> 0 };
+  }
+  return kept;
 }
 
 export async function startPlayer(tracker: Tracker): Promise<void> {
@@ -68,13 +87,17 @@ export async function startPlayer(tracker: Tracker): Promise<void> {
   else if (launch.state && state.viewed.length > 0) notices.show("resumed");
 
   const passMark = (quiz: CourseData["quizzes"][string]) => quizPassMark(quiz, launch.masteryScore);
-  const changed = () => {
+  let locks: PageLocks = new Map();
+  /** Redraws what depends on the learner state; returns the course status. */
+  const render = () => {
     const status = courseStatus(course, state, launch.masteryScore);
     if (status.completed) state.completed = true;
-    renderProgress(course, state, status, t);
+    locks = pageLocks(course, state, status);
+    renderProgress(course, state, status, locks, t);
     renderSummary(course, state, status, t);
-    tracker.update(status, state);
+    return status;
   };
+  const changed = () => tracker.update(render(), state);
 
   const quizzes = new Map<string, QuizController>();
   for (const section of $$("section.page[data-quiz]")) {
@@ -93,21 +116,44 @@ export async function startPlayer(tracker: Tracker): Promise<void> {
     );
   }
   const resetChecks = bindKnowledgeChecks(course, state, t, changed);
+  const blocks = bindBlocks({
+    course,
+    state,
+    t,
+    changed,
+    answered: (answer) => tracker.answered(answer),
+    report: (event) => tracker.blockEvent(event),
+  });
 
   const order = [...course.pages.map((p) => p.id), SUMMARY_PAGE];
+  const titles = new Map(course.pages.map((p) => [p.id, p.title]));
   let shown = false;
-  const navigator = new Navigator(order, course.title, (id) => {
-    // "Welcome back" greets the resumed page; it has said its piece once the learner moves on.
-    if (shown && id !== state.page) notices.remove("resumed");
-    state.page = id;
-    const page = course.pages.find((p) => p.id === id);
-    if (page && !state.viewed.includes(id)) {
-      state.viewed.push(id);
-      tracker.pageViewed(page);
-    }
-    quizzes.get(id)?.enter();
-    changed();
-  });
+  const navigator = new Navigator(
+    order,
+    course.title,
+    (id) => {
+      // "Welcome back" greets the resumed page; it has said its piece once the learner moves on.
+      if (shown && id !== state.page) notices.remove("resumed");
+      state.page = id;
+      const page = course.pages.find((p) => p.id === id);
+      if (page && !state.viewed.includes(id)) {
+        state.viewed.push(id);
+        tracker.pageViewed(page);
+      }
+      quizzes.get(id)?.enter();
+      blocks.shown(id);
+      changed();
+    },
+    (id) => {
+      const lock = locks.get(id);
+      return (
+        lock && {
+          reason: t(lock.reason === "sequential" ? "lockedSequential" : "lockedQuiz"),
+          pages: lock.waitingFor.map((p) => ({ id: p.id, title: titles.get(p.id) ?? p.id })),
+        }
+      );
+    },
+  );
 
   document.addEventListener("click", (event) => {
     const action = (event.target as HTMLElement).closest<HTMLElement>("[data-action]")?.dataset.action;
@@ -117,11 +163,14 @@ export async function startPlayer(tracker: Tracker): Promise<void> {
       Object.assign(state, emptyLearnerState(order[0]!), { completed: state.completed });
       for (const quiz of quizzes.values()) quiz.reset();
       resetChecks();
+      blocks.render();
       changed();
       navigator.show(order[0]!, true);
     }
   });
 
+  render();
+  preparePrint(course, t);
   navigator.show(state.page, false);
   shown = true;
   document.documentElement.classList.add("cp-ready");

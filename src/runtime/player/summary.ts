@@ -2,6 +2,7 @@
 import type { CourseData } from "../../shared/course-data.js";
 import type { LearnerState } from "../../shared/learner.js";
 import type { CourseStatus } from "../tracking/tracker.js";
+import { pageDone } from "./completion.js";
 import { $, show } from "./dom.js";
 import type { Translate } from "./strings.js";
 
@@ -13,7 +14,7 @@ export function renderSummary(course: CourseData, state: LearnerState, status: C
     show(el, text !== undefined);
   };
   const lessons = course.pages.filter((p) => p.kind === "lesson");
-  const viewed = lessons.filter((p) => state.viewed.includes(p.id)).length;
+  const viewed = lessons.filter((p) => pageDone(course, state, p)).length;
   set("completion", t(status.completed ? "summaryComplete" : "summaryIncomplete"));
   set("lessons", t("summaryLessons", { done: viewed, total: lessons.length }));
   const hasQuiz = Object.keys(course.quizzes).length > 0;

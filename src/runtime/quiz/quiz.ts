@@ -4,13 +4,13 @@
  * resumed attempt shows the same questions in the same order with the same answers.
  */
 import type { CourseData, QuizData } from "../../shared/course-data.js";
-import type { AnsweredQuestion, LearnerState, QuizAttemptState } from "../../shared/learner.js";
+import type { AnsweredQuestion, LearnerState, QuizAttemptState, Response } from "../../shared/learner.js";
 import { $, $$, focus, show } from "../player/dom.js";
 import type { Translate } from "../player/strings.js";
 import { drawQuestions, newSeed, seededRandom, shuffle } from "./draw.js";
 import { QuestionView } from "./question-view.js";
 import { reviewHtml } from "./review.js";
-import { behaviourOf } from "./types/index.js";
+import { answeredQuestion, type Evaluation } from "./types/index.js";
 
 export interface QuizHost {
   course: CourseData;
@@ -240,7 +240,7 @@ export class QuizController {
         earned += evaluation.score * view.data.weight;
         possible += view.data.weight;
       }
-      if (response) this.report(view, response, evaluation.score, evaluation.result);
+      if (response) this.report(view, response, evaluation);
     }
     const score = possible ? Math.round((earned / possible) * 10000) / 100 : 0;
     a.submitted = true;
@@ -250,31 +250,16 @@ export class QuizController {
     this.showResults(true);
   }
 
-  private report(
-    view: QuestionView,
-    response: NonNullable<ReturnType<QuestionView["read"]>>,
-    score: number,
-    result: AnsweredQuestion["result"],
-  ): void {
-    const q = view.data;
-    const b = behaviourOf(q);
-    const correct = b.correct(q);
-    const shown = this.shownAt.get(q.id) ?? Date.now();
-    this.host.answered({
-      questionId: q.id,
-      quizId: this.quiz.id,
-      attempt: this.attempt?.attempt ?? 1,
-      type: q.type,
-      text: q.text,
-      response,
-      ...(correct ? { correct } : {}),
-      result,
-      score,
-      weight: q.weight,
-      latencyMs: Math.max(0, (this.answeredAt.get(q.id) ?? shown) - shown),
-      timestamp: new Date(),
-      options: b.options(q),
-    });
+  private report(view: QuestionView, response: Response, evaluation: Evaluation): void {
+    const shown = this.shownAt.get(view.data.id) ?? Date.now();
+    this.host.answered(
+      answeredQuestion(view.data, response, evaluation, {
+        quizId: this.quiz.id,
+        attempt: this.attempt?.attempt ?? 1,
+        latencyMs: Math.max(0, (this.answeredAt.get(view.data.id) ?? shown) - shown),
+        timestamp: new Date(),
+      }),
+    );
   }
 
   private showResults(moveFocus: boolean): void {

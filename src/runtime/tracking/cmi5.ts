@@ -11,7 +11,8 @@
 import type { CourseData, PageData } from "../../shared/course-data.js";
 import type { AnsweredQuestion, LearnerState } from "../../shared/learner.js";
 import { decodeState, encodeState } from "../../shared/state-codec.js";
-import type { CourseStatus, Launch, Notice, Tracker } from "./tracker.js";
+import type { BlockEvent, CourseStatus, Launch, Notice, Tracker } from "./tracker.js";
+import { blockStatement, scenarioActivity } from "./xapi/block-statements.js";
 import type { Reported } from "./xapi/bookmark.js";
 import { connect } from "./xapi/client.js";
 import type { Cmi5Launch } from "./xapi/launch.js";
@@ -103,7 +104,7 @@ export class Cmi5Tracker implements Tracker {
     this.saveRecord();
     const connection = { endpoint: launch.endpoint, auth: `Basic ${this.record.token}` };
     const client = connect(connection);
-    const agent = launch.actor as never;
+    const agent = launch.actor;
     // LMS.LaunchData must be read before the first statement (checklist #63); without it we cannot report.
     const launchData = await client.getState({
       agent,
@@ -161,7 +162,21 @@ export class Cmi5Tracker implements Tracker {
   answered(answer: AnsweredQuestion): void {
     if (!this.normal || !this.course.tracking.interactions) return;
     const { object, result } = answeredParts(this.course, answer);
-    this.sendAllowed(VERBS.answered, object, result, quizActivity(this.course, answer.quizId));
+    const parent =
+      answer.within === "scenario"
+        ? scenarioActivity(this.course, answer.quizId)
+        : quizActivity(this.course, answer.quizId);
+    this.sendAllowed(VERBS.answered, object, result, parent);
+  }
+
+  /** Media and scenario endings: cmi5 allowed statements, in Normal mode only. */
+  blockEvent(event: BlockEvent): void {
+    if (!this.normal) return;
+    const s = blockStatement(this.course, event);
+    this.sendAllowed(s.verb, s.object, s.result, s.parent, {
+      ...(s.extensions ? { extensions: s.extensions } : {}),
+      ...(s.category ? { contextActivities: { category: s.category } } : {}),
+    });
   }
 
   update(status: CourseStatus, state: LearnerState): void {
@@ -243,17 +258,19 @@ export class Cmi5Tracker implements Tracker {
   }
 
   /** cmi5 allowed statement: the contextTemplate without the cmi5 category (§9.6.2). */
-  private sendAllowed(verb: Verb, object: Activity, result: Result | undefined, parent: Activity): void {
-    this.emit(
-      verb,
-      object,
-      result,
-      extendContext(this.data.contextTemplate, {
-        registration: this.launch.registration,
-        contextActivities: { parent: [parent] },
-        language: this.course.language,
-      }),
-    );
+  private sendAllowed(
+    verb: Verb,
+    object: Activity,
+    result: Result | undefined,
+    parent: Activity,
+    extra: Context = {},
+  ): void {
+    const context = extendContext(this.data.contextTemplate, {
+      registration: this.launch.registration,
+      contextActivities: { parent: [parent] },
+      language: this.course.language,
+    });
+    this.emit(verb, object, result, extendContext(context, extra));
   }
 
   private emit(verb: Verb, object: Activity, result: Result | undefined, context: Context): void {

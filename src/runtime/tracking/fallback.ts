@@ -5,7 +5,7 @@
 import type { CourseData, PageData } from "../../shared/course-data.js";
 import type { AnsweredQuestion, LearnerState } from "../../shared/learner.js";
 import { LocalTracker } from "./local.js";
-import type { CourseStatus, Launch, Notice, Tracker } from "./tracker.js";
+import type { BlockEvent, CourseStatus, Launch, Notice, Tracker } from "./tracker.js";
 
 export class WithLocalFallback implements Tracker {
   private active: Tracker;
@@ -36,6 +36,10 @@ export class WithLocalFallback implements Tracker {
 
   answered(answer: AnsweredQuestion): void {
     this.active.answered(answer);
+  }
+
+  blockEvent(event: BlockEvent): void {
+    this.active.blockEvent(event);
   }
 
   update(status: CourseStatus, state: LearnerState): void {

@@ -18,6 +18,8 @@ export class LocalTracker implements Tracker {
 
   answered(): void {}
 
+  blockEvent(): void {}
+
   update(_status: unknown, state: LearnerState): void {
     try {
       localStorage.setItem(this.key, encodeState(state));

@@ -7,7 +7,8 @@
 import type { CourseData, PageData } from "../../shared/course-data.js";
 import type { AnsweredQuestion, LearnerState } from "../../shared/learner.js";
 import { decodeState, encodeState } from "../../shared/state-codec.js";
-import type { CourseStatus, Launch, Notice, Tracker } from "./tracker.js";
+import type { BlockEvent, CourseStatus, Launch, Notice, Tracker } from "./tracker.js";
+import { blockStatement, scenarioActivity } from "./xapi/block-statements.js";
 import type { Reported } from "./xapi/bookmark.js";
 import type { TinCanLaunch } from "./xapi/launch.js";
 import { LrsSession } from "./xapi/session.js";
@@ -69,7 +70,21 @@ export class XapiTracker implements Tracker {
   answered(answer: AnsweredQuestion): void {
     if (!this.course.tracking.interactions) return;
     const { object, result } = answeredParts(this.course, answer);
-    this.send(VERBS.answered, object, result, [quizActivity(this.course, answer.quizId)]);
+    const parent =
+      answer.within === "scenario"
+        ? scenarioActivity(this.course, answer.quizId)
+        : quizActivity(this.course, answer.quizId);
+    this.send(VERBS.answered, object, result, [parent]);
+  }
+
+  blockEvent(event: BlockEvent): void {
+    const s = blockStatement(this.course, event);
+    const context = this.context([s.parent]);
+    this.sendWith(s.verb, s.object, s.result, {
+      ...context,
+      ...(s.extensions ? { extensions: s.extensions } : {}),
+      contextActivities: { ...context.contextActivities, ...(s.category ? { category: s.category } : {}) },
+    });
   }
 
   update(status: CourseStatus, state: LearnerState): void {
@@ -112,10 +127,12 @@ export class XapiTracker implements Tracker {
   }
 
   private send(verb: Verb, object: Activity, result?: Result, parents?: Activity[]): void {
+    this.sendWith(verb, object, result, this.context(parents));
+  }
+
+  private sendWith(verb: Verb, object: Activity, result: Result | undefined, context: Context): void {
     if (this.ended) return;
-    this.session.send(
-      makeStatement(this.launch.actor, verb, object, { ...(result ? { result } : {}), context: this.context(parents) }),
-    );
+    this.session.send(makeStatement(this.launch.actor, verb, object, { ...(result ? { result } : {}), context }));
   }
 
   private context(parents: Activity[] | undefined): Context {

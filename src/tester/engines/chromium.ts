@@ -11,7 +11,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { Readable, Writable } from "node:stream";
-import { CHROMIUM_ARGS } from "../browsers.js";
+import { CHROMIUM_ARGS } from "../../shared/node/chromium.js";
 import { type BrowserSession, type Engine, jsonResult, type Tab, unwrap } from "./engine.js";
 
 type Params = Record<string, unknown>;

@@ -1,8 +1,8 @@
 /**
- * LRS credentials shipped inside an xAPI or cmi5 package (checklist #52; competitor survey
- * anchors #14): anyone who downloads the package can then write statements as anyone. The LMS
- * hands endpoint and auth over at launch, so a package never needs them. Only literal values count:
- * code that reads `endpoint` and `auth` from the launch URL is fine.
+ * LRS credentials shipped inside an xAPI or cmi5 package (checklist #52; LiaScript's exporter, for
+ * one, can bake Basic auth into a package): anyone who downloads the package can then write
+ * statements as anyone. The LMS hands endpoint and auth over at launch, so a package never needs
+ * them. Only literal values count: code that reads `endpoint` and `auth` from the launch URL is fine.
  */
 import type { Findings } from "../findings.js";
 import { isJunk } from "../package/names.js";

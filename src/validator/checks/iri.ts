@@ -1,6 +1,6 @@
 /** Activity, course, block, AU and objective ids must be absolute IRIs (cmi5 §3, Tin Can launch). */
 const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:/;
-const NOT_IN_IRI = /[\s<>"{}|\\^`]/;
+export const NOT_IN_IRI = /[\s<>"{}|\\^`]/;
 
 export function isAbsoluteIri(value: string): boolean {
   return SCHEME.test(value) && !NOT_IN_IRI.test(value) && value.length > value.indexOf(":") + 1;

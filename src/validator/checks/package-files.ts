@@ -1,9 +1,10 @@
 /**
  * Checks on the package's files themselves, whatever the standard: names every LMS can serve
- * (checklist #3), no names that collide on case-insensitive systems, no operating-system clutter.
+ * (checklist #3), no names that collide on case-insensitive systems or that Windows reserves, no
+ * operating-system clutter.
  */
 import type { Findings } from "../findings.js";
-import { isJunk, isSafeFileName } from "../package/names.js";
+import { isJunk, isSafeFileName, windowsNameProblem } from "../package/names.js";
 import type { PackageSource } from "../package/source.js";
 
 export function checkPackageFiles(source: PackageSource, findings: Findings): void {
@@ -26,6 +27,18 @@ export function checkPackageFiles(source: PackageSource, findings: Findings): vo
         "unsafe-file-name",
         { file: name },
         `"${name}" has characters other than letters, digits, ".", "_", "-" and "/"; some LMSs and servers then fail to serve it`,
+      );
+    }
+    const windows = name
+      .split("/")
+      .map((segment) => [segment, windowsNameProblem(segment)] as const)
+      .find(([, problem]) => problem);
+    if (windows) {
+      const [segment, problem] = windows;
+      findings.add(
+        "windows-reserved-name",
+        { file: name },
+        `"${segment}" in "${name}" ${problem}; an LMS on a Windows server cannot unpack it`,
       );
     }
     const other = byLowerCase.get(name.toLowerCase());

@@ -23,7 +23,7 @@ export async function openFolder(dir: string, limits: Limits, findings: Findings
         await walk(name);
       } else if (entry.isFile()) {
         const { size } = await stat(path.join(dir, name));
-        budget.add(name, size);
+        budget.add(size);
         files.push({ name, size });
       }
     }

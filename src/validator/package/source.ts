@@ -31,9 +31,13 @@ export interface Limits {
   /** Total uncompressed size. */
   maxTotalBytes: number;
   maxEntries: number;
-  /** Highest compression ratio accepted for entries of at least `ratioMinBytes`. */
+  /**
+   * A zip bomb expands to at least `bombMinBytes` in all, at more than `maxRatio` times the size of
+   * the zip. Judged on the whole archive's expansion, never on one file's ratio: a 3 MB screenshot
+   * saved as BMP or a long lesson compresses 1,000 times and harms nobody.
+   */
   maxRatio: number;
-  ratioMinBytes: number;
+  bombMinBytes: number;
   /** Largest single file the validator reads into memory (manifests, scripts scanned for credentials). */
   maxReadBytes: number;
 }
@@ -42,7 +46,7 @@ export const DEFAULT_LIMITS: Limits = {
   maxTotalBytes: 2 * 1024 ** 3,
   maxEntries: 65_535,
   maxRatio: 100,
-  ratioMinBytes: 1024 ** 2,
+  bombMinBytes: 512 * 1024 ** 2,
   maxReadBytes: 64 * 1024 ** 2,
 };
 
@@ -61,13 +65,17 @@ export class SizeBudget {
   private total = 0;
   private count = 0;
 
-  /** `what`: "zip" or "folder", for messages. */
+  /**
+   * `what`: "zip" or "folder", for messages; `archiveBytes`: the size of the zip file, against
+   * which its expansion is judged (a folder has none).
+   */
   constructor(
     private readonly limits: Limits,
     private readonly what: string,
+    private readonly archiveBytes?: number,
   ) {}
 
-  add(name: string, size: number, compressedSize?: number): void {
+  add(size: number): void {
     this.count += 1;
     this.total += size;
     if (this.count > this.limits.maxEntries) {
@@ -82,15 +90,16 @@ export class SizeBudget {
         `the ${this.what} expands to more than ${formatSize(this.limits.maxTotalBytes)}; refusing to read it`,
       );
     }
+    const archive = this.archiveBytes;
     if (
-      compressedSize !== undefined &&
-      size >= this.limits.ratioMinBytes &&
-      size > compressedSize * this.limits.maxRatio
+      archive !== undefined &&
+      this.total >= this.limits.bombMinBytes &&
+      this.total > Math.max(archive, 1) * this.limits.maxRatio
     ) {
-      const ratio = Math.round(size / Math.max(compressedSize, 1));
+      const ratio = Math.round(this.total / Math.max(archive, 1));
       throw new PackageRefused(
         "zip-bomb",
-        `${name} in the ${this.what} expands ${ratio.toLocaleString("en")} times (${formatSize(compressedSize)} to ${formatSize(size)}), more than ${this.limits.maxRatio}; refusing to read it`,
+        `the ${this.what} of ${formatSize(archive)} expands to ${formatSize(this.total)} or more, ${ratio.toLocaleString("en")} times its size (a zip bomb: ${formatSize(this.limits.bombMinBytes)} or more, at over ${this.limits.maxRatio} times); refusing to read it`,
       );
     }
   }

@@ -37,8 +37,8 @@ export async function openZip(input: string | Buffer, limits: Limits, findings: 
         `the zip holds ${zip.entryCount.toLocaleString("en")} entries, more than ${limits.maxEntries.toLocaleString("en")}; refusing to read it`,
       );
     }
-    const source = await listEntries(zip, limits, findings);
     const archiveBytes = typeof input === "string" ? (await stat(input)).size : input.length;
+    const source = await listEntries(zip, limits, findings, archiveBytes);
     return { ...source, archiveBytes, zip64: source.zip64 || (await hasZip64Records(input)) };
   } catch (error) {
     zip.close();
@@ -46,15 +46,20 @@ export async function openZip(input: string | Buffer, limits: Limits, findings: 
   }
 }
 
-async function listEntries(zip: ZipFile, limits: Limits, findings: Findings): Promise<PackageSource> {
-  const budget = new SizeBudget(limits, "zip");
+async function listEntries(
+  zip: ZipFile,
+  limits: Limits,
+  findings: Findings,
+  archiveBytes: number,
+): Promise<PackageSource> {
+  const budget = new SizeBudget(limits, "zip", archiveBytes);
   const byName = new Map<string, Entry>();
   const files: PackageFile[] = [];
   let zip64 = false;
   for await (const entry of entries(zip)) {
     const raw = entry.fileName as unknown as Buffer;
     const name = yauzl.getFileNameLowLevel(entry.generalPurposeBitFlag, raw, entry.extraFields, true);
-    budget.add(name, entry.uncompressedSize, entry.compressedSize);
+    budget.add(entry.uncompressedSize);
     if (entry.extraFields.some((f) => f.id === ZIP64_EXTRA_FIELD)) zip64 = true;
     const unsafe = unsafeEntryReason(name);
     if (unsafe) {
@@ -62,6 +67,15 @@ async function listEntries(zip: ZipFile, limits: Limits, findings: Findings): Pr
       continue;
     }
     if (name.endsWith("/")) continue;
+    if (isSymlink(entry)) {
+      const target = await linkTarget(zip, entry);
+      findings.add(
+        "zip-symlink",
+        { file: name },
+        `zip entry "${name}" is a symbolic link${target ? ` to "${target}"` : ""}, not a file; an LMS that unpacks with unzip creates the link on its server; it was not read`,
+      );
+      continue;
+    }
     if (byName.has(name)) {
       findings.add(
         "duplicate-zip-entry",
@@ -104,6 +118,27 @@ async function listEntries(zip: ZipFile, limits: Limits, findings: Findings): Pr
       zip.close();
     },
   };
+}
+
+/** Unix zip tools (`zip -y`, Info-ZIP, macOS) store the file mode in the high 16 bits of the external attributes. */
+const MADE_BY_UNIX = 3;
+const S_IFMT = 0o170000;
+const S_IFLNK = 0o120000;
+
+function isSymlink(entry: Entry): boolean {
+  return entry.versionMadeBy >> 8 === MADE_BY_UNIX && ((entry.externalFileAttributes >>> 16) & S_IFMT) === S_IFLNK;
+}
+
+/** A link's entry holds its target path; read it for the message when it is short. */
+async function linkTarget(zip: ZipFile, entry: Entry): Promise<string | undefined> {
+  if (entry.uncompressedSize > 4096) return undefined;
+  try {
+    const chunks: Buffer[] = [];
+    for await (const chunk of await zip.openReadStreamPromise(entry)) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString("utf8");
+  } catch {
+    return undefined;
+  }
 }
 
 const EOCD = Buffer.from([0x50, 0x4b, 0x05, 0x06]);

@@ -1,10 +1,11 @@
 /**
- * Relative images and links must point at files inside the course folder that exist, links to
- * lessons must name a lesson in the outline, and images need alt text for screen readers.
+ * Relative images and links must point at files inside the course folder that exist (following
+ * symbolic links, which must not lead out of it), links to lessons must name a lesson in the
+ * outline, images need alt text for screen readers, and a path with a space is written in <…>.
  */
 import { stat } from "node:fs/promises";
 import path from "node:path";
-import { isInside } from "../../load/load-course.js";
+import { isInside, linkAdvice, linkedOutside } from "../../load/course-paths.js";
 import { AssetMap, isLessonLink, referencePath, resolveReference } from "../../model/assets.js";
 import { markdownFields } from "../../model/fields.js";
 import type { Rule } from "../rule.js";
@@ -15,6 +16,14 @@ export const references: Rule = {
     const lessonFiles = new Set(model.pages.map((p) => p.file));
     const checks: Promise<void>[] = [];
     for (const field of markdownFields(model)) {
+      for (const ref of field.env.spacedLinks) {
+        const what = ref.kind === "image" ? "image" : "link";
+        const fixed = ref.kind === "image" ? `![${ref.alt}](<${ref.url}>)` : `[${ref.alt}](<${ref.url}>)`;
+        diagnostics.warning(
+          ref.at,
+          `${what} "${ref.url}" is shown as text, not as ${ref.kind === "image" ? "an image" : "a link"}: Markdown ends a path at a space; write ${fixed} or rename the file without spaces`,
+        );
+      }
       for (const ref of field.env.relativeLinks) {
         const file = resolveReference(ref.url, field.env.file);
         const what = ref.kind === "image" ? "image" : "link";
@@ -37,17 +46,17 @@ export const references: Rule = {
           continue;
         }
         if (!AssetMap.isAsset(ref.url)) continue;
+        const name = `${what} "${referencePath(ref.url)}"`;
         checks.push(
-          stat(file).then(
-            (s) => {
-              if (!s.isFile()) diagnostics.error(ref.at, `${what} "${referencePath(ref.url)}" is a folder, not a file`);
-            },
-            () =>
+          checkFile(model.dir, file).then((problem) => {
+            if (problem === "folder") diagnostics.error(ref.at, `${name} is a folder, not a file`);
+            else if (problem === "missing")
               diagnostics.error(
                 ref.at,
-                `${what} "${referencePath(ref.url)}" not found (looked for ${path.relative(model.dir, file)} in the course folder)`,
-              ),
-          ),
+                `${name} not found (looked for ${path.relative(model.dir, file)} in the course folder)`,
+              );
+            else if (problem) diagnostics.error(ref.at, `${name} ${linkAdvice(model.dir, problem.outside)}`);
+          }),
         );
       }
     }
@@ -58,12 +67,22 @@ export const references: Rule = {
       if (!isInside(model.dir, file)) diagnostics.error(at, `theme logo "${logo}" points outside the course folder`);
       else
         checks.push(
-          stat(file).then(
-            () => undefined,
-            () => diagnostics.error(at, `theme logo "${logo}" not found`),
-          ),
+          checkFile(model.dir, file).then((problem) => {
+            if (problem === "missing") diagnostics.error(at, `theme logo "${logo}" not found`);
+            else if (problem === "folder") diagnostics.error(at, `theme logo "${logo}" is a folder, not a file`);
+            else if (problem) diagnostics.error(at, `theme logo "${logo}" ${linkAdvice(model.dir, problem.outside)}`);
+          }),
         );
     }
     await Promise.all(checks);
   },
 };
+
+/** What is wrong with a file an asset reference names, if anything. */
+async function checkFile(root: string, file: string): Promise<"missing" | "folder" | { outside: string } | undefined> {
+  const outside = linkedOutside(root, file);
+  if (outside) return { outside };
+  const info = await stat(file).catch(() => undefined);
+  if (!info) return "missing";
+  return info.isFile() ? undefined : "folder";
+}

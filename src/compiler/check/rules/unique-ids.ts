@@ -33,6 +33,16 @@ export const uniqueIds: Rule = {
       claim(q.id, "question", q.source.position(q.idAuthored ? [...q.path, "id"] : [...q.path, "prompt"]), hint);
     }
     for (const page of model.pages) {
+      if (page.kind !== "lesson") continue;
+      for (const block of page.blocks) {
+        if (!block) continue;
+        const hint = block.idAuthored
+          ? "give this block another id"
+          : "give the blocks ids of their own with {#id} (a scenario with `id:`)";
+        claim(block.id, `${block.name} block`, block.at, hint);
+      }
+    }
+    for (const page of model.pages) {
       if (page.kind !== "quiz" || page.banks.length < 2) continue;
       const banks = new Set<string>();
       page.banks.forEach((b, i) => {

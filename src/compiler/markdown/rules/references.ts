@@ -1,6 +1,7 @@
 /**
  * Core rule: records every relative image and link with its position, so the check stage can report
- * missing assets and broken lesson links before anything is rendered.
+ * missing assets and broken lesson links before anything is rendered — and the would-be images and
+ * links that Markdown did not read as such because their path has a space.
  */
 import type { MarkdownIt, StateCore } from "markdown-it";
 import type { MarkdownEnv } from "../env.js";
@@ -30,8 +31,38 @@ export function references(md: MarkdownIt): void {
           alt: token.type === "image" ? token.content : "",
         });
       }
+      for (const spaced of findSpacedLinks(block.content)) {
+        const { line, col } = locate(lines, firstLine, block.map?.[1] ?? firstLine + 1, spaced.written);
+        env.spacedLinks.push({
+          kind: spaced.kind,
+          url: spaced.url,
+          at: { file: env.file, line: env.line + line, col: line === 0 ? env.col + col : col + 1 },
+          alt: spaced.alt,
+        });
+      }
     }
   });
+}
+
+/**
+ * `![alt](a b.svg)` and `[text](a b.pdf)`: a path with a space is not a link in Markdown, so the
+ * image or link is shown as its source text and its file is left out of the package, silently.
+ * Code spans are blanked first (their text is meant literally); `(path "title")` is a real link.
+ */
+const SPACED_LINK = /(!?)\[([^\]\n]*)\]\(([^()<>\n]*?\s[^()\n]*?)\)/g;
+const TITLE_AFTER_PATH = /^\S+\s+("[^"]*"|'[^']*')\s*$/;
+
+function findSpacedLinks(content: string): { kind: "image" | "link"; written: string; url: string; alt: string }[] {
+  const code = content.replace(/(`+)[\s\S]*?\1/g, (span) => " ".repeat(span.length));
+  const found = [];
+  for (const m of code.matchAll(SPACED_LINK)) {
+    const url = m[3]!.trim();
+    if (url === "" || TITLE_AFTER_PATH.test(url) || isExternal(url)) continue;
+    // Located by the text as written: a blanked code span may sit inside the brackets.
+    const written = content.slice(m.index, m.index + m[0].length);
+    found.push({ kind: m[1] ? ("image" as const) : ("link" as const), written, url, alt: m[2]! });
+  }
+  return found;
 }
 
 /** Finds the line and column where `url` is written within the block's lines. */

@@ -3,10 +3,17 @@
  * (checklist #31). The estimate encodes a maximal learner state with the runtime's own codec, so it
  * measures exactly the characters the runtime would write: every page viewed, every quiz in its
  * last allowed attempt with all drawn questions answered at length and in shuffled orders, every
- * knowledge check answered.
+ * knowledge check answered, every block fully opened and every scenario many runs in.
  */
-import type { CourseData, FormatId, QuestionData, QuizData } from "../../../shared/course-data.js";
-import type { LearnerState, QuizAttemptState, Response } from "../../../shared/learner.js";
+import {
+  type BlockData,
+  type CourseData,
+  type FormatId,
+  progressBits,
+  type QuestionData,
+  type QuizData,
+} from "../../../shared/course-data.js";
+import type { BlockState, LearnerState, QuizAttemptState, Response } from "../../../shared/learner.js";
 import { encodeState } from "../../../shared/state-codec.js";
 import type { Diagnostics } from "../../diagnostics.js";
 import type { CourseModel } from "../../model/index.js";
@@ -41,7 +48,9 @@ function optionIds(q: QuestionData): string[] {
       return q.items.map((i) => i.id);
     case "likert":
       return q.scale.map((s) => s.id);
-    default:
+    case "true-false":
+    case "fill-in":
+    case "numeric":
       return [];
   }
 }
@@ -87,6 +96,14 @@ function worstAttempt(quiz: QuizData, data: CourseData): QuizAttemptState {
   };
 }
 
+/** A block with everything opened (every bit set), or a scenario deep in its UNLIMITED_ATTEMPTS-th run. */
+function fullBlock(block: BlockData): BlockState {
+  const bits = progressBits(block);
+  if (bits !== undefined) return { kind: "seen", seen: 2 ** bits - 1 };
+  const nodes = block.kind === "scenario" ? block.nodes.length : 1;
+  return { kind: "scenario", at: nodes - 1, run: UNLIMITED_ATTEMPTS, ended: true, best: 66.67 };
+}
+
 export function worstCaseState(data: CourseData): LearnerState {
   const pages = data.pages.map((p) => p.id);
   const checks = Object.values(data.questions).filter((q) => !q.graded && !data.quizzes[q.parent]);
@@ -96,6 +113,7 @@ export function worstCaseState(data: CourseData): LearnerState {
     quizzes: Object.fromEntries(Object.values(data.quizzes).map((quiz) => [quiz.id, worstAttempt(quiz, data)])),
     checks: Object.fromEntries(checks.map((q) => [q.id, longestResponse(q)])),
     completed: true,
+    blocks: Object.fromEntries(Object.values(data.blocks).map((b) => [b.id, fullBlock(b)])),
   };
 }
 

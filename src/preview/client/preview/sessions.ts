@@ -27,9 +27,16 @@ export interface LmsSession {
 }
 
 export function sessionFor(standard: Standard, onScorm: (lms: ScormLms, call?: ApiCall) => void): LmsSession {
-  if (standard === "scorm12" || standard === "scorm2004") return new ScormSession(standard, onScorm);
-  if (standard === "web") return new WebSession();
-  return new XapiSession(standard);
+  switch (standard) {
+    case "scorm12":
+    case "scorm2004":
+      return new ScormSession(standard, onScorm);
+    case "xapi":
+    case "cmi5":
+      return new XapiSession(standard);
+    case "web":
+      return new WebSession();
+  }
 }
 
 /** How long a package gets to end its session after its window goes (popups close asynchronously). */

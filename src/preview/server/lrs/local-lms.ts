@@ -16,7 +16,14 @@ import { CMI5, VERBS, XAPI_VERSION } from "../../../shared/xapi-vocabulary.js";
 import { type Cmi5LaunchOptions, type Cmi5Session, createCmi5Session, moveOnSatisfied, verbOf } from "./cmi5.js";
 import { DocumentStore, documentRequest, profileKeyPrefix, stateKeyPrefix } from "./documents.js";
 import { cmi5LaunchUrl, tinCanLaunchUrl } from "./launch-urls.js";
+import { readStatements } from "./statement-body.js";
 import { statementWarnings } from "./validation.js";
+
+/**
+ * Largest request body the LMS reads (statements, State and Agent Profile documents): a course's
+ * statements and saved state are kilobytes; 8 MB leaves room for large batches.
+ */
+export const MAX_BODY_BYTES = 8 * 1024 * 1024;
 
 export interface UpstreamLrs {
   /** Statements endpoint base, ending in "/" (e.g. http://127.0.0.1:8081/xAPI/). */
@@ -247,7 +254,7 @@ export class LocalLms {
       if (!credential) return send(res, 401, "unknown credentials");
       if (req.headers["x-experience-api-version"] === undefined)
         return send(res, 400, "X-Experience-API-Version header missing");
-      const body = await readBody(req);
+      const body = await readBody(req, MAX_BODY_BYTES);
       if (resource === "statements") return await this.statementsResource(method, url, body, credential, res);
       const type = req.headers["content-type"] ?? "application/octet-stream";
       // cmi5 §10: the AU must not modify or delete LMS.LaunchData.
@@ -294,18 +301,7 @@ export class LocalLms {
   ): Promise<void> {
     if (method === "GET") return this.forwardGet(url, res);
     if (method !== "POST" && method !== "PUT") return send(res, 405, "method not allowed");
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(body);
-    } catch {
-      return send(res, 400, "statements must be JSON");
-    }
-    const list = (Array.isArray(parsed) ? parsed : [parsed]) as Record<string, unknown>[];
-    if (method === "PUT") {
-      const id = url.searchParams.get("statementId");
-      if (!id) return send(res, 400, "statementId missing");
-      list[0] = { ...list[0], id };
-    }
+    const list = readStatements(body, method, url);
     const session = credential.session;
     // A statement the LRS already holds, sent again unchanged (a retry, or a queue replayed by the
     // next session), is recognised by its id and changes nothing, as an LRS does (checklist #58).

@@ -36,9 +36,9 @@ export interface ReportedStatus {
   final?: boolean | undefined;
 }
 
-/** One objective per page (checklist: objectives per lesson). */
+/** One objective per page, so LMSs that report objectives show progress per lesson and quiz. */
 export interface ObjectiveReport {
-  /** The page id; the adapter turns it into its own identifier format. */
+  /** The page (or scenario) id; the adapter turns it into its own identifier format. */
   page: string;
   completed: boolean;
   passed?: boolean | undefined;

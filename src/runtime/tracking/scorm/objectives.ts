@@ -1,12 +1,13 @@
 /**
- * SCORM objectives: one per viewed lesson and per attempted quiz, each in a fixed slot of
- * cmi.objectives. Slots the LMS already holds are read back at launch so a resumed learner's
+ * SCORM objectives: one per viewed lesson, per attempted quiz and per scenario run to an end, each
+ * in a fixed slot of cmi.objectives. Slots the LMS already holds are read back at launch so a resumed learner's
  * objectives keep their index; a new objective takes the next slot only once the LMS has accepted
  * its id (objectives must be appended at _count, and an id cannot be changed). An id the LMS
  * refuses is never offered again.
  */
 import type { CourseData } from "../../../shared/course-data.js";
 import type { LearnerState } from "../../../shared/learner.js";
+import { pageDone } from "../../player/completion.js";
 import { gradedQuizzes, quizPassMark } from "../../player/status.js";
 import type { ObjectiveReport, ScormDataModel } from "./data-model.js";
 
@@ -16,7 +17,10 @@ export interface ObjectiveSlot {
   id: string;
 }
 
-/** One objective per viewed lesson and per attempted quiz. */
+/**
+ * One objective per viewed lesson (completed once every block it requires is done), per attempted
+ * quiz and per scenario run to an end.
+ */
 export function objectiveReports(
   course: CourseData,
   state: LearnerState,
@@ -24,14 +28,27 @@ export function objectiveReports(
 ): ObjectiveReport[] {
   const graded = new Set(gradedQuizzes(course).map((q) => q.id));
   const viewed = new Set(state.viewed);
-  return course.pages.flatMap((page): ObjectiveReport[] => {
-    if (page.kind === "lesson") return viewed.has(page.id) ? [{ page: page.id, completed: true }] : [];
+  const pages = course.pages.flatMap((page): ObjectiveReport[] => {
+    if (page.kind === "lesson")
+      return viewed.has(page.id) ? [{ page: page.id, completed: pageDone(course, state, page) }] : [];
     const attempt = state.quizzes[page.id];
     const quiz = course.quizzes[page.id];
     if (!attempt || !quiz) return [];
     const best = attempt.best;
     if (!graded.has(quiz.id) || best === undefined) return [{ page: page.id, completed: attempt.submitted }];
     return [{ page: page.id, completed: true, score: best, passed: best >= quizPassMark(quiz, masteryScore) }];
+  });
+  return [...pages, ...scenarioObjectives(course, state, masteryScore)];
+}
+
+/** A scenario that reached an ending: completed, with the best ending's score when endings are scored. */
+function scenarioObjectives(course: CourseData, state: LearnerState, mastery: number | undefined): ObjectiveReport[] {
+  return Object.values(course.blocks).flatMap((block): ObjectiveReport[] => {
+    const s = state.blocks?.[block.id];
+    if (block.kind !== "scenario" || s?.kind !== "scenario" || !s.ended) return [];
+    if (s.best === undefined) return [{ page: block.id, completed: true }];
+    const passed = block.weight > 0 ? s.best >= (mastery ?? course.passingScore) : undefined;
+    return [{ page: block.id, completed: true, score: s.best, passed }];
   });
 }
 

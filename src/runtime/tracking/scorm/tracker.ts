@@ -107,6 +107,10 @@ export class ScormTracker implements Tracker {
     this.scheduler?.request(false);
   }
 
+  blockEvent(): void {
+    // Block progress reaches the LMS through update(): saved state, lesson and scenario objectives.
+  }
+
   update(status: CourseStatus, state: LearnerState): void {
     if (this.local) return this.local.update(status, state);
     if (!this.connection?.running || this.finishing) return;

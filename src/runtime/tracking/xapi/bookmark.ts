@@ -11,6 +11,7 @@
  * nothing newer than what the session started from.
  */
 import type { LrsClient } from "./client.js";
+import type { StateParams } from "./keepalive.js";
 import type { KeyValueStorage } from "./queue.js";
 import type { Agent } from "./types.js";
 
@@ -84,7 +85,8 @@ export class Bookmark {
 
   constructor(
     private readonly client: LrsClient,
-    private readonly keepaliveClient: LrsClient,
+    /** Sends the bookmark from pagehide (keepalive.ts). */
+    private readonly putKeepalive: (params: StateParams, document: BookmarkDocument) => void,
     private readonly scope: BookmarkScope,
     private readonly storage: KeyValueStorage | undefined,
     private readonly localKey: string,
@@ -160,9 +162,7 @@ export class Bookmark {
   flushKeepalive(): void {
     if (this.guarded || !this.dirty || !this.latest) return;
     this.dirty = false;
-    void this.keepaliveClient
-      .setState({ ...this.params(), stateId: BOOKMARK_STATE_ID, state: this.remoteCopy() })
-      .catch(() => undefined);
+    this.putKeepalive({ ...this.params(), stateId: BOOKMARK_STATE_ID }, this.remoteCopy());
   }
 
   /** One GET: a document, "none" (404, empty, `{}`), or unknown (any other failure or a timeout). */
@@ -208,7 +208,7 @@ export class Bookmark {
   private params() {
     return {
       activityId: this.scope.activityId,
-      agent: this.scope.agent as never,
+      agent: this.scope.agent,
       ...(this.scope.registration ? { registration: this.scope.registration } : {}),
     };
   }

@@ -1,16 +1,15 @@
 /**
- * The LRS client: @xapi/xapi's XAPI class (endpoint handling, resource URLs, the
- * X-Experience-API-Version header on every request, checklist #55) with our own fetch adapter.
+ * The LRS client: the four xAPI resources the trackers use (statements, activity state, agent
+ * profile), over fetch. Every request carries X-Experience-API-Version (checklist #55) and the
+ * launch's Authorization; query parameters are JSON where xAPI says so (agent) and URI-encoded.
  *
- * Why a custom adapter rather than the built-in "axios" or "fetch" ones: the queue must tell "the LRS
- * rejected this statement" (4xx: never retry) from "the LRS is down" (5xx, timeout, no network:
- * retry), and the built-in fetch adapter throws errors without the status; axios has no keepalive,
- * which the final flush on pagehide needs (checklist #40); and neither has a request timeout
- * (checklist #59). Size: @xapi/xapi inlines axios into its only browser build, so it costs about
- * 18 KB gzipped whichever adapter is chosen (measured with esbuild); the package stays within the
- * 40 KB budget with it, so we keep the library rather than re-implement its URL and header handling.
+ * Written by hand rather than with @xapi/xapi: that library inlines axios into its only browser build
+ * (≈18 KB gzipped, most of the xAPI/cmi5 runtime), while these four calls are a few lines of fetch;
+ * and its adapters could not tell an LRS refusal (4xx: never retry) from an outage (5xx, timeout, no
+ * network: retry), nor send with keepalive for the final flush on pagehide (checklist #40), nor time
+ * out (checklist #59), which our queue needs.
  */
-import XAPI from "@xapi/xapi";
+import { XAPI_VERSION } from "../../../shared/xapi-vocabulary.js";
 
 export class LrsError extends Error {
   /** HTTP status, or 0 when no response came back (network error, timeout, blocked). */
@@ -28,27 +27,55 @@ export interface LrsConnection {
   auth?: string | undefined;
 }
 
-interface AdapterRequest {
-  url: string;
-  method: string;
-  headers?: Record<string, string>;
-  data?: unknown;
+export interface LrsResponse<T = unknown> {
+  data: T;
+  status: number;
 }
 
-function fetchAdapter(keepalive: boolean, timeoutMs: number) {
-  return async <T>({
-    url,
-    method,
-    headers,
-    data,
-  }: AdapterRequest): Promise<{ data: T; headers: Record<string, string>; status: number }> => {
+interface StateParams {
+  agent: unknown;
+  activityId: string;
+  registration?: string;
+  stateId: string;
+}
+
+export interface LrsClient {
+  sendStatement(params: { statement: unknown }): Promise<LrsResponse>;
+  /** One POST of several statements, in order. */
+  sendStatements(params: { statements: unknown[] }): Promise<LrsResponse>;
+  getState(params: StateParams): Promise<LrsResponse>;
+  setState(params: StateParams & { state: unknown }): Promise<LrsResponse>;
+  getAgentProfile(params: { agent: unknown; profileId: string }): Promise<LrsResponse>;
+}
+
+/** `?agent={"mbox":…}&stateId=…`: objects as JSON, everything URI-encoded (xAPI §2.2 of part three). */
+function query(params: Record<string, unknown>): string {
+  return Object.entries(params)
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => `${k}=${encodeURIComponent(typeof v === "object" ? JSON.stringify(v) : String(v))}`)
+    .join("&");
+}
+
+export function connect(
+  connection: LrsConnection,
+  options: { keepalive?: boolean; timeoutMs?: number } = {},
+): LrsClient {
+  const base = connection.endpoint.endsWith("/") ? connection.endpoint : `${connection.endpoint}/`;
+  const keepalive = options.keepalive ?? false;
+  const request = async (method: string, resource: string, params: Record<string, unknown>, body?: unknown) => {
     const controller = typeof AbortController === "function" ? new AbortController() : undefined;
-    const timer = controller && !keepalive ? setTimeout(() => controller.abort(), timeoutMs) : undefined;
+    const timer =
+      controller && !keepalive ? setTimeout(() => controller.abort(), options.timeoutMs ?? 10_000) : undefined;
+    const search = query(params);
     try {
-      const response = await fetch(url, {
+      const response = await fetch(`${base}${resource}${search ? `?${search}` : ""}`, {
         method,
-        headers,
-        body: data === undefined ? undefined : typeof data === "string" ? data : JSON.stringify(data),
+        headers: {
+          "X-Experience-API-Version": XAPI_VERSION,
+          "Content-Type": "application/json",
+          ...(connection.auth ? { Authorization: connection.auth } : {}),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
         keepalive,
         // Never send cookies to the LRS: CORS with credentials breaks on most LRSs (checklist #56).
         credentials: "omit",
@@ -57,31 +84,24 @@ function fetchAdapter(keepalive: boolean, timeoutMs: number) {
       });
       const text = await response.text();
       if (!response.ok) throw new LrsError(response.status, text.slice(0, 500));
-      let body: unknown = text;
+      let data: unknown = text;
       try {
-        body = text ? JSON.parse(text) : text;
+        data = text ? JSON.parse(text) : text;
       } catch {
         // Not JSON: keep the text.
       }
-      const responseHeaders: Record<string, string> = {};
-      response.headers.forEach((value, name) => {
-        responseHeaders[name] = value;
-      });
-      return { data: body as T, headers: responseHeaders, status: response.status };
+      return { data, status: response.status };
     } catch (error) {
       throw error instanceof LrsError ? error : new LrsError(0, String(error));
     } finally {
       if (timer !== undefined) clearTimeout(timer);
     }
   };
+  return {
+    sendStatement: ({ statement }) => request("POST", "statements", {}, statement),
+    sendStatements: ({ statements }) => request("POST", "statements", {}, statements),
+    getState: (p) => request("GET", "activities/state", { ...p }),
+    setState: ({ state, ...p }) => request("PUT", "activities/state", { ...p }, state),
+    getAgentProfile: (p) => request("GET", "agents/profile", { ...p }),
+  };
 }
-
-export function connect(connection: LrsConnection, options: { keepalive?: boolean; timeoutMs?: number } = {}): XAPI {
-  return new XAPI({
-    endpoint: connection.endpoint,
-    ...(connection.auth ? { auth: connection.auth } : {}),
-    adapter: fetchAdapter(options.keepalive ?? false, options.timeoutMs ?? 10_000),
-  });
-}
-
-export type LrsClient = XAPI;

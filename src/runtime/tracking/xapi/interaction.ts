@@ -3,7 +3,7 @@
  * components (choices / scale / source+target) and correctResponsesPattern in xAPI's response
  * syntax (xAPI 1.0.3 §2.4.4.1: `[,]` separates items, `[.]` joins matching pairs, `[:]` a range).
  */
-import type { CourseData, QuestionData } from "../../../shared/course-data.js";
+import type { CourseData, QuestionData, QuestionType } from "../../../shared/course-data.js";
 import type { AnsweredQuestion, CorrectPattern, Response } from "../../../shared/learner.js";
 import type { ActivityDefinition, InteractionComponent, LanguageMap } from "./types.js";
 import { INTERACTION_TYPES } from "../interaction-types.js";
@@ -52,6 +52,27 @@ function components(
   return options.filter((o) => o.group === group).map((o) => ({ id: o.id, description: { [lang]: o.text } }));
 }
 
+/**
+ * The components each interaction type lists (xAPI 1.0.3 §2.4.4.1): choices, a Likert scale, or the
+ * sources and targets of a matching; true-false, fill-in and numeric have none.
+ */
+const COMPONENTS: Record<
+  QuestionType,
+  (options: AnsweredQuestion["options"], lang: string) => Partial<ActivityDefinition>
+> = {
+  single: (options, lang) => ({ choices: components(options, undefined, lang) }),
+  multiple: (options, lang) => ({ choices: components(options, undefined, lang) }),
+  sequencing: (options, lang) => ({ choices: components(options, undefined, lang) }),
+  likert: (options, lang) => ({ scale: components(options, undefined, lang) }),
+  matching: (options, lang) => ({
+    source: components(options, "source", lang),
+    target: components(options, "target", lang),
+  }),
+  "true-false": () => ({}),
+  "fill-in": () => ({}),
+  numeric: () => ({}),
+};
+
 /** Interaction definition for an answered question; `question` supplies type-specific settings. */
 export function interactionDefinition(
   answer: AnsweredQuestion,
@@ -71,22 +92,7 @@ export function interactionDefinition(
       answer.type === "fill-in" ? fillInPattern(encodeResponse(p), caseSensitive) : encodeResponse(p),
     );
   }
-  switch (answer.type) {
-    case "single":
-    case "multiple":
-    case "sequencing":
-      definition.choices = components(answer.options, undefined, lang);
-      break;
-    case "likert":
-      definition.scale = components(answer.options, undefined, lang);
-      break;
-    case "matching":
-      definition.source = components(answer.options, "source", lang);
-      definition.target = components(answer.options, "target", lang);
-      break;
-    default:
-      break;
-  }
+  Object.assign(definition, COMPONENTS[answer.type](answer.options, lang));
   return definition;
 }
 
@@ -96,7 +102,11 @@ export function questionIri(course: CourseData, answer: AnsweredQuestion): strin
 }
 
 /** Element IRIs extend the course IRI, so they stay stable and globally unique with it. */
-export function elementIri(base: string, kind: "lessons" | "quizzes" | "questions" | "au", id?: string): string {
+export function elementIri(
+  base: string,
+  kind: "lessons" | "quizzes" | "questions" | "scenarios" | "media" | "au",
+  id?: string,
+): string {
   const root = base.replace(/\/+$/, "");
   return id === undefined ? `${root}/${kind}` : `${root}/${kind}/${encodeURIComponent(id)}`;
 }

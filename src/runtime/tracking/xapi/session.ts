@@ -2,11 +2,13 @@
  * One learner session against an LRS, shared by the Tin Can and cmi5 trackers: the statement
  * queue, the bookmark, and the page lifecycle (checklist #34, #38, #40, #59): save on
  * `visibilitychange` → hidden, retry at once when the browser comes back `online`, and on `pagehide`
- * let the tracker add its last statements, then send everything left with `fetch(…, {keepalive})`.
+ * let the tracker add its last statements, then send everything left with `fetch(…, {keepalive})`,
+ * started within the handler (keepalive.ts).
  */
 import type { Notice } from "../tracker.js";
 import { Bookmark, type BookmarkScope } from "./bookmark.js";
 import { connect, type LrsClient, type LrsConnection } from "./client.js";
+import { postStatementsKeepalive, putStateKeepalive } from "./keepalive.js";
 import { actorKey } from "./launch.js";
 import { type KeyValueStorage, StatementQueue } from "./queue.js";
 import type { Statement } from "./types.js";
@@ -36,19 +38,19 @@ export class LrsSession {
   readonly client: LrsClient;
   readonly queue: StatementQueue;
   readonly bookmark: Bookmark;
-  private readonly keepaliveClient: LrsClient;
   private left = false;
+  /** While pagehide runs: the tracker's last statements, sent before they are persisted. */
+  private leaving: Statement[] | undefined;
 
   constructor(private readonly options: SessionOptions) {
     const storage = browserStorage();
     const { connection, scope, notify } = options;
     this.client = connect(connection);
-    this.keepaliveClient = connect(connection, { keepalive: true });
     const who = `${connection.endpoint}|${actorKey(scope.agent)}|${scope.activityId}`;
     this.queue = new StatementQueue({
       storage,
       key: `coursepack:xapi-queue:${who}`,
-      send: (statement) => this.client.sendStatement({ statement: statement as never }),
+      send: (statement) => this.client.sendStatement({ statement }),
       ...(options.keepLeftover ? { keepLeftover: options.keepLeftover } : {}),
       events: {
         failing: () => notify("lms-error"),
@@ -59,7 +61,7 @@ export class LrsSession {
     });
     this.bookmark = new Bookmark(
       this.client,
-      this.keepaliveClient,
+      (params, document) => putStateKeepalive(connection, params, document),
       scope,
       storage,
       `coursepack:xapi-bookmark:${who}|${scope.registration ?? ""}`,
@@ -80,7 +82,8 @@ export class LrsSession {
   }
 
   send(statement: Statement): void {
-    this.queue.push(statement);
+    if (this.leaving) this.leaving.push(statement);
+    else this.queue.push(statement);
   }
 
   /** Delivers everything (statements, then the bookmark); false when the LRS did not take it in time. */
@@ -89,21 +92,31 @@ export class LrsSession {
     return sent && saved;
   }
 
+  /**
+   * The network goes first: when Firefox closes a tab it may end the page's process a few
+   * milliseconds into this handler (traced in issue 12: the handler stopped between two
+   * localStorage writes), and a keepalive request already started outlives it. So the last
+   * statements are sent before anything is written, then the bookmark, then the statements are
+   * persisted for the next launch to retry (the LRS recognises any that arrive twice by their ids).
+   */
   private leave(): void {
     if (this.left) return;
     this.left = true;
+    this.leaving = [];
     this.options.onLeave();
-    this.bookmark.flushKeepalive();
-    // One batch POST keeps the order; the statements stay persisted until a later session hears
-    // back, and the LRS recognises any that arrive twice by their ids.
+    const last = this.leaving;
+    this.leaving = undefined;
+    // One batch POST keeps the order.
     const batch: Statement[] = [];
     const encoder = new TextEncoder();
     let bytes = 2;
-    for (const statement of this.queue.snapshot()) {
+    for (const statement of [...this.queue.snapshot(), ...last]) {
       bytes += encoder.encode(JSON.stringify(statement)).length + 1;
       if (bytes > KEEPALIVE_BUDGET) break;
       batch.push(statement);
     }
-    if (batch.length) void this.keepaliveClient.sendStatements({ statements: batch as never }).catch(() => undefined);
+    if (batch.length) postStatementsKeepalive(this.options.connection, batch);
+    this.bookmark.flushKeepalive();
+    for (const statement of last) this.queue.push(statement);
   }
 }

@@ -214,7 +214,7 @@ function checkTitles(ctx: ScormContext): void {
   }
 }
 
-/** LOM/IMS metadata: titles and descriptions within the lengths LMSs keep (anchors #20 for 1.2). */
+/** LOM/IMS metadata: titles and descriptions within the lengths LMSs keep (each profile says why). */
 export function checkMetadataLengths(ctx: ScormContext, doc: Document, file: string): void {
   const { length, source } = ctx.profile.maxDescription;
   for (const ns of [NS.imsmd12, NS.lom]) {

@@ -12,7 +12,7 @@ export const scorm12: ScormProfile = {
   wrongScormTypeAttribute: "scormType",
   // The 1.2 schema itself limits titles to 200 characters.
   maxTitle: undefined,
-  // SCORM Cloud warns about longer 1.2 descriptions (competitor survey, anchors #20).
+  // SCORM Cloud's import warns about longer 1.2 descriptions (exelearning/iteexe#96).
   maxDescription: { length: 1000, source: "SCORM Cloud warns about longer SCORM 1.2 descriptions" },
   check(ctx) {
     checkMasteryScore(ctx);
