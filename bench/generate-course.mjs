@@ -100,7 +100,7 @@ title: Benchmark course with ${lessons} lessons
 description: A generated course for measuring build speed and package size.
 language: en
 passingScore: 80
-formats: [web, scorm12, scorm2004, scorm2004-3rd, xapi, cmi5]
+formats: [web, scorm12, scorm2004, scorm2004-4th, xapi, cmi5]
 outline:
 ${outline.map((o) => `  - ${o}`).join("\n")}
 `,

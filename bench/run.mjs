@@ -48,7 +48,9 @@ function measureBuilds(name, dir) {
   for (const file of readdirSync(out)
     .filter((f) => f.endsWith(".zip"))
     .sort()) {
-    const format = file.replace(/\.zip$/, "").replace(/^.*?-(web|scorm12|scorm2004-3rd|scorm2004|xapi|cmi5)$/, "$1");
+    const format = file
+      .replace(/\.zip$/, "")
+      .replace(/^.*?-(web|scorm12|scorm2004-3rd|scorm2004-4th|scorm2004|xapi|cmi5)$/, "$1");
     const folder = path.join(out, file.replace(/\.zip$/, ""));
     const runtime = ["coursepack.js", "coursepack.css"].reduce(
       (n, f) => n + gzipSync(readFileSync(path.join(folder, f)), { level: 9 }).length,

@@ -2,7 +2,8 @@
 // per tracker (lib/runtime/<tracker>.js), so each package ships only the tracker it needs, the
 // preview's browser pages (lib/preview/: the tests' LMS page and the preview's LMS page with its
 // debug panel), the preview's programmatic API for Node (lib/preview.js), the default theme and
-// block stylesheets minified (lib/theme.min.css, lib/blocks/*.min.css) and the JSON Schemas for editors (lib/schemas/).
+// block stylesheets minified (lib/theme.min.css, lib/blocks/*.min.css), the JSON Schemas for editors
+// (lib/schemas/), and `coursepack test`'s LMS page and robot learner (lib/tester/).
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import CleanCSS from "clean-css";
@@ -67,8 +68,20 @@ await Promise.all([
     minify: true,
     logLevel: "warning",
   }),
+  build({
+    entryPoints: [at("src/tester/client/lms-page.ts"), at("src/tester/client/robot-page.ts")],
+    outdir: at("lib/tester"),
+    bundle: true,
+    platform: "browser",
+    format: "iife",
+    // The engines learners use: Chromium, Firefox and WebKit (Safari's family) of the last years.
+    target: ["es2020", "chrome90", "firefox90", "safari15"],
+    minify: true,
+    logLevel: "warning",
+  }),
 ]);
 mkdirSync(at("lib/preview"), { recursive: true });
+copyFileSync(at("src/tester/client/lms-page.html"), at("lib/tester/lms-page.html"));
 // xmllint (libxml2 in WebAssembly, MIT) runs from files, not from the bundle: copy them with their
 // licence (src/validator/xmllint-pool.ts loads them). The module is CommonJS: .cjs, because
 // Coursepack's package.json says "type": "module".

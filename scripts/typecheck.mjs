@@ -4,7 +4,7 @@ import { existsSync, readdirSync } from "node:fs";
 
 // A project folder without TypeScript yet has nothing to check (tsc would fail with "no inputs").
 const hasSources = (dir) => readdirSync(dir, { recursive: true }).some((f) => String(f).endsWith(".ts"));
-const projects = ["src", "src/runtime", "src/preview/client", "test"].filter(
+const projects = ["src", "src/runtime", "src/preview/client", "src/tester/client", "test"].filter(
   (p) => existsSync(`${p}/tsconfig.json`) && hasSources(p),
 );
 const tsc = new URL("../node_modules/typescript/bin/tsc", import.meta.url).pathname;

@@ -6,6 +6,8 @@ import { buildCommand } from "./commands/build.js";
 import { diffCommand } from "./commands/diff.js";
 import { handoutCommand } from "./commands/handout.js";
 import { importGiftCommand } from "./commands/import-gift.js";
+import { lmsCommand } from "./commands/lms.js";
+import { testCommand } from "./commands/test.js";
 import { newCommand } from "./commands/new.js";
 import { previewCommand } from "./commands/preview.js";
 import { reportCommand } from "./commands/report.js";
@@ -24,6 +26,8 @@ const COMMANDS: readonly Command[] = [
   translateCommand,
   validateCommand,
   diffCommand,
+  testCommand,
+  lmsCommand,
   reportCommand,
 ];
 

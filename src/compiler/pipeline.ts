@@ -4,6 +4,7 @@
  */
 import path from "node:path";
 import type { CourseData, FormatId } from "../shared/course-data.js";
+import { acceptsFormat, LMS_FORMAT_NAMES, lmsFormatOf, sourceOf } from "../lms-profiles/index.js";
 import { checkModel } from "./check/index.js";
 import { BuildFailed, Diagnostics } from "./diagnostics.js";
 import { loadCourse, parsePage, type ParsePage } from "./load/load-course.js";
@@ -29,6 +30,8 @@ export interface BuildOptions {
   formats?: FormatId[];
   /** Also write each package unzipped (default true). */
   folders?: boolean;
+  /** LMS profile id or file, overriding course.yml's `lms` (checked by the caller). */
+  lms?: string;
   /** Told what the build is doing, for a progress line on large courses. */
   onProgress?: (step: string) => void;
   /** Languages to build; defaults to the course's `languages` (or its one `language`). */
@@ -88,20 +91,22 @@ const FULL: BuildStages = { parsePage, buildPage, templates: loadTemplates };
 /**
  * @param languages which of the course's languages to prepare: all of them, only its own (the
  *   preview), or those listed
+ * @param lms LMS profile id or file, overriding course.yml's `lms`
  */
 export async function checkCourse(
   dir: string,
   formats?: FormatId[],
   stages: BuildStages = FULL,
   languages: "all" | "own" | string[] = "all",
+  lms?: string,
 ): Promise<CheckedCourse> {
   const diagnostics = new Diagnostics();
   const loaded = await loadCourse(dir, diagnostics, stages.parsePage);
-  const model = loaded && buildModel(loaded, diagnostics, stages.buildPage);
+  const model = loaded && buildModel(loaded, diagnostics, stages.buildPage, lms);
   if (!model) throw new BuildFailed(diagnostics);
   await checkModel(model, diagnostics);
   const templates = await stages.templates(model);
-  const targets = resolveTargets(formats ?? model.config.formats);
+  const targets = resolveTargets(model, formats, diagnostics);
   const data = courseData(model, templates.strings);
   for (const target of targets) target.check?.(model, data, diagnostics);
   const wanted = selectLanguages(model, languages, diagnostics);
@@ -151,6 +156,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     options.formats,
     FULL,
     options.languages ?? "all",
+    options.lms,
   );
   const staged = await StagedOutput.open(outDir);
   try {
@@ -189,7 +195,31 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
 }
 
-/** Each format once, in the order given. */
-function resolveTargets(formats: FormatId[]): Target[] {
-  return [...new Set(formats)].map(targetFor);
+/**
+ * The targets to build: the formats asked for (--format), else course.yml's. A format the LMS does
+ * not import is an error when asked for, and left out with a warning when only course.yml lists it.
+ */
+export function resolveTargets(model: CourseModel, asked: FormatId[] | undefined, diagnostics: Diagnostics): Target[] {
+  const out: Target[] = [];
+  const lms = model.lms;
+  const formats = asked ?? model.config.formats;
+  for (const id of new Set(formats)) {
+    const at = asked
+      ? model.courseSource.position(model.config.lms ? ["lms"] : [])
+      : model.courseSource.position(["formats", model.config.formats.indexOf(id)]);
+    if (acceptsFormat(lms, id)) {
+      out.push(targetFor(id, lms));
+      continue;
+    }
+    const taken = lms.formats.accepts.map((f) => LMS_FORMAT_NAMES[f]).join(", ");
+    const why = `${lms.name} does not import ${LMS_FORMAT_NAMES[lmsFormatOf(id, lms)!]}; it takes ${taken} (${sourceOf(lms, lms.formats.sources[0]!).url ?? sourceOf(lms, lms.formats.sources[0]!).title})`;
+    if (asked) diagnostics.error(at, `--format ${id}: ${why}`);
+    else diagnostics.warning(at, `"${id}" is left out: ${why}`);
+  }
+  if (out.length === 0 && diagnostics.errorCount === 0)
+    diagnostics.error(
+      model.courseSource.position(["formats"]),
+      `nothing to build for ${lms.name}: none of the formats is one it imports; add ${LMS_FORMAT_NAMES[lms.formats.recommended]} (${lms.formats.recommended}) to formats`,
+    );
+  return out;
 }

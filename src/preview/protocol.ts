@@ -120,3 +120,17 @@ export interface XapiSummary {
 export interface LaunchAnswer {
   url: string;
 }
+
+/** scorm-again's JSON form of the CMI data (renderCMIToJSONObject / loadFromJSON). */
+export type CmiJson = { cmi: Record<string, unknown> };
+
+/** One SCORM API call as the LMS page records it (src/preview/client/scorm-lms.ts). */
+export interface ApiCall {
+  method: string;
+  /** First argument: the element for GetValue/SetValue, the "" parameter for the others. */
+  element?: string | undefined;
+  value?: string | undefined;
+  result: string;
+  /** GetLastError right after the call ("0" = none). */
+  error: string;
+}

@@ -10,8 +10,12 @@ export const COURSE_DATA_SCHEMA = 1;
  * registries keyed by them and the tests that walk them all read the same members.
  */
 
-/** Output formats the build can produce, in the order the docs list them. */
-export const FORMAT_IDS = ["web", "scorm12", "scorm2004", "scorm2004-3rd", "xapi", "cmi5"] as const;
+/**
+ * Output formats the build can produce, in the order the docs list them. `scorm2004` is SCORM 2004
+ * in the edition the LMS profile prefers (3rd unless the profile says otherwise); `scorm2004-3rd`
+ * and `scorm2004-4th` pin one.
+ */
+export const FORMAT_IDS = ["web", "scorm12", "scorm2004", "scorm2004-3rd", "scorm2004-4th", "xapi", "cmi5"] as const;
 export type FormatId = (typeof FORMAT_IDS)[number];
 
 /** When the course counts as complete. */

@@ -75,7 +75,8 @@ function formatOf(kind: "scorm" | "cmi5" | "xapi" | undefined, manifest: string)
   if (kind === undefined) return "web";
   const version = /<schemaversion>\s*([^<]*?)\s*<\/schemaversion>/.exec(manifest)?.[1] ?? "";
   if (version === "1.2" || !version) return "scorm12";
-  return /4th/i.test(version) ? "scorm2004" : "scorm2004-3rd";
+  // `scorm2004` names whichever edition the LMS profile asks for; a package knows its own.
+  return /4th/i.test(version) ? "scorm2004-4th" : "scorm2004-3rd";
 }
 
 export async function snapshotPackage(input: string): Promise<Snapshot> {

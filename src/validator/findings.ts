@@ -16,6 +16,16 @@ export interface Finding {
   line?: number;
   message: string;
   fix: string;
+  /** For a limit of one LMS (`validate --lms`): the profile and the source that states the limit. */
+  lms?: LmsCitation | undefined;
+}
+
+export interface LmsCitation {
+  /** Profile id. */
+  profile: string;
+  /** The LMS's name. */
+  name: string;
+  source: { title: string; url?: string | undefined };
 }
 
 interface CodeInfo {
@@ -238,6 +248,31 @@ export const CODES = {
     checklist: 52,
     fix: "read the LRS endpoint from the launch URL instead of hard-coding it",
   },
+  // Limits of one LMS (validate --lms, from its profile)
+  "lms-format": { severity: "error", fix: "build the package in a format the LMS imports (`coursepack lms <name>`)" },
+  "lms-zip-size": { severity: "error", fix: "make the package smaller: host large media outside it, or compress it" },
+  "lms-unzipped-size": { severity: "error", fix: "make the package smaller: host large media outside it" },
+  "lms-file-count": { severity: "error", fix: "ship fewer files (bundle scripts, use sprites)" },
+  "lms-compression": { severity: "error", fix: "zip the package again with the compression methods the LMS extracts" },
+  "lms-compression-ratio": {
+    severity: "error",
+    fix: "store files that compress extremely well (or pad them less); the LMS suspects a zip bomb",
+  },
+  "lms-file-type": { severity: "error", fix: "remove the file from the package; the LMS refuses the whole upload" },
+  "lms-file-name": {
+    severity: "error",
+    fix: "rename the zip and its files to plain ASCII letters, digits, '.', '_' and '-'",
+  },
+  "lms-multiple-scos": { severity: "error", checklist: 10, fix: "ship one SCO per package" },
+  "lms-http-reference": {
+    severity: "error",
+    fix: "use https: for every external file, or ship the file inside the package",
+  },
+  "lms-content-completion": {
+    severity: "error",
+    checklist: 8,
+    fix: 'add <imsss:sequencing><imsss:deliveryControls completionSetByContent="true" objectiveSetByContent="true"/></imsss:sequencing> to every SCO item',
+  },
 } as const satisfies Record<string, CodeInfo>;
 
 export type FindingCode = keyof typeof CODES;
@@ -259,7 +294,7 @@ export class Findings {
     code: FindingCode,
     where: Where,
     message: string,
-    override: Partial<Pick<Finding, "severity" | "checklist" | "fix">> = {},
+    override: Partial<Pick<Finding, "severity" | "checklist" | "fix" | "lms">> = {},
   ): void {
     const info: CodeInfo = CODES[code];
     const checklist = override.checklist ?? info.checklist;
@@ -271,6 +306,7 @@ export class Findings {
       ...(where.line === undefined ? {} : { line: where.line }),
       message,
       fix: override.fix ?? info.fix,
+      ...(override.lms ? { lms: override.lms } : {}),
     });
   }
 
@@ -283,9 +319,13 @@ export class Findings {
   }
 }
 
-/** `imsmanifest.xml:12: error [checklist #4] message — fix (code)`; `where` stands in for a package-wide finding. */
+/**
+ * `imsmanifest.xml:12: error [checklist #4] message — fix (code)`, and for an LMS limit
+ * `… (code) [docebo: <source url>]`; `where` stands in for a package-wide finding.
+ */
 export function formatFinding(f: Finding, where: string, code = (c: string) => `(${c})`): string {
   const at = f.file ? `${f.file}${f.line === undefined ? "" : `:${f.line}`}` : where;
   const checklist = f.checklist === undefined ? "" : ` [checklist #${f.checklist}]`;
-  return `${at}: ${f.severity}${checklist} ${f.message} — ${f.fix} ${code(f.code)}`;
+  const lms = f.lms ? ` [${f.lms.profile}: ${f.lms.source.url ?? f.lms.source.title}]` : "";
+  return `${at}: ${f.severity}${checklist} ${f.message} — ${f.fix} ${code(f.code)}${lms}`;
 }

@@ -4,6 +4,8 @@
  * module → scans xAPI/cmi5 packages for credentials. Never writes the package to disk.
  */
 import type { FormatId } from "../shared/course-data.js";
+import type { LmsProfile } from "../lms-profiles/index.js";
+import { checkLmsLimits } from "./checks/lms-limits.js";
 import { scanForCredentials } from "./checks/credentials.js";
 import { readCoursepackBuild } from "./checks/build-stamp.js";
 import { checkPackageFiles } from "./checks/package-files.js";
@@ -30,6 +32,8 @@ export interface ValidateOptions {
   format?: FormatId;
   /** Sanity limits (tests lower them). */
   limits?: Partial<Limits>;
+  /** Also check the limits of this LMS (`validate --lms`); each finding cites the profile's source. */
+  lms?: LmsProfile | undefined;
 }
 
 export interface ValidationResult {
@@ -50,8 +54,10 @@ const STANDARDS: Record<ManifestKind, Standard> = { scorm, cmi5, xapi: tincan };
 const FORMAT_STANDARDS: Record<FormatId, StandardResult> = {
   web: { standard: "web", edition: null },
   scorm12: { standard: "scorm12", edition: "1.2" },
-  scorm2004: { standard: "scorm2004", edition: "2004 4th Edition" },
+  // Either edition: the LMS profile chooses which one `scorm2004` builds.
+  scorm2004: { standard: "scorm2004", edition: null },
   "scorm2004-3rd": { standard: "scorm2004", edition: "2004 3rd Edition" },
+  "scorm2004-4th": { standard: "scorm2004", edition: "2004 4th Edition" },
   xapi: { standard: "xapi", edition: null },
   cmi5: { standard: "cmi5", edition: null },
 };
@@ -75,6 +81,7 @@ export async function validatePackage(
       if (stamp)
         build = { course: stamp.course, version: stamp.version, content: stamp.content, generator: stamp.generator };
     }
+    if (options.lms) await checkLmsLimits({ profile: options.lms, source, found, label, findings });
   } catch (error) {
     // Whatever goes wrong with one package is its finding: a run over many packages goes on.
     if (error instanceof PackageRefused) findings.add(error.code, { file: "" }, error.message);

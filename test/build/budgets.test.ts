@@ -3,21 +3,23 @@
  * course, and the SCORM zip as a whole. Sizes are measured, not timed, so this test is stable.
  */
 import { describe, expect, it } from "vitest";
+import { FORMAT_IDS, type FormatId } from "../../src/shared/course-data.js";
 import { buildInto, CONTENT_DIR } from "../support/build.js";
 
 const KB = 1024;
-const RUNTIME_BUDGET: Record<string, number> = {
+const RUNTIME_BUDGET: Record<FormatId, number> = {
   web: 25 * KB,
   scorm12: 25 * KB,
   scorm2004: 25 * KB,
   "scorm2004-3rd": 25 * KB,
+  "scorm2004-4th": 25 * KB,
   xapi: 40 * KB,
   cmi5: 40 * KB,
 };
 
 describe("size budgets of the default course", async () => {
   const result = await buildInto(CONTENT_DIR, {
-    formats: ["web", "scorm12", "scorm2004", "scorm2004-3rd", "xapi", "cmi5"],
+    formats: [...FORMAT_IDS],
     folders: false,
   });
 

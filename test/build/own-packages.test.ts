@@ -1,10 +1,11 @@
 /** Everything Coursepack builds passes `coursepack validate` with zero findings, in every format. */
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { FORMAT_IDS } from "../../src/shared/course-data.js";
 import { validatePackage } from "../../src/validator/validate.js";
 import { buildInto, CONTENT_DIR, FIXTURES } from "../support/build.js";
 
-const ALL = ["web", "scorm12", "scorm2004", "scorm2004-3rd", "xapi", "cmi5"] as const;
+const ALL = FORMAT_IDS;
 
 describe("our own packages", () => {
   it.each([

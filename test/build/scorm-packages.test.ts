@@ -13,8 +13,10 @@ import { copyStarter } from "../../src/cli/starter.js";
 
 const FORMATS = [
   { format: "scorm12", schemas: "scorm12", version: "1.2" },
-  { format: "scorm2004", schemas: "scorm2004-4th", version: "2004 4th Edition" },
+  { format: "scorm2004-4th", schemas: "scorm2004-4th", version: "2004 4th Edition" },
   { format: "scorm2004-3rd", schemas: "scorm2004-3rd", version: "2004 3rd Edition" },
+  // `scorm2004` is the LMS profile's edition: the 3rd for the default profile (the safe choice).
+  { format: "scorm2004", schemas: "scorm2004-3rd", version: "2004 3rd Edition" },
 ] as const;
 
 async function scaffold(name: string): Promise<string> {
@@ -111,7 +113,7 @@ describe("manifest tracking options", () => {
   it("leave out mastery and completion thresholds by default (checklist #8, #9)", async () => {
     const xml12 = await manifestOf(plain, "scorm12");
     expect(xml12).not.toContain("masteryscore");
-    for (const format of ["scorm2004", "scorm2004-3rd"]) {
+    for (const format of ["scorm2004", "scorm2004-3rd", "scorm2004-4th"]) {
       const xml = await manifestOf(plain, format);
       expect(xml).toContain('<imsss:deliveryControls completionSetByContent="true" objectiveSetByContent="true"/>');
       expect(xml).not.toContain("completionThreshold");
@@ -127,8 +129,10 @@ describe("manifest tracking options", () => {
       `${await readFile(file, "utf8")}\nminutes: 95\ntracking:\n  masteryScoreInManifest: true\n  completionThreshold: 0.75\n`,
     );
     const result = await buildInto(dir, { formats: FORMATS.map((f) => f.format) });
-    const [xml12, xml4th, xml3rd] = await Promise.all(FORMATS.map((f) => manifestOf(result, f.format)));
+    const xmls = await Promise.all(FORMATS.map((f) => manifestOf(result, f.format)));
+    const [xml12, xml4th, xml3rd] = xmls;
     expect(xml12).toContain("<adlcp:masteryscore>80</adlcp:masteryscore>");
+    expect(xmls[3]).toBe(xml3rd);
     expect(xml4th).toContain('<adlcp:completionThreshold completedByMeasure="true" minProgressMeasure="0.75"/>');
     expect(xml3rd).toContain("<adlcp:completionThreshold>0.75</adlcp:completionThreshold>");
     expect(xml12).toContain("<imsmd:datetime>PT1H35M</imsmd:datetime>");
@@ -139,7 +143,7 @@ describe("manifest tracking options", () => {
       );
     }
     for (const [i, f] of FORMATS.entries()) {
-      const [r] = await validateXsd(f.schemas, [{ file: f.format, xml: [xml12, xml4th, xml3rd][i]! }]);
+      const [r] = await validateXsd(f.schemas, [{ file: f.format, xml: xmls[i]! }]);
       expect(r!.problems).toEqual([]);
     }
   });

@@ -24,7 +24,7 @@ const ADL = "http://adlnet.gov/expapi/verbs/";
 const ACTOR = { name: "Jane Doe", account: { homePage: "https://lms.example.com", name: "jane-42" } };
 const SCORM: { format: FormatId; standard: ScormStandard }[] = [
   { format: "scorm12", standard: "scorm12" },
-  { format: "scorm2004", standard: "scorm2004" },
+  { format: "scorm2004-4th", standard: "scorm2004" },
   { format: "scorm2004-3rd", standard: "scorm2004" },
 ];
 
@@ -39,7 +39,7 @@ beforeAll(async () => {
   const fixtureOut = await tempDir("engine-fixtures");
   const [result, reference] = await Promise.all([
     starterCourse().then((dir) =>
-      buildInto(dir, { formats: ["web", "scorm12", "scorm2004", "scorm2004-3rd", "xapi", "cmi5"] }),
+      buildInto(dir, { formats: ["web", "scorm12", "scorm2004-4th", "scorm2004-3rd", "xapi", "cmi5"] }),
     ),
     startReferenceLrs(),
     ...["all-types", "keyboard-quiz"].map((name) =>

@@ -1,7 +1,8 @@
 /**
  * Every command a user can reach, run from the packed and installed package (not from src/ or the
  * repository's lib/): help, version, new, build, handout, validate, import-gift, translate, diff. The
- * preview and the report have their own files (preview.test.ts, report.test.ts).
+ * preview, the report and LMS profiles with `coursepack test` have their own files (preview.test.ts,
+ * report.test.ts, tester.test.ts).
  */
 import { copyFile, cp, readdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -29,7 +30,7 @@ describe("the installed coursepack", () => {
     expect(version.stdout.trim()).toBe(manifest.version);
     const help = await installed("--help");
     expect(help.code).toBe(0);
-    for (const command of [
+    const commands = [
       "build",
       "new",
       "preview",
@@ -39,8 +40,10 @@ describe("the installed coursepack", () => {
       "translate",
       "diff",
       "report",
-    ])
-      expect(help.stdout).toContain(`coursepack ${command}`);
+      "test",
+      "lms",
+    ];
+    for (const command of commands) expect(help.stdout).toContain(`coursepack ${command}`);
     const one = await installed("build", "--help");
     expect(one.stdout).toContain("coursepack build [dir]");
     expect(one.stdout).not.toContain("coursepack validate");
@@ -102,7 +105,8 @@ describe("the installed coursepack", () => {
     const zip = path.join(out, "my-course-scorm2004.zip");
     const text = await installed("validate", zip, "--expect", "scorm2004");
     expect(text.code).toBe(0);
-    expect(text.stdout).toMatch(/✓ .*my-course-scorm2004\.zip: SCORM 2004 4th Edition, valid/);
+    // Without an LMS profile, scorm2004 is the 3rd edition every LMS with SCORM 2004 imports.
+    expect(text.stdout).toMatch(/✓ .*my-course-scorm2004\.zip: SCORM 2004 3rd Edition, valid/);
     const json = await installed("validate", path.join(out, "my-course-cmi5.zip"), "--json");
     expect(json.code).toBe(0);
     expect(JSON.parse(json.stdout)).toMatchObject({ valid: true, standard: "cmi5" });

@@ -1,18 +1,12 @@
 /**
  * Finds Debian's Chromium for the browser tests, installing it when we can (root with apt-get).
- * Browser tests never skip: without Chromium they fail with the command to run.
+ * Browser tests never skip: without Chromium they fail with the command to run. The launch flags are
+ * the ones `coursepack test` and `coursepack handout` use (src/shared/node/chromium.ts).
  */
+import { CHROMIUM_ARGS } from "../../src/shared/node/chromium.js";
 import { CHROMIUM, ensureProgram } from "./debian.js";
 
-export const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-dev-shm-usage",
-  "--no-first-run",
-  "--disable-component-update",
-  "--disable-sync",
-];
+export { CHROMIUM_ARGS };
 
 export function ensureChromium(): string {
   return ensureProgram(CHROMIUM);

@@ -32,8 +32,6 @@ export const COURSE: CourseData = {
   passingScore: 60,
   completion: "lessons-and-quiz",
   scoreCombination: "weighted-average",
-  navigation: "free",
-  blocks: {},
   pages: [
     { id: "rivers", kind: "lesson", title: "Rivers", minutes: 5, checks: [], blocks: [], requires: [] },
     { id: "capitals", kind: "lesson", title: "Capitals", minutes: 8, checks: [], blocks: [], requires: [] },

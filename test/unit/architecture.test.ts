@@ -17,33 +17,57 @@ const ALLOWED: Record<string, readonly string[]> = {
     "compiler",
     "validator",
     "importers",
+    "tester",
     "translation",
     "report",
     "preview/server",
     "preview/protocol",
+    "lms-profiles",
     "shared",
     "shared/node",
   ],
   updates: ["compiler", "validator", "shared", "shared/node"],
-  "preview/server": ["compiler", "validator", "preview/protocol", "shared", "shared/node"],
+  tester: [
+    "compiler",
+    "validator",
+    "preview/server",
+    "preview/protocol",
+    "tester/protocol",
+    "lms-profiles",
+    "shared",
+    "shared/node",
+  ],
+  "tester/client": ["tester/protocol", "preview/client", "preview/protocol", "shared"],
+  "tester/protocol": ["preview/protocol", "shared"],
+  "preview/server": ["compiler", "validator", "preview/protocol", "lms-profiles", "shared", "shared/node"],
   importers: ["compiler", "shared", "shared/node"],
   translation: ["compiler", "shared", "shared/node"],
   report: ["compiler", "shared", "shared/node"],
-  compiler: ["validator", "shared", "shared/node"],
-  validator: ["shared", "shared/node"],
+  compiler: ["validator", "lms-profiles", "shared", "shared/node"],
+  validator: ["lms-profiles", "shared", "shared/node"],
+  "lms-profiles": ["shared", "shared/node"],
   "preview/client": ["preview/protocol", "shared"],
   "preview/protocol": ["shared"],
   runtime: ["shared"],
   "shared/node": ["shared"],
   shared: [],
 };
-const BROWSER = new Set(["runtime", "preview/client", "preview/protocol", "shared"]);
+const BROWSER = new Set([
+  "runtime",
+  "preview/client",
+  "preview/protocol",
+  "tester/client",
+  "tester/protocol",
+  "shared",
+]);
 
 function areaOf(file: string): string {
   const rel = path.relative(SRC, file).split(path.sep).join("/").replace(/\.js$/, ".ts");
   if (rel.startsWith("shared/node/")) return "shared/node";
   if (rel === "preview/protocol.ts") return "preview/protocol";
   if (rel.startsWith("preview/")) return rel.split("/").slice(0, 2).join("/");
+  if (rel === "tester/protocol.ts") return "tester/protocol";
+  if (rel.startsWith("tester/client/")) return "tester/client";
   return rel.split("/")[0]!;
 }
 

@@ -143,14 +143,14 @@ describe("structural changes", () => {
     expect(fromZips.changes).toEqual(fromFolders.changes);
     expect(fromZips.manifests).toEqual(fromFolders.manifests);
     expect(fromZips.lms).toEqual(fromFolders.lms);
-    expect(fromZips.old).toMatchObject({ kind: "package", format: "scorm2004", version: "1.0.0" });
+    expect(fromZips.old).toMatchObject({ kind: "package", format: "scorm2004-3rd", version: "1.0.0" });
     // An LMS's copy against the edited course folder: the folder is built in the package's format.
     const mixed = await diffCourses(path.join(old.outDir, "update-drill-cmi5"), dirs["pass-mark"]);
     expect(mixed.new).toMatchObject({ kind: "course", format: "cmi5", version: "2.0.0" });
     expect(mixed.manifests[0]!.changes).toEqual(["tracking"]);
     // A different edition is structural for SumTotal.
-    const edition = await diffCourses(zip(old, "scorm2004"), dirs.text, { format: "scorm2004-3rd" });
-    expect(edition.new.format).toBe("scorm2004-3rd");
+    const edition = await diffCourses(zip(old, "scorm2004"), dirs.text, { format: "scorm2004-4th" });
+    expect(edition.new.format).toBe("scorm2004-4th");
     expect(edition.lms.sumtotal).toEqual({ verdict: "new-version", because: ["edition"] });
   });
 });

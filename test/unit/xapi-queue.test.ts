@@ -173,7 +173,7 @@ describe("Bookmark", () => {
     for (const data of ["garbage", [1, 2], { state: 42 }, { someone: "else" }]) {
       const bookmark = new Bookmark(
         stateLrs(async () => ({ data })),
-        stateLrs(async () => ({ data })),
+        noKeepalive,
         scope,
         new MemoryStorage(),
         "b",
@@ -187,7 +187,7 @@ describe("Bookmark", () => {
     storage.setItem("b", JSON.stringify(mine));
     const withCopy = new Bookmark(
       stateLrs(async () => ({ data: "garbage" })),
-      stateLrs(async () => ({ data: {} })),
+      noKeepalive,
       scope,
       storage,
       "b",

@@ -8,6 +8,8 @@ import { FORMAT_IDS, type FormatId } from "../../shared/course-data.js";
 import { bold, checklistPointer, dim, formatBytes, formatMs, green, info, yellow } from "../format.js";
 import { formatFinding } from "../../validator/findings.js";
 import { UsageError } from "../usage.js";
+import { lmsOption } from "../lms-option.js";
+import { isProfilePath } from "../../lms-profiles/index.js";
 import { courseDir } from "../course-dir.js";
 import { progressLine } from "../progress.js";
 import type { Command } from "../command.js";
@@ -21,9 +23,12 @@ async function run(args: string[]): Promise<number> {
       format: { type: "string", short: "f" },
       language: { type: "string", short: "l" },
       "no-folders": { type: "boolean", default: false },
+      lms: { type: "string" },
       json: { type: "boolean", default: false },
     },
   });
+  // Checked here, so a bad name is a usage error; a profile file is relative to the working directory.
+  const lms = lmsOption(values.lms);
   if (positionals.length > 1) throw new UsageError("build takes one course folder");
   const formats = values.format
     ?.split(",")
@@ -49,6 +54,7 @@ async function run(args: string[]): Promise<number> {
         onProgress: progress.update,
         ...(formats ? { formats: formats as FormatId[] } : {}),
         ...(languages ? { languages } : {}),
+        ...(lms && values.lms ? { lms: isProfilePath(values.lms) ? path.resolve(values.lms) : values.lms } : {}),
       }),
     );
   } catch (error) {
@@ -83,6 +89,7 @@ function report(result: BuildResult) {
   return {
     ok: true,
     course: { id: result.model.config.id, title: result.model.config.title, dir: result.model.dir },
+    lms: result.model.lms.id,
     outDir: result.outDir,
     ms: Math.round(result.ms),
     packages: result.outputs.map((o) => ({
@@ -101,7 +108,9 @@ function report(result: BuildResult) {
 
 function printReport(result: BuildResult): void {
   for (const d of result.diagnostics.sorted()) console.error(yellow(formatDiagnostic(d)));
-  info(`${bold(result.model.config.title)} ${dim(`(${path.relative(process.cwd(), result.model.dir) || "."})`)}`);
+  info(
+    `${bold(result.model.config.title)} ${dim(`(${path.relative(process.cwd(), result.model.dir) || "."}, for ${result.model.lms.name})`)}`,
+  );
   const zipOf = (o: (typeof result.outputs)[number]) =>
     path.relative(process.cwd(), path.join(result.outDir, o.zipName));
   const several = new Set(result.outputs.map((o) => o.language)).size > 1;
@@ -148,10 +157,14 @@ export const buildCommand: Command = {
   usage: `  coursepack build [dir]      Build the course in dir into packages (default: this
                               folder if it has a course.yml, else content/).
       -o, --out <dir>           Output folder (default: dist)
-      -f, --format <list>       Formats, comma-separated: web, scorm12, scorm2004,
-                                scorm2004-3rd, xapi, cmi5 (default: course.yml's formats)
+      -f, --format <list>       Formats, comma-separated: web, scorm12, scorm2004 (the
+                                LMS's edition), scorm2004-3rd, scorm2004-4th, xapi, cmi5
+                                (default: course.yml's formats)
       -l, --language <list>     Languages, comma-separated (default: course.yml's languages)
       --no-folders              Write only the zips, not the unzipped folders
+      --lms <name>              Build for this LMS (\`coursepack lms\` lists them; default:
+                                course.yml's lms, else generic): its formats, SCORM 2004
+                                edition, reporting and limits
       --json                    Print the result (packages, sizes, problems) as JSON`,
   run,
 };

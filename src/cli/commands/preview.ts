@@ -79,8 +79,8 @@ export const previewCommand: Command = {
                               cmi5 package in a local LMS with a debug panel; rebuilds
                               and reloads the course when you edit it.
       -f, --format <format>     Standard to preview a course in: scorm12, scorm2004,
-                                scorm2004-3rd, xapi, cmi5, web (default: the first
-                                LMS format in course.yml; a package's is detected)
+                                scorm2004-3rd, scorm2004-4th, xapi, cmi5, web (default:
+                                the first LMS format in course.yml; a package's is detected)
       -p, --port <n>            Port on 127.0.0.1 (default: any free port)`,
   run,
 };

@@ -5,6 +5,7 @@ import { formatFinding } from "../../validator/findings.js";
 import { describe, validatePackage, type ValidationResult } from "../../validator/validate.js";
 import { bold, checklistPointer, dim, green, info, red, yellow } from "../format.js";
 import { UsageError } from "../usage.js";
+import { lmsOption } from "../lms-option.js";
 import type { Command } from "../command.js";
 
 async function run(args: string[]): Promise<number> {
@@ -14,8 +15,10 @@ async function run(args: string[]): Promise<number> {
     options: {
       json: { type: "boolean", default: false },
       expect: { type: "string" },
+      lms: { type: "string" },
     },
   });
+  const lms = lmsOption(values.lms);
   if (positionals.length === 0)
     throw new UsageError("validate takes a package: a .zip, its unzipped folder, or a manifest XML file");
   const format = values.expect;
@@ -23,7 +26,7 @@ async function run(args: string[]): Promise<number> {
     throw new UsageError(`unknown format "${format}" for --expect; choose from ${FORMAT_IDS.join(", ")}`);
   }
   const results = await Promise.all(
-    positionals.map((p) => validatePackage(p, { label: p, ...(format ? { format: format as FormatId } : {}) })),
+    positionals.map((p) => validatePackage(p, { label: p, lms, ...(format ? { format: format as FormatId } : {}) })),
   );
   if (values.json) {
     console.log(JSON.stringify(results.length === 1 ? results[0] : results, null, 2));
@@ -73,6 +76,8 @@ export const validateCommand: Command = {
                               unzipped folder, or a lone manifest XML) for LMS problems.
       --json                    Print the findings as JSON (for CI)
       --expect <format>         Also require this format: web, scorm12, scorm2004,
-                                scorm2004-3rd, xapi, cmi5`,
+                                scorm2004-3rd, scorm2004-4th, xapi, cmi5
+      --lms <name>              Also check every limit of this LMS (\`coursepack lms\`),
+                                each with the profile's source`,
   run,
 };

@@ -2,6 +2,7 @@
  * Model stage: validates every loaded document against its schema and assembles the typed course
  * model. Invalid documents are reported and skipped so that one run shows every error.
  */
+import { DEFAULT_PROFILE, type LmsProfile, LmsProfileError, loadProfile } from "../../lms-profiles/index.js";
 import type { Diagnostics } from "../diagnostics.js";
 import type { LoadedCourse, PageSource } from "../load/load-course.js";
 import { courseSchema, type CourseConfig } from "../schema/course.js";
@@ -11,7 +12,7 @@ import { AssetMap, resolveReference } from "./assets.js";
 import { markdownFields } from "./fields.js";
 import { buildLesson } from "./lesson.js";
 import { buildQuiz } from "./quiz.js";
-import type { CourseModel, PageModel } from "./types.js";
+import type { CourseModel, PageModel, ResolvedTracking } from "./types.js";
 
 export type * from "./types.js";
 
@@ -28,10 +29,15 @@ export type BuildPage = (
 export const buildPage: BuildPage = (src, coursePassingScore, diagnostics) =>
   src.kind === "lesson" ? buildLesson(src, diagnostics) : buildQuiz(src, coursePassingScore, diagnostics);
 
+/**
+ * @param lms An LMS profile id or file that overrides course.yml's `lms` (the --lms option); the
+ * caller has checked that it loads.
+ */
 export function buildModel(
   loaded: LoadedCourse,
   diagnostics: Diagnostics,
   build: BuildPage = buildPage,
+  lms?: string,
 ): CourseModel | undefined {
   const valid = loaded.course.ok ? validateSource(courseSchema, loaded.course, diagnostics, "course.yml") : undefined;
   // With errors in course.yml (already reported) carry on with its valid parts, so the lessons'
@@ -54,6 +60,7 @@ export function buildModel(
     }
   }
   const logoFile = config.theme.logo === undefined ? undefined : resolveReference(config.theme.logo, loaded.courseFile);
+  const profile = lmsProfile(lms ?? config.lms, loaded, diagnostics);
   return {
     dir: loaded.dir,
     courseFile: loaded.courseFile,
@@ -66,6 +73,37 @@ export function buildModel(
     activityId: config.activityId ?? `urn:coursepack:${config.id}`,
     assets,
     logo: logoFile && isInside(loaded.dir, logoFile) ? assets.add(logoFile) : undefined,
+    lms: profile,
+    tracking: resolveTracking(config, profile, hasGradedQuiz),
+  };
+}
+
+/** The LMS profile named in course.yml (or by --lms); a name that does not load is reported at `lms:`. */
+function lmsProfile(name: string | undefined, loaded: LoadedCourse, diagnostics: Diagnostics): LmsProfile {
+  if (name !== undefined) {
+    try {
+      return loadProfile(name, loaded.dir);
+    } catch (error) {
+      if (!(error instanceof LmsProfileError)) throw error;
+      diagnostics.error(loaded.course.position(["lms"]), error.message);
+    }
+  }
+  return loadProfile(DEFAULT_PROFILE);
+}
+
+/** Each tracking choice: course.yml's when written, else the LMS profile's, else Coursepack's default. */
+function resolveTracking(config: CourseConfig, profile: LmsProfile, hasGradedQuiz: boolean): ResolvedTracking {
+  const own = config.tracking;
+  const lms = profile.reporting;
+  return {
+    scorm12Status:
+      own.scorm12Status ?? lms?.scorm12Status ?? (hasGradedQuiz ? "passed-incomplete" : "completed-incomplete"),
+    exitWhenComplete: own.exitWhenComplete ?? lms?.exitWhenComplete ?? "normal",
+    interactions: own.interactions,
+    commitSeconds: own.commitSeconds,
+    navigationRequests: own.navigationRequests,
+    masteryScoreInManifest: own.masteryScoreInManifest ?? lms?.masteryScoreInManifest ?? false,
+    completionThreshold: own.completionThreshold,
   };
 }
 

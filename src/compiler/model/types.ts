@@ -1,5 +1,6 @@
 /** The course model: validated, typed, ids settled. Everything after this stage reads only this. */
-import type { QuestionType } from "../../shared/course-data.js";
+import type { QuestionType, TrackingOptions } from "../../shared/course-data.js";
+import type { LmsProfile } from "../../lms-profiles/index.js";
 import type { BlockModel } from "../blocks/index.js";
 import type { Source, SourcePath } from "../load/source.js";
 import type { YamlPath, YamlSource } from "../load/yaml-source.js";
@@ -24,6 +25,15 @@ export interface CourseModel {
   assets: AssetMap;
   /** The logo's package path, when the theme names one. */
   logo: string | undefined;
+  /** The LMS the course is built for (course.yml's `lms`, or --lms; the generic profile otherwise). */
+  lms: LmsProfile;
+  /** Tracking choices: course.yml's, else the LMS profile's, else Coursepack's defaults. */
+  tracking: ResolvedTracking;
+}
+
+export interface ResolvedTracking extends TrackingOptions {
+  masteryScoreInManifest: boolean;
+  completionThreshold: number | undefined;
 }
 
 export type PageModel = LessonModel | QuizModel;

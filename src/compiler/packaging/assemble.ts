@@ -93,12 +93,17 @@ export async function packageTarget(
     writeZip(staged.path(zipName), files),
     writeFolder ? writeFiles(staged.path(base), files) : Promise.resolve(),
   ]);
-  const check = await validatePackage(staged.path(zipName), { format: target.id, label: zipName });
+  const check = await validatePackage(staged.path(zipName), { format: target.id, label: zipName, lms: model.lms });
   if (!check.valid) {
-    const errors = check.findings.filter((f) => f.severity === "error").map((f) => `  ${formatFinding(f, zipName)}`);
-    throw new Error(
-      `the ${target.label} package failed its checks (a Coursepack bug; please report it):\n${errors.join("\n")}`,
-    );
+    const errors = check.findings.filter((f) => f.severity === "error");
+    const lines = (list: Finding[]) => list.map((f) => `  ${formatFinding(f, zipName)}`).join("\n");
+    const own = errors.filter((f) => !f.lms);
+    if (own.length > 0)
+      throw new Error(
+        `the ${target.label} package failed its checks (a Coursepack bug; please report it):\n${lines(own)}`,
+      );
+    // Only the LMS's limits are broken (a large video, a file type it refuses): the author can fix it.
+    throw new Error(`the ${target.label} package breaks limits of ${model.lms.name}:\n${lines(errors)}`);
   }
   return {
     format: target.id,

@@ -73,13 +73,11 @@ export function courseData(model: CourseModel, strings: Record<string, string>):
     questions,
     strings,
     tracking: {
-      scorm12Status:
-        config.tracking.scorm12Status ??
-        (model.questions.some((q) => q.graded) ? "passed-incomplete" : "completed-incomplete"),
-      exitWhenComplete: config.tracking.exitWhenComplete,
-      interactions: config.tracking.interactions,
-      commitSeconds: config.tracking.commitSeconds,
-      navigationRequests: config.tracking.navigationRequests,
+      scorm12Status: model.tracking.scorm12Status,
+      exitWhenComplete: model.tracking.exitWhenComplete,
+      interactions: model.tracking.interactions,
+      commitSeconds: model.tracking.commitSeconds,
+      navigationRequests: model.tracking.navigationRequests,
     },
     activityId: model.activityId,
     navigation: config.navigation,

@@ -57,11 +57,12 @@ const refusedSchema = z
 const trackingSchema = z.strictObject({
   scorm12Status: z.enum(SCORM12_STATUS_PAIRS).optional().meta({
     description:
-      "SCORM 1.2 lesson_status pair (on success-otherwise). Default: passed-incomplete with a graded quiz, else completed-incomplete.",
+      "SCORM 1.2 lesson_status pair (on success-otherwise). Default: the LMS profile's, else passed-incomplete with a graded quiz, else completed-incomplete.",
   }),
   // checklist #28: Mzinga did not roll up a completed attempt left suspended; others want it kept.
-  exitWhenComplete: z.enum(EXIT_WHEN_COMPLETE).default("normal").meta({
-    description: 'SCORM exit once complete: "normal" ends the attempt, "suspend" keeps the saved state.',
+  exitWhenComplete: z.enum(EXIT_WHEN_COMPLETE).optional().meta({
+    description:
+      'SCORM exit once complete: "normal" ends the attempt, "suspend" keeps the saved state. Default: the LMS profile\'s, else "normal".',
   }),
   navigationRequests: z.boolean().default(false).meta({
     description:
@@ -78,10 +79,11 @@ const trackingSchema = z.strictObject({
       description: "Seconds between periodic commits to the LMS (session time, keep-alive).",
       examples: [45],
     }),
-  // Off by default: with a mastery score LMSs override the course's own status (checklist #8, #9).
-  masteryScoreInManifest: z.boolean().default(false).meta({
+  // Off unless the LMS profile says otherwise: with a mastery score LMSs override the course's own
+  // status (checklist #8, #9).
+  masteryScoreInManifest: z.boolean().optional().meta({
     description:
-      "Put the course pass mark in the manifest (SCORM 1.2 adlcp:masteryscore, SCORM 2004 a primary objective satisfied by measure). Off by default: it lets LMSs override the course's status.",
+      "Put the course pass mark in the manifest (SCORM 1.2 adlcp:masteryscore, SCORM 2004 a primary objective satisfied by measure). Default: the LMS profile's, else off: it lets LMSs override the course's status.",
   }),
   completionThreshold: z
     .number()
@@ -212,6 +214,16 @@ export const courseSchema = z.strictObject({
   tracking: trackingSchema
     .prefault({})
     .meta({ description: "LMS reporting options (docs/scorm.md, docs/xapi-cmi5.md)." }),
+  lms: z
+    .string()
+    .trim()
+    .min(1)
+    .optional()
+    .meta({
+      description:
+        "The LMS the course is for: a profile id (`coursepack lms` lists them) or the path of a profile file. Sets the formats, SCORM 2004 edition, reporting defaults and upload limits. Default: generic.",
+      examples: ["moodle", "successfactors"],
+    }),
   activityId: z
     .string()
     .superRefine(checkActivityId)

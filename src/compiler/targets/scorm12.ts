@@ -15,7 +15,7 @@ export const SCORM12_SUSPEND_DATA_LIMIT = 4096;
 export function manifest12({ model, shipped }: TargetContext): string {
   const ids = packageIds(model.config.id);
   const meta = courseMetadata(model);
-  const { masteryScoreInManifest } = model.config.tracking;
+  const { masteryScoreInManifest } = model.tracking;
   return xmlDocument(xml`
 <manifest identifier="${ids.manifest}"
     xmlns="http://www.imsproject.org/xsd/imscp_rootv1p1p2"

@@ -1,5 +1,6 @@
 /**
- * SCORM 2004 packages, 4th edition (`scorm2004`, the default) and 3rd edition (`scorm2004-3rd`):
+ * SCORM 2004 packages, 3rd edition (`scorm2004-3rd`) and 4th edition (`scorm2004-4th`); `scorm2004`
+ * builds the edition the LMS profile prefers (the 3rd unless the profile says otherwise):
  * one SCO (checklist #10) whose sequencing leaves completion and success to the content (#8), with
  * the 2004 namespaces and camelCase adlcp:scormType (#5), inline LOM metadata and every file listed.
  * Mastery and completion thresholds appear only when course.yml asks for them.
@@ -32,7 +33,7 @@ function completionThreshold(edition: Edition, threshold: number | undefined): X
  * judge pass/fail by measure; it then passes the pass mark to the runtime as cmi.scaled_passing_score.
  */
 function sequencing(model: CourseModel, objectiveId: string): XmlFragment {
-  const mastery = model.config.tracking.masteryScoreInManifest;
+  const mastery = model.tracking.masteryScoreInManifest;
   return xml`
         <imsss:sequencing>${
           mastery &&
@@ -64,7 +65,7 @@ export function manifest2004(edition: Edition, { model, shipped }: TargetContext
     <organization identifier="${ids.organization}">
       <title>${meta.title}</title>
       <item identifier="${ids.item}" identifierref="${ids.resource}" isvisible="true">
-        <title>${meta.title}</title>${completionThreshold(edition, model.config.tracking.completionThreshold)}${sequencing(model, `${ids.item}-passed`)}
+        <title>${meta.title}</title>${completionThreshold(edition, model.tracking.completionThreshold)}${sequencing(model, `${ids.item}-passed`)}
       </item>
     </organization>
   </organizations>
@@ -75,7 +76,7 @@ export function manifest2004(edition: Edition, { model, shipped }: TargetContext
 </manifest>`);
 }
 
-function scorm2004Target(id: FormatId, edition: Edition): Target {
+export function scorm2004Target(id: FormatId, edition: Edition): Target {
   return {
     id,
     label: `SCORM 2004 ${edition} edition`,
@@ -85,5 +86,5 @@ function scorm2004Target(id: FormatId, edition: Edition): Target {
   };
 }
 
-export const scorm2004 = scorm2004Target("scorm2004", "4th");
 export const scorm2004Third = scorm2004Target("scorm2004-3rd", "3rd");
+export const scorm2004Fourth = scorm2004Target("scorm2004-4th", "4th");

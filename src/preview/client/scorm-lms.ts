@@ -7,22 +7,12 @@
  * to every call) both drive this one module.
  */
 import { Scorm12API, Scorm2004API } from "scorm-again";
+import type { ApiCall, CmiJson } from "../protocol.js";
 import { type LmsQuirks, QuirkSession } from "./lms-quirks.js";
 
 export type ScormStandard = "scorm12" | "scorm2004";
 
-/** scorm-again's JSON form of the CMI data (renderCMIToJSONObject / loadFromJSON). */
-export type CmiJson = { cmi: Record<string, unknown> };
-
-export interface ApiCall {
-  method: string;
-  /** First argument: the element for GetValue/SetValue, the "" parameter for the others. */
-  element?: string | undefined;
-  value?: string | undefined;
-  result: string;
-  /** GetLastError right after the call ("0" = none). */
-  error: string;
-}
+export type { ApiCall, CmiJson };
 
 export interface ScormLmsOptions {
   standard: ScormStandard;
@@ -46,6 +36,7 @@ const FUNCTIONS = {
       "LMSGetDiagnostic",
     ],
     commit: "LMSCommit",
+    getValue: "LMSGetValue",
     setValue: "LMSSetValue",
     terminate: "LMSFinish",
     getLastError: "LMSGetLastError",
@@ -65,6 +56,7 @@ const FUNCTIONS = {
       "GetDiagnostic",
     ],
     commit: "Commit",
+    getValue: "GetValue",
     setValue: "SetValue",
     terminate: "Terminate",
     getLastError: "GetLastError",
@@ -106,6 +98,10 @@ export class ScormLms {
           this.injectedError = refused;
           this.record({ method: name, element, value, result: "false", error: refused });
           return "false";
+        }
+        if (name === fn.getValue && this.quirks?.leavesEmpty(String(element))) {
+          this.record({ method: name, element, result: "", error: "0" });
+          return "";
         }
         const result = this.callRuntime(name, args);
         const error = this.callRuntime(fn.getLastError, []);
@@ -150,9 +146,17 @@ export class ScormLms {
     for (const listener of this.listeners) listener(call);
   }
 
-  /** Makes the API discoverable from `win` and every window below or opened by it. */
+  /**
+   * Makes the API discoverable from `win` and every window below or opened by it — at once, or as
+   * late as an api-late quirk says (the content must keep looking for it).
+   */
   install(win: Window): void {
-    (win as unknown as Record<string, unknown>)[FUNCTIONS[this.standard].global] = this.api;
+    const put = () => {
+      (win as unknown as Record<string, unknown>)[FUNCTIONS[this.standard].global] = this.api;
+    };
+    const delay = this.quirks?.apiDelay ?? 0;
+    if (delay > 0) setTimeout(put, delay);
+    else put();
   }
 
   /** The next `count` Commit calls return "false" with a commit error, like an LMS whose server is down. */

@@ -136,3 +136,25 @@ export function contentType(name: string): string {
   const ext = /\.([A-Za-z0-9]+)$/.exec(name)?.[1]?.toLowerCase() ?? "";
   return TYPES[ext] ?? "application/octet-stream";
 }
+
+/** Answers with one file of a package, by its path in the package (URL-decoded, or as written). */
+export async function servePackageFile(
+  read: (name: string) => Promise<Buffer | undefined>,
+  name: string,
+  res: ServerResponse,
+): Promise<void> {
+  const file = safeDecode(name);
+  const body = (await read(file)) ?? (file === name ? undefined : await read(name));
+  if (!body) return send(res, 404, `${file} is not in the package`);
+  res
+    .writeHead(200, { "Content-Type": contentType(file), "Content-Length": body.length, "Cache-Control": "no-store" })
+    .end(body);
+}
+
+function safeDecode(name: string): string {
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return name;
+  }
+}

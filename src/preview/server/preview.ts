@@ -24,8 +24,18 @@ import {
 } from "../protocol.js";
 import { CourseSource } from "./course-source.js";
 import { EventHub } from "./events.js";
-import { contentType, HttpError, loopbackHosts, readJsonObject, send, sendJson, sendServerError } from "./http.js";
+import {
+  contentType,
+  HttpError,
+  loopbackHosts,
+  readJsonObject,
+  send,
+  sendJson,
+  sendServerError,
+  servePackageFile,
+} from "./http.js";
 import { LocalLms, type LoggedStatement, type UpstreamLrs } from "./lrs/index.js";
+import { xapiLaunchUrl } from "./lrs/launch.js";
 import { summarize } from "./lrs/summary.js";
 import { PackagePreviewSource } from "./package-source.js";
 import { COURSE_PATH, type PreviewSource } from "./source.js";
@@ -293,34 +303,18 @@ class PreviewServer {
     const launch = this.source.launch();
     const launchable = this.source.launchable();
     if (!launch || !launchable) throw new HttpError(409, "nothing to launch yet: the course has not built");
-    const contentUrl = new URL(launchable.url, this.origin).href;
-    const { registration, actor } = this.learner;
-    if (launch.standard === "xapi")
-      return this.lms.tinCanLaunch({ contentUrl, actor, registration, activityId: launch.activityId });
-    if (launch.standard !== "cmi5") return launchable.url;
-    const mastery = this.options.masteryScore === null ? launch.masteryScore : this.options.masteryScore / 100;
-    const { url } = await this.lms.cmi5Launch({
-      auUrl: contentUrl,
-      actor: { name: actor.name, account: actor.account },
-      registration,
-      activityId: this.cmi5AuId(launch.auId),
-      publisherAuId: launch.auId,
-      publisherCourseId: launch.courseId,
-      moveOn: launch.moveOn,
-      launchMode: ({ normal: "Normal", browse: "Browse", review: "Review" } as const)[this.options.mode],
-      ...(mastery === undefined ? {} : { masteryScore: mastery }),
-      ...(launch.launchParameters ? { launchParameters: launch.launchParameters } : {}),
+    if (launch.standard !== "xapi" && launch.standard !== "cmi5") return launchable.url;
+    return xapiLaunchUrl(this.lms, launch, {
+      contentUrl: new URL(launchable.url, this.origin).href,
+      learner: this.learner,
+      cmi5ActivityId: launch.standard === "cmi5" ? this.cmi5AuId(launch.auId) : "",
+      mode: this.options.mode,
+      masteryScore: this.options.masteryScore === null ? undefined : this.options.masteryScore / 100,
     });
-    return url;
   }
 
-  private async serveCourse(name: string, res: ServerResponse): Promise<void> {
-    const file = safeDecode(name);
-    const body = (await this.source.read(file)) ?? (file === name ? undefined : await this.source.read(name));
-    if (!body) return send(res, 404, `${file} is not in the package`);
-    res
-      .writeHead(200, { "Content-Type": contentType(file), "Content-Length": body.length, "Cache-Control": "no-store" })
-      .end(body);
+  private serveCourse(name: string, res: ServerResponse): Promise<void> {
+    return servePackageFile((file) => this.source.read(file), name, res);
   }
 
   private async serveClient(name: string, res: ServerResponse): Promise<void> {
@@ -356,12 +350,4 @@ function entry(logged: LoggedStatement): StatementEntry {
     receivedAt: logged.receivedAt.toISOString(),
     request: logged.request,
   };
-}
-
-function safeDecode(name: string): string {
-  try {
-    return decodeURIComponent(name);
-  } catch {
-    return name;
-  }
 }

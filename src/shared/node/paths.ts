@@ -25,3 +25,7 @@ export const VERSION = (
 ).version;
 /** The preview's LMS page (src/preview/client), bundled by scripts/compile.mjs. */
 export const PREVIEW_CLIENT_DIR = path.join(PACKAGE_ROOT, "lib", "preview");
+/** The LMS profiles (profiles/<id>.yml), shipped as data files. */
+export const PROFILES_DIR = path.join(PACKAGE_ROOT, "profiles");
+/** `coursepack test`'s LMS page and robot (src/tester/client), bundled by scripts/compile.mjs. */
+export const TESTER_CLIENT_DIR = path.join(PACKAGE_ROOT, "lib", "tester");

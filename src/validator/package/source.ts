@@ -9,6 +9,8 @@ export interface PackageFile {
   name: string;
   /** Uncompressed size in bytes. */
   size: number;
+  /** Zips only: the entry's compressed size and compression method (0 stored, 8 deflate). */
+  compressed?: { size: number; method: number } | undefined;
 }
 
 export interface PackageSource {
@@ -17,6 +19,8 @@ export interface PackageSource {
   readonly files: readonly PackageFile[];
   /** The archive uses ZIP64 records. */
   readonly zip64: boolean;
+  /** Zips only: the archive's own size in bytes. */
+  readonly archiveBytes?: number | undefined;
   /** Reads one file; throws if it is larger than `limits.maxReadBytes` or cannot be read. */
   read(name: string): Promise<Buffer>;
   close(): Promise<void>;

@@ -39,7 +39,7 @@ export async function openZip(input: string | Buffer, limits: Limits, findings: 
     }
     const archiveBytes = typeof input === "string" ? (await stat(input)).size : input.length;
     const source = await listEntries(zip, limits, findings, archiveBytes);
-    return { ...source, zip64: source.zip64 || (await hasZip64Records(input)) };
+    return { ...source, archiveBytes, zip64: source.zip64 || (await hasZip64Records(input)) };
   } catch (error) {
     zip.close();
     throw error;
@@ -94,7 +94,11 @@ async function listEntries(
       );
     }
     byName.set(name, entry);
-    files.push({ name, size: entry.uncompressedSize });
+    files.push({
+      name,
+      size: entry.uncompressedSize,
+      compressed: { size: entry.compressedSize, method: entry.compressionMethod },
+    });
   }
   return {
     kind: "zip",

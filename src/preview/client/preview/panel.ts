@@ -21,8 +21,9 @@ export interface PanelActions {
 const FORMAT_LABELS: Record<FormatId, string> = {
   web: "Web (no LMS)",
   scorm12: "SCORM 1.2",
-  scorm2004: "SCORM 2004 4th Edition",
+  scorm2004: "SCORM 2004 (the LMS's edition)",
   "scorm2004-3rd": "SCORM 2004 3rd Edition",
+  "scorm2004-4th": "SCORM 2004 4th Edition",
   xapi: "xAPI (Tin Can launch)",
   cmi5: "cmi5",
 };

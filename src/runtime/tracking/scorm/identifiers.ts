@@ -1,7 +1,7 @@
 /**
  * SCORM 2004 identifiers every LMS accepts: letters and digits only. Moodle refuses response
  * identifiers outside `^[\w.]{1,250}$` and Forma refuses any identifier containing - _ . ! ~ * ' ( )
- * (both rules, with their sources, in src/preview/client/lms-quirks.ts), while Coursepack ids are
+ * (both rules, with their sources, in src/shared/lms-quirks.ts), while Coursepack ids are
  * `[a-z][a-z0-9_-]*`. The mapping is one-to-one and stable, because LMS reports and saved data key
  * on the identifiers, and reads like camelCase:
  *

@@ -1,0 +1,82 @@
+/**
+ * Finds and reads LMS profiles: the ones Coursepack ships (profiles/<id>.yml) by id, or a profile
+ * file of the user's own by path. A profile that does not match the schema is refused with each
+ * problem at its `file:line:col`, so a custom profile is as easy to fix as a course file.
+ */
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { closest } from "fastest-levenshtein";
+import { isNode, LineCounter, parseDocument } from "yaml";
+import { PROFILES_DIR } from "../shared/node/paths.js";
+import { type LmsProfile, profileSchema } from "./schema.js";
+
+/** The profile used when neither course.yml nor --lms names one. */
+export const DEFAULT_PROFILE = "generic";
+
+export class LmsProfileError extends Error {}
+
+const cache = new Map<string, LmsProfile>();
+
+/** Ids of the shipped profiles, the default first, then alphabetical. */
+export function profileIds(): string[] {
+  const ids = readdirSync(PROFILES_DIR)
+    .filter((f) => f.endsWith(".yml"))
+    .map((f) => f.slice(0, -".yml".length))
+    .sort();
+  return [DEFAULT_PROFILE, ...ids.filter((id) => id !== DEFAULT_PROFILE)];
+}
+
+export function listProfiles(): LmsProfile[] {
+  return profileIds().map((id) => loadProfile(id));
+}
+
+/** Whether `name` is a file path rather than a profile id. */
+export function isProfilePath(name: string): boolean {
+  return /[\\/]/.test(name) || /\.ya?ml$/i.test(name);
+}
+
+/**
+ * A shipped profile by id, or a profile file by path (relative paths from `baseDir`, course.yml's
+ * folder or the working directory).
+ */
+export function loadProfile(name: string, baseDir = process.cwd()): LmsProfile {
+  const file = isProfilePath(name) ? path.resolve(baseDir, name) : path.join(PROFILES_DIR, `${name}.yml`);
+  const cached = cache.get(file);
+  if (cached) return cached;
+  if (!existsSync(file)) {
+    if (isProfilePath(name)) throw new LmsProfileError(`${name}: there is no such LMS profile file`);
+    const ids = profileIds();
+    const guess = closest(name, ids);
+    throw new LmsProfileError(
+      `unknown LMS "${name}"${guess ? ` (did you mean "${guess}"?)` : ""}; choose from ${ids.join(", ")}, or give the path of a profile file`,
+    );
+  }
+  const profile = parseProfile(file, readFileSync(file, "utf8"));
+  if (!isProfilePath(name) && profile.id !== name)
+    throw new LmsProfileError(`${file}: its id is "${profile.id}", but the file is named ${name}.yml`);
+  cache.set(file, profile);
+  return profile;
+}
+
+/** Validates a profile's text; every problem is reported as `file:line:col: message`. */
+export function parseProfile(file: string, text: string): LmsProfile {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const where = (offset: number) => {
+    const { line, col } = lines.linePos(offset);
+    return `${file}:${line}:${col}`;
+  };
+  if (doc.errors.length > 0)
+    throw new LmsProfileError(doc.errors.map((e) => `${where(e.pos[0])}: ${e.message.split("\n")[0]}`).join("\n"));
+  const result = profileSchema.safeParse(doc.toJS());
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => {
+    let node: unknown;
+    for (let n = issue.path.length; n >= 0 && !(isNode(node) && node.range); n--)
+      node = doc.getIn(issue.path.slice(0, n) as (string | number)[], true);
+    const offset = isNode(node) && node.range ? node.range[0] : 0;
+    const at = issue.path.length ? `${issue.path.join(".")}: ` : "";
+    return `${where(offset)}: ${at}${issue.message}`;
+  });
+  throw new LmsProfileError(`${file} is not a valid LMS profile:\n${problems.join("\n")}`);
+}

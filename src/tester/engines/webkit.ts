@@ -1,0 +1,163 @@
+/**
+ * WebKit (Safari's engine family) over W3C WebDriver: WebKitGTK's WebKitWebDriver on Linux (its
+ * MiniBrowser needs an X display, so an Xvfb is started when there is none), safaridriver on
+ * macOS. Each learner is a WebDriver session — a fresh browser process with its own storage. One
+ * session has one current window, so commands to a tab switch to it first, one at a time.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { createServer } from "node:net";
+import path from "node:path";
+import { type BrowserSession, type Engine, jsonResult, type Tab, unwrap } from "./engine.js";
+
+const SAFARI = /safaridriver$/;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function until(test: () => Promise<boolean>, what: string, ms: number): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await test().catch(() => false))) {
+    if (Date.now() > end) throw new Error(`${what} did not happen within ${ms / 1000} s`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** An X display for WebKitGTK when the machine has none (a server, CI): Xvfb on a free number. */
+async function display(): Promise<{ env: NodeJS.ProcessEnv; xvfb?: ChildProcess }> {
+  if (process.platform !== "linux" || process.env.DISPLAY || process.env.WAYLAND_DISPLAY) return { env: process.env };
+  const xvfb = ["/usr/bin/Xvfb", "/usr/local/bin/Xvfb"].find(existsSync);
+  if (!xvfb) throw new Error("WebKitGTK needs a display: install Xvfb (sudo apt-get install -y xvfb) or set DISPLAY");
+  for (let n = 90 + Math.floor(Math.random() * 200); ; n++) {
+    if (existsSync(`/tmp/.X11-unix/X${n}`) || existsSync(`/tmp/.X${n}-lock`)) continue;
+    const child = spawn(xvfb, [`:${n}`, "-screen", "0", "1280x900x24", "-nolisten", "tcp"], { stdio: "ignore" });
+    await until(async () => existsSync(`/tmp/.X11-unix/X${n}`), "Xvfb start", 10_000);
+    return { env: { ...process.env, DISPLAY: `:${n}` }, xvfb: child };
+  }
+}
+
+export async function webkitEngine(executable: string): Promise<Engine> {
+  const port = await freePort();
+  const { env, xvfb } = await display();
+  const driver = spawn(executable, [`--port=${port}`], { env, stdio: "ignore" });
+  const base = `http://127.0.0.1:${port}`;
+  const call = async <T>(method: string, route: string, body?: unknown): Promise<T> => {
+    const response = await fetch(`${base}${route}`, {
+      method,
+      headers: { "Content-Type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const json = (await response.json()) as { value: T & { error?: string; message?: string } };
+    if (!response.ok)
+      throw new Error(`WebDriver ${route}: ${json.value?.message ?? json.value?.error ?? response.status}`);
+    return json.value;
+  };
+  await until(async () => (await fetch(`${base}/status`)).ok, "WebKit's WebDriver start", 20_000);
+  const capabilities = SAFARI.test(executable)
+    ? { browserName: "safari" }
+    : {
+        "webkitgtk:browserOptions": {
+          binary: path.join(path.dirname(executable), "..", "lib", "x86_64-linux-gnu", "webkit2gtk-4.1", "MiniBrowser"),
+          args: ["--automation"],
+        },
+      };
+  let version = "WebKit";
+  return {
+    name: "webkit",
+    get version() {
+      return version;
+    },
+    async newSession(): Promise<BrowserSession> {
+      const caps = existsSync(
+        (capabilities as { "webkitgtk:browserOptions"?: { binary: string } })["webkitgtk:browserOptions"]?.binary ?? "",
+      )
+        ? capabilities
+        : SAFARI.test(executable)
+          ? capabilities
+          : {};
+      const created = await call<{ sessionId: string; capabilities: { browserName: string; browserVersion: string } }>(
+        "POST",
+        "/session",
+        { capabilities: { alwaysMatch: caps } },
+      );
+      version = `${created.capabilities.browserName} (WebKit) ${created.capabilities.browserVersion}`;
+      const s = `/session/${created.sessionId}`;
+      await call("POST", `${s}/timeouts`, { script: 120_000 });
+      let queue: Promise<unknown> = Promise.resolve();
+      /** Runs `fn` with `handle` as the current window, one command sequence at a time. */
+      const on = <T>(handle: string, fn: () => Promise<T>): Promise<T> => {
+        const run = queue.then(async () => {
+          await call("POST", `${s}/window`, { handle });
+          return fn();
+        });
+        queue = run.catch(() => undefined);
+        return run;
+      };
+      const tab = (handle: string): Tab => ({
+        evaluate: async <T>(expression: string) =>
+          unwrap<T>(
+            await on(handle, () =>
+              call<string>("POST", `${s}/execute/async`, {
+                script: `const done = arguments[arguments.length - 1]; ${jsonResult(expression)}.then(done);`,
+                args: [],
+              }),
+            ),
+          ),
+        click: (selector) =>
+          on(handle, async () => {
+            const el = await call<Record<string, string>>("POST", `${s}/element`, {
+              using: "css selector",
+              value: selector,
+            });
+            await call("POST", `${s}/element/${Object.values(el)[0]}/click`, {});
+          }),
+        screenshot: async () => Buffer.from(await on(handle, () => call<string>("GET", `${s}/screenshot`)), "base64"),
+        close: () =>
+          on(handle, () => call("DELETE", `${s}/window`)).then(
+            () => undefined,
+            () => undefined,
+          ),
+      });
+      const handles = () => call<string[]>("GET", `${s}/window/handles`);
+      const known = new Set(await handles());
+      return {
+        async open(url) {
+          const [handle] = [...known];
+          await on(handle!, () => call("POST", `${s}/url`, { url }));
+          return tab(handle!);
+        },
+        async nextPopup() {
+          let found: string | undefined;
+          await until(
+            async () => {
+              found = (await handles()).find((h) => !known.has(h));
+              return found !== undefined;
+            },
+            "a popup window",
+            10_000,
+          );
+          known.add(found!);
+          return tab(found!);
+        },
+        errors: () => [],
+        close: () =>
+          call("DELETE", s).then(
+            () => undefined,
+            () => undefined,
+          ),
+      };
+    },
+    async close() {
+      driver.kill();
+      xvfb?.kill();
+    },
+  };
+}

@@ -1,0 +1,212 @@
+/**
+ * `coursepack test`, start to end: find the LMS profile, build or read the packages, check each
+ * with the LMS's limits, then run every scenario that applies — the robot learner in the installed
+ * browser, against the LMS simulation, in every launch mode the profile names — a few at a time,
+ * and hand back every result for the reports.
+ */
+import os from "node:os";
+import path from "node:path";
+import { readFile, stat } from "node:fs/promises";
+import { parse as parseYaml } from "yaml";
+import { DEFAULT_PROFILE, type LaunchMode, type LmsProfile, loadProfile, simulationOf } from "../lms-profiles/index.js";
+import type { FormatId } from "../shared/course-data.js";
+import { formatFinding } from "../validator/findings.js";
+import type { BrowserName } from "./browsers.js";
+import { Checks } from "./checks.js";
+import type { Engine } from "./engines/engine.js";
+import { openEngine } from "./engines/index.js";
+import type { Scenario, ScenarioContext, ScenarioResult, Subject } from "./scenario.js";
+import { scormScenarios } from "./scenarios/scorm.js";
+import { thirdPartyScenario } from "./scenarios/third-party.js";
+import { xapiScenarios } from "./scenarios/xapi.js";
+import { TestServer } from "./server.js";
+import { collectSubjects } from "./subjects.js";
+
+export interface TestOptions {
+  /** Course folders and package zips/folders. */
+  inputs: string[];
+  /** LMS profile id or file (default: the course's `lms`, else generic). */
+  lms?: string | undefined;
+  /** Formats to build a course in (default: the course's, those the LMS imports). */
+  formats?: FormatId[] | undefined;
+  browser?: BrowserName | undefined;
+  /** Scenarios run at once (default: 3, fewer on a one-core machine). */
+  concurrency?: number | undefined;
+  /** Only these scenarios (ids: pass, fail, resume, background, lms-closed-first, commit-fails, launch). */
+  only?: string[] | undefined;
+  /** Called as each scenario finishes (for progress output). */
+  onResult?: ((result: ScenarioResult) => void) | undefined;
+}
+
+export interface TestRun {
+  profile: LmsProfile;
+  browser: string;
+  subjects: Subject[];
+  results: ScenarioResult[];
+  /** Build warnings and formats left out. */
+  notes: string[];
+  ms: number;
+  ok: boolean;
+}
+
+const SCENARIO_TIMEOUT_MS = 120_000;
+const POPUP_MODES: LaunchMode[] = ["popup", "new-window"];
+
+/** The profile: --lms, else the first course's `lms:`, else the default. */
+async function profileFor(options: TestOptions): Promise<{ profile: LmsProfile; name: string | undefined }> {
+  if (options.lms)
+    return { profile: loadProfile(options.lms), name: path.isAbsolute(options.lms) ? options.lms : options.lms };
+  for (const input of options.inputs) {
+    const file = path.join(input, "course.yml");
+    if (!(await stat(file).catch(() => undefined))) continue;
+    const lms = (parseYaml(await readFile(file, "utf8")) as { lms?: unknown } | null)?.lms;
+    if (typeof lms === "string") return { profile: loadProfile(lms, input), name: undefined };
+    break;
+  }
+  return { profile: loadProfile(DEFAULT_PROFILE), name: undefined };
+}
+
+interface Task {
+  scenario: Scenario;
+  subject: Subject;
+  mode: LaunchMode;
+}
+
+/** Every scenario that applies to a package, in the launch modes it runs in. */
+export function plan(subject: Subject, profile: LmsProfile): Task[] {
+  const modes = profile.launch.modes;
+  const standard = subject.launch.standard;
+  if (standard === "web") return [];
+  const scenarios = subject.course
+    ? standard === "xapi" || standard === "cmi5"
+      ? xapiScenarios
+      : scormScenarios
+    : [thirdPartyScenario];
+  const popup = modes.find((m) => POPUP_MODES.includes(m));
+  return scenarios.flatMap((scenario): Task[] => {
+    if (scenario.id === "pass" || scenario.id === "launch") return modes.map((mode) => ({ scenario, subject, mode }));
+    if (scenario.id === "lms-closed-first") return popup ? [{ scenario, subject, mode: popup }] : [];
+    return [{ scenario, subject, mode: modes[0]! }];
+  });
+}
+
+/** The upload itself: what `validate --lms` says, as a result of its own. */
+function uploadResult(subject: Subject, profile: LmsProfile, browser: string): ScenarioResult {
+  const checks = new Checks();
+  const errors = subject.validation.findings.filter((f) => f.severity === "error");
+  checks.none(
+    `${profile.name} accepts the upload`,
+    errors.map((f) => formatFinding(f, subject.label)),
+  );
+  const warnings = subject.validation.findings.length - errors.length;
+  if (warnings) checks.warn("Package warnings", "none", `${warnings}`, "run coursepack validate for the details");
+  return {
+    scenario: "upload",
+    title: "Uploads",
+    about: `coursepack validate --lms ${profile.id}: the package's format, limits and manifest.`,
+    subject: subject.label,
+    format: formatName(subject),
+    mode: profile.launch.modes[0]!,
+    browser,
+    ok: checks.ok,
+    checks: checks.list,
+    steps: [],
+    log: [],
+    screenshot: undefined,
+    ms: 0,
+  };
+}
+
+export function formatName(subject: Subject): string {
+  const { standard, edition } = subject.launch;
+  if (standard === "scorm12") return "SCORM 1.2";
+  if (standard === "scorm2004") return `SCORM ${edition ?? "2004"}`;
+  return standard === "xapi" ? "xAPI" : standard === "cmi5" ? "cmi5" : "web";
+}
+
+async function runTask(
+  task: Task,
+  base: Omit<ScenarioContext, "subject" | "mode" | "pkg">,
+  server: TestServer,
+): Promise<ScenarioResult> {
+  const started = performance.now();
+  const result: ScenarioResult = {
+    scenario: task.scenario.id,
+    title: task.scenario.title,
+    about: task.scenario.about,
+    subject: task.subject.label,
+    format: formatName(task.subject),
+    mode: task.mode,
+    browser: base.engine.version,
+    ok: false,
+    checks: [],
+    steps: [],
+    log: [],
+    screenshot: undefined,
+    ms: 0,
+  };
+  try {
+    const pkg = await server.addPackage(task.subject.file);
+    const ctx: ScenarioContext = { ...base, subject: task.subject, pkg, mode: task.mode };
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`did not finish within ${SCENARIO_TIMEOUT_MS / 1000} s`)),
+        SCENARIO_TIMEOUT_MS,
+      );
+    });
+    const outcome = await Promise.race([task.scenario.run(ctx), timeout]).finally(() => clearTimeout(timer));
+    Object.assign(result, outcome, { ok: outcome.checks.every((c) => c.ok) });
+  } catch (error) {
+    result.error = error instanceof Error ? error.message : String(error);
+  }
+  result.ms = performance.now() - started;
+  return result;
+}
+
+export async function runTests(options: TestOptions): Promise<TestRun> {
+  const started = performance.now();
+  const { profile, name } = await profileFor(options);
+  const collected = await collectSubjects(options.inputs, profile, {
+    lms: name ?? options.lms,
+    formats: options.formats,
+  });
+  let engine: Engine | undefined;
+  let server: TestServer | undefined;
+  try {
+    engine = await openEngine(options.browser ?? "chromium");
+    server = await TestServer.start();
+    const results: ScenarioResult[] = collected.subjects.map((s) => uploadResult(s, profile, engine!.version));
+    const tasks = collected.subjects
+      .filter((s) => s.validation.valid)
+      .flatMap((s) => plan(s, profile))
+      .filter((t) => !options.only || options.only.includes(t.scenario.id));
+    const base = { engine, server, profile, simulation: simulationOf(profile) };
+    const width = options.concurrency ?? Math.min(3, Math.max(1, os.availableParallelism()));
+    const queue = [...tasks];
+    await Promise.all(
+      Array.from({ length: width }, async () => {
+        for (let task = queue.shift(); task; task = queue.shift()) {
+          const result = await runTask(task, base, server!);
+          results.push(result);
+          options.onResult?.(result);
+        }
+      }),
+    );
+    const order = (r: ScenarioResult) => collected.subjects.findIndex((s) => s.label === r.subject);
+    results.sort((a, b) => order(a) - order(b));
+    return {
+      profile,
+      browser: engine.version,
+      subjects: collected.subjects,
+      results,
+      notes: collected.notes,
+      ms: performance.now() - started,
+      ok: results.every((r) => r.ok && !r.error),
+    };
+  } finally {
+    await server?.close();
+    await engine?.close();
+    await collected.dispose();
+  }
+}
