@@ -164,9 +164,9 @@ describe.each(UPDATE_STANDARDS)("%s: state saved by version 1, resumed by versio
     expect(session.errors).toEqual([]);
   });
 
-  it.skipIf(standard === "xapi")(
-    "a learner who passed reviews version 2 in review mode: nothing is recorded",
-    async () => {
+  // Plain xAPI (a Tin Can launch) has no review mode: the case exists for the three other standards.
+  if (standard !== "xapi")
+    it("a learner who passed reviews version 2 in review mode: nothing is recorded", async () => {
       const session = await launchResumed(rig, "pass-mark", passedHeld, { review: true });
       await session.course.locator('[data-notice="review"]').waitFor();
       const data = await courseDataOf(session.course);
@@ -180,8 +180,7 @@ describe.each(UPDATE_STANDARDS)("%s: state saved by version 1, resumed by versio
         expect(held.raw).toBe(passedHeld.raw);
       }
       expect(session.errors).toEqual([]);
-    },
-  );
+    });
 });
 
 describe("scorm2004: block progress saved by version 1, resumed by version 2", () => {
