@@ -75,7 +75,7 @@ describe("a course in SCORM", () => {
 
   beforeAll(async () => {
     dir = await newCourse();
-    preview = await startPreview({ source: dir, format: "scorm2004" });
+    preview = await startPreview({ source: dir, format: "scorm2004-4th" });
     ({ page, errors } = await openPreview(browser, preview.url));
   });
 
