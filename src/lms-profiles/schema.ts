@@ -6,6 +6,7 @@
  * them branches on an LMS's name.
  */
 import { z } from "zod";
+import { SCORM12_STATUS_PAIRS } from "../shared/course-data.js";
 import { isSimulatedLms, type Quirk, type RecordQuirk, SIMULATED_LMS } from "../shared/lms-quirks.js";
 
 /** Formats an LMS can take (`scorm2004` in course.yml means the profile's preferred edition). */
@@ -19,12 +20,7 @@ export type LmsFormat = (typeof LMS_FORMATS)[number];
 export const LAUNCH_MODES = ["frame", "frameset", "popup", "new-window"] as const;
 export type LaunchMode = (typeof LAUNCH_MODES)[number];
 
-export const SCORM12_STATUS_PAIRS = [
-  "passed-incomplete",
-  "passed-failed",
-  "completed-incomplete",
-  "completed-failed",
-] as const;
+export { SCORM12_STATUS_PAIRS };
 
 const sourceKey = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { message: "must be a source key (a-z, 0-9, -)" });
 const sources = z.array(sourceKey).min(1, { message: "must cite at least one source" });

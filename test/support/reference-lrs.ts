@@ -6,8 +6,8 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { rm } from "node:fs/promises";
-import { createServer } from "node:net";
 import path from "node:path";
+import { freePort } from "../../src/shared/node/free-port.js";
 import XAPI, { type StatementsResponse } from "@xapi/xapi";
 import { ROOT, tempDir } from "./build.js";
 
@@ -21,17 +21,7 @@ export interface ReferenceLrs {
   close(): Promise<void>;
 }
 
-/** A TCP port free on 127.0.0.1 right now. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
+export { freePort };
 
 async function waitUntilUp(url: string, child: ChildProcess, log: () => string): Promise<void> {
   // Generous: on a shared two-core machine the LRS, a build and Chromium start at once.

@@ -6,22 +6,11 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { createServer } from "node:net";
 import path from "node:path";
+import { freePort } from "../../shared/node/free-port.js";
 import { type BrowserSession, type Engine, jsonResult, type Tab, unwrap } from "./engine.js";
 
 const SAFARI = /safaridriver$/;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function until(test: () => Promise<boolean>, what: string, ms: number): Promise<void> {
   const end = Date.now() + ms;
