@@ -129,12 +129,14 @@ function engineSuite(name: EngineName) {
     });
 
     // MiniBrowser's window cannot be narrower than its toolbar (about 450 px): WebKit is left out here.
-    it.runIf(name !== "webkit")("at 320 px wide no question scrolls sideways", async () => {
-      const tab = await engine.newTab({ width: 320, height: 640 });
-      await tab.goto(`${fixtures.url}/all-types-web/index.html`);
-      await expectNoSidewaysScroll(tab, 320);
-      await tab.close();
-    });
+    // MiniBrowser's window cannot be narrower than about 450 px (docs/browsers.md): Firefox only.
+    if (name !== "webkit")
+      it("at 320 px wide no question scrolls sideways", async () => {
+        const tab = await engine.newTab({ width: 320, height: 640 });
+        await tab.goto(`${fixtures.url}/all-types-web/index.html`);
+        await expectNoSidewaysScroll(tab, 320);
+        await tab.close();
+      });
 
     it("web: resumes from the browser's own storage, then passes", async () => {
       const first = await engine.newTab();
