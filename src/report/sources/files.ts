@@ -132,10 +132,8 @@ async function* statementRecords(
 ): AsyncIterable<LearnerRecord> {
   const reader = new StatementReader(course);
   for await (const statement of statements) {
-    info.read++;
-    const record = reader.read(statement as Parameters<StatementReader["read"]>[0]);
+    const record = reader.take(statement, info);
     if (record) yield record;
-    else if (!reader.isBlock(statement as Parameters<StatementReader["read"]>[0])) info.ignored++;
   }
 }
 

@@ -121,10 +121,8 @@ export function lrsSource(course: ReportCourse, options: LrsOptions): RecordSour
         while (next) {
           const page = await getPage(next, options);
           for (const statement of page.statements) {
-            info.read++;
-            const record = reader.read(statement as Parameters<StatementReader["read"]>[0]);
+            const record = reader.take(statement, info);
             if (record) yield record;
-            else if (!reader.isBlock(statement as Parameters<StatementReader["read"]>[0])) info.ignored++;
           }
           options.onPage?.(info.read);
           // `more` is relative to the LRS's server root (xAPI 1.0.3 §4.2).

@@ -7,7 +7,7 @@
  */
 import { VERBS } from "../../shared/xapi-vocabulary.js";
 import type { ReportCourse } from "../course.js";
-import { type AnswerValue, isoDurationMs, type LearnerRecord } from "../records.js";
+import { type AnswerValue, isoDurationMs, type LearnerRecord, type SourceInfo } from "../records.js";
 
 interface Statement {
   actor?: Actor;
@@ -81,8 +81,19 @@ export class StatementReader {
     return undefined;
   }
 
-  /** True for the course's own block statements (scenarios, media), which the report leaves out. */
-  isBlock(statement: Statement): boolean {
+  /**
+   * One statement read from a source: its record, counted in `info` as read, and as ignored when
+   * it is about something else (the course's own scenario and media statements are not analysed,
+   * but not ignored either).
+   */
+  take(statement: unknown, info: SourceInfo): LearnerRecord | undefined {
+    info.read++;
+    const record = this.read(statement as Statement);
+    if (!record && !this.isBlock(statement as Statement)) info.ignored++;
+    return record;
+  }
+
+  private isBlock(statement: Statement): boolean {
     const part = this.part(statement.object?.id ?? "");
     if (part?.kind === "questions") return this.course.scenarioChoiceIds.has(part.id);
     return part?.kind === "blocks";
