@@ -240,6 +240,44 @@ describe("Bookmark", () => {
   });
 });
 
+describe("Bookmark on pagehide", () => {
+  const scope = { activityId: "https://example.com/c", agent: { mbox: "mailto:j@example.com" } };
+
+  it("sends the bookmark with keepalive when its last PUT is still in flight (the page cancels that one)", async () => {
+    const keepalive: unknown[] = [];
+    let release: () => void = () => undefined;
+    const client = {
+      getState: async () => {
+        throw new LrsError(404, "");
+      },
+      // The PUT never answers before the page goes, as when the learner closes the tab mid-save.
+      setState: () =>
+        new Promise((resolve) => {
+          release = () => resolve({ data: undefined });
+        }),
+    } as unknown as LrsClient;
+    const bookmark = new Bookmark(
+      client,
+      (_params, document) => keepalive.push(document),
+      scope,
+      new MemoryStorage(),
+      "b",
+      { debounceMs: 60_000, retryPausesMs: [], readTimeoutMs: 50, recheckMs: 60_000 },
+    );
+    await bookmark.load();
+    bookmark.save({ state: "quiz, q1 answered", reported: { completed: false } });
+    const saving = bookmark.flush();
+    bookmark.flushKeepalive();
+    expect(keepalive).toHaveLength(1);
+    expect(keepalive[0]).toMatchObject({ state: "quiz, q1 answered" });
+    release();
+    await saving;
+    // Delivered: nothing left for a later pagehide to send.
+    bookmark.flushKeepalive();
+    expect(keepalive).toHaveLength(1);
+  });
+});
+
 /**
  * An LRS State resource for the guarded bookmark: GET answers from `reads` (an error status, or a
  * document; undefined = 404) and then `after`; PUTs are recorded.

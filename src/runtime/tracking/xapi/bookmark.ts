@@ -185,7 +185,8 @@ export class Bookmark {
 
   /** Last chance on pagehide: a keepalive PUT that outlives the page. */
   flushKeepalive(): void {
-    if (this.guarded || !this.dirty || !this.latest) return;
+    // A PUT still in flight counts as unsent: closing the page cancels it (it was no keepalive).
+    if (this.guarded || !this.latest || (!this.dirty && !this.saving)) return;
     this.dirty = false;
     this.putKeepalive({ ...this.params(), stateId: BOOKMARK_STATE_ID }, this.remoteCopy());
   }
