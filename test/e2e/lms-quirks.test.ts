@@ -9,7 +9,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SimulatedLms } from "../../src/preview/client/lms-quirks.js";
 import type { ApiCall, ScormStandard } from "../../src/preview/client/scorm-lms.js";
-import { bestPath } from "../support/blocks.js";
+import { bestScenarioPath } from "../../src/shared/scenario-path.js";
 import { launchBrowser } from "../support/browser.js";
 import { buildInto, CONTENT_DIR } from "../support/build.js";
 import { courseDataOf, currentPageId, goTo, takeCourse } from "../support/learner.js";
@@ -74,7 +74,7 @@ describe.each(["moodle", "forma"] as const)("in %s", (lms: SimulatedLms) => {
       const drawn = quiz.banks.reduce((n, b) => n + b.draw, 0);
       // takeCourse runs every scenario to its best ending: one interaction per choice, one objective per scenario.
       const scenarios = Object.values(course.blocks).filter((b) => b.kind === "scenario");
-      const choices = scenarios.reduce((n, b) => n + bestPath(b).length, 0);
+      const choices = scenarios.reduce((n, b) => n + bestScenarioPath(b).length, 0);
       expect(answers).toHaveLength(drawn + choices);
       expect(items(cmi.objectives).filter((o) => o.id)).toHaveLength(course.pages.length + scenarios.length);
       for (const [value, count] of refusedRepeats(calls)) expect(count, value).toBe(1);

@@ -13,6 +13,7 @@ import { installed, scratch } from "./installed.js";
 const FIXTURES = path.resolve(import.meta.dirname, "../fixtures");
 const HYPHENS = path.join(FIXTURES, "lms-broken", "hyphen-patterns-2004");
 const STATUS_FIRST = path.join(FIXTURES, "lms-broken", "status-before-score-12");
+const BLOCKS = path.join(FIXTURES, "courses", "blocks");
 const GOLF = path.join(FIXTURES, "conformance-samples", "scorm2004", "ContentPackagingSingleSCO_SCORM20043rdEdition");
 // A course run is 7 scenarios of a few seconds each; a loaded two-core machine stretches that tenfold.
 const TEST_TIMEOUT = 900_000;
@@ -97,6 +98,19 @@ describe("the installed coursepack test", () => {
       // A screenshot per scenario whose window is still open at its end (a killed tab has none).
       expect(shots.length).toBeGreaterThanOrEqual(5);
       for (const shot of shots) expect(html).toContain(`screenshots/${shot}`);
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
+    "finishes what lessons require (cards, a branching scenario, a video) before the course completes",
+    async () => {
+      // The blocks fixture's quiz opens only once its lessons are done, and one lesson holds a
+      // YouTube frame of its own: the robot must find the course's frame, not the video's.
+      const run = await installed("test", BLOCKS, "--format", "scorm2004,cmi5", "--only", "pass,resume", "--no-report");
+      expect(run.stdout).toMatch(/All \d+ scenarios on 2 packages for .* passed/);
+      expect(run.stdout).toContain("blocks-cmi5.zip · Leaves mid-quiz, resumes in a fresh browser (frame)");
+      expect(run.code).toBe(0);
     },
     TEST_TIMEOUT,
   );

@@ -5,6 +5,7 @@
  */
 import type { Frame, Page } from "playwright-core";
 import type { BlockData, CourseData, ScenarioData } from "../../src/shared/course-data.js";
+import { bestScenarioPath } from "../../src/shared/scenario-path.js";
 import { courseDataOf } from "./learner.js";
 
 const root = (page: Page | Frame, id: string) => page.locator(`[data-block="${id}"]`);
@@ -38,7 +39,7 @@ export async function completeBlock(page: Page | Frame, block: BlockData): Promi
       if (!block.external) await playMedia(page, block.id);
       return;
     case "scenario":
-      return runScenario(page, block, bestPath(block));
+      return runScenario(page, block, bestScenarioPath(block));
   }
 }
 
@@ -52,25 +53,6 @@ export async function playMedia(page: Page | Frame, id: string): Promise<void> {
     await el.play();
     await new Promise((resolve) => el.addEventListener("ended", resolve, { once: true }));
   });
-}
-
-/** Choice indexes from the start to the ending with the highest score (or the nearest ending). */
-export function bestPath(block: ScenarioData): number[] {
-  let best: { path: number[]; score: number } | undefined;
-  const walk = (at: number, path: number[], seen: Set<number>) => {
-    const node = block.nodes[at]!;
-    if (node.ending) {
-      const score = node.ending.score ?? 0;
-      if (!best || score > best.score || (score === best.score && path.length < best.path.length))
-        best = { path, score };
-      return;
-    }
-    node.choices.forEach((c, i) => {
-      if (!seen.has(c.to)) walk(c.to, [...path, i], new Set([...seen, c.to]));
-    });
-  };
-  walk(0, [], new Set([0]));
-  return best?.path ?? [];
 }
 
 /** Makes the choices `path` (indexes into each node's choices) from where the scenario stands. */

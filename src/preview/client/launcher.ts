@@ -37,9 +37,13 @@ export interface OpenedCourse {
   close(): void;
 }
 
+/** Marks the frame that holds the course: a course's own iframes (a YouTube video) are not it. */
+export const COURSE_FRAME_ATTRIBUTE = "data-course-frame";
+
 function frame(src: string): HTMLIFrameElement {
   const iframe = document.createElement("iframe");
   iframe.title = "Course";
+  iframe.setAttribute(COURSE_FRAME_ATTRIBUTE, "");
   iframe.src = src;
   return iframe;
 }
@@ -55,7 +59,7 @@ export function openCourse(stage: HTMLElement, href: string, mode: WindowMode = 
       // The package runs two frames below the API; srcdoc frames share this page's origin.
       const outer = document.createElement("iframe");
       outer.title = "Course player";
-      outer.srcdoc = `<!doctype html><style>html,body,iframe{margin:0;border:0;width:100%;height:100%}</style><iframe title="Course" src="${src.replace(/"/g, "&quot;")}"></iframe>`;
+      outer.srcdoc = `<!doctype html><style>html,body,iframe{margin:0;border:0;width:100%;height:100%}</style><iframe title="Course" ${COURSE_FRAME_ATTRIBUTE} src="${src.replace(/"/g, "&quot;")}"></iframe>`;
       stage.append(outer);
       break;
     }

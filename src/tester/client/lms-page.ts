@@ -6,11 +6,12 @@
  * the course in whichever window holds it. Node calls `window.coursepackTest` through the browser
  * driver; nothing here runs until it does.
  */
-import { openCourse, type OpenedCourse } from "../../preview/client/launcher.js";
+import { COURSE_FRAME_ATTRIBUTE, openCourse, type OpenedCourse } from "../../preview/client/launcher.js";
 import { ScormLms, type ApiCall } from "../../preview/client/scorm-lms.js";
 import { firstSession, type LaunchSettings } from "../../preview/client/scorm-record.js";
 import type { LaunchPlan, LearnerView, RobotStep } from "../protocol.js";
-import { Robot, RobotError, until } from "./robot.js";
+import { Robot } from "./robot.js";
+import { RobotError, until } from "./wait.js";
 
 interface TestPage {
   /**
@@ -78,13 +79,11 @@ const courseErrors: string[] = [];
 function courseWindow(): Window {
   if (opened?.popup) return opened.popup;
   if (opened && stage.querySelector("#launch")) throw new RobotError("the course's window is not open yet");
-  let frame = stage.querySelector("iframe");
-  for (
-    let inner = frame?.contentDocument?.querySelector("iframe");
-    inner;
-    inner = inner.contentDocument?.querySelector("iframe")
-  )
-    frame = inner;
+  // The course's frame: the stage's own, or inside the player frame of a nested launch.
+  const outer = stage.querySelector("iframe");
+  const frame = outer?.hasAttribute(COURSE_FRAME_ATTRIBUTE)
+    ? outer
+    : outer?.contentDocument?.querySelector<HTMLIFrameElement>(`iframe[${COURSE_FRAME_ATTRIBUTE}]`);
   if (!frame?.contentWindow) throw new RobotError("the course is not open");
   return frame.contentWindow;
 }

@@ -51,12 +51,17 @@ function outcomeChecks(checks: Checks, ctx: ScenarioContext, lms: XapiLms, outco
     );
     checks.equal("Scaled score", String((outcome.score ?? 0) / 100), String(summary.scaled));
   }
-  const answers = stored.filter((s) => verbOf(s) === VERBS.answered.id);
+  // Graded answers only (a result with success), as SCORM counts correct/wrong interactions: a
+  // scenario's choices are "answered" too, without success, and so are ungraded survey questions.
+  const answers = stored.filter(
+    (s) =>
+      verbOf(s) === VERBS.answered.id && typeof (s.result as { success?: unknown } | undefined)?.success === "boolean",
+  );
   const withResponse = answers.filter(
     (s) => typeof (s.result as { response?: unknown } | undefined)?.response === "string",
   );
   checks.add(
-    "Answers recorded (answered statements with their responses)",
+    "Answers recorded (graded answered statements with their responses)",
     String(outcome.answers),
     `${answers.length}, ${withResponse.length} with a response`,
     answers.length === outcome.answers && withResponse.length === outcome.answers,

@@ -1,0 +1,68 @@
+/**
+ * How the robot finishes the interactive blocks a lesson requires (tabs, panels, cards, steps,
+ * markers, media, scenarios) before the lesson counts as done: by pressing what a learner presses,
+ * then waiting for the lesson's to-do list to mark the block done. A required block the robot cannot
+ * finish is a failure that names the block.
+ */
+import type { BlockData, MediaBlockData } from "../../shared/course-data.js";
+import { bestScenarioPath } from "../../shared/scenario-path.js";
+import { RobotError, until } from "./wait.js";
+
+/** Presses a visible control, as Robot.press does. */
+export type Press = (selector: string, within: ParentNode) => void;
+
+export async function finishBlock(doc: Document, block: BlockData, press: Press): Promise<void> {
+  const requirement = `[data-requirement="${CSS.escape(block.id)}"]`;
+  // Done in an earlier session (restored) or on an earlier visit: nothing left to press.
+  if (doc.querySelector(`${requirement}.is-done`)) return;
+  const root = doc.querySelector<HTMLElement>(`[data-block="${CSS.escape(block.id)}"]`);
+  if (!root) throw new RobotError(`the required block "${block.title}" (${block.id}) is not on the page`);
+  const all = (selector: string) => [...root.querySelectorAll<HTMLElement>(selector)];
+  switch (block.kind) {
+    case "tabs":
+      for (const tab of all('[role="tab"]')) tab.click();
+      break;
+    case "accordion":
+    case "reveal":
+      for (const button of all("button[aria-expanded][data-item]"))
+        if (button.getAttribute("aria-expanded") !== "true") button.click();
+      break;
+    case "flipcards":
+      for (const card of all(".flipcard")) {
+        press(".flipcard-front [data-flip]", card);
+        await until(() => card.classList.contains("is-flipped"), `card ${block.title} to turn over`);
+        press(".flipcard-back [data-flip]", card);
+      }
+      break;
+    case "steps":
+      for (let i = 1; i < block.items; i++) press('[data-step="1"]', root);
+      break;
+    case "hotspots":
+      for (const marker of all(".hotspot")) marker.click();
+      break;
+    case "video":
+    case "audio":
+      // Hosted elsewhere (YouTube, Vimeo): never required, never tracked.
+      if (!block.external) await play(root, block);
+      break;
+    case "scenario":
+      for (const choice of bestScenarioPath(block)) press(`[data-node]:not([hidden]) [data-choice="${choice}"]`, root);
+      break;
+  }
+  await until(
+    () => doc.querySelector(`${requirement}.is-done`),
+    `the lesson to count "${block.title}" (${block.kind}) as done`,
+  );
+}
+
+/** Plays a media block muted and fast until it ends (the required share is then played). */
+async function play(root: HTMLElement, block: MediaBlockData): Promise<void> {
+  const media = root.querySelector<HTMLMediaElement>("[data-media]");
+  if (!media) throw new RobotError(`the ${block.kind} "${block.title}" has no player`);
+  media.muted = true;
+  media.playbackRate = 4;
+  if (media.currentTime > 0) media.currentTime = 0;
+  await media.play();
+  // A four-minute video plays in a minute at 4×; longer ones would need the learner's patience.
+  await until(() => media.ended, `the ${block.kind} "${block.title}" to play to its end`, 120_000);
+}
