@@ -55,14 +55,17 @@ export async function finishBlock(doc: Document, block: BlockData, press: Press)
   );
 }
 
-/** Plays a media block muted and fast until it ends (the required share is then played). */
+/**
+ * Plays a media block muted, at normal speed, to its end. Faster playback was tried: the runtime
+ * counts the segments it sees play, and a loaded machine's sparse timeupdate events at 4× left
+ * gaps, so the required share was not reached.
+ */
 async function play(root: HTMLElement, block: MediaBlockData): Promise<void> {
   const media = root.querySelector<HTMLMediaElement>("[data-media]");
   if (!media) throw new RobotError(`the ${block.kind} "${block.title}" has no player`);
   media.muted = true;
-  media.playbackRate = 4;
   if (media.currentTime > 0) media.currentTime = 0;
   await media.play();
-  // A four-minute video plays in a minute at 4×; longer ones would need the learner's patience.
-  await until(() => media.ended, `the ${block.kind} "${block.title}" to play to its end`, 120_000);
+  const seconds = Number.isFinite(media.duration) ? media.duration : 600;
+  await until(() => media.ended, `the ${block.kind} "${block.title}" to play to its end`, seconds * 1500 + 30_000);
 }
