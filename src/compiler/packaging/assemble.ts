@@ -43,7 +43,7 @@ export async function packageFiles(
   rendered: RenderedCourse,
 ): Promise<PackageFile[]> {
   const shared: PackageFile[] = [
-    { name: "index.html", content: rendered.html },
+    { name: "index.html", content: htmlBytes(rendered) },
     { name: RUNTIME_CSS, content: rendered.css },
     { name: RUNTIME_JS, content: await runtimeBundle(target.runtime) },
     { name: BUILD_STAMP_FILE, content: `${JSON.stringify(rendered.stamp, null, 2)}\n` },
@@ -51,6 +51,21 @@ export async function packageFiles(
   ].sort((a, b) => (a.name < b.name ? -1 : 1));
   const own = await target.files({ model, rendered, shipped: shared.map((f) => f.name) });
   return [...own, ...shared];
+}
+
+const encoded = new WeakMap<RenderedCourse, Buffer>();
+
+/**
+ * The course page as UTF-8, encoded once per rendering: every format's zip and folder ship the same
+ * page, and a 1,000-lesson course's is 12 MB, so encoding it twelve times cost seconds and memory.
+ */
+function htmlBytes(rendered: RenderedCourse): Buffer {
+  let bytes = encoded.get(rendered);
+  if (!bytes) {
+    bytes = Buffer.from(rendered.html);
+    encoded.set(rendered, bytes);
+  }
+  return bytes;
 }
 
 /** Assets up to this size are read once per build and shared by every format's zip and folder. */
