@@ -11,7 +11,7 @@ import { ScormLms, type ApiCall } from "../../preview/client/scorm-lms.js";
 import { firstSession, type LaunchSettings } from "../../preview/client/scorm-record.js";
 import type { LaunchPlan, LearnerView, RobotStep } from "../protocol.js";
 import { Robot } from "./robot.js";
-import { RobotError, until } from "./wait.js";
+import { RobotError, until } from "./robot-dom.js";
 
 interface TestPage {
   /**

@@ -6,12 +6,9 @@
  */
 import type { BlockData, MediaBlockData } from "../../shared/course-data.js";
 import { bestScenarioPath } from "../../shared/scenario-path.js";
-import { RobotError, until } from "./wait.js";
+import { press, pressElement, RobotError, until } from "./robot-dom.js";
 
-/** Presses a visible control, as Robot.press does. */
-export type Press = (selector: string, within: ParentNode) => void;
-
-export async function finishBlock(doc: Document, block: BlockData, press: Press): Promise<void> {
+export async function finishBlock(doc: Document, block: BlockData): Promise<void> {
   const requirement = `[data-requirement="${CSS.escape(block.id)}"]`;
   // Done in an earlier session (restored) or on an earlier visit: nothing left to press.
   if (doc.querySelector(`${requirement}.is-done`)) return;
@@ -20,12 +17,12 @@ export async function finishBlock(doc: Document, block: BlockData, press: Press)
   const all = (selector: string) => [...root.querySelectorAll<HTMLElement>(selector)];
   switch (block.kind) {
     case "tabs":
-      for (const tab of all('[role="tab"]')) tab.click();
+      for (const tab of all('[role="tab"]')) pressElement(tab, `a tab of "${block.title}"`);
       break;
     case "accordion":
     case "reveal":
       for (const button of all("button[aria-expanded][data-item]"))
-        if (button.getAttribute("aria-expanded") !== "true") button.click();
+        if (button.getAttribute("aria-expanded") !== "true") pressElement(button, `a panel of "${block.title}"`);
       break;
     case "flipcards":
       for (const card of all(".flipcard")) {
@@ -38,7 +35,7 @@ export async function finishBlock(doc: Document, block: BlockData, press: Press)
       for (let i = 1; i < block.items; i++) press('[data-step="1"]', root);
       break;
     case "hotspots":
-      for (const marker of all(".hotspot")) marker.click();
+      for (const marker of all(".hotspot")) pressElement(marker, `a marker of "${block.title}"`);
       break;
     case "video":
     case "audio":

@@ -9,7 +9,7 @@ import type { CourseData, QuestionData } from "../../shared/course-data.js";
 import type { LearnerView, RobotStep } from "../protocol.js";
 import { plannedAnswer } from "./answers.js";
 import { finishBlock } from "./robot-blocks.js";
-import { RobotError, until } from "./wait.js";
+import { isVisible, press, RobotError, until } from "./robot-dom.js";
 
 export class Robot {
   private course: CourseData | undefined;
@@ -92,11 +92,7 @@ export class Robot {
   }
 
   private press(selector: string, within: ParentNode = this.doc): void {
-    const el = within.querySelector<HTMLElement>(selector);
-    if (!el) throw new RobotError(`no ${selector} on the page`);
-    if (!isVisible(el)) throw new RobotError(`${selector} is not visible, so a learner could not press it`);
-    if ((el as HTMLButtonElement).disabled) throw new RobotError(`${selector} is disabled`);
-    el.click();
+    press(selector, within);
   }
 
   private async next(): Promise<void> {
@@ -126,8 +122,7 @@ export class Robot {
   private async finishRequired(pageId: string | null): Promise<void> {
     const course = this.data();
     const page = course.pages.find((p) => p.id === pageId);
-    for (const id of page?.requires ?? [])
-      await finishBlock(this.doc, course.blocks[id]!, (selector, within) => this.press(selector, within));
+    for (const id of page?.requires ?? []) await finishBlock(this.doc, course.blocks[id]!);
   }
 
   private section(quizId: string): HTMLElement {
@@ -239,10 +234,6 @@ export class Robot {
     Object.defineProperty(doc, "hidden", { configurable: true, get: () => true });
     doc.dispatchEvent(new Event("visibilitychange"));
   }
-}
-
-function isVisible(el: HTMLElement): boolean {
-  return el.isConnected && !el.closest("[hidden]") && el.getClientRects().length > 0;
 }
 
 /** The answer a question's form holds, as text: ticked values, typed text, menu choices, item order. */
