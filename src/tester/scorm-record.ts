@@ -167,7 +167,16 @@ export function asRecorded(
   for (const quirk of profile.quirks as RecordQuirk[]) {
     switch (quirk.kind) {
       case "score-lost-when-status-first": {
-        const status = setAt(standard === "scorm12" ? ".lesson_status" : "cmi.success_status");
+        // The result, not the session's opening "incomplete" (which every SCO writes first): the
+        // status that decides the record must find the score already there.
+        const status = calls.findLastIndex(
+          (c) =>
+            c.method === m.set &&
+            c.result === "true" &&
+            (standard === "scorm12"
+              ? c.element === "cmi.core.lesson_status" && /^(passed|completed|failed)$/.test(c.value ?? "")
+              : c.element === "cmi.success_status" && /^(passed|failed)$/.test(c.value ?? "")),
+        );
         const score = setAt(standard === "scorm12" ? "core.score.raw" : "cmi.score.raw");
         if (quirk.standards.includes(standard) && status >= 0 && (score < 0 || status < score)) {
           view.raw = "0";
