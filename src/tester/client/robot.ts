@@ -208,16 +208,21 @@ export class Robot {
           select.dispatchEvent(new Event("change", { bubbles: true }));
         }
         return;
-      case "order":
+      case "order": {
+        const order = () => [...root.querySelectorAll<HTMLElement>("[data-option]")].map((e) => e.dataset.option);
         for (const [position, id] of plan.ids.entries()) {
-          const order = () => [...root.querySelectorAll<HTMLElement>("[data-option]")].map((e) => e.dataset.option);
           while (order().indexOf(id) > position) {
             const before = order().indexOf(id);
             this.press(`[data-option="${CSS.escape(id)}"] [data-move="up"]`, root);
             await until(() => order().indexOf(id) < before, `item "${id}" to move up`);
           }
         }
+        if (order().join() !== plan.ids.join())
+          throw new RobotError(
+            `question ${q.id} did not keep its order: wanted ${plan.ids.join()}, shows ${order().join()}`,
+          );
         return;
+      }
     }
   }
 
