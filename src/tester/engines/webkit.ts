@@ -33,12 +33,17 @@ async function display(): Promise<{ env: NodeJS.ProcessEnv; xvfb?: ChildProcess 
   }
 }
 
-export async function webkitEngine(executable: string): Promise<Engine> {
+type Call = <T>(method: string, route: string, body?: unknown) => Promise<T>;
+
+/**
+ * One WebDriver server for one session: WebKitWebDriver answers "invalid session id" to a second
+ * session started beside the first (seen with 2.50), so each learner gets a driver of its own.
+ */
+async function startDriver(executable: string, env: NodeJS.ProcessEnv): Promise<{ call: Call; stop(): void }> {
   const port = await freePort();
-  const { env, xvfb } = await display();
   const driver = spawn(executable, [`--port=${port}`], { env, stdio: "ignore" });
   const base = `http://127.0.0.1:${port}`;
-  const call = async <T>(method: string, route: string, body?: unknown): Promise<T> => {
+  const call: Call = async <T>(method: string, route: string, body?: unknown): Promise<T> => {
     const response = await fetch(`${base}${route}`, {
       method,
       headers: { "Content-Type": "application/json" },
@@ -46,10 +51,24 @@ export async function webkitEngine(executable: string): Promise<Engine> {
     });
     const json = (await response.json()) as { value: T & { error?: string; message?: string } };
     if (!response.ok)
-      throw new Error(`WebDriver ${route}: ${json.value?.message ?? json.value?.error ?? response.status}`);
+      // WebKitWebDriver may answer with an empty message: the error code still says what failed.
+      throw new Error(
+        `WebDriver ${route}: ${[json.value?.error, json.value?.message].filter(Boolean).join(": ") || response.status}`,
+      );
     return json.value;
   };
-  await until(async () => (await fetch(`${base}/status`)).ok, "WebKit's WebDriver start", 20_000);
+  try {
+    await until(async () => (await fetch(`${base}/status`)).ok, "WebKit's WebDriver start", 20_000);
+  } catch (error) {
+    driver.kill();
+    throw error;
+  }
+  return { call, stop: () => driver.kill() };
+}
+
+export async function webkitEngine(executable: string): Promise<Engine> {
+  const { env, xvfb } = await display();
+  const drivers = new Set<{ stop(): void }>();
   const capabilities = SAFARI.test(executable)
     ? { browserName: "safari" }
     : {
@@ -65,6 +84,9 @@ export async function webkitEngine(executable: string): Promise<Engine> {
       return version;
     },
     async newSession(): Promise<BrowserSession> {
+      const driver = await startDriver(executable, env);
+      drivers.add(driver);
+      const { call } = driver;
       const caps = existsSync(
         (capabilities as { "webkitgtk:browserOptions"?: { binary: string } })["webkitgtk:browserOptions"]?.binary ?? "",
       )
@@ -72,14 +94,18 @@ export async function webkitEngine(executable: string): Promise<Engine> {
         : SAFARI.test(executable)
           ? capabilities
           : {};
-      const created = await call<{ sessionId: string; capabilities: { browserName: string; browserVersion: string } }>(
-        "POST",
-        "/session",
-        { capabilities: { alwaysMatch: caps } },
-      );
+      type Created = { sessionId: string; capabilities: { browserName: string; browserVersion: string } };
+      let created: Created;
+      try {
+        created = await call<Created>("POST", "/session", { capabilities: { alwaysMatch: caps } });
+        await call("POST", `/session/${created.sessionId}/timeouts`, { script: 120_000 });
+      } catch (error) {
+        driver.stop();
+        drivers.delete(driver);
+        throw error;
+      }
       version = `${created.capabilities.browserName} (WebKit) ${created.capabilities.browserVersion}`;
       const s = `/session/${created.sessionId}`;
-      await call("POST", `${s}/timeouts`, { script: 120_000 });
       let queue: Promise<unknown> = Promise.resolve();
       /** Runs `fn` with `handle` as the current window, one command sequence at a time. */
       const on = <T>(handle: string, fn: () => Promise<T>): Promise<T> => {
@@ -137,15 +163,15 @@ export async function webkitEngine(executable: string): Promise<Engine> {
           return tab(found!);
         },
         errors: () => [],
-        close: () =>
-          call("DELETE", s).then(
-            () => undefined,
-            () => undefined,
-          ),
+        close: async () => {
+          await call("DELETE", s).catch(() => undefined);
+          driver.stop();
+          drivers.delete(driver);
+        },
       };
     },
     async close() {
-      driver.kill();
+      for (const driver of drivers) driver.stop();
       xvfb?.kill();
     },
   };
