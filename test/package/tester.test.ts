@@ -8,6 +8,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { ensureProgram, FIREFOX, WEBKIT_WEBDRIVER, XVFB } from "../support/debian.js";
 import { installed, scratch } from "./installed.js";
 
 const FIXTURES = path.resolve(import.meta.dirname, "../fixtures");
@@ -153,6 +154,34 @@ describe("the installed coursepack test", () => {
       expect(run.code).toBe(0);
       // The golf sample never looks for the API: a warning (content without tracking), not a failure.
       expect(run.stdout).toMatch(/✓ ContentPackagingSingleSCO_SCORM20043rdEdition · Launches and reports \(frame\) ⚠/);
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
+    "runs the same scenarios in Firefox and in WebKit (--browser), the engines learners also use",
+    async () => {
+      // Installed where the command looks for them (Debian's paths), as for the engines' e2e tests.
+      for (const program of [FIREFOX, WEBKIT_WEBDRIVER, XVFB]) ensureProgram(program);
+      for (const [browser, engine] of [
+        ["firefox", /\(Firefox [\d.]+\)/],
+        ["webkit", /\(.*WebKit.*\)/],
+      ] as const) {
+        const run = await installed(
+          "test",
+          course,
+          "--browser",
+          browser,
+          "--format",
+          "scorm12",
+          "--only",
+          "pass",
+          "--no-report",
+        );
+        expect(run.stdout, browser).toMatch(/All \d+ scenarios on 1 package for Any LMS \(generic\) passed/);
+        expect(run.stdout, browser).toMatch(engine);
+        expect(run.code, browser).toBe(0);
+      }
     },
     TEST_TIMEOUT,
   );
