@@ -76,6 +76,31 @@ describe("question types", () => {
     expect(overflow.scrollWidth).toBeLessThanOrEqual(320);
   });
 
+  it("shows the question the learner left when they come back to the quiz, even a sequence not yet arranged", async () => {
+    const { page, errors } = await open();
+    const course = await courseDataOf(page);
+    await goTo(page, "quiz");
+    const quiz = page.locator("section[data-page=quiz]");
+    await quiz.locator('[data-quiz-action="start"]').click();
+    const visible = quiz.locator("[data-question]:not([hidden])");
+    // Answer and check each question until the sequence shows; leave it as shuffled.
+    for (;;) {
+      const id = (await visible.getAttribute("data-question"))!;
+      if (id === "q-sequencing") break;
+      await answerQuestion(page, course.questions[id]!, true);
+      await quiz.locator('[data-quiz-action="forward"]').click(); // check the answer
+      await quiz.locator('[data-quiz-action="forward"]').click(); // next question
+      await expect.poll(() => visible.getAttribute("data-question")).not.toBe(id);
+    }
+    const lesson = course.pages.find((p) => p.kind === "lesson")!.id;
+    await goTo(page, lesson);
+    await goTo(page, "quiz");
+    // A sequence always holds an order, so it counts as answered once seen: the quiz used to move
+    // on to the next unanswered question, and the shuffled order went in as the learner's answer.
+    expect(await visible.getAttribute("data-question")).toBe("q-sequencing");
+    expect(errors).toEqual([]);
+  });
+
   it("keeps a quiz in progress across a reload, same questions and answers", async () => {
     const { page } = await open();
     const course = await courseDataOf(page);

@@ -28,6 +28,12 @@ type Screen = "intro" | "questions" | "results";
 export class QuizController {
   private readonly views = new Map<string, QuestionView>();
   private index = 0;
+  /**
+   * The attempt's questions were shown in this page: a return to the quiz shows the question the
+   * learner left, not the first one without an answer. A sequence counts as answered once seen, so
+   * that rule skipped a sequence the learner had not arranged yet and let it go in shuffled.
+   */
+  private positioned = false;
   /** Questions whose immediate feedback was shown (their answers are final). */
   private readonly checked = new Set<string>();
   private readonly shownAt = new Map<string, number>();
@@ -66,6 +72,7 @@ export class QuizController {
 
   /** Forgets in-memory progress after the learner state was reset ("Start over"). */
   reset(): void {
+    this.positioned = false;
     this.checked.clear();
     this.shownAt.clear();
     this.answeredAt.clear();
@@ -126,6 +133,7 @@ export class QuizController {
         ...(previous?.best !== undefined ? { best: previous.best } : {}),
       };
       this.checked.clear();
+      this.positioned = false;
       for (const id of drawn) {
         const view = this.views.get(id);
         view?.clear();
@@ -152,12 +160,13 @@ export class QuizController {
     }
     const firstOpen = a.drawn.findIndex((id) => !a.answers[id]);
     this.showScreen("questions");
-    this.go(firstOpen < 0 ? a.drawn.length - 1 : firstOpen, moveFocus);
+    this.go(this.positioned ? this.index : firstOpen < 0 ? a.drawn.length - 1 : firstOpen, moveFocus);
   }
 
   private go(index: number, moveFocus = true): void {
     const drawn = this.attempt?.drawn ?? [];
     this.index = Math.max(0, Math.min(index, drawn.length - 1));
+    this.positioned = true;
     const current = drawn[this.index];
     for (const [id, view] of this.views) show(view.el, id === current);
     if (current && !this.shownAt.has(current)) this.shownAt.set(current, Date.now());
