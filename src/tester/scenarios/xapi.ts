@@ -140,6 +140,26 @@ async function comeBackAndPass(ctx: ScenarioContext, lms: XapiLms, checks: Check
   });
 }
 
+/**
+ * A visit that leaves mid-course (`leave` returns what the learner saw last), then a fresh browser
+ * that resumes and passes; `shot` picks the visit whose screenshot the report shows.
+ */
+async function leaveAndComeBack(
+  ctx: ScenarioContext,
+  lms: XapiLms,
+  checks: Checks,
+  shot: "first" | "second",
+  leave: (l: Learner) => Promise<LearnerView>,
+) {
+  let left: LearnerView | undefined;
+  const first = await visit(lms, async (l) => {
+    left = await leave(l);
+  });
+  const second = await comeBackAndPass(ctx, lms, checks, left!);
+  checks.none("Script errors in the course", [...first.errors, ...second.errors]);
+  return { steps: [...first.learner.steps, ...second.learner.steps], shot: (shot === "first" ? first : second).shot };
+}
+
 export const xapiScenarios: Scenario[] = [
   {
     id: "pass",
@@ -158,27 +178,23 @@ export const xapiScenarios: Scenario[] = [
     title: "Leaves mid-quiz, resumes in a fresh browser",
     about:
       "Answers two quiz questions, closes the tab; a new launch of the same registration on another browser profile.",
-    run: scenario(async (ctx, lms, checks) => {
-      let left: LearnerView | undefined;
-      const first = await visit(lms, async (l) => {
-        left = await l.do({ do: "start-quiz-and-answer", questions: 2 });
+    run: scenario((ctx, lms, checks) =>
+      leaveAndComeBack(ctx, lms, checks, "second", async (l) => {
+        const left = await l.do({ do: "start-quiz-and-answer", questions: 2 });
         const saved = lms.bookmarkSaved(5000);
         await l.closeTab();
         checks.add("Bookmark saved as the tab closed", "saved", (await saved) ? "saved" : "not saved", true);
-      });
-      const second = await comeBackAndPass(ctx, lms, checks, left!);
-      checks.none("Script errors in the course", [...first.errors, ...second.errors]);
-      return { steps: [...first.learner.steps, ...second.learner.steps], shot: second.shot };
-    }),
+        return left;
+      }),
+    ),
   },
   {
     id: "background",
     title: "Tab backgrounded, then killed (mobile)",
     about: "Views two pages, switches apps; the phone kills the tab before it can send more; a fresh browser resumes.",
-    run: scenario(async (ctx, lms, checks) => {
-      let left: LearnerView | undefined;
-      const first = await visit(lms, async (l) => {
-        left = await l.do({ do: "view-lessons", count: 2 });
+    run: scenario((ctx, lms, checks) =>
+      leaveAndComeBack(ctx, lms, checks, "first", async (l) => {
+        const left = await l.do({ do: "view-lessons", count: 2 });
         const saved = lms.bookmarkSaved(5000);
         await l.do({ do: "hide" });
         checks.add(
@@ -191,11 +207,9 @@ export const xapiScenarios: Scenario[] = [
         lms.lrs.outage("unreachable");
         await l.kill();
         lms.lrs.outage(undefined);
-      });
-      const second = await comeBackAndPass(ctx, lms, checks, left!);
-      checks.none("Script errors in the course", [...first.errors, ...second.errors]);
-      return { steps: [...first.learner.steps, ...second.learner.steps], shot: first.shot };
-    }),
+        return left;
+      }),
+    ),
   },
   {
     id: "lms-closed-first",
