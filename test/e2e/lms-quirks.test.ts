@@ -1,6 +1,7 @@
 /**
- * The default course in Chromium inside the tests' LMS behaving like Moodle 4.5 and Forma LMS 4.0
- * (src/preview/client/lms-quirks.ts: what those LMSs refuse, where they throw, what they hand back).
+ * The default course in Chromium inside the tests' LMS behaving like Moodle 4.5, Forma LMS 4.0 and
+ * Open edX (src/preview/client/lms-quirks.ts: what those LMSs refuse, where they throw, what they
+ * hand back, when their API appears).
  * Issue 12 took the packages through both: SCORM 2004 answers and objectives were refused, refused
  * values were sent again on every commit, Exit after a passed course ended in an error, and SCORM
  * 1.2 restarted at lesson 1 in Forma. Here every answer and objective must reach the LMS's data.
@@ -133,4 +134,26 @@ describe("resume in Forma LMS (SCORM 1.2)", () => {
     await second.sco.locator('[data-notice="resumed"]').waitFor();
     await second.page.close();
   });
+});
+
+describe("an LMS that creates its API late (Open edX)", () => {
+  it.each(["scorm12", "scorm2004"] as const)(
+    "%s: the course waits for the API and reports to it, not to this browser",
+    async (standard: ScormStandard) => {
+      const session = await launchScorm(site, standard, { cmi: firstLaunch(standard), lms: "open-edx" });
+      const course = await courseDataOf(session.sco);
+      await expect
+        .poll(async () => (await lmsCalls(session.page)).some((c) => /Initialize$/.test(c.method)), { timeout: 6000 })
+        .toBe(true);
+      await goTo(session.sco, course.pages[2]!.id);
+      await exitCourse(session);
+      const cmi = await lmsCmi(session.page);
+      // The pages seen reached the LMS's data: the bookmark (exit is on the summary) and the state.
+      expect(standard === "scorm12" ? cmi.core.lesson_location : cmi.location).toBe("summary");
+      expect(cmi.suspend_data).not.toBe("");
+      expect(await session.sco.locator('[data-notice="no-lms"]').count()).toBe(0);
+      expect(session.errors).toEqual([]);
+      await session.page.close();
+    },
+  );
 });

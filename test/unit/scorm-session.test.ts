@@ -1,7 +1,7 @@
 /** SCORM session plumbing without a browser: API discovery, the Initialize/Terminate state machine, commit timing. */
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { ScormConnection } from "../../src/runtime/tracking/scorm/connection.js";
-import { findApi } from "../../src/runtime/tracking/scorm/discovery.js";
+import { findApi, waitForApi } from "../../src/runtime/tracking/scorm/discovery.js";
 import { CommitScheduler } from "../../src/runtime/tracking/scorm/scheduler.js";
 import { scorm2004 } from "../../src/runtime/tracking/scorm/scorm2004.js";
 import type { Notice } from "../../src/runtime/tracking/tracker.js";
@@ -71,6 +71,36 @@ describe("API discovery (checklist #11, #12)", () => {
     deep[502]!.API_1484_11 = api();
     expect(find(deep[0]!)).toBeUndefined();
     expect(find(deep[2]!)).toBe(deep[502]!.API_1484_11);
+  });
+});
+
+describe("an API that appears late (Open edX, issue 13)", () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+  const wait = (win: FakeWindow) => waitForApi(win as unknown as Window, "API_1484_11", "Initialize");
+
+  it("keeps looking while the page is framed, and finds it when the LMS installs it", async () => {
+    const [sco, lms] = chain(2);
+    const found = wait(sco!);
+    await vi.advanceTimersByTimeAsync(1500);
+    lms!.API_1484_11 = api();
+    await vi.advanceTimersByTimeAsync(100);
+    expect(await found).toBe(lms!.API_1484_11);
+  });
+
+  it("gives up after five seconds in a frame, and at once in a page of its own", async () => {
+    const [sco] = chain(2);
+    let framed: unknown = "pending";
+    void wait(sco!).then((api) => (framed = api));
+    await vi.advanceTimersByTimeAsync(4900);
+    expect(framed).toBe("pending");
+    await vi.advanceTimersByTimeAsync(200);
+    expect(framed).toBeUndefined();
+    const [alone] = chain(1);
+    let own: unknown = "pending";
+    void wait(alone!).then((api) => (own = api));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(own).toBeUndefined();
   });
 });
 

@@ -11,7 +11,7 @@ import { LocalTracker } from "../local.js";
 import type { CourseStatus, Launch, Notice, Tracker } from "../tracker.js";
 import { ScormConnection } from "./connection.js";
 import type { ScormDataModel, ScormLaunch, Write } from "./data-model.js";
-import { findApi } from "./discovery.js";
+import { waitForApi } from "./discovery.js";
 import { objectiveReports, ObjectiveSlots } from "./objectives.js";
 import { CommitScheduler, DEFAULT_TIMING } from "./scheduler.js";
 
@@ -45,7 +45,7 @@ export class ScormTracker implements Tracker {
   async start(course: CourseData, notify: (notice: Notice) => void): Promise<Launch> {
     this.course = course;
     this.notify = notify;
-    const api = findApi(this.win, this.model.apiName, this.model.functions.initialize);
+    const api = await waitForApi(this.win, this.model.apiName, this.model.functions.initialize);
     const connection = api && new ScormConnection(api, this.model.functions);
     if (!connection?.initialize()) {
       this.local = new LocalTracker();
