@@ -286,6 +286,24 @@ describe("cmi5 AU", () => {
     expect(errors).toEqual([]);
   });
 
+  it("reads LMS.LaunchData again when the LRS fails at launch, and reports once it is back", async () => {
+    const { url, session } = await cmi5Launch({});
+    rig.lms.outage("unavailable");
+    const ended = new Promise<void>((resolve) =>
+      setTimeout(() => {
+        rig.lms.outage(undefined);
+        resolve();
+      }, 1500),
+    );
+    const { page, errors } = await open(url);
+    await ended;
+    await expect.poll(async () => (await auStatements(session.registration)).map(verbOf)).toContain("initialized");
+    const launchDataReads = rig.lms.requests.filter((r) => r.method === "GET" && r.path === "/xapi/activities/state");
+    expect(launchDataReads.map((r) => r.status)).toEqual(expect.arrayContaining([503, 200]));
+    expect(await page.locator('[data-notice="lms-error"]').count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
   it("reads the learner preferences and LMS.LaunchData without ever writing LMS.LaunchData", async () => {
     const { url, session } = await cmi5Launch({ preferences: { audioPreference: "off", languagePreference: "en-US" } });
     const { page, errors } = await open(url);

@@ -17,6 +17,7 @@ import { readBookmark, type Reported } from "./xapi/bookmark.js";
 import { connect } from "./xapi/client.js";
 import type { Cmi5Launch } from "./xapi/launch.js";
 import { checkedLaunchData } from "./xapi/launch-data.js";
+import { isRetryable } from "./xapi/queue.js";
 import { LrsSession } from "./xapi/session.js";
 import {
   answeredParts,
@@ -34,6 +35,24 @@ import type { LaunchData, LearnerPreferences } from "../../shared/cmi5-contract.
 /** How long Exit waits for the LRS before telling the learner, and how long it keeps trying after. */
 const EXIT_TIMEOUT_MS = 8000;
 const FINAL_RETRY_MS = 10 * 60_000;
+/**
+ * Pauses between tries of LMS.LaunchData when the LRS fails (5xx, timeout, no network): without it
+ * the AU may send nothing, so a blip at launch would leave the whole session in this browser.
+ */
+const LAUNCH_DATA_PAUSES_MS = [500, 1500, 3000];
+
+/** `read()`, tried again after each pause while the LRS fails in a way that may pass. */
+async function retryingOutages<T>(read: () => Promise<T>): Promise<T> {
+  for (const pause of LAUNCH_DATA_PAUSES_MS) {
+    try {
+      return await read();
+    } catch (error) {
+      if (!isRetryable(error)) throw error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, pause));
+  }
+  return read();
+}
 
 /** What survives a reload within one launch (sessionStorage, keyed by the one-time fetch URL). */
 interface SessionRecord {
@@ -108,12 +127,14 @@ export class Cmi5Tracker implements Tracker {
     const client = connect(connection);
     const agent = launch.actor;
     // LMS.LaunchData must be read before the first statement (checklist #63); without it we cannot report.
-    const launchData = await client.getState({
-      agent,
-      activityId: launch.activityId,
-      registration: launch.registration,
-      stateId: CMI5.launchDataState,
-    });
+    const launchData = await retryingOutages(() =>
+      client.getState({
+        agent,
+        activityId: launch.activityId,
+        registration: launch.registration,
+        stateId: CMI5.launchDataState,
+      }),
+    );
     const data = launchData.data as unknown as LaunchData | undefined;
     if (!data || typeof data !== "object" || !data.contextTemplate)
       throw new Cmi5Error("LMS.LaunchData has no contextTemplate");
