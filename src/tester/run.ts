@@ -8,17 +8,15 @@ import os from "node:os";
 import path from "node:path";
 import { readFile, stat } from "node:fs/promises";
 import { parse as parseYaml } from "yaml";
-import { DEFAULT_PROFILE, type LaunchMode, type LmsProfile, loadProfile, simulationOf } from "../lms-profiles/index.js";
+import { DEFAULT_PROFILE, type LmsProfile, loadProfile, simulationOf } from "../lms-profiles/index.js";
 import type { FormatId } from "../shared/course-data.js";
 import { formatFinding } from "../validator/findings.js";
 import type { BrowserName } from "./browsers.js";
 import { Checks } from "./checks.js";
 import type { Engine } from "./engines/engine.js";
 import { openEngine } from "./engines/index.js";
-import type { Scenario, ScenarioContext, ScenarioResult, Subject } from "./scenario.js";
-import { scormScenarios } from "./scenarios/scorm.js";
-import { thirdPartyScenario } from "./scenarios/third-party.js";
-import { xapiScenarios } from "./scenarios/xapi.js";
+import type { ScenarioContext, ScenarioResult, Subject } from "./scenario.js";
+import { planAll, type Task } from "./plan.js";
 import { TestServer } from "./server.js";
 import { collectSubjects } from "./subjects.js";
 
@@ -32,6 +30,8 @@ export interface TestOptions {
   browser?: BrowserName | undefined;
   /** Scenarios run at once (default: 3, fewer on a one-core machine). */
   concurrency?: number | undefined;
+  /** Every scenario for every language of a course, not only the pass for the second and later ones. */
+  everyLanguage?: boolean | undefined;
   /** Only these scenarios (ids: pass, fail, resume, background, lms-closed-first, commit-fails, launch). */
   only?: string[] | undefined;
   /** Called as each scenario finishes (for progress output). */
@@ -50,7 +50,6 @@ export interface TestRun {
 }
 
 const SCENARIO_TIMEOUT_MS = 120_000;
-const POPUP_MODES: LaunchMode[] = ["popup", "new-window"];
 
 /** The profile: --lms, else the first course's `lms:`, else the default. */
 async function profileFor(options: TestOptions): Promise<{ profile: LmsProfile; name: string | undefined }> {
@@ -64,30 +63,6 @@ async function profileFor(options: TestOptions): Promise<{ profile: LmsProfile; 
     break;
   }
   return { profile: loadProfile(DEFAULT_PROFILE), name: undefined };
-}
-
-interface Task {
-  scenario: Scenario;
-  subject: Subject;
-  mode: LaunchMode;
-}
-
-/** Every scenario that applies to a package, in the launch modes it runs in. */
-export function plan(subject: Subject, profile: LmsProfile): Task[] {
-  const modes = profile.launch.modes;
-  const standard = subject.launch.standard;
-  if (standard === "web") return [];
-  const scenarios = subject.course
-    ? standard === "xapi" || standard === "cmi5"
-      ? xapiScenarios
-      : scormScenarios
-    : [thirdPartyScenario];
-  const popup = modes.find((m) => POPUP_MODES.includes(m));
-  return scenarios.flatMap((scenario): Task[] => {
-    if (scenario.id === "pass" || scenario.id === "launch") return modes.map((mode) => ({ scenario, subject, mode }));
-    if (scenario.id === "lms-closed-first") return popup ? [{ scenario, subject, mode: popup }] : [];
-    return [{ scenario, subject, mode: modes[0]! }];
-  });
 }
 
 /** The upload itself: what `validate --lms` says, as a result of its own. */
@@ -177,10 +152,11 @@ export async function runTests(options: TestOptions): Promise<TestRun> {
     engine = await openEngine(options.browser ?? "chromium");
     server = await TestServer.start();
     const results: ScenarioResult[] = collected.subjects.map((s) => uploadResult(s, profile, engine!.version));
-    const tasks = collected.subjects
-      .filter((s) => s.validation.valid)
-      .flatMap((s) => plan(s, profile))
-      .filter((t) => !options.only || options.only.includes(t.scenario.id));
+    const tasks = planAll(
+      collected.subjects.filter((s) => s.validation.valid),
+      profile,
+      options.everyLanguage ?? false,
+    ).filter((t) => !options.only || options.only.includes(t.scenario.id));
     const base = { engine, server, profile, simulation: simulationOf(profile) };
     const width = options.concurrency ?? Math.min(3, Math.max(1, os.availableParallelism()));
     const queue = [...tasks];

@@ -40,6 +40,7 @@ async function run(args: string[]): Promise<number> {
       "no-report": { type: "boolean", default: false },
       concurrency: { type: "string" },
       only: { type: "string" },
+      "every-language": { type: "boolean", default: false },
     },
   });
   const profile = lmsOption(values.lms);
@@ -67,6 +68,7 @@ async function run(args: string[]): Promise<number> {
       formats: formats as FormatId[] | undefined,
       browser,
       concurrency,
+      everyLanguage: values["every-language"],
       only: values.only?.split(",").map((s) => s.trim()),
       onResult: (r) => console.log(line(r)),
     });
@@ -116,6 +118,8 @@ export const testCommand: Command = {
       --report <dir>            HTML report folder (default: test-report)
       --no-report               Write no HTML report
       --only <list>             Only these scenarios: pass, fail, resume, background,
-                                lms-closed-first, commit-fails, launch`,
+                                lms-closed-first, commit-fails, launch
+      --every-language          Every scenario in every language (default: the course's
+                                other languages get the pass only)`,
   run,
 };
