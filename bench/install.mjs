@@ -1,7 +1,8 @@
 // Install and start-up figures of the published package: `npm pack` of this checkout, installed
 // into a clean prefix from the npm cache, then the installed command timed (each in a new process):
 // `npx coursepack --version` in a course folder that has it as a devDependency (what the starter
-// does; the npm cache is warm), `coursepack --version` and `coursepack --help` (loads the CLI).
+// does; the npm cache is warm) next to `npx -c true` (npx alone), `coursepack --version` and
+// `coursepack --help` (loads the CLI).
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -55,6 +56,8 @@ export function measureInstall(root, runs) {
       installedBytes,
       installMs,
       npxVersionMs: timed("npx", ["coursepack", "--version"], project, runs),
+      // npx's own start with nothing to run: the floor under any `npx <command>`.
+      npxFloorMs: timed("npx", ["-c", "true"], project, runs),
       versionMs: timed(bin, ["--version"], project, runs),
       helpMs: timed(bin, ["--help"], project, runs),
       nodeMs: timed(process.execPath, ["-e", "0"], project, runs),

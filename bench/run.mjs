@@ -105,7 +105,7 @@ console.log(
   `tarball ${mb(install.tarballBytes)}, installed ${mb(install.installedBytes)} (target < 10 MB), npm install ${ms(install.installMs)}`,
 );
 console.log(
-  `npx coursepack --version ${ms(install.npxVersionMs)} (target < 300 ms); coursepack --version ${ms(install.versionMs)}; coursepack --help ${ms(install.helpMs)}; node -e 0 ${ms(install.nodeMs)}\n`,
+  `npx coursepack --version ${ms(install.npxVersionMs)} (target < 300 ms; npx alone, \`npx -c true\`: ${ms(install.npxFloorMs)}); coursepack --version ${ms(install.versionMs)}; coursepack --help ${ms(install.helpMs)}; node -e 0 ${ms(install.nodeMs)}\n`,
 );
 
 console.log("Packages of the default course:");
