@@ -59,26 +59,12 @@ export function findApi(win: Window, name: string, marker: string): ScormApi | u
   return scanUp(win, name, marker) ?? scanUp(openerOf(win), name, marker) ?? scanUp(openerOf(topOf(win)), name, marker);
 }
 
-/** How long a framed or opened page keeps looking for a late API, and how often. */
-export const API_WAIT = { timeoutMs: 5000, intervalMs: 100 };
-
-/** True when some window could still install an API: the page is framed or was opened by another. */
-function insideAnotherWindow(win: Window): boolean {
-  return parentOf(win) !== undefined || openerOf(win) !== undefined || openerOf(topOf(win)) !== undefined;
-}
-
-/** `findApi`, retried until `wait.timeoutMs` while the page sits in another window (a late LMS). */
-export async function waitForApi(
-  win: Window,
-  name: string,
-  marker: string,
-  wait: { timeoutMs: number; intervalMs: number } = API_WAIT,
-): Promise<ScormApi | undefined> {
-  const giveUpAt = Date.now() + wait.timeoutMs;
-  let api = findApi(win, name, marker);
-  while (!api && insideAnotherWindow(win) && Date.now() < giveUpAt) {
-    await new Promise((resolve) => setTimeout(resolve, wait.intervalMs));
-    api = findApi(win, name, marker);
+/** `findApi`, tried every 100 ms up to `tries` more times (5 s) while the page is framed or opened. */
+export async function waitForApi(win: Window, name: string, marker: string, tries = 50): Promise<ScormApi | undefined> {
+  for (let tried = 0; ; tried++) {
+    const api = findApi(win, name, marker);
+    // The page's own window never throws on access; a page neither framed nor opened has no LMS.
+    if (api || tried === tries || (win.parent === win && !win.opener)) return api;
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  return api;
 }
