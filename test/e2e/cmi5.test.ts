@@ -288,18 +288,17 @@ describe("cmi5 AU", () => {
 
   it("reads LMS.LaunchData again when the LRS fails at launch, and reports once it is back", async () => {
     const { url, session } = await cmi5Launch({});
+    const before = rig.lms.requests.length;
+    const launchDataReads = () =>
+      rig.lms.requests.slice(before).filter((r) => r.method === "GET" && r.path === "/xapi/activities/state");
     rig.lms.outage("unavailable");
-    const ended = new Promise<void>((resolve) =>
-      setTimeout(() => {
-        rig.lms.outage(undefined);
-        resolve();
-      }, 1500),
-    );
-    const { page, errors } = await open(url);
-    await ended;
+    const opening = open(url);
+    // The outage lasts until the AU has been refused its first read, however slow the machine.
+    await expect.poll(() => launchDataReads().some((r) => r.status === 503), { timeout: 20_000 }).toBe(true);
+    rig.lms.outage(undefined);
+    const { page, errors } = await opening;
     await expect.poll(async () => (await auStatements(session.registration)).map(verbOf)).toContain("initialized");
-    const launchDataReads = rig.lms.requests.filter((r) => r.method === "GET" && r.path === "/xapi/activities/state");
-    expect(launchDataReads.map((r) => r.status)).toEqual(expect.arrayContaining([503, 200]));
+    expect(launchDataReads().map((r) => r.status)).toEqual(expect.arrayContaining([503, 200]));
     expect(await page.locator('[data-notice="lms-error"]').count()).toBe(0);
     expect(errors).toEqual([]);
   });
