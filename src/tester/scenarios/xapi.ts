@@ -234,7 +234,8 @@ export const xapiScenarios: Scenario[] = [
     about: "The LRS answers 503 while the learner reads on; it comes back; nothing sent in between is lost.",
     run: scenario(async (ctx, lms, checks) => {
       const { learner, shot, errors } = await visit(lms, async (l) => {
-        // The outage starts once the course runs: one at launch is the launch scenario's business.
+        // The outage starts once the course runs, as the scenario says; the runtime's tests cover an
+        // LRS that fails at launch (test/e2e/cmi5.test.ts).
         await l.do({ do: "view" });
         lms.lrs.outage("unavailable");
         await l.do({ do: "view-lessons", count: 2 });
