@@ -37,6 +37,27 @@ function outcome(checks: Checks, steps: string[], record: ScormRecord, shot: Buf
   return { checks: checks.list, steps, log: apiLog(record), screenshot: shot };
 }
 
+type Visited = Awaited<ReturnType<typeof visit>>;
+
+/**
+ * The learner comes back in a fresh browser to what the LMS kept (`next`) and must find the page
+ * and answers they left; the scenario's outcome, with the first visit's screenshot and `record`.
+ */
+async function comeBack(
+  ctx: ScenarioContext,
+  checks: Checks,
+  first: Visited,
+  left: LearnerView,
+  record: ScormRecord,
+  next: ScormRecord["next"],
+): Promise<ScenarioOutcome> {
+  const second = await visit(ctx, next, async (v) => {
+    resumed(checks, left, await v.learner.do({ do: "view" }));
+  });
+  checks.none("Script errors in the course", [...first.errors, ...second.errors]);
+  return outcome(checks, [...first.v.learner.steps, ...second.v.learner.steps], record, first.shot);
+}
+
 const finishedCourse = (pass: boolean): Scenario["run"] =>
   async function run(ctx) {
     const checks = new Checks();
@@ -128,11 +149,7 @@ export const scormScenarios: Scenario[] = [
       );
       checks.equal("Exit saved before the tab was killed", "suspend", view.exit);
       suspendDataCheck(checks, std(ctx), view.suspendData);
-      const second = await visit(ctx, kept.next, async (v) => {
-        resumed(checks, left!, await v.learner.do({ do: "view" }));
-      });
-      checks.none("Script errors in the course", [...first.errors, ...second.errors]);
-      return outcome(checks, [...first.v.learner.steps, ...second.v.learner.steps], kept, first.shot);
+      return comeBack(ctx, checks, first, left!, kept, kept.next);
     },
   },
   {
@@ -156,11 +173,7 @@ export const scormScenarios: Scenario[] = [
       });
       const view = locationOf(ctx, kept!);
       checks.equal("Progress the LMS kept (bookmark within 5 s of the page)", String(left!.page), view.location);
-      const second = await visit(ctx, kept!.next, async (v) => {
-        resumed(checks, left!, await v.learner.do({ do: "view" }));
-      });
-      checks.none("Script errors in the course", [...first.errors, ...second.errors]);
-      return outcome(checks, [...first.v.learner.steps, ...second.v.learner.steps], first.v.record, first.shot);
+      return comeBack(ctx, checks, first, left!, first.v.record, kept!.next);
     },
   },
   {
