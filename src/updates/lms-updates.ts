@@ -3,8 +3,8 @@
  * from replacing the package in place without losing learners' progress. `coursepack diff` turns
  * these into a verdict per LMS (verdict.ts); docs/updating-courses.md explains them.
  *
- * Keyed by the LMS profile names of `--lms` (issue 13's profiles), plus SumTotal, Learning Pool and
- * Fuse, whose vendor pages document their update rules. Where no vendor statement was found the
+ * Keyed by the LMS profile names of `--lms` (every profile in profiles/, test/unit/diff.test.ts
+ * checks), plus SumTotal, Learning Pool and Fuse, whose vendor pages document their update rules. Where no vendor statement was found the
  * rule is the strictest one documented (Cornerstone, SCORM Cloud: the manifest must be identical)
  * and `verified` is false (Totara's is inferred from Moodle's code instead): a content-only edit is
  * safe everywhere, anything else is reported as needing a new version until someone checks that LMS.
@@ -28,6 +28,9 @@ export const LMS_IDS = [
   "learnupon",
   "canvas",
   "forma",
+  "chamilo",
+  "learnworlds",
+  "open-edx",
   "fuse",
 ] as const;
 
@@ -145,6 +148,9 @@ export const LMS_UPDATES: Record<LmsId, UpdateBehaviour> = {
   },
   canvas: UNVERIFIED("Canvas"),
   forma: UNVERIFIED("Forma LMS"),
+  chamilo: UNVERIFIED("Chamilo"),
+  learnworlds: UNVERIFIED("LearnWorlds"),
+  "open-edx": UNVERIFIED("Open edX"),
   fuse: {
     name: "Fuse",
     newVersionWhen: ANY,

@@ -7,7 +7,9 @@
 import { cp, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { profileIds } from "../../src/lms-profiles/load.js";
 import { type DiffReport, diffCourses, diffSnapshots } from "../../src/updates/index.js";
+import { LMS_IDS } from "../../src/updates/lms-updates.js";
 import { snapshotCourse, type Snapshot } from "../../src/updates/snapshot.js";
 import type { FormatId } from "../../src/shared/course-data.js";
 import { buildInto, FIXTURES, tempDir } from "../support/build.js";
@@ -207,5 +209,11 @@ describe("coursepack diff (command)", () => {
     const bad = await runCli(["diff", dirs.v1, dirs.text, "--lms", "nowhere"]);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('unknown LMS "nowhere"');
+  });
+});
+
+describe("update rules per LMS", () => {
+  it("has a rule for every LMS profile, so `diff --lms` takes whatever `build --lms` takes", () => {
+    expect(profileIds().filter((id) => !(LMS_IDS as readonly string[]).includes(id))).toEqual([]);
   });
 });
