@@ -13,7 +13,7 @@ import type { AnsweredQuestion, LearnerState } from "../../shared/learner.js";
 import { encodeState } from "../../shared/state-codec.js";
 import type { BlockEvent, CourseStatus, Launch, Notice, Tracker } from "./tracker.js";
 import { blockStatement, scenarioActivity } from "./xapi/block-statements.js";
-import { readBookmark, type Reported } from "./xapi/bookmark.js";
+import { readBookmark, type Reported, wait } from "./xapi/bookmark.js";
 import { connect } from "./xapi/client.js";
 import type { Cmi5Launch } from "./xapi/launch.js";
 import { checkedLaunchData } from "./xapi/launch-data.js";
@@ -49,7 +49,7 @@ async function retryingOutages<T>(read: () => Promise<T>): Promise<T> {
     } catch (error) {
       if (!isRetryable(error)) throw error;
     }
-    await new Promise((resolve) => setTimeout(resolve, pause));
+    await wait(pause);
   }
   return read();
 }

@@ -94,7 +94,7 @@ function isDocument(value: unknown): value is BookmarkDocument {
   );
 }
 
-const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+export const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export class Bookmark {
   private latest: BookmarkDocument | undefined;
