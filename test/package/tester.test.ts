@@ -15,6 +15,8 @@ const FIXTURES = path.resolve(import.meta.dirname, "../fixtures");
 const HYPHENS = path.join(FIXTURES, "lms-broken", "hyphen-patterns-2004");
 const STATUS_FIRST = path.join(FIXTURES, "lms-broken", "status-before-score-12");
 const BLOCKS = path.join(FIXTURES, "courses", "blocks");
+/** The default course: English and German. */
+const DEFAULT_COURSE = path.resolve(import.meta.dirname, "../../content");
 const GOLF = path.join(FIXTURES, "conformance-samples", "scorm2004", "ContentPackagingSingleSCO_SCORM20043rdEdition");
 // A course run is 7 scenarios of a few seconds each; a loaded two-core machine stretches that tenfold.
 const TEST_TIMEOUT = 900_000;
@@ -111,6 +113,29 @@ describe("the installed coursepack test", () => {
       const run = await installed("test", BLOCKS, "--format", "scorm2004,cmi5", "--only", "pass,resume", "--no-report");
       expect(run.stdout).toMatch(/All \d+ scenarios on 2 packages for .* passed/);
       expect(run.stdout).toContain("blocks-cmi5.zip · Leaves mid-quiz, resumes in a fresh browser (frame)");
+      expect(run.code).toBe(0);
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
+    "runs every scenario for the course's second language too with --every-language",
+    async () => {
+      const run = await installed(
+        "test",
+        DEFAULT_COURSE,
+        "--format",
+        "scorm12",
+        "--only",
+        "resume",
+        "--every-language",
+        "--no-report",
+      );
+      // Without the option the German package gets the pass only, so no resume of it would run.
+      expect(run.stdout).toContain(
+        "sales-manager-training-de-scorm12.zip · Leaves mid-quiz, resumes in a fresh browser",
+      );
+      expect(run.stdout).toContain("sales-manager-training-scorm12.zip · Leaves mid-quiz, resumes in a fresh browser");
       expect(run.code).toBe(0);
     },
     TEST_TIMEOUT,
