@@ -42,7 +42,8 @@ const PLACES: Record<Exclude<BrowserName, "chromium">, { env: string; names: str
 export const INSTALL_HINTS: Record<BrowserName, string> = {
   chromium: [
     "coursepack test needs Chromium, Google Chrome or Microsoft Edge, and found none. Install one:",
-    "    Debian/Ubuntu:  sudo apt-get install -y chromium   (Ubuntu: chromium-browser)",
+    "    Debian:         sudo apt-get install -y chromium-headless-shell   (the fastest; or chromium)",
+    "    Ubuntu:         sudo apt-get install -y chromium-browser",
     "    Fedora:         sudo dnf install -y chromium",
     "    macOS:          brew install --cask chromium   (or install Google Chrome)",
     "    Windows:        winget install Google.Chrome",

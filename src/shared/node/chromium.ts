@@ -6,8 +6,16 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 
-/** Names of the browser on PATH, most likely first. */
+/**
+ * Names of the browser on PATH. The headless shell comes first: it is Chromium's own build of the
+ * classic headless mode (Debian: `chromium-headless-shell`; Chrome for Testing:
+ * `chrome-headless-shell`), the same Blink and V8 without the desktop browser around them, and
+ * every command here runs headless. `coursepack test --lms moodle` on the default course took 34 s
+ * and 60 CPU-seconds in all with it, against 80 s and 158 with the full Chromium (issue 13).
+ */
 const COMMANDS = [
+  "chromium-headless-shell",
+  "chrome-headless-shell",
   "chromium",
   "chromium-browser",
   "google-chrome",
@@ -80,7 +88,7 @@ export function requireChromium(purpose: string): string {
   const chosen = process.env.COURSEPACK_CHROMIUM || process.env.CHROMIUM_PATH;
   throw new ChromiumMissing(
     `${purpose} needs Chromium, Google Chrome or Microsoft Edge, and ${chosen ? `${chosen} (from the environment) does not exist` : "none is installed"}. ` +
-      "Install one (Debian/Ubuntu: `sudo apt-get install chromium`; macOS: `brew install --cask chromium`; " +
+      "Install one (Debian/Ubuntu: `sudo apt-get install chromium-headless-shell`, or `chromium`; macOS: `brew install --cask chromium`; " +
       "Windows: install Chrome or Edge), or set COURSEPACK_CHROMIUM to the browser's executable. Coursepack never downloads a browser.",
   );
 }
