@@ -142,4 +142,25 @@ describe("the default course", () => {
     // The 2004 case lingers on each lesson past the commit delay on purpose.
     120_000,
   );
+
+  it("lays out only the first page until the player has started, and every page in print", async () => {
+    const { page } = await openPage(browser);
+    // The player never starts: what the parser alone gives the browser to lay out.
+    await page.route("**/coursepack.js", (route) => route.abort());
+    await page.goto(`${server.url}/${courseId}-web/index.html`);
+    const laidOut = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>("section.page:not(.summary):not(.locked)")]
+          .filter((s) => s.getClientRects().length > 0)
+          .map((s) => s.dataset.page),
+      );
+    const pages = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>("section.page:not(.summary):not(.locked)")].map((s) => s.dataset.page),
+    );
+    expect(pages.length).toBeGreaterThan(2);
+    expect(await laidOut()).toEqual([pages[0]]);
+    await page.emulateMedia({ media: "print" });
+    expect(await laidOut()).toEqual(pages);
+    await page.context().close();
+  });
 });
