@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { loadProfile } from "../../src/lms-profiles/index.js";
 import type { CourseData } from "../../src/shared/course-data.js";
 import { isTranslationOf, planAll } from "../../src/tester/plan.js";
+import { defaultConcurrency } from "../../src/tester/run.js";
 import type { Subject } from "../../src/tester/scenario.js";
 
 function subject(standard: "scorm12" | "cmi5", language: string, pages = ["welcome", "lesson-1", "quiz"]): Subject {
@@ -52,5 +53,11 @@ describe("planning a course in two languages", () => {
     expect(isTranslationOf(subject("cmi5", "de"), subject("scorm12", "en-GB"))).toBe(false);
     expect(isTranslationOf(subject("scorm12", "de", ["other"]), subject("scorm12", "en-GB"))).toBe(false);
     expect(isTranslationOf(subject("scorm12", "en-GB"), subject("scorm12", "en-GB"))).toBe(false);
+  });
+});
+
+describe("defaultConcurrency", () => {
+  it("runs one scenario more than there are cores, at most four", () => {
+    expect([1, 2, 3, 16].map((cores) => defaultConcurrency(cores))).toEqual([2, 3, 4, 4]);
   });
 });
