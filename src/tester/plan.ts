@@ -1,9 +1,10 @@
 /**
  * What `coursepack test` runs: every scenario that applies to each package, in the launch modes the
  * profile names, longest first. A package that is another language of one already planned gets the
- * pass only: its tracking is the same runtime with the same page, question and block ids, so the
- * pass in every launch mode shows that this language's package reports; the resume, outage and
- * window scenarios would prove the runtime again. `--every-language` plans them all.
+ * pass, in the profile's first launch mode only: its tracking is the same runtime with the same
+ * page, question and block ids, so that pass shows this language's package reports; the other
+ * launch modes, the resume, outage and window scenarios would prove the runtime again.
+ * `--every-language` plans them all.
  */
 import type { LaunchMode, LmsProfile } from "../lms-profiles/index.js";
 import type { Scenario, Subject } from "./scenario.js";
@@ -18,8 +19,6 @@ export interface Task {
 }
 
 const POPUP_MODES: LaunchMode[] = ["popup", "new-window"];
-/** Scenarios another language of a package gets. */
-const TRANSLATION_SCENARIOS = new Set(["pass"]);
 /**
  * Scenarios that take two visits or wait out an outage (about twice the others): started first, so
  * that no worker is left with one of them at the end while the others idle.
@@ -54,11 +53,15 @@ export function isTranslationOf(subject: Subject, other: Subject): boolean {
   return ids(a) === ids(b);
 }
 
-/** The tasks for every package, long scenarios first; later languages get the pass only unless `everyLanguage`. */
+/**
+ * The tasks for every package, long scenarios first; later languages get the pass in the first
+ * launch mode only unless `everyLanguage`.
+ */
 export function planAll(subjects: Subject[], profile: LmsProfile, everyLanguage: boolean): Task[] {
+  const firstMode = profile.launch.modes[0];
   const tasks = subjects.flatMap((subject, i) => {
     const translation = !everyLanguage && subjects.slice(0, i).some((earlier) => isTranslationOf(subject, earlier));
-    return plan(subject, profile).filter((t) => !translation || TRANSLATION_SCENARIOS.has(t.scenario.id));
+    return plan(subject, profile).filter((t) => !translation || (t.scenario.id === "pass" && t.mode === firstMode));
   });
   const long = (t: Task) => (LONG_SCENARIOS.has(t.scenario.id) ? 0 : 1);
   // Array.prototype.sort is stable: within each group the packages keep their order.

@@ -1,6 +1,6 @@
 /**
  * What `coursepack test` plans for a course in two languages: every scenario for the first
- * language's packages, the pass in every launch mode for the other's, long scenarios first.
+ * language's packages, the pass in the first launch mode for the other's, long scenarios first.
  */
 import { describe, expect, it } from "vitest";
 import { loadProfile } from "../../src/lms-profiles/index.js";
@@ -30,11 +30,12 @@ describe("planning a course in two languages", () => {
     subject("cmi5", "de"),
   ];
 
-  it("gives the first language every scenario and the other the pass in every launch mode", () => {
+  it("gives the first language every scenario and the other the pass in the first launch mode", () => {
     const tasks = planAll(subjects, moodle, false);
+    expect(moodle.launch.modes.length).toBeGreaterThan(1);
     expect(scenarios(tasks, "scorm12-en-GB")).toHaveLength(7);
-    expect(scenarios(tasks, "scorm12-de").sort()).toEqual(moodle.launch.modes.map((m) => `pass/${m}`).sort());
-    expect(scenarios(tasks, "cmi5-de").every((s) => s.startsWith("pass/"))).toBe(true);
+    expect(scenarios(tasks, "scorm12-de")).toEqual([`pass/${moodle.launch.modes[0]}`]);
+    expect(scenarios(tasks, "cmi5-de")).toEqual([`pass/${moodle.launch.modes[0]}`]);
   });
 
   it("plans everything for every language with --every-language", () => {
