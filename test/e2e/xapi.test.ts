@@ -6,7 +6,7 @@
 import { randomUUID } from "node:crypto";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, openCourse, openPage } from "../support/browser.js";
+import { launchBrowser, openCourse, openPage, pauseClock, runClockUntil } from "../support/browser.js";
 import { courseDataOf, currentPageId, goTo, takeCourse, takeQuiz } from "../support/learner.js";
 import { COURSE_IRI, startLrsRig, type LrsRig } from "../support/lrs-setup.js";
 import { expectValidStatements } from "../support/xapi-validation.js";
@@ -243,9 +243,14 @@ describe("xAPI package", () => {
   it("sends what is left in one keepalive batch when the window closes", async () => {
     const registration = randomUUID();
     rig.lms.outage("unavailable");
-    const { page, errors } = await open(launch(registration));
+    // On a paused clock the queue's backoff never ends by itself: nothing is retried between the
+    // outage's end and the close, so everything is still left for the close to send.
+    const { page, errors } = await openPage(browser);
+    await pauseClock(page);
+    await page.goto(launch(registration));
+    await runClockUntil(page, () => page.locator("html.cp-ready").isVisible());
     await goTo(page, "writing-lessons");
-    await page.locator('[data-notice="lms-error"]').waitFor({ timeout: 15_000 });
+    await runClockUntil(page, () => page.locator('[data-notice="lms-error"]').isVisible());
     rig.lms.outage(undefined);
     await page.close();
     await expect
