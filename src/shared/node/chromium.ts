@@ -88,7 +88,8 @@ export function requireChromium(purpose: string): string {
   const chosen = process.env.COURSEPACK_CHROMIUM || process.env.CHROMIUM_PATH;
   throw new ChromiumMissing(
     `${purpose} needs Chromium, Google Chrome or Microsoft Edge, and ${chosen ? `${chosen} (from the environment) does not exist` : "none is installed"}. ` +
-      "Install one (Debian/Ubuntu: `sudo apt-get install chromium-headless-shell`, or `chromium`; macOS: `brew install --cask chromium`; " +
+      "Install one (Debian: `sudo apt-get install chromium-headless-shell`, or `chromium`; Ubuntu: `sudo apt-get install chromium-browser`; " +
+      "macOS: `brew install --cask chromium`; " +
       "Windows: install Chrome or Edge), or set COURSEPACK_CHROMIUM to the browser's executable. Coursepack never downloads a browser.",
   );
 }
