@@ -120,7 +120,7 @@ export const testCommand: Command = {
       --only <list>             Only these scenarios: pass, fail, resume, background,
                                 lms-closed-first, commit-fails, launch
       --every-language          Every scenario in every language (default: the course's
-                                other languages get the pass only)
+                                other languages get the pass, in the first launch mode)
       --concurrency <n>         Scenarios at a time (default: one more than the cores, at most 4)`,
   run,
 };
