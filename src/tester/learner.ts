@@ -9,7 +9,7 @@ import path from "node:path";
 import type { LaunchMode } from "../lms-profiles/index.js";
 import type { WindowMode } from "../preview/protocol.js";
 import { TESTER_CLIENT_DIR } from "../shared/node/paths.js";
-import type { BrowserSession, Engine, Tab } from "./engines/engine.js";
+import type { BrowserSession, Engine, Tab, Viewport } from "./engines/engine.js";
 import type { LaunchPlan, LearnerView, RobotStep } from "./protocol.js";
 
 /** Where the LMS opens content, as the LMS page's launcher calls it. */
@@ -31,8 +31,8 @@ export class Learner {
 
   private constructor(private readonly session: BrowserSession) {}
 
-  static async start(engine: Engine): Promise<Learner> {
-    return new Learner(await engine.newSession());
+  static async start(engine: Engine, viewport: Viewport): Promise<Learner> {
+    return new Learner(await engine.newSession(viewport));
   }
 
   /** Opens the LMS page and has it launch the package; resolves when the package's page has loaded. */

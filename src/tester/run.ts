@@ -13,7 +13,7 @@ import type { FormatId } from "../shared/course-data.js";
 import { formatFinding } from "../validator/findings.js";
 import type { BrowserName } from "./browsers.js";
 import { Checks } from "./checks.js";
-import type { Engine } from "./engines/engine.js";
+import { DESKTOP, type Engine } from "./engines/engine.js";
 import { openEngine } from "./engines/index.js";
 import type { ScenarioContext, ScenarioResult, Subject } from "./scenario.js";
 import { planAll, type Task } from "./plan.js";
@@ -101,7 +101,7 @@ export function formatName(subject: Subject): string {
 
 async function runTask(
   task: Task,
-  base: Omit<ScenarioContext, "subject" | "mode" | "pkg">,
+  base: Omit<ScenarioContext, "subject" | "mode" | "pkg" | "viewport">,
   server: TestServer,
 ): Promise<ScenarioResult> {
   const started = performance.now();
@@ -122,7 +122,8 @@ async function runTask(
   };
   try {
     const pkg = await server.addPackage(task.subject.file);
-    const ctx: ScenarioContext = { ...base, subject: task.subject, pkg, mode: task.mode };
+    const viewport = task.scenario.viewport ?? DESKTOP;
+    const ctx: ScenarioContext = { ...base, subject: task.subject, pkg, mode: task.mode, viewport };
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(

@@ -9,7 +9,7 @@ import type { LmsQuirks } from "../shared/lms-quirks.js";
 import type { PackageLaunch } from "../validator/launch.js";
 import type { ValidationResult } from "../validator/validate.js";
 import type { Check } from "./checks.js";
-import type { Engine } from "./engines/engine.js";
+import type { Engine, Viewport } from "./engines/engine.js";
 import type { ServedPackage, TestServer } from "./server.js";
 
 /** A package to test: built from the course, or given as a zip. */
@@ -35,6 +35,8 @@ export interface ScenarioContext {
   /** The LMS's API quirks the LMS page plays (SCORM). */
   simulation: LmsQuirks | undefined;
   mode: LaunchMode;
+  /** The learner's screen: the scenario's, else a desktop's. */
+  viewport: Viewport;
 }
 
 export interface LogLine {
@@ -58,6 +60,8 @@ export interface Scenario {
   title: string;
   /** What it proves, for the report. */
   about: string;
+  /** The screen the learner uses (default: a desktop's). */
+  viewport?: Viewport;
   run(ctx: ScenarioContext): Promise<ScenarioOutcome>;
 }
 

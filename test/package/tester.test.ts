@@ -101,6 +101,10 @@ describe("the installed coursepack test", () => {
       // A screenshot per scenario whose window is still open at its end (a killed tab has none).
       expect(shots.length).toBeGreaterThanOrEqual(5);
       for (const shot of shots) expect(html).toContain(`screenshots/${shot}`);
+      // The background-tab learner is on a phone: the picture is a phone screen wide (PNG IHDR).
+      const phone = shots.find((shot) => shot.includes("background"));
+      expect(phone).toBeDefined();
+      expect((await readFile(path.join(report, "screenshots", phone!))).readUInt32BE(16)).toBe(390);
     },
     TEST_TIMEOUT,
   );
@@ -110,9 +114,19 @@ describe("the installed coursepack test", () => {
     async () => {
       // The blocks fixture's quiz opens only once its lessons are done, and one lesson holds a
       // YouTube frame of its own: the robot must find the course's frame, not the video's.
-      const run = await installed("test", BLOCKS, "--format", "scorm2004,cmi5", "--only", "pass,resume", "--no-report");
+      // The background tab is a phone's: the robot finds the page list behind the menu button.
+      const run = await installed(
+        "test",
+        BLOCKS,
+        "--format",
+        "scorm2004,cmi5",
+        "--only",
+        "pass,resume,background",
+        "--no-report",
+      );
       expect(run.stdout).toMatch(/All \d+ scenarios on 2 packages for .* passed/);
       expect(run.stdout).toContain("blocks-cmi5.zip · Leaves mid-quiz, resumes in a fresh browser (frame)");
+      expect(run.stdout).toContain("blocks-cmi5.zip · Tab backgrounded, then killed (mobile) (frame)");
       expect(run.code).toBe(0);
     },
     TEST_TIMEOUT,
@@ -198,12 +212,12 @@ describe("the installed coursepack test", () => {
           "--browser",
           browser,
           "--format",
-          "scorm12",
+          "scorm12,xapi",
           "--only",
-          "pass",
+          "pass,background",
           "--no-report",
         );
-        expect(run.stdout, browser).toMatch(/All \d+ scenarios on 1 package for Any LMS \(generic\) passed/);
+        expect(run.stdout, browser).toMatch(/All \d+ scenarios on 2 packages for Any LMS \(generic\) passed/);
         expect(run.stdout, browser).toMatch(engine);
         expect(run.code, browser).toBe(0);
       }

@@ -103,7 +103,11 @@ export class Robot {
 
   private async goTo(page: string): Promise<void> {
     if (this.currentPage() === page) return;
-    this.press(`.menu a[data-page="${page}"]`);
+    const link = `.menu a[data-page="${page}"]`;
+    // On a phone the menu is folded away behind its button, where the learner finds it.
+    const entry = this.doc.querySelector<HTMLElement>(link);
+    if (entry && !isVisible(entry)) this.press(".menu-toggle");
+    this.press(link);
     await until(() => this.currentPage() === page, `page "${page}"`);
   }
 

@@ -12,7 +12,7 @@ import os from "node:os";
 import path from "node:path";
 import type { Readable, Writable } from "node:stream";
 import { CHROMIUM_ARGS } from "../../shared/node/chromium.js";
-import { type BrowserSession, type Engine, jsonResult, type Tab, unwrap } from "./engine.js";
+import { type BrowserSession, DESKTOP, type Engine, jsonResult, type Tab, unwrap, type Viewport } from "./engine.js";
 
 type Params = Record<string, unknown>;
 type Listener = (method: string, params: Params, sessionId: string | undefined) => void;
@@ -117,15 +117,15 @@ function tab(cdp: Cdp, targetId: string, sessionId: string): Tab {
   };
 }
 
-/** Attaches to a page target and readies it: events for errors, the report's viewport. */
-async function attach(cdp: Cdp, targetId: string): Promise<string> {
+/** Attaches to a page target and readies it: events for errors, the session's viewport. */
+async function attach(cdp: Cdp, targetId: string, viewport: Viewport): Promise<string> {
   const { sessionId } = await cdp.send<{ sessionId: string }>("Target.attachToTarget", { targetId, flatten: true });
   await Promise.all([
     cdp.send("Page.enable", {}, sessionId),
     cdp.send("Runtime.enable", {}, sessionId),
     cdp.send(
       "Emulation.setDeviceMetricsOverride",
-      { width: 1280, height: 800, deviceScaleFactor: 1, mobile: false },
+      { width: viewport.width, height: viewport.height, deviceScaleFactor: 1, mobile: viewport.mobile },
       sessionId,
     ),
   ]);
@@ -189,7 +189,7 @@ export async function chromiumEngine(executablePath: string): Promise<Engine> {
   return {
     name: "chromium",
     version: product.replace(/^(Headless)?Chrome\//, "Chromium "),
-    async newSession(): Promise<BrowserSession> {
+    async newSession(viewport = DESKTOP): Promise<BrowserSession> {
       const { browserContextId } = await cdp.send<{ browserContextId: string }>("Target.createBrowserContext", {
         disposeOnDetach: true,
       });
@@ -213,7 +213,7 @@ export async function chromiumEngine(executablePath: string): Promise<Engine> {
       };
       cdp.listeners.add(listener);
       const open = async (targetId: string) => {
-        const sessionId = await attach(cdp, targetId);
+        const sessionId = await attach(cdp, targetId, viewport);
         sessions.add(sessionId);
         return sessionId;
       };

@@ -30,11 +30,23 @@ export interface BrowserSession {
   close(): Promise<void>;
 }
 
+/** The size of the learner's screen in CSS pixels, and whether it is a phone's (touch, no hover). */
+export interface Viewport {
+  width: number;
+  height: number;
+  mobile: boolean;
+}
+
+export const DESKTOP: Viewport = { width: 1280, height: 800, mobile: false };
+/** An iPhone 12 to 15's screen in CSS pixels, where the course's menu folds behind its button. */
+export const PHONE: Viewport = { width: 390, height: 844, mobile: true };
+
 export interface Engine {
   name: BrowserName;
   /** Product and version, for the report ("Chromium 139.0…"). */
   version: string;
-  newSession(): Promise<BrowserSession>;
+  /** A fresh profile whose windows show pages at `viewport` (default DESKTOP). */
+  newSession(viewport?: Viewport): Promise<BrowserSession>;
   close(): Promise<void>;
 }
 

@@ -10,7 +10,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import WebSocket from "ws";
-import { type BrowserSession, type Engine, jsonResult, type Tab, unwrap } from "./engine.js";
+import { type BrowserSession, DESKTOP, type Engine, jsonResult, type Tab, unwrap } from "./engine.js";
 
 const PREFS = [
   // The LMS page opens popups from a script, as LMSs do after the learner's click.
@@ -131,7 +131,7 @@ export async function firefoxEngine(executable: string): Promise<Engine> {
   return {
     name: "firefox",
     version: `Firefox ${capabilities.browserVersion ?? ""}`.trim(),
-    async newSession(): Promise<BrowserSession> {
+    async newSession(viewport = DESKTOP): Promise<BrowserSession> {
       const { userContext } = await bidi.send<{ userContext: string }>("browser.createUserContext", {});
       const contexts = new Set<string>();
       const errors: string[] = [];
@@ -154,6 +154,12 @@ export async function firefoxEngine(executable: string): Promise<Engine> {
           errors.push(String(p.text));
       };
       bidi.listeners.add(listener);
+      // Firefox has no phone emulation over BiDi: a phone is its screen's size.
+      const size = (context: string) =>
+        bidi.send("browsingContext.setViewport", {
+          context,
+          viewport: { width: viewport.width, height: viewport.height },
+        });
       return {
         async open(pageUrl) {
           const { context } = await bidi.send<{ context: string }>("browsingContext.create", {
@@ -161,6 +167,7 @@ export async function firefoxEngine(executable: string): Promise<Engine> {
             userContext,
           });
           contexts.add(context);
+          await size(context);
           await bidi.send("browsingContext.navigate", { context, url: pageUrl, wait: "complete" });
           return tab(bidi, context);
         },
@@ -169,7 +176,7 @@ export async function firefoxEngine(executable: string): Promise<Engine> {
             const timer = setTimeout(() => reject(new Error("no popup window opened within 10 s")), 10_000);
             popups.push((context) => {
               clearTimeout(timer);
-              resolve(tab(bidi, context));
+              size(context).then(() => resolve(tab(bidi, context)), reject);
             });
           });
         },

@@ -8,7 +8,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { freePort } from "../../shared/node/free-port.js";
-import { type BrowserSession, type Engine, jsonResult, type Tab, unwrap } from "./engine.js";
+import { type BrowserSession, DESKTOP, type Engine, jsonResult, type Tab, unwrap } from "./engine.js";
 
 const SAFARI = /safaridriver$/;
 
@@ -83,7 +83,7 @@ export async function webkitEngine(executable: string): Promise<Engine> {
     get version() {
       return version;
     },
-    async newSession(): Promise<BrowserSession> {
+    async newSession(viewport = DESKTOP): Promise<BrowserSession> {
       const driver = await startDriver(executable, env);
       drivers.add(driver);
       const { call } = driver;
@@ -143,6 +143,9 @@ export async function webkitEngine(executable: string): Promise<Engine> {
       });
       const handles = () => call<string[]>("GET", `${s}/window/handles`);
       const known = new Set(await handles());
+      // WebDriver sizes windows, not viewports, and has no phone emulation: a phone is its size
+      // (MiniBrowser keeps its window at least about 450 px wide, still a phone's layout).
+      await call("POST", `${s}/window/rect`, { width: viewport.width, height: viewport.height });
       return {
         async open(url) {
           const [handle] = [...known];

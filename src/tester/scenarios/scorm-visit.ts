@@ -23,7 +23,7 @@ export class ScormVisit {
   /** Launches the package; `previous` is what the last visit left (ScormRecord.next). */
   static async open(ctx: ScenarioContext, previous?: CmiJson | null): Promise<ScormVisit> {
     const standard = ctx.subject.launch.standard as ScormStandardId;
-    const learner = await Learner.start(ctx.engine);
+    const learner = await Learner.start(ctx.engine, ctx.viewport);
     const record = ctx.server.newRecord();
     try {
       await learner.launch(ctx.server.lmsPage, {

@@ -9,6 +9,7 @@ import { Checks } from "../checks.js";
 import { resumed } from "./common.js";
 import { expectedOutcome } from "../expected.js";
 import type { LearnerView, ScormRecord } from "../protocol.js";
+import { PHONE } from "../engines/engine.js";
 import type { Scenario, ScenarioContext, ScenarioOutcome } from "../scenario.js";
 import { asRecorded, lifecycleChecks } from "../scorm-record.js";
 import { apiLog, outcomeChecks, suspendDataCheck } from "./scorm-checks.js";
@@ -55,7 +56,8 @@ async function comeBack(
     resumed(checks, left, await v.learner.do({ do: "view" }));
   });
   checks.none("Script errors in the course", [...first.errors, ...second.errors]);
-  return outcome(checks, [...first.v.learner.steps, ...second.v.learner.steps], record, first.shot);
+  // A killed tab leaves no picture: the report shows the learner's return instead.
+  return outcome(checks, [...first.v.learner.steps, ...second.v.learner.steps], record, first.shot ?? second.shot);
 }
 
 const finishedCourse = (pass: boolean): Scenario["run"] =>
@@ -126,7 +128,9 @@ export const scormScenarios: Scenario[] = [
   {
     id: "background",
     title: "Tab backgrounded, then killed (mobile)",
-    about: "Views two pages, switches apps; the phone kills the tab; the learner comes back in a fresh browser.",
+    about:
+      "On a phone's screen, views two pages, switches apps; the phone kills the tab; the learner comes back in a fresh browser.",
+    viewport: PHONE,
     async run(ctx) {
       const checks = new Checks();
       let left: LearnerView | undefined;

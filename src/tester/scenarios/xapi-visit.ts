@@ -46,7 +46,7 @@ export class XapiLms {
       cmi5ActivityId: this.auId,
       mode: "normal",
     });
-    const learner = await Learner.start(this.ctx.engine);
+    const learner = await Learner.start(this.ctx.engine, this.ctx.viewport);
     try {
       await learner.launch(this.ctx.server.lmsPage, { kind: "xapi", url, window: WINDOW_OF[this.ctx.mode] });
     } catch (error) {

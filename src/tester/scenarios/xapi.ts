@@ -11,6 +11,7 @@ import { resumed } from "./common.js";
 import { expectedOutcome, type Outcome } from "../expected.js";
 import type { Learner } from "../learner.js";
 import type { LearnerView } from "../protocol.js";
+import { PHONE } from "../engines/engine.js";
 import type { Scenario, ScenarioContext, ScenarioOutcome } from "../scenario.js";
 import { XapiLms } from "./xapi-visit.js";
 
@@ -191,9 +192,11 @@ export const xapiScenarios: Scenario[] = [
   {
     id: "background",
     title: "Tab backgrounded, then killed (mobile)",
-    about: "Views two pages, switches apps; the phone kills the tab before it can send more; a fresh browser resumes.",
+    about:
+      "On a phone's screen, views two pages, switches apps; the phone kills the tab before it can send more; a fresh browser resumes.",
+    viewport: PHONE,
     run: scenario((ctx, lms, checks) =>
-      leaveAndComeBack(ctx, lms, checks, "first", async (l) => {
+      leaveAndComeBack(ctx, lms, checks, "second", async (l) => {
         const left = await l.do({ do: "view-lessons", count: 2 });
         const saved = lms.bookmarkSaved(5000);
         await l.do({ do: "hide" });
