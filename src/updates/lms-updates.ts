@@ -4,10 +4,11 @@
  * these into a verdict per LMS (verdict.ts); docs/updating-courses.md explains them.
  *
  * Keyed by the LMS profile names of `--lms` (every profile in profiles/, test/unit/diff.test.ts
- * checks), plus SumTotal, Learning Pool and Fuse, whose vendor pages document their update rules. Where no vendor statement was found the
- * rule is the strictest one documented (Cornerstone, SCORM Cloud: the manifest must be identical)
- * and `verified` is false (Totara's is inferred from Moodle's code instead): a content-only edit is
- * safe everywhere, anything else is reported as needing a new version until someone checks that LMS.
+ * checks), plus SumTotal, Learning Pool and Fuse, whose vendor pages document their update rules.
+ * Where no vendor statement was found the rule is the strictest one documented (Cornerstone, SCORM
+ * Cloud: the manifest must be identical) and `verified` is false (Totara's is inferred from
+ * Moodle's code instead): a content-only edit is safe everywhere, anything else is reported as
+ * needing a new version until someone checks that LMS.
  */
 import type { ManifestChange } from "./manifest-changes.js";
 

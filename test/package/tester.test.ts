@@ -122,6 +122,8 @@ describe("the installed coursepack test", () => {
         "scorm2004,cmi5",
         "--only",
         "pass,resume,background",
+        "--concurrency",
+        "2",
         "--no-report",
       );
       expect(run.stdout).toMatch(/All \d+ scenarios on 2 packages for .* passed/);
@@ -232,5 +234,8 @@ describe("the installed coursepack test", () => {
     const lms = await installed("test", HYPHENS, "--lms", "blackbored");
     expect(lms.code).not.toBe(0);
     expect(lms.stderr).toContain(`unknown LMS "blackbored"`);
+    const concurrency = await installed("test", HYPHENS, "--concurrency", "0");
+    expect(concurrency.code).not.toBe(0);
+    expect(concurrency.stderr).toContain('--concurrency takes a whole number of scenarios, not "0"');
   });
 });

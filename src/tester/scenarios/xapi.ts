@@ -143,13 +143,12 @@ async function comeBackAndPass(ctx: ScenarioContext, lms: XapiLms, checks: Check
 
 /**
  * A visit that leaves mid-course (`leave` returns what the learner saw last), then a fresh browser
- * that resumes and passes; `shot` picks the visit whose screenshot the report shows.
+ * that resumes and passes; the report shows the return (a killed tab leaves no picture).
  */
 async function leaveAndComeBack(
   ctx: ScenarioContext,
   lms: XapiLms,
   checks: Checks,
-  shot: "first" | "second",
   leave: (l: Learner) => Promise<LearnerView>,
 ) {
   let left: LearnerView | undefined;
@@ -158,7 +157,7 @@ async function leaveAndComeBack(
   });
   const second = await comeBackAndPass(ctx, lms, checks, left!);
   checks.none("Script errors in the course", [...first.errors, ...second.errors]);
-  return { steps: [...first.learner.steps, ...second.learner.steps], shot: (shot === "first" ? first : second).shot };
+  return { steps: [...first.learner.steps, ...second.learner.steps], shot: second.shot };
 }
 
 export const xapiScenarios: Scenario[] = [
@@ -180,7 +179,7 @@ export const xapiScenarios: Scenario[] = [
     about:
       "Answers two quiz questions, closes the tab; a new launch of the same registration on another browser profile.",
     run: scenario((ctx, lms, checks) =>
-      leaveAndComeBack(ctx, lms, checks, "second", async (l) => {
+      leaveAndComeBack(ctx, lms, checks, async (l) => {
         const left = await l.do({ do: "start-quiz-and-answer", questions: 2 });
         const saved = lms.bookmarkSaved(5000);
         await l.closeTab();
@@ -196,7 +195,7 @@ export const xapiScenarios: Scenario[] = [
       "On a phone's screen, views two pages, switches apps; the phone kills the tab before it can send more; a fresh browser resumes.",
     viewport: PHONE,
     run: scenario((ctx, lms, checks) =>
-      leaveAndComeBack(ctx, lms, checks, "second", async (l) => {
+      leaveAndComeBack(ctx, lms, checks, async (l) => {
         const left = await l.do({ do: "view-lessons", count: 2 });
         const saved = lms.bookmarkSaved(5000);
         await l.do({ do: "hide" });

@@ -5,6 +5,7 @@
  * the content's frame has loaded (Open edX's SCORM XBlock, issue 13), so a framed or opened page
  * keeps looking for a few seconds; a page with no LMS around it gives up at once.
  */
+import { wait } from "../wait.js";
 
 const MAX_LEVELS = 500;
 
@@ -65,6 +66,6 @@ export async function waitForApi(win: Window, name: string, marker: string, trie
     const api = findApi(win, name, marker);
     // The page's own window never throws on access; a page neither framed nor opened has no LMS.
     if (api || tried === tries || (win.parent === win && !win.opener)) return api;
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await wait(100);
   }
 }

@@ -16,6 +16,7 @@ import type { LrsClient } from "./client.js";
 import type { StateParams } from "./keepalive.js";
 import type { KeyValueStorage } from "./queue.js";
 import type { Agent } from "./types.js";
+import { wait } from "../wait.js";
 
 export const BOOKMARK_STATE_ID = "coursepack.bookmark";
 
@@ -93,8 +94,6 @@ function isDocument(value: unknown): value is BookmarkDocument {
     d.reported !== null
   );
 }
-
-export const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export class Bookmark {
   private latest: BookmarkDocument | undefined;
