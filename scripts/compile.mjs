@@ -39,8 +39,6 @@ await Promise.all([
     banner: {
       js: 'import { createRequire as __coursepackRequire } from "node:module"; const require = __coursepackRequire(import.meta.url);',
     },
-    // yazl's CRC-32 in JavaScript → Node's native one (src/shared/node/buffer-crc32.ts says why).
-    alias: { "buffer-crc32": at("src/shared/node/buffer-crc32.ts") },
     plugins: [staticRequires],
     // A require() esbuild cannot follow would only fail when the user's command reaches it.
     logOverride: { "unsupported-require-call": "error" },

@@ -9,7 +9,7 @@ import { checkModel } from "./check/index.js";
 import { BuildFailed, Diagnostics } from "./diagnostics.js";
 import { loadCourse, parsePage, type ParsePage } from "./load/load-course.js";
 import { buildModel, buildPage, type BuildPage, type CourseModel } from "./model/index.js";
-import { packageTarget, readAssets, type PackagedOutput } from "./packaging/assemble.js";
+import { packageTarget, PackagingRun, readAssets, type PackagedOutput } from "./packaging/assemble.js";
 import { assertOutDir } from "./packaging/out-dir.js";
 import { StagedOutput } from "./packaging/output.js";
 import { renderCourse, renderEverything } from "./render/index.js";
@@ -159,6 +159,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     options.lms,
   );
   const staged = await StagedOutput.open(outDir);
+  const run = new PackagingRun(staged, options.folders ?? true);
   try {
     const outputs: PackagedOutput[] = [];
     const total = targets.length * languages.length;
@@ -172,15 +173,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       outputs.push(
         ...(await Promise.all(
           targets.map(async (t) => {
-            const output = await packageTarget(
-              t,
-              version.model,
-              rendered,
-              staged,
-              options.folders ?? true,
-              assets,
-              named,
-            );
+            const output = await packageTarget(t, version.model, rendered, run, assets, named);
             progress(`packaging ${++packaged} of ${total}`);
             return output;
           }),

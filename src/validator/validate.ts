@@ -62,8 +62,12 @@ const FORMAT_STANDARDS: Record<FormatId, StandardResult> = {
   cmi5: { standard: "cmi5", edition: null },
 };
 
+/**
+ * @param input a path (zip, folder or manifest), a zip's or manifest's bytes, or a package already
+ *   open (the build's just-written zip, writtenZipSource)
+ */
 export async function validatePackage(
-  input: string | Buffer,
+  input: string | Buffer | PackageSource,
   options: ValidateOptions = {},
 ): Promise<ValidationResult> {
   const label = options.label ?? (typeof input === "string" ? input : "package.zip");
@@ -73,7 +77,8 @@ export async function validatePackage(
   let found: StandardResult | undefined;
   let build: ValidationResult["build"];
   try {
-    source = await openPackage(input, label, limits, findings);
+    source =
+      typeof input === "string" || Buffer.isBuffer(input) ? await openPackage(input, label, limits, findings) : input;
     const checked = await validateSource(source, options.format, findings);
     found = checked.found;
     if (checked.view && source.kind !== "document") {

@@ -1,8 +1,8 @@
 /**
  * Package stage: one target's files — shared pages, its runtime, its manifest — as a zip and a
- * folder, then the zip goes through `coursepack validate`'s checks: a package that fails them is a
- * Coursepack bug, and the build stops before anything replaces the previous output. The preview
- * serves the same file list (packageFiles) from memory.
+ * folder, then the zip, as written, goes through `coursepack validate`'s checks: a package that
+ * fails them is a Coursepack bug, and the build stops before anything replaces the previous output.
+ * The preview serves the same file list (packageFiles) from memory.
  */
 import { copyFile, mkdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -12,7 +12,9 @@ import type { CourseModel } from "../model/index.js";
 import type { RenderedCourse } from "../render/index.js";
 import type { PackageFile, Target } from "../targets/target.js";
 import { formatFinding, type Finding } from "../../validator/findings.js";
+import { writtenZipSource } from "../../validator/package/memory-source.js";
 import { validatePackage } from "../../validator/validate.js";
+import { DeflateOnce } from "./deflate.js";
 import { runtimeBundle } from "./runtime-bundle.js";
 import type { StagedOutput } from "./output.js";
 import { writeZip } from "./zip.js";
@@ -87,12 +89,23 @@ export async function readAssets(assets: readonly [source: string, name: string]
   return contents;
 }
 
+/** What the packages of one build share: where they go, and what was read and compressed once. */
+export class PackagingRun {
+  readonly deflate: DeflateOnce;
+
+  constructor(
+    readonly staged: StagedOutput,
+    readonly writeFolders: boolean,
+  ) {
+    this.deflate = new DeflateOnce(staged.path(".deflated"));
+  }
+}
+
 export async function packageTarget(
   target: Target,
   model: CourseModel,
   rendered: RenderedCourse,
-  staged: StagedOutput,
-  writeFolder: boolean,
+  run: PackagingRun,
   assets: AssetContents = new Map(),
   /** Package names start with `base` (default: the course id). */
   named: { base: string; language: string } = { base: model.config.id, language: model.config.language },
@@ -104,11 +117,15 @@ export async function packageTarget(
   });
   const base = `${named.base}-${target.id}`;
   const zipName = `${base}.zip`;
-  const [zipBytes] = await Promise.all([
-    writeZip(staged.path(zipName), files),
-    writeFolder ? writeFiles(staged.path(base), files) : Promise.resolve(),
+  const [zip] = await Promise.all([
+    Promise.all(files.map((f) => run.deflate.entry(f))).then((entries) => writeZip(run.staged.path(zipName), entries)),
+    run.writeFolders ? writeFiles(run.staged.path(base), files) : Promise.resolve(),
   ]);
-  const check = await validatePackage(staged.path(zipName), { format: target.id, label: zipName, lms: model.lms });
+  const check = await validatePackage(writtenZipSource(zip, files), {
+    format: target.id,
+    label: zipName,
+    lms: model.lms,
+  });
   if (!check.valid) {
     const errors = check.findings.filter((f) => f.severity === "error");
     const lines = (list: Finding[]) => list.map((f) => `  ${formatFinding(f, zipName)}`).join("\n");
@@ -127,7 +144,7 @@ export async function packageTarget(
     label: target.label,
     zipName,
     folderName: base,
-    zipBytes,
+    zipBytes: zip.bytes,
     fileCount: files.length,
     runtimeGzipBytes: gzipSync(js, { level: 9 }).length + gzipSync(rendered.css, { level: 9 }).length,
   };

@@ -8,6 +8,7 @@ import { BUILD_STAMP_FILE, type BuildStamp, parseBuildStamp } from "../../shared
 import type { CourseData } from "../../shared/course-data.js";
 import type { Findings } from "../findings.js";
 import type { PackageView } from "../package/view.js";
+import { textOf } from "../package/text.js";
 
 export interface CoursepackBuild {
   stamp?: BuildStamp;
@@ -20,7 +21,7 @@ const COURSE_DATA = /<script type="application\/json" id="course-data">([\s\S]*?
 async function readText(view: PackageView, name: string): Promise<string | undefined> {
   if (!view.has(name)) return undefined;
   try {
-    return (await view.read(name)).toString("utf8");
+    return textOf(await view.read(name));
   } catch {
     return undefined;
   }

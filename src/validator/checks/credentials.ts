@@ -7,6 +7,7 @@
 import type { Findings } from "../findings.js";
 import { isJunk } from "../package/names.js";
 import type { PackageView } from "../package/view.js";
+import { textOf } from "../package/text.js";
 
 const SCANNED = /\.(html?|xhtml|js|mjs|cjs|json|xml|txt|cfg|conf|ini|env|ya?ml|properties)$/i;
 const MAX_SCANNED_BYTES = 8 * 1024 ** 2;
@@ -65,10 +66,7 @@ const PATTERNS: Pattern[] = [
 export async function scanForCredentials(view: PackageView, findings: Findings): Promise<void> {
   for (const file of view.files) {
     if (!SCANNED.test(file.name) || file.size > MAX_SCANNED_BYTES || isJunk(file.name)) continue;
-    const text = await view.read(file.name).then(
-      (b) => b.toString("utf8"),
-      () => undefined,
-    );
+    const text = await view.read(file.name).then(textOf, () => undefined);
     if (text === undefined) continue;
     let reported = 0;
     for (const pattern of PATTERNS) {

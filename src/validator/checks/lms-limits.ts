@@ -16,6 +16,7 @@ import { limitText } from "../../lms-profiles/describe.js";
 import type { FindingCode, Findings, LmsCitation } from "../findings.js";
 import type { PackageSource } from "../package/source.js";
 import type { StandardResult } from "../standards/standard.js";
+import { textOf } from "../package/text.js";
 
 export interface LmsCheckInput {
   profile: LmsProfile;
@@ -147,10 +148,7 @@ async function checkLimit(limit: LmsLimit, input: LmsCheckInput, report: Report)
       return;
     case "https-only":
       for (const f of files.filter((f) => SCANNED.test(f.name))) {
-        const text = await source.read(f.name).then(
-          (b) => b.toString("utf8"),
-          () => "",
-        );
+        const text = await source.read(f.name).then(textOf, () => "");
         const m = HTTP_REFERENCE.exec(text);
         if (m)
           report("lms-http-reference", f.name, `"${f.name}" loads ${m[1] ?? m[2]}, which the LMS's HTTPS page blocks`);

@@ -15,8 +15,34 @@ export function memorySource(files: readonly InMemoryFile[]): PackageSource {
     async read(name) {
       const file = byName.get(name);
       if (!file) throw new Error(`${name} is not in the package`);
-      return "content" in file ? Buffer.from(file.content) : readFile(file.source);
+      if (!("content" in file)) return readFile(file.source);
+      return typeof file.content === "string" ? Buffer.from(file.content) : file.content;
     },
+    async close() {},
+  };
+}
+
+/** What a zip writer reports of the zip it wrote: its size, records and entries as listed inside. */
+export interface ZipListing {
+  bytes: number;
+  zip64: boolean;
+  entries: readonly { name: string; size: number; compressed: { size: number; method: number } }[];
+}
+
+/**
+ * A zip the build has just written, seen through the writer's listing and the files it was written
+ * from: the checks see the zip's names, sizes, compression and records without reading back and
+ * inflating what is still in memory (for a 1,000-lesson course, a 12 MB page per package). The
+ * writer itself is tested against yauzl and `unzip` (test/unit/zip-writer.test.ts).
+ */
+export function writtenZipSource(zip: ZipListing, files: readonly InMemoryFile[]): PackageSource {
+  const contents = memorySource(files);
+  return {
+    kind: "zip",
+    files: zip.entries.map((e) => ({ name: e.name, size: e.size, compressed: e.compressed })),
+    zip64: zip.zip64,
+    archiveBytes: zip.bytes,
+    read: (name) => contents.read(name),
     async close() {},
   };
 }

@@ -1,0 +1,135 @@
+/**
+ * The packages' zip writer (compiler/packaging/zip.ts) and its compress-once cache (deflate.ts):
+ * what it writes is read back by two independent readers (yauzl, which the validator uses, and
+ * fflate), byte for byte, with and without ZIP64 records, for entries held in memory and streamed
+ * from disk; the same content is compressed once for any number of zips; incompressible files are
+ * stored; and the validator's view of a just-written zip matches what reading it back gives.
+ */
+import { randomBytes } from "node:crypto";
+import { readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { crc32 } from "node:zlib";
+import { unzipSync } from "fflate";
+import yauzl from "yauzl";
+import { describe, expect, it } from "vitest";
+import { DeflateOnce } from "../../src/compiler/packaging/deflate.js";
+import { writeZip } from "../../src/compiler/packaging/zip.js";
+import type { PackageFile } from "../../src/compiler/targets/target.js";
+import { Findings } from "../../src/validator/findings.js";
+import { writtenZipSource } from "../../src/validator/package/memory-source.js";
+import { DEFAULT_LIMITS } from "../../src/validator/package/source.js";
+import { openZip } from "../../src/validator/package/zip-source.js";
+import { tempDir } from "../support/build.js";
+
+const PAGE = Buffer.from("<!doctype html><title>Lesson</title><p>Ünïcödé text, repeated. ".repeat(2000));
+
+async function files(dir: string): Promise<PackageFile[]> {
+  const video = path.join(dir, "big.bin");
+  // Half text, half noise: it compresses, but not to nothing.
+  await writeFile(video, Buffer.concat([Buffer.from("frame ".repeat(200_000)), randomBytes(300_000)]));
+  return [
+    { name: "imsmanifest.xml", content: '<?xml version="1.0"?><manifest identifier="m"/>' },
+    { name: "index.html", content: PAGE },
+    { name: "assets/noise.png", content: randomBytes(4096) },
+    { name: "assets/empty.txt", content: "" },
+    { name: "assets/vidéo/big.bin", source: video },
+  ];
+}
+
+/**
+ * Each entry's local header, walked from the start of the zip, against its central directory
+ * record (read by yauzl): neither yauzl nor fflate compares them or checks CRCs, and Info-ZIP and
+ * the Mac Archive Utility do.
+ */
+async function expectHeadersAgree(zipFile: string, expected: Map<string, Buffer>): Promise<void> {
+  const bytes = await readFile(zipFile);
+  const zip = await yauzl.openPromise(zipFile, { lazyEntries: true, autoClose: true });
+  const central = new Map<string, yauzl.Entry>();
+  await new Promise<void>((resolve, reject) => {
+    zip.on("entry", (e: yauzl.Entry) => {
+      central.set(e.fileName, e);
+      zip.readEntry();
+    });
+    zip.on("end", resolve);
+    zip.on("error", reject);
+    zip.readEntry();
+  });
+  let at = 0;
+  for (const [name, content] of expected) {
+    const entry = central.get(name)!;
+    expect(entry.relativeOffsetOfLocalHeader).toBe(at);
+    expect(bytes.readUInt32LE(at)).toBe(0x04034b50);
+    expect(entry.crc32).toBe(crc32(content));
+    expect(bytes.readUInt32LE(at + 14)).toBe(entry.crc32);
+    expect(bytes.readUInt16LE(at + 8)).toBe(entry.compressionMethod);
+    const nameLength = bytes.readUInt16LE(at + 26);
+    const extraLength = bytes.readUInt16LE(at + 28);
+    expect(bytes.subarray(at + 30, at + 30 + nameLength).toString()).toBe(name);
+    let [compressed, size] = [bytes.readUInt32LE(at + 18), bytes.readUInt32LE(at + 22)];
+    if (compressed === 0xffffffff) {
+      expect(bytes.readUInt16LE(at + 30 + nameLength)).toBe(0x0001);
+      size = Number(bytes.readBigUInt64LE(at + 34 + nameLength));
+      compressed = Number(bytes.readBigUInt64LE(at + 42 + nameLength));
+    }
+    expect([size, compressed]).toEqual([content.length, entry.compressedSize]);
+    at += 30 + nameLength + extraLength + compressed;
+  }
+}
+
+async function original(file: PackageFile): Promise<Buffer> {
+  if ("source" in file) return readFile(file.source);
+  return typeof file.content === "string" ? Buffer.from(file.content) : file.content;
+}
+
+describe("the zip writer", () => {
+  for (const forceZip64 of [false, true]) {
+    it(`writes zips yauzl and fflate read back byte for byte${forceZip64 ? ", with ZIP64 records" : ""}`, async () => {
+      const dir = await tempDir("zip-writer");
+      const list = await files(dir);
+      const deflate = new DeflateOnce(path.join(dir, "spill"));
+      const zipFile = path.join(dir, "package.zip");
+      const written = await writeZip(zipFile, await Promise.all(list.map((f) => deflate.entry(f))), { forceZip64 });
+      const bytes = await readFile(zipFile);
+      expect(written.bytes).toBe(bytes.length);
+      expect(written.zip64).toBe(forceZip64);
+
+      const findings = new Findings();
+      const source = await openZip(zipFile, DEFAULT_LIMITS, findings);
+      try {
+        expect(findings.list).toEqual([]);
+        expect(source.zip64).toBe(forceZip64);
+        expect(source.files.map((f) => f.name)).toEqual(list.map((f) => f.name));
+        // What the build's checks see without reading the zip back is what reading it gives.
+        expect(source.files).toEqual(writtenZipSource(written, list).files);
+        for (const file of list) expect((await source.read(file.name)).equals(await original(file))).toBe(true);
+      } finally {
+        await source.close();
+      }
+      await expectHeadersAgree(
+        zipFile,
+        new Map(await Promise.all(list.map(async (f) => [f.name, await original(f)] as const))),
+      );
+      const unzipped = unzipSync(bytes);
+      expect(Object.keys(unzipped)).toEqual(list.map((f) => f.name));
+      for (const file of list) expect(Buffer.from(unzipped[file.name]!).equals(await original(file))).toBe(true);
+    });
+  }
+
+  it("compresses each content once, stores what Deflate would not shrink, and is deterministic", async () => {
+    const dir = await tempDir("zip-writer-once");
+    const list = await files(dir);
+    const deflate = new DeflateOnce(path.join(dir, "spill"));
+    const first = await Promise.all(list.map((f) => deflate.entry(f)));
+    const again = await Promise.all(list.map((f) => deflate.entry({ ...f, name: `copy/${f.name}` })));
+    for (const [i, entry] of first.entries()) expect(again[i]!.data).toBe(entry.data);
+    const byName = new Map(first.map((e) => [e.name, e]));
+    expect(byName.get("index.html")!.method).toBe(8);
+    expect((byName.get("index.html")!.data as Buffer).length).toBeLessThan(PAGE.length / 20);
+    expect(byName.get("assets/noise.png")!.method).toBe(0);
+    expect(byName.get("assets/vidéo/big.bin")!.method).toBe(8);
+
+    await writeZip(path.join(dir, "a.zip"), first);
+    await writeZip(path.join(dir, "b.zip"), await Promise.all(list.map((f) => new DeflateOnce(dir).entry(f))));
+    expect((await readFile(path.join(dir, "a.zip"))).equals(await readFile(path.join(dir, "b.zip")))).toBe(true);
+  });
+});
