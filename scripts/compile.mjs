@@ -9,6 +9,7 @@ import path from "node:path";
 import CleanCSS from "clean-css";
 import { build } from "esbuild";
 import { staticRequires } from "./static-requires.mjs";
+import { zodEnglishOnly } from "./zod-english.mjs";
 
 const root = path.dirname(path.dirname(new URL(import.meta.url).pathname));
 const at = (p) => path.join(root, p);
@@ -39,7 +40,7 @@ await Promise.all([
     banner: {
       js: 'import { createRequire as __coursepackRequire } from "node:module"; const require = __coursepackRequire(import.meta.url);',
     },
-    plugins: [staticRequires],
+    plugins: [staticRequires, zodEnglishOnly],
     // A require() esbuild cannot follow would only fail when the user's command reaches it.
     logOverride: { "unsupported-require-call": "error" },
     logLevel: "warning",

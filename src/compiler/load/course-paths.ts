@@ -21,16 +21,21 @@ export function isInside(root: string, file: string): boolean {
  * translation adds an asset in the middle of a synchronous walk.
  */
 export function linkedOutside(root: string, file: string): string | undefined {
-  const real = (p: string) => {
-    try {
-      return realpathSync(p);
-    } catch {
-      return undefined;
-    }
-  };
   const realFile = real(file);
   if (realFile === undefined) return undefined;
   return isInside(real(root) ?? root, realFile) ? undefined : realFile;
+}
+
+/**
+ * The C library's realpath: Node's JavaScript one lstat()s every folder on the way, and took three
+ * times as long over a 1,000-lesson course's 2,000 files.
+ */
+function real(p: string): string | undefined {
+  try {
+    return realpathSync.native(p);
+  } catch {
+    return undefined;
+  }
 }
 
 /** The end of an error message about such a link. */
