@@ -134,4 +134,26 @@ for (const name of Object.keys(JSON_SCHEMAS)) {
     `${JSON.stringify(jsonSchema(name, version), null, 2)}\n`,
   );
 }
+// The default templates, compiled by Handlebars now rather than in every build
+// (src/compiler/render/template-specs.ts): templates/**/*.hbs → lib/templates.js.
+const specs = await build({
+  entryPoints: [at("src/compiler/render/template-specs.ts")],
+  bundle: true,
+  write: false,
+  format: "esm",
+  platform: "node",
+  // Handlebars is CommonJS: give the module (run from a data: URL) a require() rooted here.
+  banner: {
+    js: `import { createRequire } from "node:module"; const require = createRequire(${JSON.stringify(at("package.json"))});`,
+  },
+  logLevel: "warning",
+});
+const { shippedSpecsModule } = await import(
+  `data:text/javascript;base64,${Buffer.from(specs.outputFiles[0].text).toString("base64")}`
+);
+const templateSources = readdirSync(at("templates"), { recursive: true })
+  .filter((f) => f.endsWith(".hbs"))
+  .sort()
+  .map((f) => readFileSync(at(`templates/${f}`), "utf8"));
+writeFileSync(at("lib/templates.js"), shippedSpecsModule(templateSources));
 console.log(`compiled in ${Math.round(performance.now() - started)} ms`);

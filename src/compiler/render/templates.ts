@@ -8,11 +8,26 @@ import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import Handlebars from "handlebars";
 import { parse as parseYaml } from "yaml";
-import { TEMPLATES_DIR } from "../../shared/node/paths.js";
+import { pathToFileURL } from "node:url";
+import { PACKAGE_ROOT, TEMPLATES_DIR } from "../../shared/node/paths.js";
 import { linkedOutside, listFiles } from "../load/course-paths.js";
 import type { CssPart } from "./css.js";
+import { addShippedSpecs, templateSpec } from "./template-specs.js";
 
 export const THEME_CSS = "theme.css";
+
+/** The default templates, compiled with Coursepack (scripts/compile.mjs, template-specs.ts). */
+const SHIPPED_SPECS_FILE = path.join(PACKAGE_ROOT, "lib", "templates.js");
+let shippedSpecs: Promise<void> | undefined;
+
+/** Once per process; without the file (lib/ not compiled yet) every template is compiled when used. */
+function loadShippedSpecs(): Promise<void> {
+  shippedSpecs ??= import(pathToFileURL(SHIPPED_SPECS_FILE).href).then(
+    (module: { default: Record<string, TemplateSpecification> }) => addShippedSpecs(module.default),
+    () => undefined,
+  );
+  return shippedSpecs;
+}
 
 export interface TemplateFiles {
   /** Relative name (posix) → absolute path; course files win. */
@@ -60,7 +75,10 @@ export class Templates {
     private readonly styles: { theme: CssPart[]; blocks: ReadonlyMap<string, CssPart>; own: CssPart[] },
     readonly strings: Record<string, string>,
   ) {
-    for (const [name, source] of sources) this.hbs.registerPartial(name, source);
+    // Partials are compiled when first used, from the shared specs (template-specs.ts).
+    for (const name of sources.keys())
+      this.hbs.registerPartial(name, ((context, options) =>
+        this.template(name)(context, options)) as Handlebars.Template);
     this.hbs.registerHelper("t", (key: string, options: Handlebars.HelperOptions) =>
       formatString(this.strings, key, options.hash),
     );
@@ -84,6 +102,7 @@ export class Templates {
     const blocks = new Map(
       blockFiles.map(([rel], i) => [rel.slice("blocks/".length, -".css".length), blockParts[i]!] as const),
     );
+    await loadShippedSpecs();
     const strings = {
       ...(await readStrings(found, "en")),
       ...(await readStrings(found, baseLanguage(language))),
@@ -107,14 +126,18 @@ export class Templates {
   }
 
   render(name: string, context: object): string {
+    return this.template(name)(context);
+  }
+
+  private template(name: string): Handlebars.TemplateDelegate {
     let template = this.compiled.get(name);
     if (!template) {
       const source = this.sources.get(name);
       if (source === undefined) throw new Error(`template ${name}.hbs not found`);
-      template = this.hbs.compile(source, { strict: false, preventIndent: true });
+      template = this.hbs.template(templateSpec(source));
       this.compiled.set(name, template);
     }
-    return template(context);
+    return template;
   }
 }
 
