@@ -3,16 +3,17 @@
  * what it writes is read back by two independent readers (yauzl, which the validator uses, and
  * fflate), byte for byte, with and without ZIP64 records, for entries held in memory and streamed
  * from disk; the same content is compressed once for any number of zips; incompressible files are
- * stored; and the validator's view of a just-written zip matches what reading it back gives.
+ * stored; gzipped sizes are told from the zip's Deflate streams; and the validator's view of a
+ * just-written zip matches what reading it back gives.
  */
 import { randomBytes } from "node:crypto";
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { crc32 } from "node:zlib";
+import { crc32, gzipSync } from "node:zlib";
 import { unzipSync } from "fflate";
 import yauzl from "yauzl";
 import { describe, expect, it } from "vitest";
-import { DeflateOnce } from "../../src/compiler/packaging/deflate.js";
+import { DeflateOnce, gzipSize } from "../../src/compiler/packaging/deflate.js";
 import { writeZip } from "../../src/compiler/packaging/zip.js";
 import type { PackageFile } from "../../src/compiler/targets/target.js";
 import { Findings } from "../../src/validator/findings.js";
@@ -127,6 +128,11 @@ describe("the zip writer", () => {
     expect((byName.get("index.html")!.data as Buffer).length).toBeLessThan(PAGE.length / 20);
     expect(byName.get("assets/noise.png")!.method).toBe(0);
     expect(byName.get("assets/vidéo/big.bin")!.method).toBe(8);
+    // The runtime's gzipped size in the build's report comes from the zip's own Deflate stream.
+    for (const name of ["index.html", "assets/noise.png", "imsmanifest.xml"]) {
+      const file = list.find((f) => f.name === name)!;
+      expect(gzipSize(byName.get(name)!)).toBe(gzipSync(await original(file), { level: 9 }).length);
+    }
 
     await writeZip(path.join(dir, "a.zip"), first);
     await writeZip(path.join(dir, "b.zip"), await Promise.all(list.map((f) => new DeflateOnce(dir).entry(f))));

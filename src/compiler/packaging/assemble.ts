@@ -6,7 +6,6 @@
  */
 import { copyFile, mkdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { gzipSync } from "node:zlib";
 import { BUILD_STAMP_FILE } from "../../shared/build-stamp.js";
 import type { CourseModel } from "../model/index.js";
 import type { RenderedCourse } from "../render/index.js";
@@ -14,7 +13,7 @@ import type { PackageFile, Target } from "../targets/target.js";
 import { formatFinding, type Finding } from "../../validator/findings.js";
 import { writtenZipSource } from "../../validator/package/memory-source.js";
 import { validatePackage } from "../../validator/validate.js";
-import { DeflateOnce } from "./deflate.js";
+import { DeflateOnce, gzipSize } from "./deflate.js";
 import { runtimeBundle } from "./runtime-bundle.js";
 import type { StagedOutput } from "./output.js";
 import { writeZip } from "./zip.js";
@@ -110,15 +109,15 @@ export async function packageTarget(
   /** Package names start with `base` (default: the course id). */
   named: { base: string; language: string } = { base: model.config.id, language: model.config.language },
 ): Promise<PackagedOutput> {
-  const js = await runtimeBundle(target.runtime);
   const files = (await packageFiles(target, model, rendered)).map((f) => {
     const content = "source" in f ? assets.get(f.source) : undefined;
     return content ? { name: f.name, content } : f;
   });
   const base = `${named.base}-${target.id}`;
   const zipName = `${base}.zip`;
+  const entries = await Promise.all(files.map((f) => run.deflate.entry(f)));
   const [zip] = await Promise.all([
-    Promise.all(files.map((f) => run.deflate.entry(f))).then((entries) => writeZip(run.staged.path(zipName), entries)),
+    writeZip(run.staged.path(zipName), entries),
     run.writeFolders ? writeFiles(run.staged.path(base), files) : Promise.resolve(),
   ]);
   const check = await validatePackage(writtenZipSource(zip, files), {
@@ -146,7 +145,9 @@ export async function packageTarget(
     folderName: base,
     zipBytes: zip.bytes,
     fileCount: files.length,
-    runtimeGzipBytes: gzipSync(js, { level: 9 }).length + gzipSync(rendered.css, { level: 9 }).length,
+    runtimeGzipBytes: entries
+      .filter((e) => e.name === RUNTIME_JS || e.name === RUNTIME_CSS)
+      .reduce((n, e) => n + gzipSize(e), 0),
   };
 }
 
