@@ -3,6 +3,14 @@
 import { existsSync, readFileSync } from "node:fs";
 
 const args = process.argv.slice(2);
+// `coursepack build | head` closes the pipe before everything is printed: stop quietly, as Unix
+// tools do, instead of crashing with an EPIPE stack trace (what is printed comes after the work).
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (error) => {
+    if (error.code !== "EPIPE") throw error;
+    process.exit(process.exitCode ?? 0);
+  });
+}
 // `coursepack --version` answers without loading the compiler: scripts and `npx` ask it often.
 if (args.length === 1 && (args[0] === "--version" || args[0] === "-v")) {
   console.log(JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")).version);

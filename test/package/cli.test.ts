@@ -8,7 +8,7 @@ import { copyFile, cp, readdir, readFile, stat, writeFile } from "node:fs/promis
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { translateXliff } from "../support/mechanical-translator.js";
-import { installed, pkg, scratch } from "./installed.js";
+import { installed, pkg, scratch, start } from "./installed.js";
 
 const REPO = path.resolve(import.meta.dirname, "../..");
 
@@ -241,6 +241,18 @@ describe("the installed coursepack", () => {
       "my-course-de-web.zip",
       "my-course-web.zip",
     ]);
+  });
+
+  it("stops quietly when what reads its output stops reading (coursepack build | head)", async () => {
+    const out = path.join(await scratch("piped"), "dist");
+    const running = start(["build", "--out", out], { cwd: course });
+    // Closed before Node has even started: every line the build prints meets a closed pipe.
+    running.child.stdout.destroy();
+    const code = await new Promise<number | null>((resolve) => running.child.once("exit", resolve));
+    expect(running.output()).toBe("");
+    expect(code).toBe(0);
+    // The build had finished: its packages are in place.
+    expect((await readdir(out)).filter((f) => f.endsWith(".zip"))).toHaveLength(5);
   });
 
   it("rejects an unknown command with exit code 1", async () => {
