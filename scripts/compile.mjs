@@ -114,18 +114,24 @@ for (const rel of cssSources) {
 for (const page of readdirSync(at("src/preview/client")).filter((f) => f.endsWith(".html") || f.endsWith(".css"))) {
   copyFileSync(at(`src/preview/client/${page}`), at(`lib/preview/${page}`));
 }
+/** Bundles one of Coursepack's TypeScript modules for Node and imports it here, to write into lib/. */
+async function importSource(entry) {
+  const bundled = await build({
+    entryPoints: [at(entry)],
+    bundle: true,
+    write: false,
+    format: "esm",
+    platform: "node",
+    // Bundled CommonJS (Handlebars) needs require(), and the module runs from a data: URL.
+    banner: {
+      js: `import { createRequire } from "node:module"; const require = createRequire(${JSON.stringify(at("package.json"))});`,
+    },
+    logLevel: "warning",
+  });
+  return import(`data:text/javascript;base64,${Buffer.from(bundled.outputFiles[0].text).toString("base64")}`);
+}
 // JSON Schemas for editors, generated from the zod schemas (src/compiler/schema/json-schema.ts).
-const generator = await build({
-  entryPoints: [at("src/compiler/schema/json-schema.ts")],
-  bundle: true,
-  write: false,
-  format: "esm",
-  platform: "node",
-  logLevel: "warning",
-});
-const { JSON_SCHEMAS, jsonSchema } = await import(
-  `data:text/javascript;base64,${Buffer.from(generator.outputFiles[0].text).toString("base64")}`
-);
+const { JSON_SCHEMAS, jsonSchema } = await importSource("src/compiler/schema/json-schema.ts");
 const { version } = JSON.parse(readFileSync(at("package.json"), "utf8"));
 mkdirSync(at("lib/schemas"), { recursive: true });
 for (const name of Object.keys(JSON_SCHEMAS)) {
@@ -136,21 +142,7 @@ for (const name of Object.keys(JSON_SCHEMAS)) {
 }
 // The default templates, compiled by Handlebars now rather than in every build
 // (src/compiler/render/template-specs.ts): templates/**/*.hbs → lib/templates.js.
-const specs = await build({
-  entryPoints: [at("src/compiler/render/template-specs.ts")],
-  bundle: true,
-  write: false,
-  format: "esm",
-  platform: "node",
-  // Handlebars is CommonJS: give the module (run from a data: URL) a require() rooted here.
-  banner: {
-    js: `import { createRequire } from "node:module"; const require = createRequire(${JSON.stringify(at("package.json"))});`,
-  },
-  logLevel: "warning",
-});
-const { shippedSpecsModule } = await import(
-  `data:text/javascript;base64,${Buffer.from(specs.outputFiles[0].text).toString("base64")}`
-);
+const { shippedSpecsModule } = await importSource("src/compiler/render/template-specs.ts");
 const templateSources = readdirSync(at("templates"), { recursive: true })
   .filter((f) => f.endsWith(".hbs"))
   .sort()
