@@ -33,12 +33,17 @@ const LEVEL = constants.Z_BEST_COMPRESSION;
  */
 const PARALLEL = 4;
 
+/** The entry's size in the zip. */
+export function storedBytes(entry: DeflatedEntry): number {
+  return Buffer.isBuffer(entry.data) ? entry.data.length : entry.data.bytes;
+}
+
 /**
  * What `gzip -9` makes of an entry (the build reports its runtime's gzipped size): the zip's own
  * Deflate stream at the same level, with gzip's 10-byte header and 8-byte trailer.
  */
 export function gzipSize(entry: DeflatedEntry): number {
-  if (entry.method === 8) return (Buffer.isBuffer(entry.data) ? entry.data.length : entry.data.bytes) + 18;
+  if (entry.method === 8) return storedBytes(entry) + 18;
   return Buffer.isBuffer(entry.data) ? gzipSync(entry.data, { level: LEVEL }).length : entry.size + 18;
 }
 

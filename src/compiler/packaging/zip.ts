@@ -10,8 +10,8 @@
  * needs them (APPNOTE 6.3.10 §4.5.3, §4.3.14): SCORM and Tin Can LMSs may not read them.
  */
 import { createReadStream } from "node:fs";
-import { open } from "node:fs/promises";
-import type { DeflatedEntry } from "./deflate.js";
+import { type FileHandle, open } from "node:fs/promises";
+import { type DeflatedEntry, storedBytes } from "./deflate.js";
 
 /** What the written zip holds, as `coursepack validate` would list it from the zip's directory. */
 export interface WrittenZip {
@@ -49,7 +49,7 @@ export async function writeZip(
   try {
     for (const entry of entries) {
       const name = Buffer.from(entry.name);
-      const compressedSize = Buffer.isBuffer(entry.data) ? entry.data.length : entry.data.bytes;
+      const compressedSize = storedBytes(entry);
       const sizes = { size: entry.size, compressedSize, offset };
       const zip64 = options.forceZip64 || entry.size >= MAX_32 || compressedSize >= MAX_32;
       const local = localHeader(entry, name, sizes, zip64);
@@ -75,7 +75,7 @@ export async function writeZip(
       entries: entries.map((e) => ({
         name: e.name,
         size: e.size,
-        compressed: { size: Buffer.isBuffer(e.data) ? e.data.length : e.data.bytes, method: e.method },
+        compressed: { size: storedBytes(e), method: e.method },
       })),
     };
   } finally {
@@ -171,6 +171,6 @@ function directoryEnd(count: number, size: number, offset: number, force: boolea
 }
 
 /** Streams a large entry's stored bytes into the zip. */
-async function copyInto(handle: import("node:fs/promises").FileHandle, file: string): Promise<void> {
+async function copyInto(handle: FileHandle, file: string): Promise<void> {
   for await (const chunk of createReadStream(file, { highWaterMark: 1024 * 1024 })) await handle.write(chunk as Buffer);
 }

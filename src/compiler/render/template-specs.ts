@@ -12,6 +12,10 @@ import Handlebars from "handlebars";
 
 const COMPILE_OPTIONS = { strict: false, preventIndent: true } as const;
 
+/**
+ * By source key. A long preview session also keeps the specs of each version of a template the
+ * author edited: a few kilobytes each.
+ */
 const specs = new Map<string, TemplateSpecification>();
 
 /** Specs are found by their template's source, so an edited default is compiled afresh. */
