@@ -3,8 +3,8 @@
  * what it writes is read back by two independent readers (yauzl, which the validator uses, and
  * fflate), byte for byte, with and without ZIP64 records, for entries held in memory and streamed
  * from disk; the same content is compressed once for any number of zips; incompressible files are
- * stored; gzipped sizes are told from the zip's Deflate streams; and the validator's view of a
- * just-written zip matches what reading it back gives.
+ * stored; gzipped sizes are told from the zip's Deflate streams; the bytes are the same in every
+ * time zone; and the validator's view of a just-written zip matches what reading it back gives.
  */
 import { randomBytes } from "node:crypto";
 import { readFile, writeFile } from "node:fs/promises";
@@ -137,5 +137,28 @@ describe("the zip writer", () => {
     await writeZip(path.join(dir, "a.zip"), first);
     await writeZip(path.join(dir, "b.zip"), await Promise.all(list.map((f) => new DeflateOnce(dir).entry(f))));
     expect((await readFile(path.join(dir, "a.zip"))).equals(await readFile(path.join(dir, "b.zip")))).toBe(true);
+  });
+
+  it("writes the same bytes in every time zone, dated 2020-01-01 00:00", async () => {
+    // yazl wrote its fixed date in the machine's local time: 2019-12-31 19:00 in New York.
+    const dir = await tempDir("zip-writer-tz");
+    const entries = await Promise.all(
+      [{ name: "index.html", content: PAGE }].map((f) => new DeflateOnce(dir).entry(f)),
+    );
+    const zips: Buffer[] = [];
+    const zone = process.env.TZ;
+    try {
+      for (const tz of ["UTC", "America/New_York", "Asia/Kolkata"]) {
+        process.env.TZ = tz;
+        await writeZip(path.join(dir, `${zips.length}.zip`), entries);
+        zips.push(await readFile(path.join(dir, `${zips.length}.zip`)));
+      }
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+    for (const zip of zips.slice(1)) expect(zip.equals(zips[0]!)).toBe(true);
+    // MS-DOS time and date in the local header: 00:00:00, 2020-01-01.
+    expect([zips[0]!.readUInt16LE(10), zips[0]!.readUInt16LE(12)]).toEqual([0, ((2020 - 1980) << 9) | (1 << 5) | 1]);
   });
 });
