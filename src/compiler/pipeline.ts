@@ -9,7 +9,7 @@ import { checkModel } from "./check/index.js";
 import { BuildFailed, Diagnostics } from "./diagnostics.js";
 import { loadCourse, parsePage, type ParsePage } from "./load/load-course.js";
 import { buildModel, buildPage, type BuildPage, type CourseModel } from "./model/index.js";
-import { packageTarget, PackagingRun, readAssets, type PackagedOutput } from "./packaging/assemble.js";
+import { packageTarget, PackagingRun, type PackagedOutput } from "./packaging/assemble.js";
 import { assertOutDir } from "./packaging/out-dir.js";
 import { StagedOutput } from "./packaging/output.js";
 import { renderCourse, renderEverything } from "./render/index.js";
@@ -167,7 +167,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     for (const version of languages) {
       progress(`rendering ${version.model.pages.length} pages (${version.language})`);
       // Assets are read before rendering: their bytes go into the build stamp's content hash.
-      const assets = await readAssets(version.model.assets.entries());
+      const assets = await run.readAssets(version.model.assets.entries());
       const rendered = await renderCourse(version.model, version.templates, version.data, renderEverything(assets));
       const named = { base: version.outputBase, language: version.language };
       outputs.push(

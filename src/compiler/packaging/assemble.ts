@@ -74,29 +74,32 @@ const SHARED_ASSET_BYTES = 16 * 1024 * 1024;
 
 export type AssetContents = ReadonlyMap<string, Buffer>;
 
-/**
- * Reads the course's assets once, so six formats do not read (and the page cache does not hold)
- * each file six times; larger files (videos) are still streamed from disk by each package.
- */
-export async function readAssets(assets: readonly [source: string, name: string][]): Promise<AssetContents> {
-  const contents = new Map<string, Buffer>();
-  await Promise.all(
-    assets.map(async ([source]) => {
-      if ((await stat(source)).size <= SHARED_ASSET_BYTES) contents.set(source, await readFile(source));
-    }),
-  );
-  return contents;
-}
-
 /** What the packages of one build share: where they go, and what was read and compressed once. */
 export class PackagingRun {
   readonly deflate: DeflateOnce;
+  private readonly assets = new Map<string, Buffer>();
 
   constructor(
     readonly staged: StagedOutput,
     readonly writeFolders: boolean,
   ) {
     this.deflate = new DeflateOnce(staged.path(".deflated"));
+  }
+
+  /**
+   * The contents of a language's assets, each read once per build: the formats and languages of a
+   * course share the Buffer, so no file is read (or compressed) twice and the page cache holds it
+   * once. Larger files (videos) stay on disk: deflate.ts compresses them once by streaming, and
+   * each folder copies them.
+   */
+  async readAssets(entries: readonly [source: string, name: string][]): Promise<AssetContents> {
+    await Promise.all(
+      entries.map(async ([source]) => {
+        if (this.assets.has(source)) return;
+        if ((await stat(source)).size <= SHARED_ASSET_BYTES) this.assets.set(source, await readFile(source));
+      }),
+    );
+    return this.assets;
   }
 }
 

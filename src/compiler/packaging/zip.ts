@@ -11,14 +11,8 @@
  */
 import { createReadStream } from "node:fs";
 import { type FileHandle, open } from "node:fs/promises";
+import type { ZipListing } from "../../validator/package/memory-source.js";
 import { type DeflatedEntry, storedBytes } from "./deflate.js";
-
-/** What the written zip holds, as `coursepack validate` would list it from the zip's directory. */
-export interface WrittenZip {
-  bytes: number;
-  zip64: boolean;
-  entries: { name: string; size: number; compressed: { size: number; method: number } }[];
-}
 
 /** 2020-01-01 00:00:00 as MS-DOS date and time: inside the DOS range, the same in every time zone. */
 const DOS_DATE = ((2020 - 1980) << 9) | (1 << 5) | 1;
@@ -36,7 +30,7 @@ export async function writeZip(
   file: string,
   entries: DeflatedEntry[],
   options: { forceZip64?: boolean } = {},
-): Promise<WrittenZip> {
+): Promise<ZipListing> {
   const handle = await open(file, "w");
   const central: Buffer[] = [];
   let pending: Buffer[] = [];

@@ -22,7 +22,10 @@ export function memorySource(files: readonly InMemoryFile[]): PackageSource {
   };
 }
 
-/** What a zip writer reports of the zip it wrote: its size, records and entries as listed inside. */
+/**
+ * What a zip writer reports of the zip it wrote (compiler/packaging/zip.ts): its size, records and
+ * entries, as `coursepack validate` would list them from the zip's directory.
+ */
 export interface ZipListing {
   bytes: number;
   zip64: boolean;
@@ -33,13 +36,13 @@ export interface ZipListing {
  * A zip the build has just written, seen through the writer's listing and the files it was written
  * from: the checks see the zip's names, sizes, compression and records without reading back and
  * inflating what is still in memory (for a 1,000-lesson course, a 12 MB page per package). The
- * writer itself is tested against yauzl and `unzip` (test/unit/zip-writer.test.ts).
+ * writer itself is tested against yauzl and fflate (test/unit/zip-writer.test.ts).
  */
 export function writtenZipSource(zip: ZipListing, files: readonly InMemoryFile[]): PackageSource {
   const contents = memorySource(files);
   return {
     kind: "zip",
-    files: zip.entries.map((e) => ({ name: e.name, size: e.size, compressed: e.compressed })),
+    files: zip.entries,
     zip64: zip.zip64,
     archiveBytes: zip.bytes,
     read: (name) => contents.read(name),
