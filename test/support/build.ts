@@ -2,7 +2,8 @@
 import { mkdtemp, mkdir } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { packageFiles, writeFiles } from "../../src/compiler/packaging/assemble.js";
+import { packageFiles } from "../../src/compiler/packaging/assemble.js";
+import { FolderWriter } from "../../src/compiler/packaging/folders.js";
 import { build, checkCourse, type BuildOptions, type BuildResult } from "../../src/compiler/pipeline.js";
 import { renderCourse } from "../../src/compiler/render/index.js";
 
@@ -28,6 +29,10 @@ export async function buildInto(dir: string, options: Omit<BuildOptions, "dir" |
 export async function writePackages(dir: string, outDir: string): Promise<void> {
   const { model, data, targets, templates } = await checkCourse(dir);
   const rendered = await renderCourse(model, templates, data);
+  const folders = new FolderWriter();
   for (const target of targets)
-    await writeFiles(path.join(outDir, `${model.config.id}-${target.id}`), await packageFiles(target, model, rendered));
+    await folders.write(
+      path.join(outDir, `${model.config.id}-${target.id}`),
+      await packageFiles(target, model, rendered),
+    );
 }

@@ -4,8 +4,7 @@
  * fails them is a Coursepack bug, and the build stops before anything replaces the previous output.
  * The preview serves the same file list (packageFiles) from memory.
  */
-import { copyFile, mkdir, readFile, stat, writeFile } from "node:fs/promises";
-import path from "node:path";
+import { readFile, stat } from "node:fs/promises";
 import { BUILD_STAMP_FILE } from "../../shared/build-stamp.js";
 import type { CourseModel } from "../model/index.js";
 import type { RenderedCourse } from "../render/index.js";
@@ -14,6 +13,7 @@ import { formatFinding, type Finding } from "../../validator/findings.js";
 import { writtenZipSource } from "../../validator/package/memory-source.js";
 import { validatePackage } from "../../validator/validate.js";
 import { DeflateOnce, gzipSize } from "./deflate.js";
+import { FolderWriter } from "./folders.js";
 import { runtimeBundle } from "./runtime-bundle.js";
 import type { StagedOutput } from "./output.js";
 import { writeZip } from "./zip.js";
@@ -77,13 +77,16 @@ export type AssetContents = ReadonlyMap<string, Buffer>;
 /** What the packages of one build share: where they go, and what was read and compressed once. */
 export class PackagingRun {
   readonly deflate: DeflateOnce;
+  /** Undefined when the build writes no unzipped folders (--no-folders). */
+  readonly folders?: FolderWriter;
   private readonly assets = new Map<string, Buffer>();
 
   constructor(
     readonly staged: StagedOutput,
-    readonly writeFolders: boolean,
+    writeFolders: boolean,
   ) {
     this.deflate = new DeflateOnce(staged.path(".deflated"));
+    if (writeFolders) this.folders = new FolderWriter();
   }
 
   /**
@@ -121,7 +124,7 @@ export async function packageTarget(
   const entries = await Promise.all(files.map((f) => run.deflate.entry(f)));
   const [zip] = await Promise.all([
     writeZip(run.staged.path(zipName), entries),
-    run.writeFolders ? writeFiles(run.staged.path(base), files) : Promise.resolve(),
+    run.folders?.write(run.staged.path(base), files),
   ]);
   const check = await validatePackage(writtenZipSource(zip, files), {
     format: target.id,
@@ -152,16 +155,4 @@ export async function packageTarget(
       .filter((e) => e.name === RUNTIME_JS || e.name === RUNTIME_CSS)
       .reduce((n, e) => n + gzipSize(e), 0),
   };
-}
-
-/** Writes a package's files as an unzipped folder. */
-export async function writeFiles(dir: string, files: PackageFile[]): Promise<void> {
-  const dirs = new Set(files.map((f) => path.dirname(path.join(dir, f.name))));
-  for (const d of [...dirs].sort()) await mkdir(d, { recursive: true });
-  await Promise.all(
-    files.map((f) => {
-      const to = path.join(dir, f.name);
-      return "source" in f ? copyFile(f.source, to) : writeFile(to, f.content);
-    }),
-  );
 }
