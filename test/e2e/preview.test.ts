@@ -40,10 +40,15 @@ async function newCourse(): Promise<string> {
 /**
  * Rewrites a file of a watched course in place with one write, padded with newlines to its old
  * length so nothing is truncated: one change event, so one rebuild. A plain writeFile truncates and
- * then writes, which a loaded machine can deliver as two bursts (two rebuilds, two reloads); and a
- * file replaced by a rename is not seen again by Node 20's recursive fs.watch, which keeps watching
- * the old inode.
+ * then writes, which a loaded machine can deliver as two bursts (two rebuilds, two reloads).
  */
+/** Saves as Vim and JetBrains do: a new file beside the old one, renamed over it (one change). */
+async function saveByRename(file: string, content: string): Promise<void> {
+  const swap = path.join(path.dirname(file), `.${path.basename(file)}.swp`);
+  await writeFile(swap, content);
+  await rename(swap, file);
+}
+
 async function overwrite(file: string, content: string): Promise<void> {
   const handle = await open(file, "r+");
   try {
@@ -193,7 +198,7 @@ describe("a course in SCORM", () => {
   it("reloads the course after a lesson edit, rebuilding that lesson only", async () => {
     const next = preview.nextBuild();
     const file = path.join(dir, "lessons", "02-writing-lessons.md");
-    await overwrite(
+    await saveByRename(
       file,
       (await readFile(file, "utf8")).replace(
         "Write lessons in plain Markdown",

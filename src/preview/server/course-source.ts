@@ -55,7 +55,7 @@ export class CourseSource implements PreviewSource {
   ): Promise<CourseSource> {
     const source = new CourseSource(path.resolve(dir), format ?? (await defaultFormat(dir)), onBuild);
     await source.enqueue([]);
-    source.watcher = watchTree(source.dir, (changed) => source.changed(changed), {
+    source.watcher = await watchTree(source.dir, (changed) => source.changed(changed), {
       ignore: ignoredInCourse,
       ...(debounceMs === undefined ? {} : { debounceMs }),
       onError: (error) => console.error(`coursepack preview: watching ${source.dir} failed: ${error.message}`),
@@ -98,7 +98,7 @@ export class CourseSource implements PreviewSource {
   }
 
   async close(): Promise<void> {
-    this.watcher?.close();
+    await this.watcher?.close();
     await this.running;
   }
 

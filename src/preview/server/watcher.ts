@@ -1,13 +1,19 @@
 /**
- * Watches a folder tree (Node 20's recursive fs.watch, inotify on Linux) and reports the files
- * that changed once a burst of events has settled: editors write a file in several steps
- * (truncate, write, rename from a swap file), and one save should give one rebuild.
+ * Watches a folder tree and reports the files that changed once a burst of events has settled:
+ * editors write a file in several steps (truncate, write, rename from a swap file), and one save
+ * should give one rebuild.
+ *
+ * chokidar watches each folder, not each file: Node 20's recursive fs.watch watches each file's
+ * inode on Linux, so a file that an editor saves by renaming a new file over it (Vim, JetBrains,
+ * gedit, Kate) was never seen again after its first save. chokidar also stops at ignored folders
+ * (node_modules, dist/), which fs.watch descended into.
  */
-import { watch, type FSWatcher } from "node:fs";
+import { stat } from "node:fs/promises";
 import path from "node:path";
+import { watch } from "chokidar";
 
 export interface TreeWatcher {
-  close(): void;
+  close(): Promise<void>;
 }
 
 export interface WatchOptions {
@@ -18,32 +24,67 @@ export interface WatchOptions {
   onError?: (error: Error) => void;
 }
 
-export function watchTree(
+/** Starts watching; resolves once every folder is watched, so no change after it is missed. */
+export async function watchTree(
   dir: string,
   onChange: (relative: string[]) => void,
   options: WatchOptions = {},
-): TreeWatcher {
+): Promise<TreeWatcher> {
   const debounceMs = options.debounceMs ?? 25;
+  const relativeOf = (file: string) => path.relative(dir, file).split(path.sep).join("/");
   const pending = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
-  const watcher: FSWatcher = watch(dir, { recursive: true }, (_event, name) => {
-    const relative = name ? String(name).split(path.sep).join("/") : "";
-    if (relative && options.ignore?.(relative)) return;
-    pending.add(relative);
+  const rechecks = new Set<NodeJS.Timeout>();
+  const report = (file: string) => {
+    pending.add(relativeOf(file));
     clearTimeout(timer);
     timer = setTimeout(() => {
       const changed = [...pending].filter(Boolean).sort();
       pending.clear();
       onChange(changed);
     }, debounceMs);
+  };
+  const watcher = watch(dir, {
+    ignoreInitial: true,
+    ignored: (file) => {
+      const relative = relativeOf(file);
+      return relative !== "" && (options.ignore?.(relative) ?? false);
+    },
   });
-  watcher.on("error", (error) => options.onError?.(error));
+  watcher.on("all", (event, file) => {
+    report(file);
+    if (event !== "add" && event !== "change") return;
+    // chokidar drops a file's second change within 50 ms of its first, so a save followed at once by
+    // a formatter's rewrite would leave the preview on the first version: look again after that.
+    const seen = fingerprint(file);
+    const recheck = setTimeout(async () => {
+      rechecks.delete(recheck);
+      if ((await fingerprint(file)) !== (await seen)) report(file);
+    }, CHOKIDAR_CHANGE_THROTTLE_MS + 10);
+    rechecks.add(recheck);
+  });
+  watcher.on("error", (error) => options.onError?.(error as Error));
+  await new Promise<void>((resolve) => watcher.once("ready", resolve));
   return {
-    close() {
+    async close() {
       clearTimeout(timer);
-      watcher.close();
+      for (const recheck of rechecks) clearTimeout(recheck);
+      await watcher.close();
     },
   };
+}
+
+/** chokidar's `_throttle("change", path, 50)` in its emitter (chokidar 5.0). */
+const CHOKIDAR_CHANGE_THROTTLE_MS = 50;
+
+/** What tells two versions of a file apart without reading it. */
+async function fingerprint(file: string): Promise<string> {
+  try {
+    const { ino, size, mtimeMs } = await stat(file);
+    return `${ino}:${size}:${mtimeMs}`;
+  } catch {
+    return "gone";
+  }
 }
 
 /**
