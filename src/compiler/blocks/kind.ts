@@ -65,8 +65,10 @@ export interface RenderContext {
   asset(url: string): string | undefined;
   /** Renders the block's template (templates/blocks/<BlockKind.template>.hbs) with `view`. */
   template(view: object): string;
-  /** The course language (captions' srclang). */
+  /** The package's language (its interface strings). */
   language: string;
+  /** The language of the file the package ships for a reference (a translation may have its own). */
+  assetLanguage(url: string): string;
   t(key: string, params?: Record<string, unknown>): string;
 }
 

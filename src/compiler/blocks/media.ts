@@ -8,7 +8,7 @@ import path from "node:path";
 import type { MediaBlockKind } from "../../shared/course-data.js";
 import type { BlockAttr, BlockSyntax, Reference } from "../markdown/env.js";
 import { isExternal } from "../markdown/rules/references.js";
-import { type BlockKind, type BlockModel, baseModel, readAttrs } from "./kind.js";
+import { type BlockKind, type BlockModel, baseModel, readAttrs, type RenderContext } from "./kind.js";
 
 const FORMATS: Record<MediaBlockKind, readonly string[]> = {
   video: [".mp4", ".webm"],
@@ -130,8 +130,7 @@ export const media: BlockKind<MediaModel> = {
       embed: block.embed,
       src: block.embed ? block.src : ctx.asset(block.src),
       poster: block.poster && ctx.asset(block.poster),
-      captions: block.captions && ctx.asset(block.captions),
-      language: ctx.language,
+      ...(block.captions ? captionsTrack(block.captions, ctx) : {}),
       required: block.required,
       percent: Math.round(block.threshold * 100),
       transcript: ctx.tokens(block.transcript),
@@ -147,3 +146,28 @@ export const media: BlockKind<MediaModel> = {
     external: block.embed !== undefined,
   }),
 };
+
+/**
+ * The captions track: its file (a translation's own version when there is one, i18n/versions.ts),
+ * the language it is really in, and a label that names that language when it is not the package's.
+ */
+function captionsTrack(captions: string, ctx: RenderContext) {
+  const language = ctx.assetLanguage(captions);
+  const same = primaryTag(language) === primaryTag(ctx.language);
+  return {
+    captions: ctx.asset(captions),
+    captionsLanguage: language,
+    captionsLabel: same ? ctx.t("captions") : ctx.t("captionsIn", { language: languageName(language, ctx.language) }),
+  };
+}
+
+const primaryTag = (tag: string) => tag.toLowerCase().split("-")[0];
+
+/** A language's name in another language ("en" in German: "Englisch"), from the runtime's ICU data. */
+function languageName(tag: string, inLanguage: string): string {
+  try {
+    return new Intl.DisplayNames([inLanguage], { type: "language" }).of(tag) ?? tag;
+  } catch {
+    return tag; // a tag ICU does not know
+  }
+}

@@ -15,6 +15,7 @@ import type { CourseModel } from "../model/index.js";
 import { quotesFor, withLanguageIds } from "./languages.js";
 import { I18N_DIR, readTranslationFile, translationPath, type StoredFile } from "./store.js";
 import { courseSourceFiles, translateModel, type Unit } from "./units.js";
+import { useLanguageVersions } from "./versions.js";
 
 const EXPORT_HINT = (language: string) => `coursepack translate export --changed --to ${language}`;
 
@@ -90,6 +91,7 @@ export async function localize(model: CourseModel, language: string, diagnostics
       );
     }
   }
+  await useLanguageVersions(model, assets, language, diagnostics);
   return withLanguageIds({ ...translated, assets }, language);
 }
 

@@ -30,8 +30,14 @@ export class AssetMap {
   /** Absolute source path → package path ("assets/…"). */
   private readonly byFile = new Map<string, string>();
   private readonly taken = new Set<string>();
+  /** In a translation: files shipped in the translation's language instead (versions.ts). */
+  private readonly versions = new Map<string, { file: string; language: string }>();
 
-  constructor(private readonly root: string) {}
+  constructor(
+    private readonly root: string,
+    /** The language of the course's own files. */
+    readonly language: string,
+  ) {}
 
   /** Registers a referenced file and returns its package path. */
   add(file: string): string {
@@ -49,14 +55,31 @@ export class AssetMap {
 
   /** An independent copy (a translation may add its own images). */
   copy(): AssetMap {
-    const copy = new AssetMap(this.root);
+    const copy = new AssetMap(this.root, this.language);
     for (const [file, name] of this.byFile) copy.byFile.set(file, name);
     for (const name of this.taken) copy.taken.add(name);
+    for (const [file, version] of this.versions) copy.versions.set(file, version);
     return copy;
   }
 
+  /** Ships `version`, the file in `language`, wherever the course references `file`. */
+  useVersion(file: string, version: string, language: string): void {
+    const name = this.byFile.get(file);
+    if (name === undefined) return;
+    this.byFile.delete(file);
+    this.taken.delete(name.toLowerCase());
+    this.add(version);
+    this.versions.set(file, { file: version, language });
+  }
+
+  /** Package path of a referenced file (of its version in the package's language, if there is one). */
   get(file: string): string | undefined {
-    return this.byFile.get(file);
+    return this.byFile.get(this.versions.get(file)?.file ?? file);
+  }
+
+  /** The language of what the package ships for a referenced file. */
+  languageOf(file: string): string {
+    return this.versions.get(file)?.language ?? this.language;
   }
 
   /** [source file, package path] pairs, sorted by package path for deterministic packages. */

@@ -52,7 +52,7 @@ export function buildModel(
   if (!config) return undefined;
   const questions = pages.flatMap((p) => (p.kind === "lesson" ? p.checks : p.banks.flatMap((b) => b.questions)));
   const hasGradedQuiz = questions.some((q) => q.graded);
-  const assets = new AssetMap(loaded.dir);
+  const assets = new AssetMap(loaded.dir, config.language);
   for (const field of markdownFields({ pages, questions })) {
     for (const ref of field.env.relativeLinks) {
       const file = resolveReference(ref.url, field.env.file);

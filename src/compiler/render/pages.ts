@@ -78,6 +78,7 @@ export class PageRenderer {
         }),
       t: (key, params) => formatString(this.templates.strings, key, params),
       language: this.model.config.language,
+      assetLanguage: (url) => this.model.assets.languageOf(resolveReference(url, lesson.file)),
     };
     return kind.render(block, ctx);
   }

@@ -6,6 +6,9 @@ import { readFile } from "node:fs/promises";
 import { resolveReference } from "../../model/assets.js";
 import type { Rule } from "../rule.js";
 
+/** Browsers show no captions from a file that does not start with this line. */
+export const isWebVtt = (text: string) => /^\uFEFF?WEBVTT(?:[ \t].*)?(?:\r?\n|$)/.test(text);
+
 export const blocks: Rule = {
   name: "blocks",
   async run({ model, diagnostics }) {
@@ -30,7 +33,7 @@ export const blocks: Rule = {
         reads.push(
           readFile(resolveReference(ref.url, page.file), "utf8").then(
             (text) => {
-              if (!/^\uFEFF?WEBVTT(?:[ \t].*)?(?:\r?\n|$)/.test(text))
+              if (!isWebVtt(text))
                 diagnostics.error(
                   ref.at,
                   `captions "${ref.url}" are not WebVTT: the file must start with the line "WEBVTT"`,
