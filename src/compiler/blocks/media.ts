@@ -10,6 +10,9 @@ import type { BlockAttr, BlockSyntax, Reference } from "../markdown/env.js";
 import { isExternal } from "../markdown/rules/references.js";
 import { type BlockKind, type BlockModel, baseModel, readAttrs, type RenderContext } from "./kind.js";
 
+/** Browsers show no captions from a file that does not start with this line. */
+export const isWebVtt = (text: string) => /^\uFEFF?WEBVTT(?:[ \t].*)?(?:\r?\n|$)/.test(text);
+
 const FORMATS: Record<MediaBlockKind, readonly string[]> = {
   video: [".mp4", ".webm"],
   audio: [".mp3", ".ogg"],

@@ -10,7 +10,7 @@
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { isWebVtt } from "../check/rules/blocks.js";
+import { isWebVtt } from "../blocks/media.js";
 import { fileStart, type Diagnostics } from "../diagnostics.js";
 import { linkAdvice, linkedOutside } from "../load/course-paths.js";
 import type { AssetMap } from "../model/assets.js";

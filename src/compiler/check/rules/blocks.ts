@@ -3,11 +3,9 @@
  * own text would not render. Captions must be WebVTT files, or browsers silently show none.
  */
 import { readFile } from "node:fs/promises";
+import { isWebVtt } from "../../blocks/media.js";
 import { resolveReference } from "../../model/assets.js";
 import type { Rule } from "../rule.js";
-
-/** Browsers show no captions from a file that does not start with this line. */
-export const isWebVtt = (text: string) => /^\uFEFF?WEBVTT(?:[ \t].*)?(?:\r?\n|$)/.test(text);
 
 export const blocks: Rule = {
   name: "blocks",
