@@ -7,7 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { measureDiff } from "./diff.mjs";
-import { measureFirstInteraction } from "./first-interaction.mjs";
+import { measureEmptyPage, measureFirstInteraction } from "./first-interaction.mjs";
 import { measureGiftImport } from "./gift-import.mjs";
 import { measureInstall } from "./install.mjs";
 import { measurePreviewRebuild } from "./preview-rebuild.mjs";
@@ -122,9 +122,10 @@ for (const [format, p] of Object.entries(builds[0].packages)) {
 
 const defaultWeb = path.join(work, "out-default course", "sales-manager-training-web", "index.html");
 const firstInteraction = existsSync(defaultWeb) ? await measureFirstInteraction(defaultWeb, runs + 2) : undefined;
+const emptyPage = firstInteraction === undefined ? undefined : await measureEmptyPage(runs + 2);
 if (firstInteraction)
   console.log(
-    `\nFirst lesson interactive (headless Chromium, file://): ${ms(firstInteraction)} median (target < 300 ms)`,
+    `\nFirst lesson interactive (headless Chromium, file://): ${ms(firstInteraction)} median (target < 300 ms; an empty page with one script: ${ms(emptyPage)})`,
   );
 const previewRebuild = await measurePreviewRebuild(path.join(root, "content"), runs + 2);
 if (previewRebuild !== undefined)
@@ -177,6 +178,7 @@ const results = {
   install,
   doublingRatio: ratio,
   firstInteractionMs: firstInteraction,
+  emptyPageMs: emptyPage,
   previewRebuildMs: previewRebuild,
   diffMs: diffs,
   previewUpload,
