@@ -7,7 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { measureDiff } from "./diff.mjs";
-import { measureEmptyPage, measureFirstInteraction } from "./first-interaction.mjs";
+import { FIRST_INTERACTION_BROWSER, measureEmptyPage, measureFirstInteraction } from "./first-interaction.mjs";
 import { measureGiftImport } from "./gift-import.mjs";
 import { measureInstall } from "./install.mjs";
 import { measurePreviewRebuild } from "./preview-rebuild.mjs";
@@ -125,7 +125,7 @@ const firstInteraction = existsSync(defaultWeb) ? await measureFirstInteraction(
 const emptyPage = firstInteraction === undefined ? undefined : await measureEmptyPage(runs + 2);
 if (firstInteraction)
   console.log(
-    `\nFirst lesson interactive (headless Chromium, file://): ${ms(firstInteraction)} median (target < 300 ms; an empty page with one script: ${ms(emptyPage)})`,
+    `\nFirst lesson interactive (${path.basename(FIRST_INTERACTION_BROWSER)}, file://): ${ms(firstInteraction)} median (target < 300 ms; an empty page with one script: ${ms(emptyPage)})`,
   );
 const previewRebuild = await measurePreviewRebuild(path.join(root, "content"), runs + 2);
 if (previewRebuild !== undefined)
@@ -179,6 +179,7 @@ const results = {
   doublingRatio: ratio,
   firstInteractionMs: firstInteraction,
   emptyPageMs: emptyPage,
+  firstInteractionBrowser: FIRST_INTERACTION_BROWSER,
   previewRebuildMs: previewRebuild,
   diffMs: diffs,
   previewUpload,
