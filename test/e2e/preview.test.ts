@@ -15,6 +15,7 @@ import { startPreview, type Preview } from "../../src/preview/server/index.js";
 import { axeViolations, tabTo } from "../support/a11y.js";
 import { launchBrowser } from "../support/browser.js";
 import { ROOT, FIXTURES, buildInto, tempDir } from "../support/build.js";
+import { saveByRename } from "../support/editor-saves.js";
 import { currentPageId, goTo, takeQuiz } from "../support/learner.js";
 import { courseFrame, field, launched, logLines, openPreview, portOpen, setOptions } from "../support/preview.js";
 import { lmsCalls, lmsCmi } from "../support/scorm-lms.js";
@@ -42,13 +43,6 @@ async function newCourse(): Promise<string> {
  * length so nothing is truncated: one change event, so one rebuild. A plain writeFile truncates and
  * then writes, which a loaded machine can deliver as two bursts (two rebuilds, two reloads).
  */
-/** Saves as Vim and JetBrains do: a new file beside the old one, renamed over it (one change). */
-async function saveByRename(file: string, content: string): Promise<void> {
-  const swap = path.join(path.dirname(file), `.${path.basename(file)}.swp`);
-  await writeFile(swap, content);
-  await rename(swap, file);
-}
-
 async function overwrite(file: string, content: string): Promise<void> {
   const handle = await open(file, "r+");
   try {

@@ -4,11 +4,12 @@
  * `coursepack dev` previews it, build from inside the course folder, validate what was built.
  */
 import { execFile } from "node:child_process";
-import { readdir, readFile, rename, writeFile } from "node:fs/promises";
+import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { npmEnv } from "../../scripts/pack.mjs";
+import { saveByRename } from "../support/editor-saves.js";
 import { installed, pkg, scratch, start } from "./installed.js";
 
 const run = promisify(execFile);
@@ -66,9 +67,7 @@ describe("an author's first day, from the packed packages", () => {
       const page = await (await fetch(new URL("course/index.html", url))).text();
       expect(page).toContain("Welcome aboard");
       // Saved again as Vim and JetBrains save: a new file renamed over the old one.
-      const swap = path.join(course, "lessons", ".01-welcome.md.swp");
-      await writeFile(swap, (await readFile(lesson, "utf8")).replace("Welcome aboard", "Welcome on board"));
-      await rename(swap, lesson);
+      await saveByRename(lesson, (await readFile(lesson, "utf8")).replace("Welcome aboard", "Welcome on board"));
       await dev.waitFor(/(✓ built web in .*01-welcome\.md[\s\S]*){2}/);
       const again = await (await fetch(new URL("course/index.html", url))).text();
       expect(again).toContain("Welcome on board");

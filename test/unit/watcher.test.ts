@@ -3,11 +3,12 @@
  * editor saves it: in place, or by renaming a new file over the old one (Vim, JetBrains, gedit),
  * again and again. Node 20's recursive fs.watch lost a file after its first rename-save.
  */
-import { mkdir, rename, writeFile } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { ignoredInCourse, watchTree, type TreeWatcher } from "../../src/preview/server/watcher.js";
 import { tempDir } from "../support/build.js";
+import { saveByRename } from "../support/editor-saves.js";
 
 let watcher: TreeWatcher | undefined;
 afterEach(async () => {
@@ -42,13 +43,6 @@ async function watched(): Promise<{ dir: string; next(): Promise<string[]>; burs
       };
     });
   return { dir, next, bursts };
-}
-
-/** Saves as Vim and JetBrains do: a new file beside the old one, renamed over it. */
-async function saveByRename(file: string, content: string): Promise<void> {
-  const swap = path.join(path.dirname(file), `.${path.basename(file)}.swp`);
-  await writeFile(swap, content);
-  await rename(swap, file);
 }
 
 describe("the preview's watcher", () => {

@@ -6,6 +6,7 @@
  */
 import { readFile, stat } from "node:fs/promises";
 import { BUILD_STAMP_FILE } from "../../shared/build-stamp.js";
+import { once } from "../../shared/once.js";
 import type { CourseModel } from "../model/index.js";
 import type { RenderedCourse } from "../render/index.js";
 import type { PackageFile, Target } from "../targets/target.js";
@@ -61,12 +62,7 @@ const encoded = new WeakMap<RenderedCourse, Buffer>();
  * page, and a 1,000-lesson course's is 12 MB, so encoding it twelve times cost seconds and memory.
  */
 function htmlBytes(rendered: RenderedCourse): Buffer {
-  let bytes = encoded.get(rendered);
-  if (!bytes) {
-    bytes = Buffer.from(rendered.html);
-    encoded.set(rendered, bytes);
-  }
-  return bytes;
+  return once(encoded, rendered, () => Buffer.from(rendered.html));
 }
 
 /** Assets up to this size are read once per build and shared by every format's zip and folder. */

@@ -10,6 +10,7 @@ import path from "node:path";
 import { Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { constants, crc32, createDeflateRaw, deflateRaw, gzipSync } from "node:zlib";
+import { once } from "../../shared/once.js";
 import type { PackageFile } from "../targets/target.js";
 
 /** An entry's data as a zip stores it, with what its headers need. */
@@ -109,13 +110,4 @@ async function deflateBytes(content: Buffer): Promise<Deflated> {
   const crc = crc32(content);
   if (deflated.length >= content.length) return { crc32: crc, size: content.length, method: 0, data: content };
   return { crc32: crc, size: content.length, method: 8, data: deflated };
-}
-
-function once<K, V>(map: { get(key: K): V | undefined; set(key: K, value: V): unknown }, key: K, make: () => V): V {
-  let kept = map.get(key);
-  if (!kept) {
-    kept = make();
-    map.set(key, kept);
-  }
-  return kept;
 }

@@ -9,6 +9,7 @@
  */
 import { createHash } from "node:crypto";
 import Handlebars from "handlebars";
+import { once } from "../../shared/once.js";
 
 const COMPILE_OPTIONS = { strict: false, preventIndent: true } as const;
 
@@ -29,15 +30,9 @@ export function addShippedSpecs(shipped: Record<string, TemplateSpecification>):
 }
 
 export function templateSpec(source: string): TemplateSpecification {
-  const key = sourceKey(source);
-  let spec = specs.get(key);
-  if (!spec) {
-    // Handlebars' precompiled form is the source text of the spec object; Handlebars.compile
-    // evaluates it the same way, with `new Function`.
-    spec = new Function(`return ${precompile(source)}`)() as TemplateSpecification;
-    specs.set(key, spec);
-  }
-  return spec;
+  // Handlebars' precompiled form is the source text of the spec object; Handlebars.compile
+  // evaluates it the same way, with `new Function`.
+  return once(specs, sourceKey(source), () => new Function(`return ${precompile(source)}`)() as TemplateSpecification);
 }
 
 /** The module scripts/compile.mjs writes as lib/templates.js: each template's spec by source key. */

@@ -10,6 +10,7 @@ import Handlebars from "handlebars";
 import { parse as parseYaml } from "yaml";
 import { pathToFileURL } from "node:url";
 import { PACKAGE_ROOT, TEMPLATES_DIR } from "../../shared/node/paths.js";
+import { once } from "../../shared/once.js";
 import { linkedOutside, listFiles } from "../load/course-paths.js";
 import type { CssPart } from "./css.js";
 import { addShippedSpecs, templateSpec } from "./template-specs.js";
@@ -130,14 +131,11 @@ export class Templates {
   }
 
   private template(name: string): Handlebars.TemplateDelegate {
-    let template = this.compiled.get(name);
-    if (!template) {
+    return once(this.compiled, name, () => {
       const source = this.sources.get(name);
       if (source === undefined) throw new Error(`template ${name}.hbs not found`);
-      template = this.hbs.template(templateSpec(source));
-      this.compiled.set(name, template);
-    }
-    return template;
+      return this.hbs.template(templateSpec(source));
+    });
   }
 }
 

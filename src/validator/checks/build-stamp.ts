@@ -6,6 +6,7 @@
  */
 import { BUILD_STAMP_FILE, type BuildStamp, parseBuildStamp } from "../../shared/build-stamp.js";
 import type { CourseData } from "../../shared/course-data.js";
+import { once } from "../../shared/once.js";
 import type { Findings } from "../findings.js";
 import type { PackageView } from "../package/view.js";
 import { textOf } from "../package/text.js";
@@ -34,10 +35,7 @@ async function readBytes(view: PackageView, name: string): Promise<Buffer | unde
  */
 const dataOfPage = new WeakMap<Buffer, CourseData | undefined>();
 
-function pageData(page: Buffer): CourseData | undefined {
-  if (!dataOfPage.has(page)) dataOfPage.set(page, courseDataOf(textOf(page)));
-  return dataOfPage.get(page);
-}
+const pageData = (page: Buffer) => once(dataOfPage, page, () => courseDataOf(textOf(page)));
 
 /** The course data a Coursepack index.html embeds; undefined for any other page. */
 export function courseDataOf(html: string): CourseData | undefined {

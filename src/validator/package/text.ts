@@ -4,13 +4,10 @@
  * course's 12 MB page once instead of once per check saved 0.6 s. Zips and folders read a new
  * Buffer each time, so nothing is kept for them.
  */
+import { once } from "../../shared/once.js";
+
 const decoded = new WeakMap<Buffer, string>();
 
 export function textOf(bytes: Buffer): string {
-  let text = decoded.get(bytes);
-  if (text === undefined) {
-    text = bytes.toString("utf8");
-    decoded.set(bytes, text);
-  }
-  return text;
+  return once(decoded, bytes, () => bytes.toString("utf8"));
 }
