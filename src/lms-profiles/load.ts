@@ -6,8 +6,8 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { closest } from "fastest-levenshtein";
-import { isNode, LineCounter, parseDocument } from "yaml";
 import { PROFILES_DIR } from "../shared/node/paths.js";
+import { readYaml } from "../shared/yaml/read.js";
 import { type LmsProfile, profileSchema } from "./schema.js";
 
 /** The profile used when neither course.yml nor --lms names one. */
@@ -60,23 +60,18 @@ export function loadProfile(name: string, baseDir = process.cwd()): LmsProfile {
 
 /** Validates a profile's text; every problem is reported as `file:line:col: message`. */
 export function parseProfile(file: string, text: string): LmsProfile {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const yaml = readYaml(text);
   const where = (offset: number) => {
-    const { line, col } = lines.linePos(offset);
+    const { line, col } = yaml.lineCol(offset);
     return `${file}:${line}:${col}`;
   };
-  if (doc.errors.length > 0)
-    throw new LmsProfileError(doc.errors.map((e) => `${where(e.pos[0])}: ${e.message.split("\n")[0]}`).join("\n"));
-  const result = profileSchema.safeParse(doc.toJS());
+  if (yaml.errors.length > 0)
+    throw new LmsProfileError(yaml.errors.map((e) => `${where(e.offset)}: ${e.message.split("\n")[0]}`).join("\n"));
+  const result = profileSchema.safeParse(yaml.value);
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => {
-    let node: unknown;
-    for (let n = issue.path.length; n >= 0 && !(isNode(node) && node.range); n--)
-      node = doc.getIn(issue.path.slice(0, n) as (string | number)[], true);
-    const offset = isNode(node) && node.range ? node.range[0] : 0;
     const at = issue.path.length ? `${issue.path.join(".")}: ` : "";
-    return `${where(offset)}: ${at}${issue.message}`;
+    return `${where(yaml.offsetOf(issue.path as (string | number)[]))}: ${at}${issue.message}`;
   });
   throw new LmsProfileError(`${file} is not a valid LMS profile:\n${problems.join("\n")}`);
 }

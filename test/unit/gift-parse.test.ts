@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import type { GiftQuestion } from "../../src/importers/gift/ast.js";
 import { BLANK } from "../../src/importers/gift/ast.js";
 import { parseGift } from "../../src/importers/gift/parse.js";
-import { LineIndex, normalizeSource } from "../../src/importers/gift/source.js";
+import { LineIndex } from "../../src/shared/line-index.js";
+import { normalizeSource } from "../../src/importers/gift/source.js";
 
 function parse(text: string): GiftQuestion[] {
   const result = parseGift(normalizeSource(text));

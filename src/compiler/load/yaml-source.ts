@@ -3,16 +3,15 @@
  * author at `file:line:col`. Also used for YAML embedded in Markdown (front matter, question
  * blocks): `lineOffset` places the snippet inside its file.
  */
-import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node } from "yaml";
+import { readYaml, type YamlPath, type YamlText } from "../../shared/yaml/read.js";
 import type { Diagnostics, Position } from "../diagnostics.js";
-import type { Source, SourcePath } from "./source.js";
+import type { Source } from "./source.js";
 
-export type YamlPath = SourcePath;
+export type { YamlPath } from "../../shared/yaml/read.js";
 
 export class YamlSource implements Source {
-  readonly doc: Document;
   readonly value: unknown;
-  private readonly lines = new LineCounter();
+  private readonly yaml: YamlText;
 
   constructor(
     readonly file: string,
@@ -21,56 +20,44 @@ export class YamlSource implements Source {
     private readonly lineOffset = 0,
     private readonly colOffset = 0,
   ) {
-    this.doc = parseDocument(text, { lineCounter: this.lines, prettyErrors: false, uniqueKeys: true });
-    for (const e of this.doc.errors) {
-      const { offset, message } = explain(e.code, e.message, e.pos[0], text);
+    this.yaml = readYaml(text);
+    for (const e of this.yaml.errors) {
+      const { offset, message } = explain(e.code, e.message, e.offset, text);
       diagnostics.error(this.at(offset), message);
     }
-    for (const w of this.doc.warnings) diagnostics.warning(this.at(w.pos[0]), yamlMessage(w.message));
-    this.value = this.doc.errors.length ? undefined : this.doc.toJS();
+    for (const w of this.yaml.warnings) diagnostics.warning(this.at(w.offset), yamlMessage(w.message));
+    this.value = this.yaml.value;
   }
 
+  /** False when the text has YAML errors (reported); `value` is then undefined. */
   get ok(): boolean {
-    return this.doc.errors.length === 0;
+    return this.yaml.errors.length === 0;
   }
 
   /** Position of a character offset in the snippet. */
   at(offset: number): Position {
-    const { line, col } = this.lines.linePos(offset);
+    const { line, col } = this.yaml.lineCol(offset);
     return { file: this.file, line: line + this.lineOffset, col: col + this.colOffset };
   }
 
   /** Where the value at `path` starts; falls back to the nearest existing parent. */
   position(path: YamlPath): Position {
-    for (let n = path.length; n >= 0; n--) {
-      const node = this.doc.getIn(path.slice(0, n), true) as Node | undefined;
-      if (node?.range) return this.at(node.range[0]);
-      if (n === 0 && this.doc.contents?.range) return this.at(this.doc.contents.range[0]);
-    }
-    return this.at(0);
+    return this.at(this.yaml.offsetOf(path));
   }
 
   /** Where the key `key` of the map at `path` is written (for "unknown key" messages). */
   keyPosition(path: YamlPath, key: string): Position {
-    const map = this.doc.getIn(path, true);
-    if (isMap(map)) {
-      for (const pair of map.items) {
-        if (isScalar(pair.key) && String(pair.key.value) === key && pair.key.range) return this.at(pair.key.range[0]);
-      }
-    }
-    return this.position(path);
+    const offset = this.yaml.offsets.key(path, key);
+    return offset === undefined ? this.position(path) : this.at(offset);
   }
 
   /** Where the text of the string at `path` begins (block scalars start on the line after `|`). */
   textOrigin(path: YamlPath): Position {
-    const node = this.doc.getIn(path, true);
+    const start = this.yaml.offsets.node(path);
     const at = this.position(path);
-    if (isScalar(node) && (node.type === "BLOCK_LITERAL" || node.type === "BLOCK_FOLDED")) {
-      return { file: at.file, line: at.line + 1, col: at.col };
-    }
+    if (start?.form === "block") return { file: at.file, line: at.line + 1, col: at.col };
     // Quoted scalars: the text starts after the quote.
-    if (isScalar(node) && (node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE"))
-      return { ...at, col: at.col + 1 };
+    if (start?.form === "quoted") return { ...at, col: at.col + 1 };
     return at;
   }
 }

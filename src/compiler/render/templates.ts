@@ -7,11 +7,12 @@ import { readFileSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import Handlebars from "handlebars";
-import { parse as parseYaml } from "yaml";
 import { pathToFileURL } from "node:url";
 import { PACKAGE_ROOT, TEMPLATES_DIR } from "../../shared/node/paths.js";
 import { once } from "../../shared/once.js";
+import { BuildFailed, Diagnostics } from "../diagnostics.js";
 import { linkedOutside, listFiles } from "../load/course-paths.js";
+import { YamlSource } from "../load/yaml-source.js";
 import type { CssPart } from "./css.js";
 import { addShippedSpecs, templateSpec } from "./template-specs.js";
 
@@ -143,11 +144,8 @@ let stringKeys: ReadonlySet<string> | undefined;
 
 /** Keys of the default English strings: every key a course may override (read once per process). */
 export function knownStringKeys(): ReadonlySet<string> {
-  stringKeys ??= new Set(
-    Object.keys(
-      parseYaml(readFileSync(path.join(TEMPLATES_DIR, "strings", "en.yml"), "utf8")) as Record<string, unknown>,
-    ),
-  );
+  const file = path.join(TEMPLATES_DIR, "strings", "en.yml");
+  stringKeys ??= new Set(Object.keys(stringsFile(file, readFileSync(file, "utf8"))));
   return stringKeys;
 }
 
@@ -158,8 +156,16 @@ export function baseLanguage(tag: string): string {
 async function readStrings(found: TemplateFiles, lang: string): Promise<Record<string, string>> {
   const file = found.files.get(`strings/${lang}.yml`);
   if (!file) return {};
-  const data = parseYaml(await readFile(file, "utf8")) as Record<string, unknown> | null;
-  return Object.fromEntries(Object.entries(data ?? {}).map(([k, v]) => [k, String(v)]));
+  const data = stringsFile(file, await readFile(file, "utf8"));
+  return Object.fromEntries(Object.entries(data).map(([k, v]) => [k, String(v)]));
+}
+
+/** A strings file's keys and texts; YAML errors fail the build at their `file:line:col`. */
+function stringsFile(file: string, text: string): Record<string, unknown> {
+  const diagnostics = new Diagnostics();
+  const yaml = new YamlSource(file, text, diagnostics);
+  if (!yaml.ok) throw new BuildFailed(diagnostics);
+  return (yaml.value ?? {}) as Record<string, unknown>;
 }
 
 /** "{done} of {total}" with values from `params`. */

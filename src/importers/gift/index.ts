@@ -14,7 +14,8 @@ import { convertQuestion } from "./convert.js";
 import { plainOf } from "./markdown.js";
 import { parseGift } from "./parse.js";
 import { countByType, quizFileYaml, type ImportedQuestion, type QuestionItem } from "./quiz-file.js";
-import { LineIndex, normalizeSource } from "./source.js";
+import { LineIndex } from "../../shared/line-index.js";
+import { normalizeSource } from "./source.js";
 
 export interface GiftImportOptions {
   /** The GIFT file (for diagnostics and the header comment). */

@@ -1,4 +1,4 @@
-/** The GIFT file as text: line endings normalised, and offsets turned back into lines and columns. */
+/** The GIFT file as text, with its line endings normalised. */
 
 /**
  * Windows (CRLF) and old Mac (CR) line endings become LF and a UTF-8 byte-order mark is dropped, so
@@ -6,24 +6,4 @@
  */
 export function normalizeSource(text: string): string {
   return text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
-}
-
-export class LineIndex {
-  private readonly starts: number[] = [0];
-
-  constructor(text: string) {
-    for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) this.starts.push(i + 1);
-  }
-
-  /** 1-based line and column of a character offset. */
-  position(offset: number): { line: number; col: number } {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, col: offset - this.starts[lo]! + 1 };
-  }
 }
