@@ -160,8 +160,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   );
   const staged = await StagedOutput.open(outDir);
   const run = new PackagingRun(staged, options.folders ?? true);
+  const packaging: Promise<PackagedOutput>[] = [];
   try {
-    const outputs: PackagedOutput[] = [];
     const total = targets.length * languages.length;
     let packaged = 0;
     for (const version of languages) {
@@ -170,19 +170,23 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       const assets = await run.readAssets(version.model.assets.entries());
       const rendered = await renderCourse(version.model, version.templates, version.data, renderEverything(assets));
       const named = { base: version.outputBase, language: version.language };
-      outputs.push(
-        ...(await Promise.all(
-          targets.map(async (t) => {
-            const output = await packageTarget(t, version.model, rendered, run, assets, named);
-            progress(`packaging ${++packaged} of ${total}`);
-            return output;
-          }),
-        )),
-      );
+      // Not awaited: the next language renders while these are compressed and checked.
+      for (const t of targets) {
+        const output = packageTarget(t, version.model, rendered, run, assets, named).then((o) => {
+          progress(`packaging ${++packaged} of ${total}`);
+          return o;
+        });
+        // Seen as handled now; Promise.all below or the discard reports the failure.
+        output.catch(() => undefined);
+        packaging.push(output);
+      }
     }
+    const outputs = await Promise.all(packaging);
     await staged.commit(outputs.flatMap((o) => ((options.folders ?? true) ? [o.zipName, o.folderName] : [o.zipName])));
     return { model, diagnostics, outputs, outDir, ms: performance.now() - started };
   } catch (error) {
+    // Packages still being written go into the staging folder: let them finish before removing it.
+    await Promise.allSettled(packaging);
     await staged.discard();
     throw error;
   }
