@@ -35,10 +35,10 @@ describe("a build's languages", () => {
     const settled: string[] = [];
     vi.mocked(assemble.packageTarget).mockImplementation(async (target, model, rendered, run, assets, named) => {
       // Fails at once, so the failure is there while the German version is read and rendered.
-      if (named.language === "en" && target.id === "scorm12")
+      if (named?.language === "en" && target.id === "scorm12")
         throw new Error("the SCORM 1.2 package could not be written");
       const output = await real(target, model, rendered, run, assets, named);
-      settled.push(`${named.language} ${target.id}`);
+      settled.push(`${named?.language} ${target.id}`);
       return output;
     });
     const out = await tempDir("languages-out");
