@@ -1,39 +1,9 @@
 /** The `coursepack` command: dispatches to a command and turns failures into messages and exit codes. */
 import { BuildFailed, formatDiagnostic } from "../compiler/diagnostics.js";
 import { VERSION } from "../shared/node/paths.js";
-import type { Command } from "./command.js";
-import { buildCommand } from "./commands/build.js";
-import { diffCommand } from "./commands/diff.js";
-import { handoutCommand } from "./commands/handout.js";
-import { importGiftCommand } from "./commands/import-gift.js";
-import { lmsCommand } from "./commands/lms.js";
-import { testCommand } from "./commands/test.js";
-import { newCommand } from "./commands/new.js";
-import { previewCommand } from "./commands/preview.js";
-import { reportCommand } from "./commands/report.js";
-import { translateCommand } from "./commands/translate.js";
-import { validateCommand } from "./commands/validate.js";
+import { COMMANDS } from "./commands/index.js";
 import { bold, red, setQuiet, yellow } from "./format.js";
 import { UsageError, usage } from "./usage.js";
-
-/** Every command, in the order --help lists them. */
-const COMMANDS: readonly Command[] = [
-  buildCommand,
-  newCommand,
-  previewCommand,
-  handoutCommand,
-  importGiftCommand,
-  translateCommand,
-  validateCommand,
-  diffCommand,
-  testCommand,
-  lmsCommand,
-  reportCommand,
-];
-
-function find(name: string): Command | undefined {
-  return COMMANDS.find((c) => c.name === name || c.aliases?.includes(name));
-}
 
 export async function main(argv: string[]): Promise<number> {
   // --quiet works with every command: only problems and machine output (--json) are printed.
@@ -48,14 +18,14 @@ export async function main(argv: string[]): Promise<number> {
     console.log(VERSION);
     return 0;
   }
-  const command = find(name);
-  if (command && (args.includes("--help") || args.includes("-h"))) {
-    console.log(command.usage);
-    return 0;
-  }
+  const entry = COMMANDS.find((c) => c.names.includes(name));
   try {
-    if (!command) throw new UsageError(`unknown command "${name}"`);
-    return await command.run(args);
+    if (!entry) throw new UsageError(`unknown command "${name}"`);
+    if (args.includes("--help") || args.includes("-h")) {
+      console.log(entry.usage);
+      return 0;
+    }
+    return await (await entry.load()).run(args);
   } catch (error) {
     return report(error);
   }

@@ -12,9 +12,8 @@ import { lmsOption } from "../lms-option.js";
 import { isProfilePath } from "../../lms-profiles/index.js";
 import { courseDir } from "../course-dir.js";
 import { progressLine } from "../progress.js";
-import type { Command } from "../command.js";
 
-async function run(args: string[]): Promise<number> {
+export async function run(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -151,20 +150,3 @@ async function cleaningUpOnInterrupt<T>(work: () => Promise<T>): Promise<T> {
     process.off("SIGTERM", stop);
   }
 }
-
-export const buildCommand: Command = {
-  name: "build",
-  usage: `  coursepack build [dir]      Build the course in dir into packages (default: this
-                              folder if it has a course.yml, else content/).
-      -o, --out <dir>           Output folder (default: dist)
-      -f, --format <list>       Formats, comma-separated: web, scorm12, scorm2004 (the
-                                LMS's edition), scorm2004-3rd, scorm2004-4th, xapi, cmi5
-                                (default: course.yml's formats)
-      -l, --language <list>     Languages, comma-separated (default: course.yml's languages)
-      --no-folders              Write only the zips, not the unzipped folders
-      --lms <name>              Build for this LMS (\`coursepack lms\` lists them; default:
-                                course.yml's lms, else generic): its formats, SCORM 2004
-                                edition, reporting and limits
-      --json                    Print the result (packages, sizes, problems) as JSON`,
-  run,
-};

@@ -5,7 +5,6 @@ import { FORMAT_IDS, type FormatId } from "../../shared/course-data.js";
 import { type DiffReport, diffCourses, type SideSummary, VERDICT_TEXT, type Verdict } from "../../updates/index.js";
 import { LMS_IDS, LMS_UPDATES, type LmsId } from "../../updates/lms-updates.js";
 import { MANIFEST_CHANGE_LABELS } from "../../updates/manifest-changes.js";
-import type { Command } from "../command.js";
 import { bold, dim, green, info, red, yellow } from "../format.js";
 import { UsageError } from "../usage.js";
 
@@ -60,7 +59,7 @@ function print(report: DiffReport, lms: LmsId): void {
   say(`${LMS_UPDATES[lms].name}: ${COLOURS[verdict](VERDICT_TEXT[verdict])}`);
 }
 
-async function run(args: string[]): Promise<number> {
+export async function run(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -88,19 +87,3 @@ async function run(args: string[]): Promise<number> {
   else print(report, lms);
   return report.lms[lms].verdict === "new-version" ? EXIT_NOT_REPLACE_SAFE : 0;
 }
-
-export const diffCommand: Command = {
-  name: "diff",
-  usage: `  coursepack diff <old> <new>
-                              What changed between two builds of a course (zips, package
-                              folders or course folders) and whether the new one can replace
-                              the old in each LMS without losing learners' progress.
-      --lms <id>                The LMS to judge for the exit code (default: generic);
-                                exits with 2 when the update must be uploaded as a new version
-      -f, --format <format>     Format to build course folders in (default: the other side's,
-                                or the first LMS format in course.yml)
-      --language <code>         Language to build course folders in (default: the other side's,
-                                or the course's own)
-      --json                    Print the report as JSON (for CI)`,
-  run,
-};

@@ -13,7 +13,6 @@ import { pathToFileURL } from "node:url";
 import { build } from "../../compiler/pipeline.js";
 import { formatDiagnostic } from "../../compiler/diagnostics.js";
 import { requireChromium } from "../../shared/node/chromium.js";
-import type { Command } from "../command.js";
 import { courseDir } from "../course-dir.js";
 import { bold, formatBytes, formatMs, green, yellow } from "../format.js";
 import { UsageError } from "../usage.js";
@@ -57,7 +56,7 @@ function printToPdf(chromium: string, url: string, pdf: string): Promise<void> {
   });
 }
 
-async function run(args: string[]): Promise<number> {
+export async function run(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -88,11 +87,3 @@ async function run(args: string[]): Promise<number> {
     await rm(work, { recursive: true, force: true });
   }
 }
-
-export const handoutCommand: Command = {
-  name: "handout",
-  usage: `  coursepack handout [dir]    Print the whole course to a PDF handout with the installed Chromium.
-      -o, --out <file.pdf>      Where to write it (default: <course id>.pdf)
-      --answers                 Include the answers and explanations of every question`,
-  run,
-};

@@ -9,9 +9,8 @@ import { idFromFileName } from "../../compiler/model/slug.js";
 import { bold, dim, green, info, red, yellow } from "../format.js";
 import { UsageError } from "../usage.js";
 import { titleFromFolder } from "../starter.js";
-import type { Command } from "../command.js";
 
-async function run(args: string[]): Promise<number> {
+export async function run(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -74,13 +73,3 @@ async function exists(file: string): Promise<boolean> {
     () => false,
   );
 }
-
-export const importGiftCommand: Command = {
-  name: "import-gift",
-  usage: `  coursepack import-gift <file>
-                              Convert a Moodle GIFT question bank into a quiz file.
-      -o, --out <file>          Quiz file to write (default: quizzes/<name>.yml)
-      --title <text>            Quiz title (default: from the file name)
-      -f, --force               Overwrite the quiz file if it exists`,
-  run,
-};

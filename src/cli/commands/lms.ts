@@ -4,9 +4,8 @@ import { describeProfile, profileLine } from "../../lms-profiles/describe.js";
 import { DEFAULT_PROFILE, listProfiles, LmsProfileError, loadProfile } from "../../lms-profiles/index.js";
 import { bold, dim } from "../format.js";
 import { UsageError } from "../usage.js";
-import type { Command } from "../command.js";
 
-async function run(args: string[]): Promise<number> {
+export async function run(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -34,12 +33,3 @@ async function run(args: string[]): Promise<number> {
   }
   return 0;
 }
-
-export const lmsCommand: Command = {
-  name: "lms",
-  usage: `  coursepack lms [name]       List the LMS profiles, or print one in full: formats, reporting,
-                              launch, limits, quirks, admin settings and sources.
-      --json                    Print as JSON
-      --markdown                Print every profile in Markdown (docs/lms-profiles.md)`,
-  run,
-};

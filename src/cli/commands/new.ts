@@ -5,9 +5,8 @@ import { parseArgs } from "node:util";
 import { green, info } from "../format.js";
 import { copyStarter } from "../starter.js";
 import { UsageError } from "../usage.js";
-import type { Command } from "../command.js";
 
-async function run(args: string[]): Promise<number> {
+export async function run(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { title: { type: "string" } } });
   const [dir] = positionals;
   if (!dir || positionals.length > 1)
@@ -26,10 +25,3 @@ Next:
   npm run build    make the packages to upload to your LMS (in dist/)`);
   return 0;
 }
-
-export const newCommand: Command = {
-  name: "new",
-  usage: `  coursepack new <dir>        Create a starter course in a new folder.
-      --title <text>            Course title (default: from the folder name)`,
-  run,
-};

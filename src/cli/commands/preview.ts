@@ -6,9 +6,8 @@ import { FORMAT_IDS, type FormatId } from "../../shared/course-data.js";
 import { bold, dim, formatMs, green, info, red, yellow } from "../format.js";
 import { UsageError } from "../usage.js";
 import { courseDir } from "../course-dir.js";
-import type { Command } from "../command.js";
 
-async function run(args: string[]): Promise<number> {
+export async function run(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -69,18 +68,3 @@ function report(build: BuildStatus): void {
     bold(`${red("✗")} build failed: ${build.errors} error${build.errors === 1 ? "" : "s"}${changed}; ${serving}`),
   );
 }
-
-export const previewCommand: Command = {
-  name: "preview",
-  aliases: ["dev"],
-  usage: `  coursepack preview [dir|package.zip]   (alias: coursepack dev)
-                              Run the course (default: this folder if it has a
-                              course.yml, else content/) or any SCORM, xAPI or
-                              cmi5 package in a local LMS with a debug panel; rebuilds
-                              and reloads the course when you edit it.
-      -f, --format <format>     Standard to preview a course in: scorm12, scorm2004,
-                                scorm2004-3rd, scorm2004-4th, xapi, cmi5, web (default:
-                                the first LMS format in course.yml; a package's is detected)
-      -p, --port <n>            Port on 127.0.0.1 (default: any free port)`,
-  run,
-};

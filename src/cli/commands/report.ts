@@ -7,7 +7,6 @@ import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import type { Report, ReportInput } from "../../report/index.js";
-import type { Command } from "../command.js";
 import { courseDir } from "../course-dir.js";
 import { bold, dim, formatMs, green, info, infoOnStderr, isQuiet } from "../format.js";
 import { progressLine } from "../progress.js";
@@ -64,7 +63,7 @@ function input(values: {
   throw new UsageError("report needs a source: --lrs <endpoint> or --input <file>");
 }
 
-async function run(args: string[]): Promise<number> {
+export async function run(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -107,20 +106,3 @@ async function run(args: string[]): Promise<number> {
   }
   return 0;
 }
-
-export const reportCommand: Command = {
-  name: "report",
-  usage: `  coursepack report [dir] --lrs <endpoint> | --input <file>...
-                              Learner analytics from an LRS or LMS exports: completion
-                              funnel, lesson times, scores and item analysis (docs/report.md).
-      --lrs <endpoint>          Read statements from this LRS (xAPI Statement API); credentials
-                                from COURSEPACK_LRS_USERNAME/PASSWORD or COURSEPACK_LRS_TOKEN
-      --activity <IRI>          Course activity IRI to read (default: the course's activityId
-                                and each translation's); repeatable
-      --since <date>            Only statements stored since this ISO 8601 date
-      --input, -i <file>        Read an export instead: xAPI statements (JSON/NDJSON), Moodle's
-                                SCORM interactions report (text/CSV), SCORM Cloud registrations
-      --out, -o <file>          Write the HTML report here (default report.html)
-      --json                    Print the figures as JSON (writes HTML only with --out)`,
-  run,
-};

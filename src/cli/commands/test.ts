@@ -15,7 +15,6 @@ import { junitXml } from "../../tester/report/junit.js";
 import { counts, failures, scenarioName } from "../../tester/report/text.js";
 import { runTests } from "../../tester/run.js";
 import type { ScenarioResult } from "../../tester/scenario.js";
-import type { Command } from "../command.js";
 import { courseDir } from "../course-dir.js";
 import { bold, dim, formatMs, green, red, yellow } from "../format.js";
 import { lmsOption } from "../lms-option.js";
@@ -27,7 +26,7 @@ function line(r: ScenarioResult): string {
   return `  ${mark} ${r.subject} ${dim("·")} ${scenarioName(r)}${warn} ${dim(formatMs(r.ms))}`;
 }
 
-async function run(args: string[]): Promise<number> {
+export async function run(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -103,24 +102,3 @@ async function run(args: string[]): Promise<number> {
   );
   return testRun.ok ? 0 : 1;
 }
-
-export const testCommand: Command = {
-  name: "test",
-  usage: `  coursepack test [dir|package.zip]...
-                              Robot learners take the course (or run any package) in a
-                              headless browser against a strict simulation of your LMS:
-                              pass, fail, resume, background tab, LMS window closed first,
-                              a failing commit; reports what the LMS recorded (docs/testing.md).
-      --lms <name>              The LMS to simulate (default: course.yml's lms, else generic)
-      -f, --format <list>       Formats to build and test (default: the course's that the LMS takes)
-      --browser <engine>        chromium (default), firefox or webkit — installed ones only
-      --junit <file>            Also write JUnit XML for CI
-      --report <dir>            HTML report folder (default: test-report)
-      --no-report               Write no HTML report
-      --only <list>             Only these scenarios: pass, fail, resume, background,
-                                lms-closed-first, commit-fails, launch
-      --every-language          Every scenario in every language (default: the course's
-                                other languages get the pass, in the first launch mode)
-      --concurrency <n>         Scenarios at a time (default: one more than the cores, at most 4)`,
-  run,
-};

@@ -11,14 +11,13 @@ import { exportTranslations } from "../../translation/export.js";
 import { importTranslations } from "../../translation/import.js";
 import { translationStatus } from "../../translation/status.js";
 import type { XliffVersion } from "../../translation/codes.js";
-import type { Command } from "../command.js";
 import { courseDir } from "../course-dir.js";
 import { bold, dim, green, red, yellow } from "../format.js";
 import { UsageError } from "../usage.js";
 
 const FORMATS: Record<string, XliffVersion> = { xliff2: "xliff2", xliff12: "xliff12" };
 
-async function run(args: string[]): Promise<number> {
+export async function run(args: string[]): Promise<number> {
   const [sub, ...rest] = args;
   switch (sub) {
     case "export":
@@ -163,18 +162,3 @@ function print(diagnostics: Diagnostics): void {
   for (const d of diagnostics.sorted())
     console.error(d.severity === "error" ? red(formatDiagnostic(d)) : yellow(formatDiagnostic(d)));
 }
-
-export const translateCommand: Command = {
-  name: "translate",
-  usage: `  coursepack translate export [dir] --to <langs>
-                              Write the course's texts as XLIFF for translators
-      -t, --to <list>           Target languages, comma-separated, e.g. de,fr
-      --format <f>              xliff2 (default) or xliff12
-      -o, --out <path>          File (one language) or folder (default: <course id>-<lang>.xlf)
-      --changed                 Only texts that are new or changed since translated
-  coursepack translate import <file.xlf>... [--course <dir>]
-                              Put translated XLIFF into the course's i18n/<lang>/ files
-  coursepack translate status [dir] [-v]
-                              Show how much of each language is translated, stale, missing`,
-  run,
-};

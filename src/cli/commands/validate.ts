@@ -6,9 +6,8 @@ import { describe, validatePackage, type ValidationResult } from "../../validato
 import { bold, checklistPointer, dim, green, info, red, yellow } from "../format.js";
 import { UsageError } from "../usage.js";
 import { lmsOption } from "../lms-option.js";
-import type { Command } from "../command.js";
 
-async function run(args: string[]): Promise<number> {
+export async function run(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -68,16 +67,3 @@ function summary(result: ValidationResult): string {
     ? `${green("✓")} ${bold(result.package)}: ${what}, valid${counts ? ` with ${counts}` : ""}${scope}${build}`
     : `${red("✗")} ${bold(result.package)}: ${what}, ${counts}${scope}${build}`;
 }
-
-export const validateCommand: Command = {
-  name: "validate",
-  usage: `  coursepack validate <package>...
-                              Check SCORM 1.2/2004, cmi5 and xAPI packages (a .zip, its
-                              unzipped folder, or a lone manifest XML) for LMS problems.
-      --json                    Print the findings as JSON (for CI)
-      --expect <format>         Also require this format: web, scorm12, scorm2004,
-                                scorm2004-3rd, scorm2004-4th, xapi, cmi5
-      --lms <name>              Also check every limit of this LMS (\`coursepack lms\`),
-                                each with the profile's source`,
-  run,
-};
