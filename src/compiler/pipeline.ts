@@ -9,7 +9,7 @@ import { checkModel } from "./check/index.js";
 import { BuildFailed, Diagnostics } from "./diagnostics.js";
 import { loadCourse, parsePage, type ParsePage } from "./load/load-course.js";
 import { buildModel, buildPage, type BuildPage, type CourseModel } from "./model/index.js";
-import { packageTarget, PackagingRun, type PackagedOutput } from "./packaging/assemble.js";
+import { packageTarget, PackagingRun, startSchemaValidation, type PackagedOutput } from "./packaging/assemble.js";
 import { assertOutDir } from "./packaging/out-dir.js";
 import { StagedOutput } from "./packaging/output.js";
 import { renderCourse, renderEverything } from "./render/index.js";
@@ -158,6 +158,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     options.languages ?? "all",
     options.lms,
   );
+  // The manifests' schema checks, the slow part of the package checks, run while the course renders.
+  for (const version of languages) for (const t of targets) void startSchemaValidation(t, version.model);
   const staged = await StagedOutput.open(outDir);
   const run = new PackagingRun(staged, options.folders ?? true);
   const packaging: Promise<PackagedOutput>[] = [];

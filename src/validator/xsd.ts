@@ -59,13 +59,25 @@ function loadSet(set: SchemaSet) {
 }
 
 interface Pending {
-  documents: { file: string; xml: string }[];
-  resolve: (results: XsdResult[]) => void;
+  xml: string;
+  resolve: (result: Verdict) => void;
   reject: (error: unknown) => void;
 }
 
+/** What a schema says of a document, whichever file it came from. */
+type Verdict = Omit<XsdResult, "file">;
+
 /** Requests waiting for the next xmllint run of each schema set. */
 const queues = new Map<SchemaSet, { waiting: Pending[]; running: boolean }>();
+
+/**
+ * Verdicts by schema set and document text. The build validates each manifest before rendering
+ * (packaging/assemble.ts) and its package check validates the same text again, from the zip; a
+ * document's verdict is a function of its text, so the check is answered from the first run.
+ * Bounded, since a preview session validates the course after every edit.
+ */
+const verdicts = new Map<string, Promise<Verdict>>();
+const VERDICTS_KEPT = 64;
 
 /**
  * Validates documents against one schema set. Compiling the schemas costs about 250 ms per xmllint
@@ -73,11 +85,27 @@ const queues = new Map<SchemaSet, { waiting: Pending[]; running: boolean }>();
  * while a run is being prepared or is in progress are merged into the next run.
  */
 export function validateXsd(set: SchemaSet, documents: { file: string; xml: string }[]): Promise<XsdResult[]> {
-  if (documents.length === 0) return Promise.resolve([]);
+  return Promise.all(
+    documents.map(async (doc) => {
+      const { valid, problems } = await verdict(set, doc.xml);
+      return { file: doc.file, valid, problems: [...problems] };
+    }),
+  );
+}
+
+function verdict(set: SchemaSet, xml: string): Promise<Verdict> {
+  const key = `${set}\n${xml}`;
+  const known = verdicts.get(key);
+  if (known) return known;
   let queue = queues.get(set);
   if (!queue) queues.set(set, (queue = { waiting: [], running: false }));
-  const result = new Promise<XsdResult[]>((resolve, reject) => queue.waiting.push({ documents, resolve, reject }));
+  const waiting = queue.waiting;
+  const result = new Promise<Verdict>((resolve, reject) => waiting.push({ xml, resolve, reject }));
   if (!queue.running) void drain(set, queue);
+  verdicts.set(key, result);
+  if (verdicts.size > VERDICTS_KEPT) verdicts.delete(verdicts.keys().next().value!);
+  // A run that failed (xmllint crashed) is tried again next time.
+  result.catch(() => verdicts.delete(key));
   return result;
 }
 
@@ -90,13 +118,9 @@ async function drain(set: SchemaSet, queue: { waiting: Pending[]; running: boole
     try {
       const results = await validateBatch(
         set,
-        batch.flatMap((p) => p.documents),
+        batch.map((p) => p.xml),
       );
-      let i = 0;
-      for (const p of batch) {
-        p.resolve(results.slice(i, i + p.documents.length));
-        i += p.documents.length;
-      }
+      for (const [i, p] of batch.entries()) p.resolve(results[i]!);
     } catch (error) {
       for (const p of batch) p.reject(error);
     }
@@ -108,11 +132,11 @@ const STATUS = /^(document-\d+\.xml) (validates|fails to validate)$/;
 const PROBLEM = /^(document-\d+\.xml):(\d+): (.*)$/;
 
 /** xmllint's exit codes: 0 valid, 3 and 4 validation errors, 1 and others parse errors (same report). */
-async function validateBatch(set: SchemaSet, documents: { file: string; xml: string }[]): Promise<XsdResult[]> {
+async function validateBatch(set: SchemaSet, documents: string[]): Promise<Verdict[]> {
   const { schema, preload } = await loadSet(set);
   const names = documents.map((_, i) => `document-${i}.xml`);
   const { stderr: output } = await runXmllint({
-    inputFiles: [...documents.map((d, i) => ({ fileName: names[i]!, contents: d.xml })), schema, ...preload],
+    inputFiles: [...documents.map((xml, i) => ({ fileName: names[i]!, contents: xml })), schema, ...preload],
     args: ["--schema", schema.fileName, "--noout", ...names],
     // Manifests of thousands of items need more than the default 32 MB.
     maxMemoryPages: 4096,
@@ -133,13 +157,12 @@ async function validateBatch(set: SchemaSet, documents: { file: string; xml: str
   if (seen.size === 0 && [...problems.values()].every((p) => p.length === 0)) {
     throw new Error(`xmllint could not validate against ${SCHEMA_SETS[set]}:\n${output}`);
   }
-  return documents.map((doc, i) => {
-    const name = names[i]!;
+  return names.map((name) => {
     const list = problems.get(name)!;
     // A document that is not well-formed gets no status line, only its parser errors.
     if (!valid.has(name) && list.length === 0)
       list.push({ message: "the document could not be validated", line: undefined });
-    return { file: doc.file, valid: valid.has(name), problems: list };
+    return { valid: valid.has(name), problems: list };
   });
 }
 

@@ -1,15 +1,18 @@
 /**
  * The languages of a build are pipelined: the next language renders while the previous one's
- * packages are written. A package that fails meanwhile fails the build cleanly: the error is the
- * build's (no unhandled rejection), every package still being written finishes first, and the
- * output folder keeps the previous build's files.
+ * packages are written, and every manifest's schema check starts before rendering. A package that
+ * fails meanwhile fails the build cleanly: the error is the build's (no unhandled rejection), every
+ * package still being written finishes first, and the output folder keeps the previous build's
+ * files.
  */
-import { readdir, writeFile } from "node:fs/promises";
+import { randomBytes } from "node:crypto";
+import { cp, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import * as assemble from "../../src/compiler/packaging/assemble.js";
 import { build } from "../../src/compiler/pipeline.js";
 import * as render from "../../src/compiler/render/index.js";
+import * as xmllint from "../../src/validator/xmllint-pool.js";
 import { FIXTURES, tempDir } from "../support/build.js";
 
 // Spies, not vi.mock: the unit project shares modules between test files (isolate: false).
@@ -43,5 +46,32 @@ describe("a build's languages", () => {
     // The German packages were started after the English failure and still finished before cleanup.
     expect(settled).toEqual(expect.arrayContaining(["en web", "de web", "de scorm12"]));
     expect(await readdir(out)).toEqual(["previous.txt"]);
+  });
+
+  it("validates each manifest once: before rendering, one xmllint run per schema for every language", async () => {
+    const dir = await tempDir("languages-schemas");
+    await cp(path.join(FIXTURES, "courses", "translation"), dir, { recursive: true });
+    // A title no other test builds, so no manifest has been validated in this process before.
+    const course = path.join(dir, "course.yml");
+    const title = `Schemas ${randomBytes(4).toString("hex")}`;
+    await writeFile(course, (await readFile(course, "utf8")).replace("title: Translated course", `title: ${title}`));
+    const runs = vi.spyOn(xmllint, "runXmllint");
+    const result = await build({
+      dir,
+      outDir: await tempDir("languages-schemas-out"),
+      formats: ["scorm12", "scorm2004-4th", "cmi5"],
+    });
+    expect(result.outputs.map((o) => o.findings.filter((f) => f.severity === "error"))).toEqual([
+      [],
+      [],
+      [],
+      [],
+      [],
+      [],
+    ]);
+    // Three schema sets, each run once with the English and the German manifest; the package
+    // checks, which validate the manifests as found in the zips, started no run of their own.
+    const documents = runs.mock.calls.map(([run]) => run.args.filter((a) => a.startsWith("document-")).length);
+    expect(documents).toEqual([2, 2, 2]);
   });
 });

@@ -13,6 +13,7 @@ import type { PackageFile, Target } from "../targets/target.js";
 import { formatFinding, type Finding } from "../../validator/findings.js";
 import { writtenZipSource } from "../../validator/package/memory-source.js";
 import { validatePackage } from "../../validator/validate.js";
+import { validateSchemaAhead } from "../../validator/checks/schema.js";
 import { DeflateOnce, gzipSize } from "./deflate.js";
 import { FolderWriter } from "./folders.js";
 import { runtimeBundle } from "./runtime-bundle.js";
@@ -51,8 +52,28 @@ export async function packageFiles(
     { name: BUILD_STAMP_FILE, content: `${JSON.stringify(rendered.stamp, null, 2)}\n` },
     ...rendered.assets.map(([source, name]) => ({ name, source })),
   ].sort((a, b) => (a.name < b.name ? -1 : 1));
-  const own = await target.files({ model, rendered, shipped: shared.map((f) => f.name) });
+  const own = await target.files({ model, shipped: shippedNames(rendered.assets) });
   return [...own, ...shared];
+}
+
+/** Package paths of the files every format ships, sorted as packageFiles orders them. */
+function shippedNames(assets: readonly (readonly [source: string, name: string])[]): string[] {
+  return ["index.html", RUNTIME_CSS, RUNTIME_JS, BUILD_STAMP_FILE, ...assets.map(([, name]) => name)].sort();
+}
+
+/**
+ * Starts the official-schema validation of a target's manifest before the course is rendered: the
+ * manifest depends on the model and the shipped file names only, and the XSD worker would
+ * otherwise start on it only once the package is written, with the build waiting for it at the
+ * end. The package check validates the manifest it finds in the zip; when that text is the one
+ * validated here, xsd.ts answers from this run. A manifest that differs is validated afresh.
+ */
+export async function startSchemaValidation(target: Target, model: CourseModel): Promise<void> {
+  if (!target.schema) return;
+  const own = await target.files({ model, shipped: shippedNames(model.assets.entries()) });
+  const manifest = own.find((f) => f.name === target.schema!.file);
+  if (manifest && "content" in manifest)
+    validateSchemaAhead(target.schema.set, manifest.name, Buffer.from(manifest.content));
 }
 
 const encoded = new WeakMap<RenderedCourse, Buffer>();

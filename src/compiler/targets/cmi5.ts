@@ -69,5 +69,6 @@ export const cmi5: Target = {
   label: "cmi5",
   runtime: "cmi5",
   files: ({ model }) => [{ name: "cmi5.xml", content: cmi5Xml(model) }],
+  schema: { file: "cmi5.xml", set: "cmi5" },
   check: (model, _data, diagnostics) => warnDefaultActivityId(model, diagnostics),
 };

@@ -49,6 +49,7 @@ export const scorm12: Target = {
   label: "SCORM 1.2",
   runtime: "scorm12",
   files: (ctx) => [{ name: "imsmanifest.xml", content: manifest12(ctx) }],
+  schema: { file: "imsmanifest.xml", set: "scorm12" },
   check: (model, data, diagnostics) =>
     checkSuspendData("scorm12", SCORM12_SUSPEND_DATA_LIMIT, model, data, diagnostics),
 };

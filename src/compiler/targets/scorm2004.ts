@@ -82,6 +82,7 @@ export function scorm2004Target(id: FormatId, edition: Edition): Target {
     label: `SCORM 2004 ${edition} edition`,
     runtime: "scorm2004",
     files: (ctx) => [{ name: "imsmanifest.xml", content: manifest2004(edition, ctx) }],
+    schema: { file: "imsmanifest.xml", set: `scorm2004-${edition}` },
     check: (model, data, diagnostics) => checkSuspendData(id, SCORM2004_SUSPEND_DATA_LIMIT, model, data, diagnostics),
   };
 }

@@ -4,8 +4,8 @@
  */
 import type { CourseData, FormatId } from "../../shared/course-data.js";
 import type { Diagnostics } from "../diagnostics.js";
+import type { SchemaSet } from "../../validator/xsd.js";
 import type { CourseModel } from "../model/index.js";
-import type { RenderedCourse } from "../render/index.js";
 
 /** The runtime bundles scripts/compile.mjs builds: one tracker each. */
 export type RuntimeId = "web" | "scorm12" | "scorm2004" | "xapi" | "cmi5";
@@ -15,9 +15,9 @@ export type PackageFile =
   /** A file copied from disk as it is (assets). */
   | { name: string; source: string };
 
+/** What a format's own files are made from: known before the course is rendered. */
 export interface TargetContext {
   model: CourseModel;
-  rendered: RenderedCourse;
   /** Package paths of every shared file (index.html, runtime, CSS, assets), sorted. */
   shipped: string[];
 }
@@ -29,6 +29,11 @@ export interface Target {
   runtime: RuntimeId;
   /** Files only this format ships, placed first in the package. */
   files(ctx: TargetContext): PackageFile[] | Promise<PackageFile[]>;
+  /**
+   * Its file that the package checks validate against an official schema, and the schema set the
+   * checks choose for it: the build starts that validation before rendering (assemble.ts).
+   */
+  schema?: { file: string; set: SchemaSet };
   /** Format-specific warnings and errors, run with the other checks before anything is written. */
   check?(model: CourseModel, data: CourseData, diagnostics: Diagnostics): void;
 }

@@ -8,8 +8,17 @@
  * null or complex key, an empty text) goes to it, so its messages and values are what authors see.
  * `test/unit/yaml-read.test.ts` holds the two to the same values and positions.
  */
-import { constructFromEvents, getScalarValue, parseEvents, type Event, type ScalarEvent } from "js-yaml";
-import type { NodeStart, YamlOffsets, YamlPath } from "./offsets.js";
+import {
+  constructFromEvents,
+  EVENT_ID,
+  getScalarValue,
+  parseEvents,
+  SCALAR_STYLE,
+  type Event,
+  type ScalarEvent,
+  type ScalarStyle,
+} from "js-yaml";
+import type { NodeStart, TextForm, YamlOffsets, YamlPath } from "./offsets.js";
 
 interface OffsetNode {
   start: NodeStart | undefined;
@@ -64,20 +73,20 @@ function offsetTree(events: Event[], text: string): OffsetNode | undefined {
     const parent = open[open.length - 1];
     let node: OffsetNode;
     switch (event.type) {
-      case 1:
+      case EVENT_ID.DOCUMENT:
         if (event.directives.length) return undefined;
         continue;
-      case 6:
+      case EVENT_ID.POP:
         open.pop();
         continue;
-      case 2:
-      case 3:
+      case EVENT_ID.SEQUENCE:
+      case EVENT_ID.MAPPING:
         node = { start: { offset: event.start, form: "plain" } };
-        if (event.type === 2) node.items = [];
+        if (event.type === EVENT_ID.SEQUENCE) node.items = [];
         else node.pairs = new Map();
         end = event.start;
         break;
-      case 4:
+      case EVENT_ID.SCALAR:
         if (parent?.node.pairs && !parent.key) {
           if (isNullKey(event, text)) return undefined;
           const offset = scalarStart(event, text, end);
@@ -89,7 +98,8 @@ function offsetTree(events: Event[], text: string): OffsetNode | undefined {
         node = { start: startOf(event, text, end) };
         end = scalarEnd(event, end);
         break;
-      case 5:
+      case EVENT_ID.ALIAS:
+        // The alias's `*` comes before its name.
         node = { start: { offset: event.anchorStart - 1, form: "plain" } };
         end = event.anchorEnd;
         break;
@@ -105,34 +115,40 @@ function offsetTree(events: Event[], text: string): OffsetNode | undefined {
   return root;
 }
 
+const FORMS: Record<ScalarStyle, TextForm> = {
+  [SCALAR_STYLE.PLAIN]: "plain",
+  [SCALAR_STYLE.SINGLE_QUOTED]: "quoted",
+  [SCALAR_STYLE.DOUBLE_QUOTED]: "quoted",
+  [SCALAR_STYLE.LITERAL_BLOCK]: "block",
+  [SCALAR_STYLE.FOLDED_BLOCK]: "block",
+};
+
 function isNullKey(event: ScalarEvent, text: string): boolean {
-  if (event.style !== 1 || event.tagStart >= 0) return false;
+  if (event.style !== SCALAR_STYLE.PLAIN || event.tagStart >= 0) return false;
   return event.valueStart < 0 || /^(?:~|null|Null|NULL)$/.test(text.slice(event.valueStart, event.valueEnd));
 }
 
 function startOf(event: ScalarEvent, text: string, end: number): NodeStart | undefined {
   const offset = scalarStart(event, text, end);
   if (offset === undefined) return undefined;
-  const form = event.style === 4 || event.style === 5 ? "block" : event.style === 1 ? "plain" : "quoted";
-  return { offset, form };
+  return { offset, form: FORMS[event.style] };
 }
 
 function scalarStart(event: ScalarEvent, text: string, end: number): number | undefined {
-  switch (event.style) {
-    case 1:
+  switch (FORMS[event.style]) {
+    case "plain":
       return event.valueStart >= 0 ? event.valueStart : emptyValue(text, end);
-    case 2:
-    case 3:
+    case "quoted":
+      // The node starts at its opening quote; its value after it.
       return event.valueStart - 1;
-    case 4:
-    case 5:
+    case "block":
       return blockHeader(text, event.valueStart);
   }
 }
 
 function scalarEnd(event: ScalarEvent, end: number): number {
   if (event.valueEnd < 0) return end;
-  return event.style === 2 || event.style === 3 ? event.valueEnd + 1 : event.valueEnd;
+  return FORMS[event.style] === "quoted" ? event.valueEnd + 1 : event.valueEnd;
 }
 
 /**

@@ -5,6 +5,7 @@
  * clearer words.
  */
 import type { Finding, Findings, Where } from "../findings.js";
+import { decodeXml } from "../xml.js";
 import { type SchemaSet, type XsdProblem, validateXsd } from "../xsd.js";
 
 export const SCHEMA_NAMES: Record<SchemaSet, string> = {
@@ -45,6 +46,14 @@ function startTagEndLines(text: string): Map<number, Set<number>> {
     }
   }
   return ends;
+}
+
+/**
+ * Validates a file's bytes against a schema set ahead of the package checks, as they will read it
+ * from the package (decoded, its encoding declared as UTF-8); xsd.ts keeps the verdict for them.
+ */
+export function validateSchemaAhead(set: SchemaSet, file: string, bytes: Buffer): void {
+  validateXsd(set, [{ file, xml: decodeXml(bytes) }]).catch(() => undefined);
 }
 
 /** Starts validation now (it is the slow part) and returns a function that records its findings. */
