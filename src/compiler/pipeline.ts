@@ -147,7 +147,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
   const outDir = path.resolve(options.outDir ?? "dist");
   assertOutDir(outDir);
-  // Every package's manifest goes through the official schemas at the end: start xmllint now.
+  // Every package's manifest goes through the official schemas once the course is read: start xmllint now.
   warmXsd();
   const progress = options.onProgress ?? (() => undefined);
   progress("reading the course");
@@ -158,8 +158,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     options.languages ?? "all",
     options.lms,
   );
-  // The manifests' schema checks, the slow part of the package checks, run while the course renders.
-  for (const version of languages) for (const t of targets) void startSchemaValidation(t, version.model);
+  // The manifests' schema checks, the slow part of the package checks, run while the course renders;
+  // one that fails here is run again, and reported, by the package check.
+  for (const version of languages)
+    for (const t of targets) startSchemaValidation(t, version.model).catch(() => undefined);
   const staged = await StagedOutput.open(outDir);
   const run = new PackagingRun(staged, options.folders ?? true);
   const packaging: Promise<PackagedOutput>[] = [];
