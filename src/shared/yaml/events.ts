@@ -1,6 +1,7 @@
 /**
  * The fast way to read a YAML text: js-yaml's event stream, which names every node by character
- * offsets, turned into the value and a small tree of where each value and key is written.
+ * offsets, turned into the value and a small tree of where each value and key is written
+ * (offset-tree.ts).
  *
  * Why not the yaml library alone: its parser took 0.6–1.0 s for a 1.4 MB quiz file, and its
  * documents hold about 27 times their text; js-yaml reads the same file in about 0.2 s. The yaml
@@ -18,13 +19,8 @@ import {
   type ScalarEvent,
   type ScalarStyle,
 } from "js-yaml";
-import type { NodeStart, TextForm, YamlOffsets, YamlPath } from "./offsets.js";
-
-interface OffsetNode {
-  start: NodeStart | undefined;
-  items?: OffsetNode[];
-  pairs?: Map<string, { key: number; value: OffsetNode }>;
-}
+import { type Branch, findSlot, keyIndex, pack, type Slot, startOfSlot } from "./offset-tree.js";
+import type { NodeStart, TextForm, YamlOffsets } from "./offsets.js";
 
 /** The value and offsets of `text`, or undefined when the yaml library should read it. */
 export function readYamlFast(text: string): { value: unknown; offsets: YamlOffsets } | undefined {
@@ -39,80 +35,105 @@ export function readYamlFast(text: string): { value: unknown; offsets: YamlOffse
     return undefined;
   }
   const root = offsetTree(events, text);
-  if (!root) return undefined;
+  if (root === undefined) return undefined;
   return {
     value,
     offsets: {
-      node: (path) => find(root, path)?.start,
-      key: (path, key) => find(root, path)?.pairs?.get(key)?.key,
+      node: (path) => startOfSlot(findSlot(root, path)),
+      key(path, key) {
+        const map = findSlot(root, path);
+        if (map === undefined || typeof map === "number") return undefined;
+        const i = keyIndex(map, key);
+        return i < 0 ? undefined : map.keyStarts![i];
+      },
     },
   };
 }
 
-function find(root: OffsetNode, path: YamlPath): OffsetNode | undefined {
-  let node: OffsetNode | undefined = root;
-  for (const step of path) {
-    node = typeof step === "number" ? node?.items?.[step] : node?.pairs?.get(step)?.value;
-  }
-  return node;
-}
-
 interface Open {
-  node: OffsetNode;
-  /** In a mapping: the key read, waiting for its value. */
-  key?: { name: string; offset: number };
+  branch: Branch;
+  /** In a mapping: whether the next node is a key. */
+  expectsKey: boolean;
 }
 
 /** Undefined for what the yaml library reads differently: directives, null and complex keys. */
-function offsetTree(events: Event[], text: string): OffsetNode | undefined {
+function offsetTree(events: Event[], text: string): Slot | undefined {
   const open: Open[] = [];
-  let root: OffsetNode | undefined;
+  // Mappings of one shape (every question of a quiz) share one list of keys.
+  const keyLists = new KeyLists();
+  let root: Slot | undefined;
   // Where the last token ended, to place an empty value the way the yaml library does.
   let end = 0;
   for (const event of events) {
     const parent = open[open.length - 1];
-    let node: OffsetNode;
+    let slot: Slot;
     switch (event.type) {
       case EVENT_ID.DOCUMENT:
         if (event.directives.length) return undefined;
         continue;
-      case EVENT_ID.POP:
-        open.pop();
+      case EVENT_ID.POP: {
+        const done = open.pop()?.branch;
+        // Exact-size copies: a pushed-to array keeps room for 17 items or more, most of a small
+        // mapping's memory, and a quiz file has tens of thousands of them.
+        if (done) {
+          done.items = done.items.slice();
+          if (done.keys) {
+            done.keys = keyLists.intern(done.keys);
+            done.keyStarts = done.keyStarts!.slice();
+          }
+        }
         continue;
+      }
       case EVENT_ID.SEQUENCE:
       case EVENT_ID.MAPPING:
-        node = { start: { offset: event.start, form: "plain" } };
-        if (event.type === EVENT_ID.SEQUENCE) node.items = [];
-        else node.pairs = new Map();
+        slot = { start: event.start, items: [] };
+        if (event.type === EVENT_ID.MAPPING) {
+          slot.keys = [];
+          slot.keyStarts = [];
+        }
         end = event.start;
         break;
       case EVENT_ID.SCALAR:
-        if (parent?.node.pairs && !parent.key) {
+        if (parent?.expectsKey) {
           if (isNullKey(event, text)) return undefined;
-          const offset = scalarStart(event, text, end);
-          if (offset === undefined) return undefined;
-          parent.key = { name: getScalarValue(text, event), offset };
+          const start = scalarStart(event, text, end);
+          if (start === undefined) return undefined;
+          parent.branch.keys!.push(getScalarValue(text, event));
+          parent.branch.keyStarts!.push(start);
+          parent.expectsKey = false;
           end = scalarEnd(event, end);
           continue;
         }
-        node = { start: startOf(event, text, end) };
+        slot = pack(startOf(event, text, end));
         end = scalarEnd(event, end);
         break;
       case EVENT_ID.ALIAS:
         // The alias's `*` comes before its name.
-        node = { start: { offset: event.anchorStart - 1, form: "plain" } };
+        slot = pack({ offset: event.anchorStart - 1, form: "plain" });
         end = event.anchorEnd;
         break;
     }
-    if (!parent) root = node;
-    else if (parent.node.items) parent.node.items.push(node);
-    else if (parent.key) {
-      parent.node.pairs!.set(parent.key.name, { key: parent.key.offset, value: node });
-      parent.key = undefined;
-    } else return undefined; // a collection or alias as a key
-    if (node.items || node.pairs) open.push({ node });
+    // A collection or an alias as a key: the yaml library reads those.
+    if (parent?.expectsKey) return undefined;
+    if (!parent) root = slot;
+    else {
+      parent.branch.items.push(slot);
+      if (parent.branch.keys) parent.expectsKey = true;
+    }
+    if (typeof slot !== "number") open.push({ branch: slot, expectsKey: slot.keys !== undefined });
   }
   return root;
+}
+
+class KeyLists {
+  private readonly lists = new Map<string, string[]>();
+
+  intern(keys: string[]): string[] {
+    const id = keys.join("\u0000");
+    let list = this.lists.get(id);
+    if (!list) this.lists.set(id, (list = keys.slice()));
+    return list;
+  }
 }
 
 const FORMS: Record<ScalarStyle, TextForm> = {
