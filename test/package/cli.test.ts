@@ -60,9 +60,16 @@ describe("the installed coursepack", () => {
   });
 
   it("runs from the installed files only", async () => {
-    // The bundle must not reach back into the repository (a path baked in at compile time).
-    const cli = await readFile(path.join(pkg.root, "lib", "cli.js"), "utf8");
-    expect(cli).not.toContain(REPO);
+    // The bundle (cli.js and the chunks each command loads) must not reach back into the
+    // repository (a path baked in at compile time).
+    const lib = path.join(pkg.root, "lib");
+    const scripts = (await readdir(lib, { recursive: true })).filter((f) => f.endsWith(".js"));
+    expect(scripts).toEqual(expect.arrayContaining(["cli.js", expect.stringMatching(/^chunks\/build-/)]));
+    const code = await Promise.all(scripts.map((f) => readFile(path.join(lib, f), "utf8")));
+    for (const [i, text] of code.entries()) expect(text, scripts[i]).not.toContain(REPO);
+    // js-yaml's CommonJS build, which runs its parser about twice as fast (scripts/js-yaml-commonjs.mjs).
+    expect(code.some((text) => text.includes("// node_modules/js-yaml/dist/js-yaml.cjs.js"))).toBe(true);
+    expect(code.some((text) => text.includes("// node_modules/js-yaml/dist/js-yaml.mjs"))).toBe(false);
   });
 
   it("new: writes the starter course", async () => {
