@@ -71,6 +71,11 @@ export interface Learner {
 }
 
 export interface PreviewState {
+  /**
+   * Counts the server's changes of state. An event can reach the page after the answer to a later
+   * command (a busy machine), so the page ignores a state older than the one it shows.
+   */
+  revision: number;
   source: { kind: "course" | "package"; name: string };
   /** Null while a course has never built. */
   launchable: Launchable | null;

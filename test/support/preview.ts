@@ -22,7 +22,10 @@ export async function openPreview(browser: Browser, url: string): Promise<Previe
 /** Waits until the page has launched the course `count` times in all, and the course is ready. */
 export async function launched(page: Page, count: number): Promise<Frame> {
   await page.waitForFunction((n) => Number(document.body.dataset.launches ?? 0) >= n, count);
-  expect(Number(await page.evaluate(() => document.body.dataset.launches))).toBe(count);
+  const launches = Number(await page.evaluate(() => document.body.dataset.launches));
+  // On a mismatch, say why each launch since the log was last cleared happened.
+  const reasons = launches === count ? [] : (await logLines(page)).filter((line) => line.startsWith("Launch "));
+  expect(launches, reasons.join("; ")).toBe(count);
   return courseFrame(page);
 }
 

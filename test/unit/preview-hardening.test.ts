@@ -6,7 +6,7 @@
 import { cp, mkdir, rm, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startPreview, type Preview } from "../../src/preview/server/index.js";
+import { startPreview, type Preview, type PreviewState } from "../../src/preview/server/index.js";
 import { MAX_BODY_BYTES } from "../../src/preview/server/lrs/local-lms.js";
 import { FIXTURES, tempDir } from "../support/build.js";
 import { type Answer, type RawRequest, send as sendRaw } from "../support/raw-request.js";
@@ -49,6 +49,18 @@ function credentials(): Record<string, string> {
 }
 
 describe("the preview server", () => {
+  it("counts its changes of state, so its page can tell a late event from a newer answer", async () => {
+    const revision = async () => (JSON.parse((await send("GET", "/__coursepack/state")).body) as PreviewState).revision;
+    const before = await revision();
+    const json = { headers: { "Content-Type": "application/json" } };
+    const options = await send("POST", "/__coursepack/options", { ...json, body: JSON.stringify({ mode: "browse" }) });
+    const reset = await send("POST", "/__coursepack/reset", { ...json, body: "{}" });
+    const answered = [options, reset].map((a) => (JSON.parse(a.body) as PreviewState).revision);
+    expect(answered).toEqual([before + 1, before + 2]);
+    expect(await revision()).toBe(before + 2);
+    await send("POST", "/__coursepack/options", { ...json, body: JSON.stringify({ mode: "normal" }) });
+  });
+
   it("answers only to the loopback names it listens on (no DNS rebinding)", async () => {
     expect((await send("GET", "/__coursepack/state")).status).toBe(200);
     expect((await send("GET", "/__coursepack/state", { host: `localhost:${port}` })).status).toBe(200);

@@ -11,6 +11,7 @@ import type { LmsOptions, PreviewState, StatementEntry, XapiSummary } from "../p
 import { hostLaunch } from "./launcher.js";
 import { byId } from "./preview/dom.js";
 import { Panel } from "./preview/panel.js";
+import { nextState } from "./preview/next-state.js";
 import { server } from "./preview/server.js";
 import { sessionFor, webStorageKey, type LmsSession } from "./preview/sessions.js";
 import type { ApiCall, ScormLms } from "./scorm-lms.js";
@@ -45,24 +46,11 @@ async function command(send: () => Promise<PreviewState>): Promise<void> {
 
 function onState(next: PreviewState): void {
   const previous = state;
-  state = next;
+  const after = nextState(previous, next);
+  if (after.state === previous) return;
+  state = after.state;
   panel.showState(next);
-  const reason = relaunchReason(previous, next);
-  if (reason) relaunch(reason);
-}
-
-function relaunchReason(previous: PreviewState | undefined, next: PreviewState): string | undefined {
-  if (!next.launchable) return undefined;
-  if (!previous?.launchable) return "first launch";
-  if (previous.learner.registration !== next.learner.registration)
-    return previous.format !== next.format ? `new learner in ${next.format}` : "new learner (reset)";
-  if (previous.launchable.standard !== next.launchable.standard) return `new standard: ${next.launchable.standard}`;
-  if (previous.build?.serving !== next.build?.serving) {
-    const changed = next.build?.changed.length ? ` after ${next.build.changed.join(", ")} changed` : "";
-    return `rebuilt${changed} (resume)`;
-  }
-  if (JSON.stringify(previous.options) !== JSON.stringify(next.options)) return "LMS options changed (resume)";
-  return undefined;
+  if (after.relaunch) relaunch(after.relaunch);
 }
 
 function relaunch(reason: string): void {

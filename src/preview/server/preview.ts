@@ -102,6 +102,8 @@ class PreviewServer {
   private source!: PreviewSource;
   private readonly hub = new EventHub();
   private readonly listeners = new Set<(status: BuildStatus) => void>();
+  /** PreviewState.revision: one more at every change the page is told of. */
+  private revision = 0;
   private options: LmsOptions = { ...DEFAULT_LMS_OPTIONS };
   private learner: Learner;
   /** The LMS-generated AU activity id of the current cmi5 learner (cmi5 §9.4, checklist #70). */
@@ -164,12 +166,14 @@ class PreviewServer {
 
   private built(status: BuildStatus): void {
     if (!this.source) return;
+    this.revision++;
     this.hub.send("state", this.state());
     for (const listener of [...this.listeners]) listener(status);
   }
 
   private state(): PreviewState {
     return {
+      revision: this.revision,
       source: { kind: this.source.kind, name: this.source.name },
       launchable: this.source.launchable(),
       build: this.source.build(),
@@ -275,11 +279,13 @@ class PreviewServer {
         // Another standard is another LMS registration: the learner starts afresh.
         this.learner = this.newLearner();
         await this.source.setFormat(format);
+        this.revision++;
         return sendJson(res, 200, this.state());
       }
       default:
         return send(res, 404, "unknown command");
     }
+    this.revision++;
     this.hub.send("state", this.state());
     sendJson(res, 200, this.state());
   }
