@@ -84,6 +84,19 @@ describe("YAML reading", () => {
     expect(problems).toEqual([]);
   });
 
+  it("agrees on the same texts with Windows line endings and with a byte-order mark", () => {
+    const variants = texts.flatMap(({ name, text }) => [
+      { name: `${name} (CRLF)`, text: text.replace(/\n/g, "\r\n") },
+      { name: `${name} (BOM)`, text: `\uFEFF${text}` },
+    ]);
+    const readFast = variants.filter(({ text }) => parseDocument(text).errors.length === 0 && readYamlFast(text));
+    expect(readFast.length).toBeGreaterThan(variants.length * 0.8);
+    const problems = readFast.flatMap(({ name, text }) =>
+      disagreements(text, readYamlFast(text)!).map((d) => `${name}: ${d}`),
+    );
+    expect(problems).toEqual([]);
+  });
+
   const shapes = {
     "empty values": "a:\nb:   \n  # note\nc: 1\nlist:\n  - \n  - x\n  -\n",
     "quoted and block text":
