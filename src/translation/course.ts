@@ -37,15 +37,6 @@ export async function loadTranslatable(dir: string): Promise<TranslatableCourse>
   return { model, units, files, fileId };
 }
 
-/** "German" for `de`, for headers and messages. */
-export function languageName(tag: string): string {
-  try {
-    return new Intl.DisplayNames(["en"], { type: "language" }).of(tag) ?? tag;
-  } catch {
-    return tag;
-  }
-}
-
 /** Words of a text, for the size of a translation job (what agencies quote by). */
 export function wordCount(text: string): number {
   return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;

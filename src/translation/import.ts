@@ -14,7 +14,8 @@ import { translationPath, type EntryToWrite, writeTranslationFile } from "../com
 import type { Unit } from "../compiler/i18n/units.js";
 import { checkFormatting, describeCode, translationMarkdown } from "./markdown.js";
 import { HASH_NOTE } from "./export.js";
-import { languageName, loadTranslatable, type TranslatableCourse } from "./course.js";
+import { languageName } from "../compiler/i18n/languages.js";
+import { loadTranslatable, type TranslatableCourse } from "./course.js";
 import { readXliff, XliffError, type ReadUnit } from "./xliff.js";
 
 export interface ImportResult {

@@ -6,7 +6,7 @@ import { mkdir, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { type Diagnostics, formatDiagnostic } from "../../compiler/diagnostics.js";
-import { languageName } from "../../translation/course.js";
+import { languageName } from "../../compiler/i18n/languages.js";
 import { exportTranslations } from "../../translation/export.js";
 import { importTranslations } from "../../translation/import.js";
 import { translationStatus } from "../../translation/status.js";

@@ -7,7 +7,9 @@
 import path from "node:path";
 import type { MediaBlockKind } from "../../shared/course-data.js";
 import type { BlockAttr, BlockSyntax, Reference } from "../markdown/env.js";
+import { languageName } from "../i18n/languages.js";
 import { isExternal } from "../markdown/rules/references.js";
+import { baseLanguage } from "../render/templates.js";
 import { type BlockKind, type BlockModel, baseModel, readAttrs, type RenderContext } from "./kind.js";
 
 /** Browsers show no captions from a file that does not start with this line. */
@@ -156,21 +158,10 @@ export const media: BlockKind<MediaModel> = {
  */
 function captionsTrack(captions: string, ctx: RenderContext) {
   const language = ctx.assetLanguage(captions);
-  const same = primaryTag(language) === primaryTag(ctx.language);
+  const same = baseLanguage(language) === baseLanguage(ctx.language);
   return {
     captions: ctx.asset(captions),
     captionsLanguage: language,
     captionsLabel: same ? ctx.t("captions") : ctx.t("captionsIn", { language: languageName(language, ctx.language) }),
   };
-}
-
-const primaryTag = (tag: string) => tag.toLowerCase().split("-")[0];
-
-/** A language's name in another language ("en" in German: "Englisch"), from the runtime's ICU data. */
-function languageName(tag: string, inLanguage: string): string {
-  try {
-    return new Intl.DisplayNames([inLanguage], { type: "language" }).of(tag) ?? tag;
-  } catch {
-    return tag; // a tag ICU does not know
-  }
 }

@@ -13,6 +13,18 @@
 import type { CourseModel } from "../model/index.js";
 import { baseLanguage } from "../render/templates.js";
 
+/**
+ * A language's name in another language ("de" in English: "German"; "en" in German: "Englisch"),
+ * from the runtime's ICU data; the tag itself where ICU does not know it.
+ */
+export function languageName(tag: string, inLanguage = "en"): string {
+  try {
+    return new Intl.DisplayNames([inLanguage], { type: "language" }).of(tag) ?? tag;
+  } catch {
+    return tag;
+  }
+}
+
 /** The course language first, then the translations `languages:` lists. */
 export function courseLanguages(config: CourseModel["config"]): string[] {
   return [...new Set([config.language, ...(config.languages ?? [])])];

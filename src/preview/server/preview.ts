@@ -166,9 +166,14 @@ class PreviewServer {
 
   private built(status: BuildStatus): void {
     if (!this.source) return;
-    this.revision++;
-    this.hub.send("state", this.state());
+    this.hub.send("state", this.changed());
     for (const listener of [...this.listeners]) listener(status);
+  }
+
+  /** The state after a change the page is told of: one revision more. */
+  private changed(): PreviewState {
+    this.revision++;
+    return this.state();
   }
 
   private state(): PreviewState {
@@ -279,15 +284,14 @@ class PreviewServer {
         // Another standard is another LMS registration: the learner starts afresh.
         this.learner = this.newLearner();
         await this.source.setFormat(format);
-        this.revision++;
-        return sendJson(res, 200, this.state());
+        return sendJson(res, 200, this.changed());
       }
       default:
         return send(res, 404, "unknown command");
     }
-    this.revision++;
-    this.hub.send("state", this.state());
-    sendJson(res, 200, this.state());
+    const state = this.changed();
+    this.hub.send("state", state);
+    sendJson(res, 200, state);
   }
 
   private setOptions(body: Record<string, unknown>): string | undefined {

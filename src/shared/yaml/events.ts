@@ -146,7 +146,12 @@ const FORMS: Record<ScalarStyle, TextForm> = {
 
 function isNullKey(event: ScalarEvent, text: string): boolean {
   if (event.style !== SCALAR_STYLE.PLAIN || event.tagStart >= 0) return false;
-  return event.valueStart < 0 || /^(?:~|null|Null|NULL)$/.test(text.slice(event.valueStart, event.valueEnd));
+  if (event.valueStart < 0) return true;
+  // Every key is asked: look at the text only when it is as short as a null.
+  return (
+    event.valueEnd - event.valueStart <= 4 &&
+    /^(?:~|null|Null|NULL)$/.test(text.slice(event.valueStart, event.valueEnd))
+  );
 }
 
 function startOf(event: ScalarEvent, text: string, end: number): NodeStart | undefined {
