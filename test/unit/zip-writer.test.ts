@@ -31,7 +31,9 @@ async function files(dir: string): Promise<PackageFile[]> {
   return [
     { name: "imsmanifest.xml", content: '<?xml version="1.0"?><manifest identifier="m"/>' },
     { name: "index.html", content: PAGE },
+    // Up to 16 KB, deflate.ts compresses on the main thread; the page goes to the thread pool.
     { name: "assets/noise.png", content: randomBytes(4096) },
+    { name: "assets/styles.css", content: "body { margin: 0 }\n".repeat(200) },
     { name: "assets/empty.txt", content: "" },
     { name: "assets/vidéo/big.bin", source: video },
   ];
@@ -127,9 +129,10 @@ describe("the zip writer", () => {
     expect(byName.get("index.html")!.method).toBe(8);
     expect((byName.get("index.html")!.data as Buffer).length).toBeLessThan(PAGE.length / 20);
     expect(byName.get("assets/noise.png")!.method).toBe(0);
+    expect(byName.get("assets/styles.css")!.method).toBe(8);
     expect(byName.get("assets/vidéo/big.bin")!.method).toBe(8);
     // The runtime's gzipped size in the build's report comes from the zip's own Deflate stream.
-    for (const name of ["index.html", "assets/noise.png", "imsmanifest.xml"]) {
+    for (const name of ["index.html", "assets/noise.png", "imsmanifest.xml", "assets/styles.css"]) {
       const file = list.find((f) => f.name === name)!;
       expect(gzipSize(byName.get(name)!)).toBe(gzipSync(await original(file), { level: 9 }).length);
     }

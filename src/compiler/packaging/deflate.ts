@@ -9,7 +9,7 @@ import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { constants, crc32, createDeflateRaw, deflateRaw, gzipSync } from "node:zlib";
+import { constants, crc32, createDeflateRaw, deflateRaw, deflateRawSync, gzipSync } from "node:zlib";
 import { once } from "../../shared/once.js";
 import type { PackageFile } from "../targets/target.js";
 
@@ -33,6 +33,13 @@ const LEVEL = constants.Z_BEST_COMPRESSION;
  * file at once cost 1.5 GB on a course of 6,000 files. Four keeps libuv's four threads busy.
  */
 const PARALLEL = 4;
+/**
+ * Contents up to this size are deflated on the main thread. Handing a file to the thread pool
+ * costs more than deflating a small one: 1,000 SVG figures of 150 bytes took 0.6 s of wall time
+ * and 1.2 s of CPU through zlib's callback API and 16–95 ms with deflateRawSync, while 16 KB of
+ * text takes well under a millisecond at level 9.
+ */
+const SYNC_BYTES = 16 * 1024;
 
 /** The entry's size in the zip. */
 export function storedBytes(entry: DeflatedEntry): number {
@@ -66,9 +73,14 @@ export class DeflateOnce {
   private deflated(file: PackageFile): Promise<Deflated> {
     if ("source" in file) return once(this.files, file.source, () => this.slot(() => this.deflateFile(file.source)));
     const { content } = file;
-    if (typeof content === "string")
-      return once(this.strings, content, () => this.slot(() => deflateBytes(Buffer.from(content))));
-    return once(this.buffers, content, () => this.slot(() => deflateBytes(content)));
+    if (typeof content === "string") return once(this.strings, content, () => this.bytes(Buffer.from(content)));
+    return once(this.buffers, content, () => this.bytes(content));
+  }
+
+  private bytes(content: Buffer): Promise<Deflated> {
+    if (content.length <= SYNC_BYTES)
+      return Promise.resolve(stored(content, deflateRawSync(content, { level: LEVEL })));
+    return this.slot(() => deflateBytes(content));
   }
 
   /** Runs `job` when fewer than PARALLEL others run. */
@@ -107,6 +119,11 @@ async function deflateBytes(content: Buffer): Promise<Deflated> {
   const deflated = await new Promise<Buffer>((resolve, reject) =>
     deflateRaw(content, { level: LEVEL }, (error, result) => (error ? reject(error) : resolve(result))),
   );
+  return stored(content, deflated);
+}
+
+/** The entry for `content`: its Deflate stream, or the bytes themselves when that is no smaller. */
+function stored(content: Buffer, deflated: Buffer): Deflated {
   const crc = crc32(content);
   if (deflated.length >= content.length) return { crc32: crc, size: content.length, method: 0, data: content };
   return { crc32: crc, size: content.length, method: 8, data: deflated };
