@@ -14,6 +14,7 @@ import { formatFinding, type Finding } from "../../validator/findings.js";
 import { writtenZipSource } from "../../validator/package/memory-source.js";
 import { validatePackage } from "../../validator/validate.js";
 import { validateSchemaAhead } from "../../validator/checks/schema.js";
+import { encodeText } from "../../validator/package/text.js";
 import { DeflateOnce, gzipSize } from "./deflate.js";
 import { FolderWriter } from "./folders.js";
 import { runtimeBundle } from "./runtime-bundle.js";
@@ -83,7 +84,7 @@ const encoded = new WeakMap<RenderedCourse, Buffer>();
  * page, and a 1,000-lesson course's is 12 MB, so encoding it twelve times cost seconds and memory.
  */
 function htmlBytes(rendered: RenderedCourse): Buffer {
-  return once(encoded, rendered, () => Buffer.from(rendered.html));
+  return once(encoded, rendered, () => encodeText(rendered.html));
 }
 
 /** Assets up to this size are read once per build and shared by every format's zip and folder. */
