@@ -148,5 +148,5 @@ const templateSources = readdirSync(at("templates"), { recursive: true })
   .filter((f) => f.endsWith(".hbs"))
   .sort()
   .map((f) => readFileSync(at(`templates/${f}`), "utf8"));
-writeFileSync(at("lib/templates.js"), shippedSpecsModule(templateSources));
+writeFileSync(at("lib/templates.js"), await shippedSpecsModule(templateSources));
 console.log(`compiled in ${Math.round(performance.now() - started)} ms`);

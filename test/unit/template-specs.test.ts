@@ -8,7 +8,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import Handlebars from "handlebars";
 import { describe, expect, it } from "vitest";
-import { addShippedSpecs, templateSpec } from "../../src/compiler/render/template-specs.js";
+import { addShippedSpecs, compileSpecs, templateSpec } from "../../src/compiler/render/template-specs.js";
 import { PACKAGE_ROOT, TEMPLATES_DIR } from "../../src/shared/node/paths.js";
 
 const sources = readdirSync(TEMPLATES_DIR, { recursive: true })
@@ -27,9 +27,12 @@ describe("compiled templates", () => {
     for (const source of sources) expect(specs.has(templateSpec(source))).toBe(true);
   });
 
-  it("compiles a replaced template once, to what Handlebars.compile renders", () => {
+  it("compiles a replaced template once, to what Handlebars.compile renders", async () => {
     const source = '<p class="{{kind}}">{{t "greeting" name=who}}</p>{{#each items}}<i>{{this}}</i>{{/each}}';
+    expect(() => templateSpec(source)).toThrow(/compileSpecs/);
+    expect(await compileSpecs([source, "{{#if broken}}"])).toEqual(new Map([["{{#if broken}}", expect.any(Error)]]));
     const spec = templateSpec(source);
+    expect(await compileSpecs([source])).toEqual(new Map());
     expect(templateSpec(source)).toBe(spec);
     const context = { kind: "a&b", who: "Ann", items: [1, 2] };
     const withHelper = () => {

@@ -3,10 +3,11 @@
  * folder layered over the defaults: a file with the same relative name replaces the default, extra
  * `.css` files are appended to the theme, and `strings/<lang>.yml` files merge over ours.
  */
-import { readFileSync } from "node:fs";
+/// <reference path="./handlebars-runtime.d.ts" />
+import { existsSync, readFileSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
-import Handlebars from "handlebars";
+import Handlebars from "handlebars/runtime";
 import { pathToFileURL } from "node:url";
 import { PACKAGE_ROOT, TEMPLATES_DIR } from "../../shared/node/paths.js";
 import { once } from "../../shared/once.js";
@@ -14,7 +15,8 @@ import { BuildFailed, Diagnostics } from "../diagnostics.js";
 import { linkedOutside, listFiles } from "../load/course-paths.js";
 import { YamlSource } from "../load/yaml-source.js";
 import type { CssPart } from "./css.js";
-import { addShippedSpecs, templateSpec } from "./template-specs.js";
+import { templateProblem } from "./template-errors.js";
+import { addShippedSpecs, compileSpecs, templateSpec } from "./template-specs.js";
 
 export const THEME_CSS = "theme.css";
 
@@ -105,6 +107,7 @@ export class Templates {
       blockFiles.map(([rel], i) => [rel.slice("blocks/".length, -".css".length), blockParts[i]!] as const),
     );
     await loadShippedSpecs();
+    await compileTemplates(sources, found.files);
     const strings = {
       ...(await readStrings(found, "en")),
       ...(await readStrings(found, baseLanguage(language))),
@@ -138,6 +141,32 @@ export class Templates {
       return this.hbs.template(templateSpec(source));
     });
   }
+}
+
+/**
+ * Compiles the templates Coursepack did not ship compiled (those a course replaces or adds), so that
+ * one Handlebars cannot read fails the build at its `file:line:col`, whether a page uses it or not.
+ */
+async function compileTemplates(
+  sources: ReadonlyMap<string, string>,
+  files: ReadonlyMap<string, string>,
+): Promise<void> {
+  const failed = await compileSpecs(sources.values());
+  if (failed.size === 0) return;
+  const diagnostics = new Diagnostics();
+  for (const [name, source] of sources) {
+    const error = failed.get(source);
+    if (!error) continue;
+    const file = files.get(`${name}.hbs`)!;
+    const { line, col, message } = templateProblem(error, source);
+    const ownDefault =
+      file !== path.join(TEMPLATES_DIR, `${name}.hbs`) && existsSync(path.join(TEMPLATES_DIR, `${name}.hbs`));
+    diagnostics.error(
+      { file, line, col },
+      `${message}; fix the template${ownDefault ? `, or delete it to use Coursepack's own ${name}.hbs` : ""}`,
+    );
+  }
+  throw new BuildFailed(diagnostics);
 }
 
 let stringKeys: ReadonlySet<string> | undefined;
