@@ -10,7 +10,7 @@ import type { CourseModel, PageModel } from "../model/index.js";
 import { textDirection } from "./course-data.js";
 import { minifyCss } from "./css.js";
 import { PageRenderer } from "./pages.js";
-import { assetDigest, buildStamp, pageContentHashes, shortHash } from "./stamp.js";
+import { assetDigest, buildStamp, shortHash } from "./stamp.js";
 import type { Templates } from "./templates.js";
 
 export interface RenderedCourse {
@@ -57,35 +57,31 @@ export async function renderCourse(
     const number = page.kind === "lesson" ? ++lessonNumber : 0;
     return { id: page.id, title: page.title, html: memo.page(page, number, () => renderer.page(page, number)) };
   });
-  const pageHashes = pageContentHashes(pages);
-  // The content hash covers what the learner gets (the page, the styles, every asset with its name)
-  // and is shown in that page, so the page is rendered once with a stand-in where the hash goes,
-  // hashed, and the stand-in replaced. Rendering it twice, without and with the hash, cost a
-  // 1,000-lesson course about 0.2 s. The stand-in is derived from the pages' own hashes, so no
-  // author text can contain it by chance.
-  const standIn = `cp${shortHash([Object.values(pageHashes).join()])}stamp`;
-  data.contentHash = standIn;
-  const withStandIn = templates.render("layout", {
-    course: {
-      title: model.config.title,
-      language: model.config.language,
-      direction: textDirection(model.config.language),
-      description: model.config.description,
-    },
-    logo: model.logo,
-    themeVars: themeVariables(model.config.theme),
-    pages,
-    stamp: { version: model.config.version, build: standIn },
-    dataJson: scriptJson(data),
-  });
+  const layout = (stamp?: { version: string; build: string }) =>
+    templates.render("layout", {
+      course: {
+        title: model.config.title,
+        language: model.config.language,
+        direction: textDirection(model.config.language),
+        description: model.config.description,
+      },
+      logo: model.logo,
+      themeVars: themeVariables(model.config.theme),
+      pages,
+      stamp,
+      dataJson: scriptJson(data),
+    });
   const parts = templates.cssFor(usedBlockTemplates(model));
   const css = await memo.css(parts.map((p) => p.text).join("\n"), () => minifyCss(parts));
   const assets = model.assets.entries();
+  // The hash covers what the learner gets, without the stamp itself: the page as rendered without
+  // it, the styles and every asset with its name.
   const digests = await Promise.all(assets.map(async ([source, name]) => `${name}:${await memo.asset(source)}`));
-  const content = shortHash([withStandIn, css, ...digests]);
+  data.contentHash = "";
+  const content = shortHash([layout(), css, ...digests]);
   data.contentHash = content;
-  const html = withStandIn.replaceAll(standIn, content);
-  return { html, data, css, assets, stamp: buildStamp(model.config, content, pageHashes) };
+  const html = layout({ version: model.config.version, build: content });
+  return { html, data, css, assets, stamp: buildStamp(model.config, content, pages) };
 }
 
 /** The templates (and so the stylesheets) of every block the course uses. */

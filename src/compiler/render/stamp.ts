@@ -28,17 +28,19 @@ export async function assetDigest(source: string, contents?: ReadonlyMap<string,
   return hash.digest("hex");
 }
 
-/** Each page's short hash, by page id, as the build stamp lists them. */
-export function pageContentHashes(pages: readonly { id: string; html: string }[]): Record<string, string> {
-  // The kicker ("Lesson 3 · 5 min") changes when lessons are reordered, which the diff reports on
-  // its own; the page's text has not changed.
-  return Object.fromEntries(pages.map((p) => [p.id, shortHash([p.html.replace(KICKER, "")])]));
-}
-
 export function buildStamp(
   course: { id: string; version: string },
   content: string,
-  pages: Record<string, string>,
+  pages: readonly { id: string; html: string }[],
 ): BuildStamp {
-  return { stamp: 1, generator: `coursepack ${VERSION}`, course: course.id, version: course.version, content, pages };
+  return {
+    stamp: 1,
+    generator: `coursepack ${VERSION}`,
+    course: course.id,
+    version: course.version,
+    content,
+    // The kicker ("Lesson 3 · 5 min") changes when lessons are reordered, which the diff reports on
+    // its own; the page's text has not changed.
+    pages: Object.fromEntries(pages.map((p) => [p.id, shortHash([p.html.replace(KICKER, "")])])),
+  };
 }
