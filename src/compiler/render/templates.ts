@@ -4,7 +4,7 @@
  * `.css` files are appended to the theme, and `strings/<lang>.yml` files merge over ours.
  */
 /// <reference path="./handlebars-runtime.d.ts" />
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import Handlebars from "handlebars/runtime";
@@ -15,8 +15,8 @@ import { BuildFailed, Diagnostics } from "../diagnostics.js";
 import { linkedOutside, listFiles } from "../load/course-paths.js";
 import { YamlSource } from "../load/yaml-source.js";
 import type { CssPart } from "./css.js";
-import { templateProblem } from "./template-errors.js";
-import { addShippedSpecs, compileSpecs, templateSpec } from "./template-specs.js";
+import { checkOwnTemplates } from "./own-templates.js";
+import { addShippedSpecs, templateSpec } from "./template-specs.js";
 
 export const THEME_CSS = "theme.css";
 
@@ -107,13 +107,14 @@ export class Templates {
       blockFiles.map(([rel], i) => [rel.slice("blocks/".length, -".css".length), blockParts[i]!] as const),
     );
     await loadShippedSpecs();
-    await compileTemplates(sources, found.files);
     const strings = {
       ...(await readStrings(found, "en")),
       ...(await readStrings(found, baseLanguage(language))),
       ...overrides,
     };
-    return new Templates(sources, { theme, blocks, own }, strings);
+    const templates = new Templates(sources, { theme, blocks, own }, strings);
+    await checkOwnTemplates(sources, found.files, new Set(Object.keys(templates.hbs.helpers)));
+    return templates;
   }
 
   /**
@@ -141,32 +142,6 @@ export class Templates {
       return this.hbs.template(templateSpec(source));
     });
   }
-}
-
-/**
- * Compiles the templates Coursepack did not ship compiled (those a course replaces or adds), so that
- * one Handlebars cannot read fails the build at its `file:line:col`, whether a page uses it or not.
- */
-async function compileTemplates(
-  sources: ReadonlyMap<string, string>,
-  files: ReadonlyMap<string, string>,
-): Promise<void> {
-  const failed = await compileSpecs(sources.values());
-  if (failed.size === 0) return;
-  const diagnostics = new Diagnostics();
-  for (const [name, source] of sources) {
-    const error = failed.get(source);
-    if (!error) continue;
-    const file = files.get(`${name}.hbs`)!;
-    const { line, col, message } = templateProblem(error, source);
-    const ownDefault =
-      file !== path.join(TEMPLATES_DIR, `${name}.hbs`) && existsSync(path.join(TEMPLATES_DIR, `${name}.hbs`));
-    diagnostics.error(
-      { file, line, col },
-      `${message}; fix the template${ownDefault ? `, or delete it to use Coursepack's own ${name}.hbs` : ""}`,
-    );
-  }
-  throw new BuildFailed(diagnostics);
 }
 
 let stringKeys: ReadonlySet<string> | undefined;
