@@ -105,7 +105,11 @@ export async function checkCourse(
   const model = loaded && buildModel(loaded, diagnostics, stages.buildPage, lms);
   if (!model) throw new BuildFailed(diagnostics);
   await checkModel(model, diagnostics);
-  const templates = await stages.templates(model);
+  const templates = await stages.templates(model).catch((error: unknown) => {
+    // A template or strings file that fails: report it with everything the checks found.
+    if (error instanceof BuildFailed) diagnostics.list.push(...error.diagnostics.list);
+    throw error instanceof BuildFailed ? new BuildFailed(diagnostics) : error;
+  });
   const targets = resolveTargets(model, formats, diagnostics);
   const data = courseData(model, templates.strings);
   for (const target of targets) target.check?.(model, data, diagnostics);

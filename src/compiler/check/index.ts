@@ -10,6 +10,7 @@ import { lessonContent } from "./rules/lesson-content.js";
 import { references } from "./rules/references.js";
 import { scenarios } from "./rules/scenarios.js";
 import { strings } from "./rules/strings.js";
+import { stylesheets } from "./rules/stylesheets.js";
 import { templateLinks } from "./rules/template-links.js";
 import { theme } from "./rules/theme.js";
 import { uniqueIds } from "./rules/unique-ids.js";
@@ -24,6 +25,7 @@ export const rules: readonly Rule[] = [
   theme,
   references,
   templateLinks,
+  stylesheets,
   blocks,
   scenarios,
 ];

@@ -41,9 +41,55 @@ export async function minifyCss(parts: readonly CssPart[]): Promise<string> {
   return minified.join("\n");
 }
 
+/** What the minifier could not read and left out, at its 1-based line and column. */
+export interface CssProblem {
+  line: number;
+  col: number;
+  message: string;
+}
+
+export interface MinifiedCss {
+  styles: string;
+  problems: CssProblem[];
+}
+
+/**
+ * A course's stylesheets by text: the check stage reports their problems (rules/stylesheets.ts)
+ * and the render stage ships them, from one minification. A preview session edits them: the most
+ * recent few are kept.
+ */
+const ownCss = new Map<string, Promise<MinifiedCss>>();
+const KEPT = 32;
+
 /** Level 1 only: the author's cascade stays as written. */
-export async function minifyText(css: string): Promise<string> {
-  const { default: CleanCSS } = await import("clean-css");
-  const result = new CleanCSS({ level: 1, inline: false, rebase: false }).minify(css);
-  return result.styles;
+export function minifyOwnCss(css: string): Promise<MinifiedCss> {
+  let made = ownCss.get(css);
+  if (!made) {
+    made = import("clean-css").then(({ default: CleanCSS }) => {
+      const result = new CleanCSS({ level: 1, inline: false, rebase: false }).minify(css);
+      const problems = [...result.errors, ...result.warnings].map(cssProblem);
+      // A stray "}" is reported twice, as unexpected and as invalid: one finding per place.
+      const places = new Set<string>();
+      const once = problems.filter((p) => !places.has(`${p.line}:${p.col}`) && places.add(`${p.line}:${p.col}`));
+      return { styles: result.styles, problems: once };
+    });
+    ownCss.set(css, made);
+    if (ownCss.size > KEPT) ownCss.delete(ownCss.keys().next().value!);
+  }
+  return made;
+}
+
+async function minifyText(css: string): Promise<string> {
+  return (await minifyOwnCss(css)).styles;
+}
+
+/** clean-css says "Invalid character(s) '.x {' at 2:1. Ignoring.", with a 0-based column. */
+function cssProblem(text: string): CssProblem {
+  const at = / at (\d+):(\d+)\.?/.exec(text);
+  const message = text
+    .replace(/ at \d+:\d+/, "")
+    .replace(/\.? Ignoring\.$/, "")
+    .replace(/\.$/, "")
+    .replace(/'([^']*)'/, (_, quoted: string) => `'${quoted.replace(/\s+/g, " ").trim().slice(0, 40)}'`);
+  return at ? { line: Number(at[1]), col: Number(at[2]) + 1, message } : { line: 1, col: 1, message };
 }
