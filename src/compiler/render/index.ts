@@ -81,6 +81,7 @@ export async function renderCourse(
   const content = shortHash([layout(), css, ...digests]);
   data.contentHash = content;
   const html = layout({ version: model.config.version, build: content });
+  templates.assertContract();
   return { html, data, css, assets, stamp: buildStamp(model.config, content, pages) };
 }
 

@@ -11,10 +11,11 @@ import Handlebars from "handlebars/runtime";
 import { pathToFileURL } from "node:url";
 import { PACKAGE_ROOT, TEMPLATES_DIR } from "../../shared/node/paths.js";
 import { once } from "../../shared/once.js";
-import { BuildFailed, Diagnostics } from "../diagnostics.js";
+import { BuildFailed, Diagnostics, fileStart } from "../diagnostics.js";
 import { linkedOutside, listFiles } from "../load/course-paths.js";
 import { YamlSource } from "../load/yaml-source.js";
 import type { CssPart } from "./css.js";
+import { CONTRACT, type Hook } from "./contract.js";
 import { checkOwnTemplates } from "./own-templates.js";
 import { addShippedSpecs, templateSpec } from "./template-specs.js";
 
@@ -72,12 +73,16 @@ export async function findTemplates(courseTemplatesDir: string): Promise<Templat
 export class Templates {
   private readonly hbs = Handlebars.create();
   private readonly compiled = new Map<string, Handlebars.TemplateDelegate>();
+  /** What the course's own templates left out of the page (contract.ts), by template and hook. */
+  private readonly unmet = new Map<string, { name: string; file: string; hook: Hook }>();
 
   private constructor(
     private readonly sources: Map<string, string>,
     /** The theme (none when a course removed it), templates/blocks/<name>.css by name, the course's own CSS. */
     private readonly styles: { theme: CssPart[]; blocks: ReadonlyMap<string, CssPart>; own: CssPart[] },
     readonly strings: Record<string, string>,
+    /** The course's own templates: their file by name. */
+    private readonly ownFiles: ReadonlyMap<string, string>,
   ) {
     // Partials are compiled when first used, from the shared specs (template-specs.ts).
     for (const name of sources.keys())
@@ -112,7 +117,12 @@ export class Templates {
       ...(await readStrings(found, baseLanguage(language))),
       ...overrides,
     };
-    const templates = new Templates(sources, { theme, blocks, own }, strings);
+    const ownFiles = new Map(
+      [...found.files]
+        .filter(([rel, file]) => rel.endsWith(".hbs") && !file.startsWith(TEMPLATES_DIR + path.sep))
+        .map(([rel, file]) => [rel.slice(0, -".hbs".length), file] as const),
+    );
+    const templates = new Templates(sources, { theme, blocks, own }, strings, ownFiles);
     await checkOwnTemplates(sources, found.files, new Set(Object.keys(templates.hbs.helpers)));
     return templates;
   }
@@ -132,7 +142,29 @@ export class Templates {
   }
 
   render(name: string, context: object): string {
-    return this.template(name)(context);
+    const html = this.template(name)(context);
+    const file = this.ownFiles.get(name);
+    if (file)
+      for (const hook of CONTRACT[name] ?? [])
+        if (!hook.found(html, context as Record<string, unknown>))
+          this.unmet.set(`${name}\0${hook.need}`, { name, file, hook });
+    return html;
+  }
+
+  /**
+   * Fails the build when a template of the course's own left out what the player needs
+   * (contract.ts). What a template once left out stays reported while the template is unchanged:
+   * the preview keeps pages it rendered before.
+   */
+  assertContract(): void {
+    if (this.unmet.size === 0) return;
+    const diagnostics = new Diagnostics();
+    for (const { name, file, hook } of this.unmet.values())
+      diagnostics.error(
+        fileStart(file),
+        `this template must write ${hook.need}: ${hook.why} (Coursepack's own ${name}.hbs, in templates/ of its package, shows where)`,
+      );
+    throw new BuildFailed(diagnostics);
   }
 
   private template(name: string): Handlebars.TemplateDelegate {

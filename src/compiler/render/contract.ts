@@ -1,0 +1,96 @@
+/**
+ * What the player (src/runtime) needs from the page, by template: the hooks it finds elements by.
+ * Coursepack's own templates have them all; a course that replaces one can leave one out, and its
+ * packages then build, pass every check and never start, or never let a learner start the quiz,
+ * or never report to the LMS. Each template of the course's own is held to this list as it renders
+ * (templates.ts), and the build fails at that template with what to keep.
+ */
+export interface Hook {
+  /** What the template must write, as Coursepack's own template writes it. */
+  need: string;
+  /** What breaks without it. */
+  why: string;
+  found(html: string, context: Record<string, unknown>): boolean;
+}
+
+/** `<section class="page …" data-page="{{id}}">`: the player shows one page at a time by it. */
+const pageSection: Hook = {
+  need: '<section class="page" id="page-{{id}}" data-page="{{id}}"> around the page',
+  why: "the player shows one page at a time and finds each by it",
+  found: (html, context) =>
+    [...html.matchAll(/<section\b([^>]*)>/g)].some(
+      ([, attrs]) => /\bclass="([^"]*\s)?page(\s[^"]*)?"/.test(attrs!) && attrs!.includes(`data-page="${context.id}"`),
+    ),
+};
+
+/** An attribute the quiz runtime finds a part of the quiz by. */
+const quizHook = (attribute: string, why: string): Hook => ({
+  need: attribute,
+  why,
+  found: (html) => html.includes(attribute),
+});
+
+/** Whether the first and last of `parts` are in `html` (all are written by one loop, or none is). */
+const includesAll = (html: string, parts: readonly string[]) =>
+  parts.length === 0 || (html.includes(parts[0]!) && html.includes(parts.at(-1)!));
+
+export const CONTRACT: Readonly<Record<string, readonly Hook[]>> = {
+  layout: [
+    {
+      need: '<script type="application/json" id="course-data">{{{dataJson}}}</script>',
+      why: "the player reads the course, its settings and its answer keys from it",
+      found: (html, context) => /\bid="course-data"/.test(html) && html.includes(context.dataJson as string),
+    },
+    {
+      need: '<script src="coursepack.js"></script>',
+      why: "it is the player, without which nothing reacts to the learner and nothing reaches the LMS",
+      found: (html) => /<script\b[^>]*\bsrc="coursepack\.js"/.test(html),
+    },
+    {
+      need: '<link rel="stylesheet" href="coursepack.css">',
+      why: "it holds the theme and the course's own CSS",
+      found: (html) => /<link\b[^>]*\bhref="coursepack\.css"/.test(html),
+    },
+    {
+      need: "{{#each pages}}{{{html}}}{{/each}}",
+      why: "it writes the lessons and quizzes into the page",
+      found: (html, context) =>
+        includesAll(
+          html,
+          (context.pages as { html: string }[]).map((p) => p.html),
+        ),
+    },
+  ],
+  lesson: [
+    pageSection,
+    {
+      need: "{{{body}}}",
+      why: "it is the lesson's text",
+      found: (html, context) => html.includes(context.body as string),
+    },
+  ],
+  quiz: [
+    pageSection,
+    quizHook('data-quiz-action="start"', "the learner starts the quiz with it"),
+    quizHook('data-quiz-screen="questions"', "the questions are shown in it"),
+    quizHook('data-quiz-action="submit"', "the learner submits the answers, and the score is sent, with it"),
+    quizHook('data-quiz-screen="results"', "the score is shown in it"),
+    {
+      need: "{{#each questions}}{{{this}}}{{/each}}",
+      why: "it writes the questions into the quiz",
+      found: (html, context) => includesAll(html, context.questions as string[]),
+    },
+  ],
+  question: [
+    {
+      need: 'data-question="{{id}}" on the question\'s element',
+      why: "the quiz finds each question's answer by it",
+      found: (html, context) => html.includes(`data-question="${context.id}"`),
+    },
+    {
+      need: "{{{body}}}",
+      why: "it holds the answer options",
+      found: (html, context) => html.includes(context.body as string),
+    },
+  ],
+};

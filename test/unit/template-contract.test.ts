@@ -1,0 +1,61 @@
+/**
+ * render/contract.ts: a course's own layout, lesson, quiz and question templates must keep what the
+ * player finds the page by. Copies of Coursepack's own templates keep it all; each one that leaves
+ * something out fails the build at that template, with what to keep.
+ */
+import { cp, mkdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { BuildFailed, formatDiagnostic } from "../../src/compiler/diagnostics.js";
+import { checkCourse } from "../../src/compiler/pipeline.js";
+import { renderCourse } from "../../src/compiler/render/index.js";
+import { FIXTURES, ROOT, tempDir } from "../support/build.js";
+
+const CONTRACTED = ["layout", "lesson", "quiz", "question"];
+
+/** A copy of the all-types course (lessons, a quiz, every question type) with templates of its own. */
+async function courseWith(templates: Record<string, (ours: string) => string>): Promise<string> {
+  const dir = await tempDir("contract");
+  await cp(path.join(FIXTURES, "courses", "all-types"), dir, { recursive: true });
+  await mkdir(path.join(dir, "templates"));
+  for (const [name, edit] of Object.entries(templates)) {
+    const ours = await readFile(path.join(ROOT, "templates", `${name}.hbs`), "utf8");
+    await writeFile(path.join(dir, "templates", `${name}.hbs`), edit(ours));
+  }
+  return dir;
+}
+
+async function renderErrors(dir: string): Promise<string[]> {
+  const { model, templates, data } = await checkCourse(dir, ["web"]);
+  try {
+    await renderCourse(model, templates, data);
+    return [];
+  } catch (error) {
+    if (!(error instanceof BuildFailed)) throw error;
+    return error.diagnostics.sorted().map((d) => formatDiagnostic(d, dir));
+  }
+}
+
+describe("the templates a course replaces", () => {
+  it("render when they are copies of Coursepack's own", async () => {
+    const same = Object.fromEntries(CONTRACTED.map((name) => [name, (ours: string) => ours]));
+    expect(await renderErrors(await courseWith(same))).toEqual([]);
+  });
+
+  it("fail the build at the template that leaves out what the player needs", async () => {
+    const dir = await courseWith({
+      layout: (ours) => ours.replace('<script src="coursepack.js"></script>', ""),
+      lesson: (ours) => ours.replace('data-page="{{id}}"', ""),
+      quiz: (ours) => ours.replaceAll('data-quiz-action="submit"', 'data-quiz-action="send"'),
+      question: (ours) => ours.replace("{{{body}}}", ""),
+    });
+    const errors = await renderErrors(dir);
+    expect(errors.map((e) => e.replace(/ \(Coursepack's own .*$/, ""))).toEqual([
+      'templates/layout.hbs:1:1: error: this template must write <script src="coursepack.js"></script>: it is the player, without which nothing reacts to the learner and nothing reaches the LMS',
+      'templates/lesson.hbs:1:1: error: this template must write <section class="page" id="page-{{id}}" data-page="{{id}}"> around the page: the player shows one page at a time and finds each by it',
+      "templates/question.hbs:1:1: error: this template must write {{{body}}}: it holds the answer options",
+      'templates/quiz.hbs:1:1: error: this template must write data-quiz-action="submit": the learner submits the answers, and the score is sent, with it',
+    ]);
+    expect(errors[0]).toMatch(/\(Coursepack's own layout\.hbs, in templates\/ of its package, shows where\)$/);
+  });
+});
