@@ -10,28 +10,32 @@ import type { Source, SourcePath } from "../load/source.js";
 
 type Issue = z.core.$ZodIssue;
 
-/** Every key a schema knows at any depth, for "did you mean" suggestions. */
-const keyCache = new WeakMap<object, Set<string>>();
-function keysOf(schema: z.ZodType): Set<string> {
+/**
+ * Every key a schema knows at any depth, with the mappings it belongs in (their keys joined by
+ * dots, "" for the top), for "did you mean" suggestions and for a key written at the wrong depth.
+ */
+const keyCache = new WeakMap<object, Map<string, Set<string>>>();
+function keysOf(schema: z.ZodType): Map<string, Set<string>> {
   let keys = keyCache.get(schema);
   if (keys) return keys;
-  keys = new Set<string>();
+  const found = new Map<string, Set<string>>();
   const seen = new Set<unknown>();
-  const walk = (s: unknown): void => {
+  const walk = (s: unknown, parent: string): void => {
     if (!s || typeof s !== "object" || seen.has(s)) return;
     seen.add(s);
     const def = (s as { _zod?: { def?: Record<string, unknown> } })._zod?.def;
     if (!def) return;
     if (def.type === "object") {
       for (const [k, v] of Object.entries(def.shape as Record<string, unknown>)) {
-        keys!.add(k);
-        walk(v);
+        found.set(k, (found.get(k) ?? new Set()).add(parent));
+        walk(v, parent ? `${parent}.${k}` : k);
       }
     }
-    for (const child of ["innerType", "element", "in", "out", "valueType", "schema"]) walk(def[child]);
-    if (Array.isArray(def.options)) def.options.forEach(walk);
+    for (const child of ["innerType", "element", "in", "out", "valueType", "schema"]) walk(def[child], parent);
+    if (Array.isArray(def.options)) for (const option of def.options) walk(option, parent);
   };
-  walk(schema);
+  walk(schema, "");
+  keys = found;
   keyCache.set(schema, keys);
   return keys;
 }
@@ -57,14 +61,17 @@ function reportIssue(
   d: Diagnostics,
   what: string,
   base: SourcePath,
-  keys: Set<string>,
+  keys: Map<string, Set<string>>,
 ): void {
   const path = [...base, ...(issue.path as (string | number)[])];
   const name = label(path);
   switch (issue.code) {
     case "unrecognized_keys":
       for (const key of issue.keys) {
-        d.error(src.keyPosition(path, key), `unknown key "${key}" in ${what}${suggest(key, keys)}`);
+        d.error(
+          src.keyPosition(path, key),
+          `unknown key "${key}" in ${what}${suggest(key, label(path.filter((p) => typeof p === "string")), keys)}`,
+        );
       }
       return;
     case "invalid_type":
@@ -135,10 +142,16 @@ function describe(v: unknown): string {
   return `${typeof v} ${String(v)}`;
 }
 
-function suggest(key: string, vocabulary: Set<string>): string {
+/** Where a known key belongs when it was written elsewhere, or the nearest known key. */
+function suggest(key: string, at: string, vocabulary: Map<string, Set<string>>): string {
+  const places = [...(vocabulary.get(key) ?? [])].filter((place) => place !== at);
+  if (places.length > 0) {
+    const where = places.map((place) => (place ? `under "${place}:"` : "at the top level")).slice(0, 2);
+    return `; "${key}" belongs ${where.join(" or ")}`;
+  }
   let best: string | undefined;
   let bestDistance = Math.max(2, Math.floor(key.length / 3)) + 1;
-  for (const known of vocabulary) {
+  for (const known of vocabulary.keys()) {
     const dist = distance(key.toLowerCase(), known.toLowerCase());
     if (dist < bestDistance) [best, bestDistance] = [known, dist];
   }
