@@ -37,6 +37,7 @@ const PROBE_ENV: MarkdownEnv = {
   idPrefix: "",
   relativeLinks: [],
   spacedLinks: [],
+  insecureEmbeds: [],
   checks: [],
   blocks: [],
   blockProblems: [],

@@ -13,6 +13,13 @@ export interface Reference {
 }
 
 /** A ```check fence: an ungraded knowledge-check question inside a lesson. */
+export interface InsecureEmbed {
+  /** The element: `img` for a Markdown image, else the HTML tag written. */
+  tag: string;
+  url: string;
+  at: Position;
+}
+
 export interface CheckBlock {
   yaml: string;
   /** 1-based file line of the fence's first content line. */
@@ -87,6 +94,8 @@ export interface MarkdownEnv extends Env {
   relativeLinks: Reference[];
   /** `![alt](a b.svg)`: written as an image or link, but shown as text because the path has a space. */
   spacedLinks: Reference[];
+  /** Images, frames, media and scripts loaded from an `http://` address (Markdown or raw HTML). */
+  insecureEmbeds: InsecureEmbed[];
   checks: CheckBlock[];
   /** Blocks in the order they close (a nested block before the block around it). */
   blocks: BlockSyntax[];

@@ -46,7 +46,15 @@ export interface Origin {
 }
 
 export function parseMarkdown(source: string, origin: Origin, inline = false): MarkdownField {
-  const env: MarkdownEnv = { ...origin, relativeLinks: [], spacedLinks: [], checks: [], blocks: [], blockProblems: [] };
+  const env: MarkdownEnv = {
+    ...origin,
+    relativeLinks: [],
+    spacedLinks: [],
+    insecureEmbeds: [],
+    checks: [],
+    blocks: [],
+    blockProblems: [],
+  };
   const md = markdown();
   const tokens = inline ? md.parseInline(source, env) : md.parse(source, env);
   return { source, tokens, env, inline };
@@ -88,7 +96,14 @@ export function parseInlineIn(
     md = withQuotes.get(key) ?? createMarkdown(quotes);
     withQuotes.set(key, md);
   }
-  const scratch: MarkdownEnv = { ...env, relativeLinks: [], checks: [], blocks: [], blockProblems: [] };
+  const scratch: MarkdownEnv = {
+    ...env,
+    relativeLinks: [],
+    insecureEmbeds: [],
+    checks: [],
+    blocks: [],
+    blockProblems: [],
+  };
   const [inline] = md.parseInline(source, scratch);
   return { tokens: inline?.children ?? [], references: scratch.relativeLinks };
 }

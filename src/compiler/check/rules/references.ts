@@ -2,6 +2,7 @@
  * Relative images and links must point at files inside the course folder that exist (following
  * symbolic links, which must not lead out of it), links to lessons must name a lesson in the
  * outline, images need alt text for screen readers, and a path with a space is written in <…>.
+ * What the page loads from an http:// address is blocked inside an LMS served over https.
  */
 import { stat } from "node:fs/promises";
 import path from "node:path";
@@ -16,6 +17,11 @@ export const references: Rule = {
     const lessonFiles = new Set(model.pages.map((p) => p.file));
     const checks: Promise<void>[] = [];
     for (const field of markdownFields(model)) {
+      for (const { tag, url, at } of field.env.insecureEmbeds)
+        diagnostics.warning(
+          at,
+          `${tag === "img" ? "image" : `<${tag}>`} "${url}" is loaded over http://, which browsers block (or force to https) in a course an LMS serves over https; use its https:// address, or a file in the course folder`,
+        );
       for (const ref of field.env.spacedLinks) {
         const what = ref.kind === "image" ? "image" : "link";
         const fixed = ref.kind === "image" ? `![${ref.alt}](<${ref.url}>)` : `[${ref.alt}](<${ref.url}>)`;

@@ -3,7 +3,7 @@
  * missing assets and broken lesson links before anything is rendered — and the would-be images and
  * links that Markdown did not read as such because their path has a space.
  */
-import type { MarkdownIt, StateCore } from "markdown-it";
+import type { MarkdownIt, StateCore, Token } from "markdown-it";
 import type { MarkdownEnv } from "../env.js";
 
 /** True for URLs that leave the package: schemes (https:, mailto:…) and protocol-relative URLs. */
@@ -15,33 +15,49 @@ export function references(md: MarkdownIt): void {
   md.core.ruler.push("coursepack_references", (state: StateCore) => {
     const env = state.env as MarkdownEnv;
     const lines = state.src.split("\n");
-    for (const block of state.tokens) {
-      if (block.type !== "inline" || !block.children) continue;
+    const at = (block: Token, written: string) => {
       const firstLine = block.map?.[0] ?? 0;
+      const { line, col } = locate(lines, firstLine, block.map?.[1] ?? firstLine + 1, written);
+      return { file: env.file, line: env.line + line, col: line === 0 ? env.col + col : col + 1 };
+    };
+    for (const block of state.tokens) {
+      if (block.type === "html_block")
+        for (const embed of insecureInHtml(block.content))
+          env.insecureEmbeds.push({ ...embed, at: at(block, embed.url) });
+      if (block.type !== "inline" || !block.children) continue;
       for (const token of block.children) {
+        const src = token.type === "image" ? String(token.attrGet("src") ?? "") : "";
+        if (/^http:/i.test(src)) env.insecureEmbeds.push({ tag: "img", url: src, at: at(block, src) });
+        if (token.type === "html_inline")
+          for (const embed of insecureInHtml(token.content))
+            env.insecureEmbeds.push({ ...embed, at: at(block, embed.url) });
         const raw =
           token.type === "image" ? token.attrGet("src") : token.type === "link_open" ? token.attrGet("href") : null;
         const url = raw === null ? null : String(raw);
         if (url === null || url === "" || isExternal(url) || url.startsWith("#")) continue;
-        const { line, col } = locate(lines, firstLine, block.map?.[1] ?? firstLine + 1, url);
         env.relativeLinks.push({
           kind: token.type === "image" ? "image" : "link",
           url,
-          at: { file: env.file, line: env.line + line, col: line === 0 ? env.col + col : col + 1 },
+          at: at(block, url),
           alt: token.type === "image" ? token.content : "",
         });
       }
-      for (const spaced of findSpacedLinks(block.content)) {
-        const { line, col } = locate(lines, firstLine, block.map?.[1] ?? firstLine + 1, spaced.written);
-        env.spacedLinks.push({
-          kind: spaced.kind,
-          url: spaced.url,
-          at: { file: env.file, line: env.line + line, col: line === 0 ? env.col + col : col + 1 },
-          alt: spaced.alt,
-        });
-      }
+      for (const spaced of findSpacedLinks(block.content))
+        env.spacedLinks.push({ kind: spaced.kind, url: spaced.url, at: at(block, spaced.written), alt: spaced.alt });
     }
   });
+}
+
+/**
+ * Elements of raw HTML that load an `http://` address: an LMS serves the course over https, where
+ * browsers block such frames, media and scripts (and block or upgrade images). Links (`<a>`) are
+ * not loaded by the page, so they are left alone.
+ */
+const INSECURE_EMBED =
+  /<(img|iframe|video|audio|source|track|embed|object|script|link|input)\b[^>]*?\s(?:src|data|poster|href)\s*=\s*["']?(http:[^"'\s>]+)/gi;
+
+function insecureInHtml(html: string): { tag: string; url: string }[] {
+  return [...html.matchAll(INSECURE_EMBED)].map((m) => ({ tag: m[1]!.toLowerCase(), url: m[2]! }));
 }
 
 /**
