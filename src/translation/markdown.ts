@@ -3,7 +3,7 @@
  * source's codes (the translator only moves them), its text is escaped, and the result is parsed
  * again to prove it carries exactly the source's formatting.
  */
-import type { MarkdownEnv } from "../compiler/markdown/env.js";
+import { collected, type MarkdownEnv } from "../compiler/markdown/env.js";
 import { parseInlineIn } from "../compiler/markdown/index.js";
 import {
   codesOf,
@@ -35,12 +35,7 @@ const PROBE_ENV: MarkdownEnv = {
   line: 1,
   col: 1,
   idPrefix: "",
-  relativeLinks: [],
-  spacedLinks: [],
-  insecureEmbeds: [],
-  checks: [],
-  blocks: [],
-  blockProblems: [],
+  ...collected(),
 };
 
 /** Why `markdown` would not show the formatting of `target`, or undefined when it does. */

@@ -1,5 +1,5 @@
 /** Builds courses for tests into throwaway folders under test/.tmp. */
-import { mkdtemp, mkdir } from "node:fs/promises";
+import { mkdtemp, mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { packageFiles } from "../../src/compiler/packaging/assemble.js";
@@ -15,6 +15,18 @@ export async function tempDir(prefix: string): Promise<string> {
   const base = path.join(ROOT, "test", ".tmp");
   await mkdir(base, { recursive: true });
   return mkdtemp(path.join(base, `${prefix}-`));
+}
+
+/** A course of one lesson (lessons/a.md, its text given whole), in a throwaway folder. */
+export async function oneLessonCourse(prefix: string, lesson: string): Promise<string> {
+  const dir = await tempDir(prefix);
+  await mkdir(path.join(dir, "lessons"));
+  await writeFile(
+    path.join(dir, "course.yml"),
+    `id: ${prefix}\ntitle: One lesson\ndescription: A course for one test.\noutline:\n  - lessons/a.md\n`,
+  );
+  await writeFile(path.join(dir, "lessons", "a.md"), lesson);
+  return dir;
 }
 
 export async function buildInto(dir: string, options: Omit<BuildOptions, "dir" | "outDir"> = {}): Promise<BuildResult> {

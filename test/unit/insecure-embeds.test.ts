@@ -3,12 +3,10 @@
  * in raw HTML) is a warning at its place: browsers block it once an LMS serves the course over
  * https. Links, and https:// addresses, are left alone.
  */
-import { mkdir, writeFile } from "node:fs/promises";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { formatDiagnostic } from "../../src/compiler/diagnostics.js";
 import { checkCourse } from "../../src/compiler/pipeline.js";
-import { tempDir } from "../support/build.js";
+import { oneLessonCourse } from "../support/build.js";
 
 const LESSON = `---
 title: Embeds
@@ -27,13 +25,7 @@ title: Embeds
 
 describe("content loaded over http://", () => {
   it("is a warning where it is written", async () => {
-    const dir = await tempDir("insecure");
-    await mkdir(path.join(dir, "lessons"));
-    await writeFile(
-      path.join(dir, "course.yml"),
-      "id: insecure\ntitle: Embeds\ndescription: Loads things.\noutline:\n  - lessons/a.md\n",
-    );
-    await writeFile(path.join(dir, "lessons", "a.md"), LESSON);
+    const dir = await oneLessonCourse("insecure", LESSON);
     const { diagnostics } = await checkCourse(dir, ["web"]);
     const found = diagnostics.sorted().map((d) => formatDiagnostic(d, dir).replace(/ is loaded over http:\/\/.*$/, ""));
     expect(found).toEqual([

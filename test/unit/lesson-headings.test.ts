@@ -2,23 +2,15 @@
  * A lesson's title is its page's only top-level heading: a `# heading` in its text is a warning, and
  * one that repeats the title (Markdown written elsewhere starts so) says to delete it.
  */
-import { mkdir, writeFile } from "node:fs/promises";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { formatDiagnostic } from "../../src/compiler/diagnostics.js";
 import { checkCourse } from "../../src/compiler/pipeline.js";
-import { tempDir } from "../support/build.js";
+import { oneLessonCourse } from "../support/build.js";
 
 describe("top-level headings in a lesson", () => {
   it("are warnings at their line, and a repeated title is to be deleted", async () => {
-    const dir = await tempDir("headings");
-    await mkdir(path.join(dir, "lessons"));
-    await writeFile(
-      path.join(dir, "course.yml"),
-      "id: headings\ntitle: Headings\ndescription: Titles.\noutline:\n  - lessons/a.md\n",
-    );
-    await writeFile(
-      path.join(dir, "lessons", "a.md"),
+    const dir = await oneLessonCourse(
+      "headings",
       "---\ntitle: Coaching  the Team\n---\n\n# Coaching the team\n\nText.\n\n## A section\n\n# Another part\n\n```\n# not a heading\n```\n",
     );
     const { diagnostics } = await checkCourse(dir, ["web"]);

@@ -8,18 +8,12 @@ import { describe, expect, it } from "vitest";
 import { formatDiagnostic } from "../../src/compiler/diagnostics.js";
 import { checkCourse } from "../../src/compiler/pipeline.js";
 import { minifyOwnCss } from "../../src/compiler/render/css.js";
-import { tempDir } from "../support/build.js";
+import { oneLessonCourse } from "../support/build.js";
 
 describe("a course's own stylesheets", () => {
   it("are checked where the minifier drops CSS, and the rest ships", async () => {
-    const dir = await tempDir("stylesheets");
-    await mkdir(path.join(dir, "lessons"));
+    const dir = await oneLessonCourse("stylesheets", "---\ntitle: A\n---\n\nText.\n");
     await mkdir(path.join(dir, "templates", "blocks"), { recursive: true });
-    await writeFile(
-      path.join(dir, "course.yml"),
-      "id: css\ntitle: CSS\ndescription: Own styles.\noutline:\n  - lessons/a.md\n",
-    );
-    await writeFile(path.join(dir, "lessons", "a.md"), "---\ntitle: A\n---\n\nText.\n");
     const own = "body { color: red; }\np { margin: 0 }}\na { width: }\n";
     await writeFile(path.join(dir, "templates", "course.css"), own);
     await writeFile(path.join(dir, "templates", "blocks", "tabs.css"), ".tabs { gap: }\n");

@@ -107,6 +107,14 @@ export interface MarkdownEnv extends Env {
   renderBlock?: (index: number, render: TokenRenderer) => string;
 }
 
+/** What parsing collects into an env, each list empty. */
+export function collected(): Pick<
+  MarkdownEnv,
+  "relativeLinks" | "spacedLinks" | "insecureEmbeds" | "checks" | "blocks" | "blockProblems"
+> {
+  return { relativeLinks: [], spacedLinks: [], insecureEmbeds: [], checks: [], blocks: [], blockProblems: [] };
+}
+
 export interface TokenRenderer {
   tokens(tokens: Token[]): string;
   inline(token: Token): string;

@@ -5,7 +5,7 @@
 import markdownIt, { type MarkdownIt, type Token } from "markdown-it";
 import anchor from "markdown-it-anchor";
 import { slugify } from "../model/slug.js";
-import type { MarkdownEnv, MarkdownField, Reference, ReferenceResolver } from "./env.js";
+import { collected, type MarkdownEnv, type MarkdownField, type Reference, type ReferenceResolver } from "./env.js";
 import { blocks } from "./rules/blocks.js";
 import { checks } from "./rules/checks.js";
 import { direction } from "./rules/direction.js";
@@ -46,15 +46,7 @@ export interface Origin {
 }
 
 export function parseMarkdown(source: string, origin: Origin, inline = false): MarkdownField {
-  const env: MarkdownEnv = {
-    ...origin,
-    relativeLinks: [],
-    spacedLinks: [],
-    insecureEmbeds: [],
-    checks: [],
-    blocks: [],
-    blockProblems: [],
-  };
+  const env: MarkdownEnv = { ...origin, ...collected() };
   const md = markdown();
   const tokens = inline ? md.parseInline(source, env) : md.parse(source, env);
   return { source, tokens, env, inline };
@@ -96,14 +88,7 @@ export function parseInlineIn(
     md = withQuotes.get(key) ?? createMarkdown(quotes);
     withQuotes.set(key, md);
   }
-  const scratch: MarkdownEnv = {
-    ...env,
-    relativeLinks: [],
-    insecureEmbeds: [],
-    checks: [],
-    blocks: [],
-    blockProblems: [],
-  };
+  const scratch: MarkdownEnv = { ...env, ...collected() };
   const [inline] = md.parseInline(source, scratch);
   return { tokens: inline?.children ?? [], references: scratch.relativeLinks };
 }
