@@ -56,7 +56,11 @@ describe("the preview's watcher", () => {
     }
     const changed = next();
     await saveByRename(path.join(dir, "course.yml"), "title: Renamed\n");
-    expect(await changed).toEqual(["course.yml"]);
+    // On a busy machine the last in-place save's second event (truncate, then write) can arrive
+    // more than the debounce apart, and so in this burst: the lesson may be named again with it.
+    const reported = await changed;
+    expect(reported).toContain("course.yml");
+    expect(reported.filter((f) => f !== "course.yml" && f !== "lessons/a.md")).toEqual([]);
   });
 
   it("sees files in a new folder, and nothing in the folders a course ignores", async () => {
