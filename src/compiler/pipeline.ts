@@ -118,7 +118,10 @@ export async function checkCourse(
   if (wanted.includes(model.config.language))
     versions.push({ language: model.config.language, model, data, templates, outputBase: model.config.id });
   // Translations share the source's structure, ids and settings, so the format checks above hold for them.
-  for (const language of wanted.filter((l) => l !== model.config.language)) {
+  // Not read while the source has errors: the translation of a question that failed would be reported
+  // as left over.
+  const translations = diagnostics.errorCount > 0 ? [] : wanted.filter((l) => l !== model.config.language);
+  for (const language of translations) {
     const translated = await localize(model, language, diagnostics);
     const own = await loadTemplates(translated);
     versions.push({

@@ -45,9 +45,11 @@ export function buildModel(
   const config = valid ?? (loaded.course.ok ? repairConfig(loaded.course.value) : undefined);
   const passingScore = config?.passingScore ?? 80;
   const pages: PageModel[] = [];
+  const unbuilt: CourseModel["unbuilt"] = [];
   for (const src of [...loaded.pages].sort((a, b) => a.outlineIndex - b.outlineIndex)) {
     const page = build(src, passingScore, diagnostics);
     if (page) pages.push(page);
+    else unbuilt.push({ file: src.file, kind: src.kind });
   }
   if (!config) return undefined;
   const questions = pages.flatMap((p) => (p.kind === "lesson" ? p.checks : p.banks.flatMap((b) => b.questions)));
@@ -67,6 +69,7 @@ export function buildModel(
     courseSource: loaded.course,
     config,
     pages,
+    unbuilt,
     questions,
     minutes: config.minutes ?? pages.reduce((n, p) => n + p.minutes, 0),
     completion: config.completion ?? (hasGradedQuiz ? "lessons-and-quiz" : "lessons"),

@@ -27,6 +27,20 @@ function questionAt(yaml: YamlSource, path: SourcePath, raw: unknown, diagnostic
   return authored && { authored, source: yaml as Source, path };
 }
 
+/** Each question as written, with its path, in a quiz file whose settings did not validate. */
+function writtenQuestions(value: unknown): [SourcePath, unknown][] {
+  const list = (v: unknown, path: SourcePath): [SourcePath, unknown][] =>
+    Array.isArray(v) ? v.map((raw, i) => [[...path, i], raw]) : [];
+  if (typeof value !== "object" || value === null) return [];
+  const { questions, banks } = value as { questions?: unknown; banks?: unknown };
+  return [
+    ...list(questions, ["questions"]),
+    ...(Array.isArray(banks)
+      ? banks.flatMap((bank, i) => list((bank as { questions?: unknown } | null)?.questions, ["banks", i, "questions"]))
+      : []),
+  ];
+}
+
 export function buildQuiz(
   src: QuizSource,
   coursePassingScore: number,
@@ -34,7 +48,11 @@ export function buildQuiz(
 ): QuizModel | undefined {
   if (!src.yaml.ok) return undefined;
   const quiz = validateSource(quizSchema, src.yaml, diagnostics, "quiz");
-  if (!quiz) return undefined;
+  if (!quiz) {
+    // The settings' errors are reported; the questions' are too, so that one run shows them all.
+    for (const [path, raw] of writtenQuestions(src.yaml.value)) questionAt(src.yaml, path, raw, diagnostics);
+    return undefined;
+  }
   const id = quiz.id ?? idFromFileName(src.file);
   const { questions, banks: authoredBanks, draw, intro, title, id: _id, ...settings } = quiz;
   const groups = questions

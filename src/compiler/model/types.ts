@@ -16,6 +16,8 @@ export interface CourseModel {
   courseSource: YamlSource;
   config: CourseConfig;
   pages: PageModel[];
+  /** Outline files left out of `pages` because of their own errors (reported when they were read). */
+  unbuilt: { file: string; kind: PageModel["kind"] }[];
   /** Every question, quizzes and knowledge checks, in page order. */
   questions: QuestionModel[];
   minutes: number;
