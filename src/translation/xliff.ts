@@ -171,10 +171,11 @@ interface Places {
 
 /** Parses with line numbers: the version, and where each file, unit and target is. */
 function locate(text: string, file: string): Places {
+  // xmldom says line 0 for a document with no element at all.
   const at = (el: { lineNumber?: number; columnNumber?: number }): Position => ({
     file,
-    line: el.lineNumber ?? 1,
-    col: el.columnNumber ?? 1,
+    line: Math.max(1, el.lineNumber ?? 1),
+    col: Math.max(1, el.columnNumber ?? 1),
   });
   let doc: ReturnType<DOMParser["parseFromString"]>;
   try {

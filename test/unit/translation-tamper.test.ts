@@ -101,6 +101,11 @@ describe("translate import refuses", () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(`${path.relative(process.cwd(), file)}:`);
     expect(result.stderr).toContain("not well-formed XML");
+    expect(result.stderr).toContain("Nothing was imported: 1 error.");
+    const empty = await importTampered("empty.xlf", () => "not XML at all");
+    expect(empty.result.stderr).toContain(
+      `${path.relative(process.cwd(), empty.file)}:1:1: error: not well-formed XML`,
+    );
   });
 });
 

@@ -109,9 +109,12 @@ async function runImport(args: string[]): Promise<number> {
   }
   const errors = result.diagnostics.errorCount;
   if (errors > 0) {
+    const imported = result.languages.some((l) => l.units > 0);
     console.error(
       bold(
-        `${errors} unit${errors === 1 ? " was" : "s were"} refused or file${errors === 1 ? "" : "s"} skipped; the rest was imported.`,
+        imported
+          ? `${errors} unit${errors === 1 ? " was" : "s were"} refused or file${errors === 1 ? "" : "s"} skipped; the rest was imported.`
+          : `Nothing was imported: ${errors} error${errors === 1 ? "" : "s"}.`,
       ),
     );
     return 1;
