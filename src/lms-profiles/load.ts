@@ -7,13 +7,30 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { closest } from "fastest-levenshtein";
 import { PROFILES_DIR } from "../shared/node/paths.js";
+import { issueReports } from "../shared/schema-issues.js";
 import { readYaml } from "../shared/yaml/read.js";
 import { type LmsProfile, profileSchema } from "./schema.js";
 
 /** The profile used when neither course.yml nor --lms names one. */
 export const DEFAULT_PROFILE = "generic";
 
-export class LmsProfileError extends Error {}
+/** A problem of a profile file, at its place. */
+export interface ProfileProblem {
+  file: string;
+  line: number;
+  col: number;
+  message: string;
+}
+
+export class LmsProfileError extends Error {
+  /** @param problems a profile file's own problems, each at its place (none for an unknown name) */
+  constructor(
+    message: string,
+    readonly problems: readonly ProfileProblem[] = [],
+  ) {
+    super(message);
+  }
+}
 
 const cache = new Map<string, LmsProfile>();
 
@@ -58,20 +75,23 @@ export function loadProfile(name: string, baseDir = process.cwd()): LmsProfile {
   return profile;
 }
 
-/** Validates a profile's text; every problem is reported as `file:line:col: message`. */
+/**
+ * Validates a profile's text. A profile that fails is refused with each problem at its place, in
+ * the words course files get (shared/schema-issues.ts); the message lists them as
+ * `file:line:col: message`.
+ */
 export function parseProfile(file: string, text: string): LmsProfile {
   const yaml = readYaml(text);
-  const where = (offset: number) => {
-    const { line, col } = yaml.lineCol(offset);
-    return `${file}:${line}:${col}`;
-  };
-  if (yaml.errors.length > 0)
-    throw new LmsProfileError(yaml.errors.map((e) => `${where(e.offset)}: ${e.message.split("\n")[0]}`).join("\n"));
-  const result = profileSchema.safeParse(yaml.value);
-  if (result.success) return result.data;
-  const problems = result.error.issues.map((issue) => {
-    const at = issue.path.length ? `${issue.path.join(".")}: ` : "";
-    return `${where(yaml.offsetOf(issue.path as (string | number)[]))}: ${at}${issue.message}`;
-  });
-  throw new LmsProfileError(`${file} is not a valid LMS profile:\n${problems.join("\n")}`);
+  const at = (offset: number, message: string): ProfileProblem => ({ file, ...yaml.lineCol(offset), message });
+  let problems: ProfileProblem[];
+  if (yaml.errors.length > 0) problems = yaml.errors.map((e) => at(e.offset, e.message.split("\n")[0]!));
+  else {
+    const result = profileSchema.safeParse(yaml.value, { reportInput: true });
+    if (result.success) return result.data;
+    problems = issueReports(profileSchema, result.error.issues, "the profile").map(({ path, key, message }) =>
+      at((key === undefined ? undefined : yaml.offsets.key(path, key)) ?? yaml.offsetOf(path), message),
+    );
+  }
+  const listed = problems.map((p) => `${p.file}:${p.line}:${p.col}: ${p.message}`).join("\n");
+  throw new LmsProfileError(`${file} is not a valid LMS profile:\n${listed}`, problems);
 }

@@ -152,14 +152,21 @@ describe("loading a profile", () => {
         "",
       ].join("\n"),
     );
-    let message = "";
+    let refused: LmsProfileError | undefined;
     try {
       loadProfile(bad);
     } catch (error) {
       expect(error).toBeInstanceOf(LmsProfileError);
-      message = (error as Error).message;
+      refused = error as LmsProfileError;
     }
-    expect(message).toMatch(/bad\.yml:6:\d+: formats\.accepts\.0: /);
+    expect(refused?.message).toMatch(/bad\.yml:6:\d+: "formats\.accepts\[0\]" must be one of: scorm12, /);
+    // The same words and places as a course file's problems: the build reports each at its place.
+    expect(refused?.problems).toContainEqual({
+      file: bad,
+      line: 6,
+      col: 13,
+      message: '"formats.accepts[0]" must be one of: scorm12, scorm2004-3rd, scorm2004-4th, xapi, cmi5',
+    });
   });
 });
 

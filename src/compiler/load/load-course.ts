@@ -4,6 +4,7 @@
  */
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { isProfilePath } from "../../lms-profiles/index.js";
 import { fileStart, type Diagnostics, type Position } from "../diagnostics.js";
 import { isInside, linkAdvice, linkedOutside, listFiles } from "./course-paths.js";
 import { splitFrontMatter } from "./front-matter.js";
@@ -112,7 +113,12 @@ export async function loadCourse(
   });
   const pages = (await Promise.all(reads)).filter((p): p is PageSource => p !== undefined);
   // Without a readable outline every file would look stray; the course.yml error says enough.
-  if (Array.isArray(outline)) await warnAboutStrayFiles(root, new Set(seen.keys()), diagnostics);
+  if (Array.isArray(outline)) {
+    // A profile file named by `lms:` is part of the course too.
+    const lms = (course.value as { lms?: unknown }).lms;
+    const used = typeof lms === "string" && isProfilePath(lms) ? [path.resolve(root, lms)] : [];
+    await warnAboutStrayFiles(root, new Set([...seen.keys(), ...used]), diagnostics);
+  }
   return { dir: root, courseFile, course, pages };
 }
 

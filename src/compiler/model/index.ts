@@ -2,6 +2,7 @@
  * Model stage: validates every loaded document against its schema and assembles the typed course
  * model. Invalid documents are reported and skipped so that one run shows every error.
  */
+import path from "node:path";
 import { DEFAULT_PROFILE, type LmsProfile, LmsProfileError, loadProfile } from "../../lms-profiles/index.js";
 import type { Diagnostics } from "../diagnostics.js";
 import type { LoadedCourse, PageSource } from "../load/load-course.js";
@@ -88,7 +89,16 @@ function lmsProfile(name: string | undefined, loaded: LoadedCourse, diagnostics:
       return loadProfile(name, loaded.dir);
     } catch (error) {
       if (!(error instanceof LmsProfileError)) throw error;
-      diagnostics.error(loaded.course.position(["lms"]), error.message);
+      if (error.problems.length === 0) diagnostics.error(loaded.course.position(["lms"]), error.message);
+      else {
+        // Each problem at its place in the profile file, like a course file's.
+        const file = path.relative(loaded.dir, error.problems[0]!.file);
+        diagnostics.error(
+          loaded.course.position(["lms"]),
+          `${file} is not a valid LMS profile: each of its problems is listed at its place`,
+        );
+        for (const { message, ...at } of error.problems) diagnostics.error(at, message);
+      }
     }
   }
   return loadProfile(DEFAULT_PROFILE);
