@@ -12,11 +12,36 @@ export const SHORT_HASH_LENGTH = 7;
 
 const KICKER = /<p class="page-kicker">[^<]*<\/p>/;
 
-/** Short hash of some parts, each framed so that ["ab", "c"] and ["a", "bc"] differ. */
-export function shortHash(parts: readonly (string | Buffer)[]): string {
+/** SHA-256 (hex) of some parts, each framed so that ["ab", "c"] and ["a", "bc"] differ. */
+function digest(parts: readonly (string | Buffer)[]): string {
   const hash = createHash("sha256");
   for (const part of parts) hash.update(`${part.length}:`).update(part);
-  return hash.digest("hex").slice(0, SHORT_HASH_LENGTH);
+  return hash.digest("hex");
+}
+
+/** Short hash of some parts (the first characters of their digest). */
+export function shortHash(parts: readonly (string | Buffer)[]): string {
+  return digest(parts).slice(0, SHORT_HASH_LENGTH);
+}
+
+export interface PageDigest {
+  id: string;
+  /** SHA-256 of the page without its kicker; the build stamp shows its first characters. */
+  digest: string;
+  /** The kicker itself ("Lesson 3 · 5 min"), which the content hash covers too. */
+  kicker: string;
+}
+
+/**
+ * The kicker changes when lessons are reordered, which the diff reports on its own; the page's text
+ * has not changed, so the page's own hash leaves it out.
+ */
+export function pageDigests(pages: readonly { id: string; html: string }[]): PageDigest[] {
+  return pages.map((p) => ({
+    id: p.id,
+    digest: digest([p.html.replace(KICKER, "")]),
+    kicker: KICKER.exec(p.html)?.[0] ?? "",
+  }));
 }
 
 /** SHA-256 of an asset: from the bytes the build already read, or streamed from disk (videos). */
@@ -31,7 +56,7 @@ export async function assetDigest(source: string, contents?: ReadonlyMap<string,
 export function buildStamp(
   course: { id: string; version: string },
   content: string,
-  pages: readonly { id: string; html: string }[],
+  pages: readonly PageDigest[],
 ): BuildStamp {
   return {
     stamp: 1,
@@ -39,8 +64,6 @@ export function buildStamp(
     course: course.id,
     version: course.version,
     content,
-    // The kicker ("Lesson 3 · 5 min") changes when lessons are reordered, which the diff reports on
-    // its own; the page's text has not changed.
-    pages: Object.fromEntries(pages.map((p) => [p.id, shortHash([p.html.replace(KICKER, "")])])),
+    pages: Object.fromEntries(pages.map((p) => [p.id, p.digest.slice(0, SHORT_HASH_LENGTH)])),
   };
 }
