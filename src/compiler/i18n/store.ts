@@ -10,7 +10,8 @@
  * from) and `text` (the translation, Markdown where the source is Markdown). A comment above each
  * entry repeats the source text for whoever edits the file.
  */
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
+import { readFile } from "../../shared/node/fs-quick.js";
 import path from "node:path";
 import { Document, isMap, isScalar, type Scalar } from "yaml";
 import { z } from "zod";

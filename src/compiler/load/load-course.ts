@@ -2,7 +2,7 @@
  * Load stage: reads course.yml and every file its outline names, parsing YAML with positions.
  * Nothing here judges the content beyond "can it be read and parsed"; checks come later.
  */
-import { readFile } from "node:fs/promises";
+import { readFile } from "../../shared/node/fs-quick.js";
 import path from "node:path";
 import { isProfilePath } from "../../lms-profiles/index.js";
 import { fileStart, type Diagnostics, type Position } from "../diagnostics.js";

@@ -4,7 +4,8 @@
  * fails them is a Coursepack bug, and the build stops before anything replaces the previous output.
  * The preview serves the same file list (packageFiles) from memory.
  */
-import { readFile, stat } from "node:fs/promises";
+import { stat } from "node:fs/promises";
+import { readFile } from "../../shared/node/fs-quick.js";
 import { BUILD_STAMP_FILE } from "../../shared/build-stamp.js";
 import { once } from "../../shared/once.js";
 import type { CourseModel } from "../model/index.js";

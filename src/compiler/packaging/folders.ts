@@ -7,7 +7,8 @@
  *
  * Where the file system has no hard links (FAT, some network shares) the folders get copies.
  */
-import { copyFile, link, mkdir, writeFile } from "node:fs/promises";
+import { copyFile, mkdir } from "node:fs/promises";
+import { link, writeFile } from "../../shared/node/fs-quick.js";
 import path from "node:path";
 import type { PackageFile } from "../targets/target.js";
 
