@@ -1,7 +1,8 @@
 /**
- * render/contract.ts: a course's own layout, lesson, quiz and question templates must keep what the
- * player finds the page by. Copies of Coursepack's own templates keep it all; each one that leaves
- * something out fails the build at that template, with what to keep.
+ * render/contract.ts: a course's own layout, lesson, quiz, question and results templates must keep
+ * what the player finds the page by (results.hbs is included as a partial). Copies of Coursepack's
+ * own templates keep it all; each one that leaves something out fails the build at that template,
+ * with what to keep.
  */
 import { cp, mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -11,7 +12,7 @@ import { checkCourse } from "../../src/compiler/pipeline.js";
 import { renderCourse } from "../../src/compiler/render/index.js";
 import { FIXTURES, ROOT, tempDir } from "../support/build.js";
 
-const CONTRACTED = ["layout", "lesson", "quiz", "question"];
+const CONTRACTED = ["layout", "lesson", "quiz", "question", "results"];
 
 /** A copy of the all-types course (lessons, a quiz, every question type) with templates of its own. */
 async function courseWith(templates: Record<string, (ours: string) => string>): Promise<string> {
@@ -48,6 +49,7 @@ describe("the templates a course replaces", () => {
       lesson: (ours) => ours.replace('data-page="{{id}}"', ""),
       quiz: (ours) => ours.replaceAll('data-quiz-action="submit"', 'data-quiz-action="send"'),
       question: (ours) => ours.replace("{{{body}}}", ""),
+      results: (ours) => ours.replace('data-action="exit"', ""),
     });
     const errors = await renderErrors(dir);
     expect(errors.map((e) => e.replace(/ \(Coursepack's own .*$/, ""))).toEqual([
@@ -55,6 +57,7 @@ describe("the templates a course replaces", () => {
       'templates/lesson.hbs:1:1: error: this template must write <section class="page" id="page-{{id}}" data-page="{{id}}"> around the page: the player shows one page at a time and finds each by it',
       "templates/question.hbs:1:1: error: this template must write {{{body}}}: it holds the answer options",
       'templates/quiz.hbs:1:1: error: this template must write data-quiz-action="submit": the learner submits the answers, and the score is sent, with it',
+      'templates/results.hbs:1:1: error: this template must write <button data-action="exit">: the learner leaves the course with it, and the LMS is told the session is over',
     ]);
     expect(errors[0]).toMatch(/\(Coursepack's own layout\.hbs, in templates\/ of its package, shows where\)$/);
   });

@@ -2,8 +2,9 @@
  * What the player (src/runtime) needs from the page, by template: the hooks it finds elements by.
  * Coursepack's own templates have them all; a course that replaces one can leave one out, and its
  * packages then build, pass every check and never start, or never let a learner start the quiz,
- * or never report to the LMS. Each template of the course's own is held to this list as it renders
- * (templates.ts), and the build fails at that template with what to keep.
+ * or never report to the LMS. Each template of the course's own is held to this list as it renders,
+ * whether rendered or included as a partial (templates.ts), and the build fails at that template with
+ * what to keep.
  */
 export interface Hook {
   /** What the template must write, as Coursepack's own template writes it. */
@@ -13,15 +14,16 @@ export interface Hook {
   found(html: string, context: Record<string, unknown>): boolean;
 }
 
-/** `<section class="page …" data-page="{{id}}">`: the player shows one page at a time by it. */
-const pageSection: Hook = {
-  need: '<section class="page" id="page-{{id}}" data-page="{{id}}"> around the page',
+/** `<section class="page …" data-page="…">`: the player shows one page at a time by it. */
+const pageSection = (written: string, id: (context: Record<string, unknown>) => unknown): Hook => ({
+  need: `<section class="page" id="page-${written}" data-page="${written}"> around the page`,
   why: "the player shows one page at a time and finds each by it",
   found: (html, context) =>
     [...html.matchAll(/<section\b([^>]*)>/g)].some(
-      ([, attrs]) => /\bclass="([^"]*\s)?page(\s[^"]*)?"/.test(attrs!) && attrs!.includes(`data-page="${context.id}"`),
+      ([, attrs]) => /\bclass="([^"]*\s)?page(\s[^"]*)?"/.test(attrs!) && attrs!.includes(`data-page="${id(context)}"`),
     ),
-};
+});
+const eachPage = pageSection("{{id}}", (context) => context.id);
 
 /** An attribute the quiz runtime finds a part of the quiz by. */
 const quizHook = (attribute: string, why: string): Hook => ({
@@ -62,7 +64,7 @@ export const CONTRACT: Readonly<Record<string, readonly Hook[]>> = {
     },
   ],
   lesson: [
-    pageSection,
+    eachPage,
     {
       need: "{{{body}}}",
       why: "it is the lesson's text",
@@ -70,7 +72,7 @@ export const CONTRACT: Readonly<Record<string, readonly Hook[]>> = {
     },
   ],
   quiz: [
-    pageSection,
+    eachPage,
     quizHook('data-quiz-action="start"', "the learner starts the quiz with it"),
     quizHook('data-quiz-screen="questions"', "the questions are shown in it"),
     quizHook('data-quiz-action="submit"', "the learner submits the answers, and the score is sent, with it"),
@@ -79,6 +81,14 @@ export const CONTRACT: Readonly<Record<string, readonly Hook[]>> = {
       need: "{{#each questions}}{{{this}}}{{/each}}",
       why: "it writes the questions into the quiz",
       found: (html, context) => includesAll(html, context.questions as string[]),
+    },
+  ],
+  results: [
+    pageSection("summary", () => "summary"),
+    {
+      need: '<button data-action="exit">',
+      why: "the learner leaves the course with it, and the LMS is told the session is over",
+      found: (html) => /\bdata-action="exit"/.test(html),
     },
   ],
   question: [
