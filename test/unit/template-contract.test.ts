@@ -9,16 +9,19 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { BuildFailed, formatDiagnostic } from "../../src/compiler/diagnostics.js";
 import { checkCourse } from "../../src/compiler/pipeline.js";
+import { questionKinds } from "../../src/compiler/questions/index.js";
+import { CONTRACT } from "../../src/compiler/render/contract.js";
 import { renderCourse } from "../../src/compiler/render/index.js";
 import { FIXTURES, ROOT, tempDir } from "../support/build.js";
 
-const CONTRACTED = ["layout", "lesson", "quiz", "question", "results"];
+const QUESTION_TEMPLATES = [...new Set(Object.values(questionKinds).map((kind) => kind.template))];
+const CONTRACTED = ["layout", "lesson", "quiz", "question", "results", ...QUESTION_TEMPLATES];
 
 /** A copy of the all-types course (lessons, a quiz, every question type) with templates of its own. */
 async function courseWith(templates: Record<string, (ours: string) => string>): Promise<string> {
   const dir = await tempDir("contract");
   await cp(path.join(FIXTURES, "courses", "all-types"), dir, { recursive: true });
-  await mkdir(path.join(dir, "templates"));
+  await mkdir(path.join(dir, "templates", "questions"), { recursive: true });
   for (const [name, edit] of Object.entries(templates)) {
     const ours = await readFile(path.join(ROOT, "templates", `${name}.hbs`), "utf8");
     await writeFile(path.join(dir, "templates", `${name}.hbs`), edit(ours));
@@ -38,6 +41,10 @@ async function renderErrors(dir: string): Promise<string[]> {
 }
 
 describe("the templates a course replaces", () => {
+  it("include every question type's template in the contract", () => {
+    for (const template of QUESTION_TEMPLATES) expect(CONTRACT[template], template).toBeDefined();
+  });
+
   it("render when they are copies of Coursepack's own", async () => {
     const same = Object.fromEntries(CONTRACTED.map((name) => [name, (ours: string) => ours]));
     expect(await renderErrors(await courseWith(same))).toEqual([]);
@@ -50,12 +57,14 @@ describe("the templates a course replaces", () => {
       quiz: (ours) => ours.replaceAll('data-quiz-action="submit"', 'data-quiz-action="send"'),
       question: (ours) => ours.replace("{{{body}}}", ""),
       results: (ours) => ours.replace('data-action="exit"', ""),
+      "questions/matching": (ours) => ours.replace('data-source="{{id}}"', ""),
     });
     const errors = await renderErrors(dir);
     expect(errors.map((e) => e.replace(/ \(Coursepack's own .*$/, ""))).toEqual([
       'templates/layout.hbs:1:1: error: this template must write <script src="coursepack.js"></script>: it is the player, without which nothing reacts to the learner and nothing reaches the LMS',
       'templates/lesson.hbs:1:1: error: this template must write <section class="page" id="page-{{id}}" data-page="{{id}}"> around the page: the player shows one page at a time and finds each by it',
       "templates/question.hbs:1:1: error: this template must write {{{body}}}: it holds the answer options",
+      'templates/questions/matching.hbs:1:1: error: this template must write data-source="{{id}}" on each of {{#each rows}}: the quiz reads which option the learner matched with each row by it',
       'templates/quiz.hbs:1:1: error: this template must write data-quiz-action="submit": the learner submits the answers, and the score is sent, with it',
       'templates/results.hbs:1:1: error: this template must write <button data-action="exit">: the learner leaves the course with it, and the LMS is told the session is over',
     ]);

@@ -36,6 +36,27 @@ const quizHook = (attribute: string, why: string): Hook => ({
 const includesAll = (html: string, parts: readonly string[]) =>
   parts.length === 0 || (html.includes(parts[0]!) && html.includes(parts.at(-1)!));
 
+/** `value="{{id}}"` for each item of a list the question view gives: the quiz reads answers by it. */
+const valueOfEach = (list: string, element: string): Hook => ({
+  need: `value="{{id}}" on the ${element} of each of {{#each ${list}}}`,
+  why: "the quiz reads the learner's answer by it",
+  found: (html, context) => (context[list] as { id: string }[]).every((item) => html.includes(`value="${item.id}"`)),
+});
+
+const answerInput: Hook = {
+  need: "an <input> for the answer",
+  why: "the quiz reads the learner's answer from it",
+  found: (html) => /<input\b/.test(html),
+};
+
+/** An attribute for each item of a list the question view gives. */
+const attributeOfEach = (list: string, attribute: string, why: string): Hook => ({
+  need: `${attribute}="{{id}}" on each of {{#each ${list}}}`,
+  why,
+  found: (html, context) =>
+    (context[list] as { id: string }[]).every((item) => html.includes(`${attribute}="${item.id}"`)),
+});
+
 export const CONTRACT: Readonly<Record<string, readonly Hook[]>> = {
   layout: [
     {
@@ -83,6 +104,30 @@ export const CONTRACT: Readonly<Record<string, readonly Hook[]>> = {
       found: (html, context) => includesAll(html, context.questions as string[]),
     },
   ],
+  // The question types' own templates (their `template` in src/compiler/questions/).
+  "questions/choices": [valueOfEach("choices", "input")],
+  "questions/true-false": [
+    {
+      need: 'inputs with value="true" and value="false"',
+      why: "the quiz reads the learner's answer by them",
+      found: (html) => html.includes('value="true"') && html.includes('value="false"'),
+    },
+  ],
+  "questions/fill-in": [answerInput],
+  "questions/numeric": [answerInput],
+  "questions/matching": [
+    attributeOfEach("rows", "data-source", "the quiz reads which option the learner matched with each row by it"),
+    valueOfEach("options", "<option>"),
+  ],
+  "questions/sequencing": [
+    {
+      need: "data-sequence on the list",
+      why: "the quiz reads the learner's order from it",
+      found: (html) => /\bdata-sequence\b/.test(html),
+    },
+    attributeOfEach("items", "data-option", "the quiz reads the learner's order by it"),
+  ],
+  "questions/likert": [valueOfEach("scale", "input")],
   results: [
     pageSection("summary", () => "summary"),
     {
