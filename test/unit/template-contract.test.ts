@@ -9,19 +9,34 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { BuildFailed, formatDiagnostic } from "../../src/compiler/diagnostics.js";
 import { checkCourse } from "../../src/compiler/pipeline.js";
+import { BLOCKS } from "../../src/compiler/blocks/index.js";
 import { questionKinds } from "../../src/compiler/questions/index.js";
 import { CONTRACT } from "../../src/compiler/render/contract.js";
 import { renderCourse } from "../../src/compiler/render/index.js";
 import { FIXTURES, ROOT, tempDir } from "../support/build.js";
 
 const QUESTION_TEMPLATES = [...new Set(Object.values(questionKinds).map((kind) => kind.template))];
+/** The templates of the blocks the runtime drives (those with data to track). */
+const BLOCK_TEMPLATES = [
+  ...new Set(
+    Object.values(BLOCKS)
+      .filter((kind) => kind.data)
+      .map((kind) => `blocks/${kind.template}`),
+  ),
+];
 const CONTRACTED = ["layout", "lesson", "quiz", "question", "results", ...QUESTION_TEMPLATES];
 
-/** A copy of the all-types course (lessons, a quiz, every question type) with templates of its own. */
-async function courseWith(templates: Record<string, (ours: string) => string>): Promise<string> {
+/**
+ * A copy of a fixture course with templates of its own: all-types has every question type, blocks
+ * every block.
+ */
+async function courseWith(
+  templates: Record<string, (ours: string) => string>,
+  fixture: "all-types" | "blocks" = "all-types",
+): Promise<string> {
   const dir = await tempDir("contract");
-  await cp(path.join(FIXTURES, "courses", "all-types"), dir, { recursive: true });
-  await mkdir(path.join(dir, "templates", "questions"), { recursive: true });
+  await cp(path.join(FIXTURES, "courses", fixture), dir, { recursive: true });
+  for (const folder of ["questions", "blocks"]) await mkdir(path.join(dir, "templates", folder), { recursive: true });
   for (const [name, edit] of Object.entries(templates)) {
     const ours = await readFile(path.join(ROOT, "templates", `${name}.hbs`), "utf8");
     await writeFile(path.join(dir, "templates", `${name}.hbs`), edit(ours));
@@ -41,8 +56,21 @@ async function renderErrors(dir: string): Promise<string[]> {
 }
 
 describe("the templates a course replaces", () => {
-  it("include every question type's template in the contract", () => {
-    for (const template of QUESTION_TEMPLATES) expect(CONTRACT[template], template).toBeDefined();
+  it("include every question type's and interactive block's template in the contract", () => {
+    for (const template of [...QUESTION_TEMPLATES, ...BLOCK_TEMPLATES])
+      expect(CONTRACT[template], template).toBeDefined();
+  });
+
+  it("render every block when they are copies of Coursepack's own, and name a block's missing hook", async () => {
+    const same = Object.fromEntries(BLOCK_TEMPLATES.map((name) => [name, (ours: string) => ours]));
+    expect(await renderErrors(await courseWith(same, "blocks"))).toEqual([]);
+    const broken = await courseWith(
+      { ...same, "blocks/media": (ours) => ours.replaceAll(" data-media>", ">") },
+      "blocks",
+    );
+    expect((await renderErrors(broken)).map((e) => e.replace(/ \(Coursepack's own .*$/, ""))).toEqual([
+      "templates/blocks/media.hbs:1:1: error: this template must write data-media on the <video> or <audio>: the player measures how much was played by it; a required one is done when enough was",
+    ]);
   });
 
   it("render when they are copies of Coursepack's own", async () => {

@@ -57,6 +57,33 @@ const attributeOfEach = (list: string, attribute: string, why: string): Hook => 
     (context[list] as { id: string }[]).every((item) => html.includes(`${attribute}="${item.id}"`)),
 });
 
+/** `data-block="{{id}}"`: the player finds an interactive block, and tracks a required one, by it. */
+const blockElement: Hook = {
+  need: 'data-block="{{id}}" on the block\'s element',
+  why: "the player finds the block by it, and tracks it when the block is required",
+  found: (html, context) => html.includes(`data-block="${context.id}"`),
+};
+
+/** Whether one opening `<tag …>` of `html` holds every one of `parts` (attributes as written). */
+function tagWith(html: string, tag: string, parts: readonly string[]): boolean {
+  return [...html.matchAll(new RegExp(`<${tag}\\b([^>]*)>`, "g"))].some(([, attrs]) =>
+    parts.every((part) => attrs!.includes(part)),
+  );
+}
+
+/** An element a block's items are opened or played by. */
+const blockControl = (
+  need: string,
+  why: string,
+  found: (html: string, context: Record<string, unknown>) => boolean,
+): Hook => ({ need, why, found });
+
+const disclosureItems = blockControl(
+  "<button aria-expanded data-item> for each item",
+  "the learner opens an item with it; a required block is done when every item was opened",
+  (html) => tagWith(html, "button", ["aria-expanded", "data-item"]),
+);
+
 export const CONTRACT: Readonly<Record<string, readonly Hook[]>> = {
   layout: [
     {
@@ -128,6 +155,58 @@ export const CONTRACT: Readonly<Record<string, readonly Hook[]>> = {
     attributeOfEach("items", "data-option", "the quiz reads the learner's order by it"),
   ],
   "questions/likert": [valueOfEach("scale", "input")],
+  // The interactive blocks' templates (templates/blocks/, src/runtime/blocks/).
+  "blocks/accordion": [blockElement, disclosureItems],
+  "blocks/reveal": [blockElement, disclosureItems],
+  "blocks/tabs": [
+    blockElement,
+    blockControl(
+      'role="tab" and role="tabpanel" for each item',
+      "the learner switches tabs with them; a required block is done when every tab was seen",
+      (html) => html.includes('role="tab"') && html.includes('role="tabpanel"'),
+    ),
+  ],
+  "blocks/flipcards": [
+    blockElement,
+    blockControl(
+      'class="flipcard" with a data-flip button for each card',
+      "the learner turns a card with it; a required block is done when every card was turned",
+      (html) => /class="([^"]*\s)?flipcard(\s[^"]*)?"/.test(html) && html.includes("data-flip"),
+    ),
+  ],
+  "blocks/hotspots": [
+    blockElement,
+    blockControl(
+      'class="hotspot" for each marker',
+      "the learner opens a marker with it; a required block is done when every marker was opened",
+      (html) => /class="([^"]*\s)?hotspot(\s[^"]*)?"/.test(html),
+    ),
+  ],
+  "blocks/steps": [
+    blockElement,
+    blockControl(
+      'a data-step="1" button',
+      "the learner moves to the next step with it; a required block is done at the last step",
+      (html) => html.includes('data-step="1"'),
+    ),
+  ],
+  "blocks/media": [
+    blockElement,
+    blockControl(
+      "data-media on the <video> or <audio>",
+      "the player measures how much was played by it; a required one is done when enough was",
+      // A YouTube or Vimeo embed is not measured (it cannot be required).
+      (html, context) => context.embed !== undefined || html.includes("data-media"),
+    ),
+  ],
+  "blocks/scenario": [
+    blockElement,
+    blockControl(
+      "data-node for each node and data-choice for each choice",
+      "the learner moves through the scenario with them; a required one is done at an ending",
+      (html) => html.includes("data-node") && html.includes("data-choice"),
+    ),
+  ],
   results: [
     pageSection("summary", () => "summary"),
     {
