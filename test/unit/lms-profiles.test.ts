@@ -19,6 +19,7 @@ import {
 import { describeProfile } from "../../src/lms-profiles/describe.js";
 import { parseProfile } from "../../src/lms-profiles/load.js";
 import { ROOT, tempDir } from "../support/build.js";
+import { coursepack } from "../support/cli.js";
 
 const REQUIRED = [
   "generic",
@@ -167,6 +168,17 @@ describe("loading a profile", () => {
       col: 13,
       message: '"formats.accepts[0]" must be one of: scorm12, scorm2004-3rd, scorm2004-4th, xapi, cmi5',
     });
+    // On the command line: one problem a line, the path as relative as the working folder allows.
+    const shown = path.relative(process.cwd(), bad);
+    for (const args of [
+      ["lms", bad],
+      ["validate", bad, "--lms", bad],
+    ]) {
+      const { code, stderr } = await coursepack(args);
+      expect(code).toBe(1);
+      expect(stderr).toContain(`${shown} is not a valid LMS profile:\n  ${shown}:`);
+      expect(stderr).toContain(`  ${shown}:6:13: "formats.accepts[0]" must be one of: scorm12,`);
+    }
   });
 });
 

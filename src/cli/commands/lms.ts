@@ -3,6 +3,7 @@ import { parseArgs } from "node:util";
 import { describeProfile, profileLine } from "../../lms-profiles/describe.js";
 import { DEFAULT_PROFILE, listProfiles, LmsProfileError, loadProfile } from "../../lms-profiles/index.js";
 import { bold, dim } from "../format.js";
+import { profileErrorText } from "../lms-option.js";
 import { UsageError } from "../usage.js";
 
 export async function run(args: string[]): Promise<number> {
@@ -17,7 +18,7 @@ export async function run(args: string[]): Promise<number> {
   try {
     profiles = name ? [loadProfile(name)] : listProfiles();
   } catch (error) {
-    if (error instanceof LmsProfileError) throw new UsageError(error.message);
+    if (error instanceof LmsProfileError) throw new UsageError(profileErrorText(error));
     throw error;
   }
   if (values.json) {
