@@ -36,13 +36,6 @@ const quizHook = (attribute: string, why: string): Hook => ({
 const includesAll = (html: string, parts: readonly string[]) =>
   parts.length === 0 || (html.includes(parts[0]!) && html.includes(parts.at(-1)!));
 
-/** `value="{{id}}"` for each item of a list the question view gives: the quiz reads answers by it. */
-const valueOfEach = (list: string, element: string): Hook => ({
-  need: `value="{{id}}" on the ${element} of each of {{#each ${list}}}`,
-  why: "the quiz reads the learner's answer by it",
-  found: (html, context) => (context[list] as { id: string }[]).every((item) => html.includes(`value="${item.id}"`)),
-});
-
 const answerInput: Hook = {
   need: "an <input> for the answer",
   why: "the quiz reads the learner's answer from it",
@@ -55,6 +48,12 @@ const attributeOfEach = (list: string, attribute: string, why: string): Hook => 
   why,
   found: (html, context) =>
     (context[list] as { id: string }[]).every((item) => html.includes(`${attribute}="${item.id}"`)),
+});
+
+/** `value="{{id}}"` on the input (or option) of each item: the quiz reads answers by it. */
+const valueOfEach = (list: string, element: string): Hook => ({
+  ...attributeOfEach(list, "value", "the quiz reads the learner's answer by it"),
+  need: `value="{{id}}" on the ${element} of each of {{#each ${list}}}`,
 });
 
 /** `data-block="{{id}}"`: the player finds an interactive block, and tracks a required one, by it. */
@@ -71,18 +70,11 @@ function tagWith(html: string, tag: string, parts: readonly string[]): boolean {
   );
 }
 
-/** An element a block's items are opened or played by. */
-const blockControl = (
-  need: string,
-  why: string,
-  found: (html: string, context: Record<string, unknown>) => boolean,
-): Hook => ({ need, why, found });
-
-const disclosureItems = blockControl(
-  "<button aria-expanded data-item> for each item",
-  "the learner opens an item with it; a required block is done when every item was opened",
-  (html) => tagWith(html, "button", ["aria-expanded", "data-item"]),
-);
+const disclosureItems: Hook = {
+  need: "<button aria-expanded data-item> for each item",
+  why: "the learner opens an item with it; a required block is done when every item was opened",
+  found: (html) => tagWith(html, "button", ["aria-expanded", "data-item"]),
+};
 
 export const CONTRACT: Readonly<Record<string, readonly Hook[]>> = {
   layout: [
@@ -160,52 +152,52 @@ export const CONTRACT: Readonly<Record<string, readonly Hook[]>> = {
   "blocks/reveal": [blockElement, disclosureItems],
   "blocks/tabs": [
     blockElement,
-    blockControl(
-      'role="tab" and role="tabpanel" for each item',
-      "the learner switches tabs with them; a required block is done when every tab was seen",
-      (html) => html.includes('role="tab"') && html.includes('role="tabpanel"'),
-    ),
+    {
+      need: 'role="tab" and role="tabpanel" for each item',
+      why: "the learner switches tabs with them; a required block is done when every tab was seen",
+      found: (html) => html.includes('role="tab"') && html.includes('role="tabpanel"'),
+    },
   ],
   "blocks/flipcards": [
     blockElement,
-    blockControl(
-      'class="flipcard" with a data-flip button for each card',
-      "the learner turns a card with it; a required block is done when every card was turned",
-      (html) => /class="([^"]*\s)?flipcard(\s[^"]*)?"/.test(html) && html.includes("data-flip"),
-    ),
+    {
+      need: 'class="flipcard" with a data-flip button for each card',
+      why: "the learner turns a card with it; a required block is done when every card was turned",
+      found: (html) => /class="([^"]*\s)?flipcard(\s[^"]*)?"/.test(html) && html.includes("data-flip"),
+    },
   ],
   "blocks/hotspots": [
     blockElement,
-    blockControl(
-      'class="hotspot" for each marker',
-      "the learner opens a marker with it; a required block is done when every marker was opened",
-      (html) => /class="([^"]*\s)?hotspot(\s[^"]*)?"/.test(html),
-    ),
+    {
+      need: 'class="hotspot" for each marker',
+      why: "the learner opens a marker with it; a required block is done when every marker was opened",
+      found: (html) => /class="([^"]*\s)?hotspot(\s[^"]*)?"/.test(html),
+    },
   ],
   "blocks/steps": [
     blockElement,
-    blockControl(
-      'a data-step="1" button',
-      "the learner moves to the next step with it; a required block is done at the last step",
-      (html) => html.includes('data-step="1"'),
-    ),
+    {
+      need: 'a data-step="1" button',
+      why: "the learner moves to the next step with it; a required block is done at the last step",
+      found: (html) => html.includes('data-step="1"'),
+    },
   ],
   "blocks/media": [
     blockElement,
-    blockControl(
-      "data-media on the <video> or <audio>",
-      "the player measures how much was played by it; a required one is done when enough was",
+    {
+      need: "data-media on the <video> or <audio>",
+      why: "the player measures how much was played by it; a required one is done when enough was",
       // A YouTube or Vimeo embed is not measured (it cannot be required).
-      (html, context) => context.embed !== undefined || html.includes("data-media"),
-    ),
+      found: (html, context) => context.embed !== undefined || html.includes("data-media"),
+    },
   ],
   "blocks/scenario": [
     blockElement,
-    blockControl(
-      "data-node for each node and data-choice for each choice",
-      "the learner moves through the scenario with them; a required one is done at an ending",
-      (html) => html.includes("data-node") && html.includes("data-choice"),
-    ),
+    {
+      need: "data-node for each node and data-choice for each choice",
+      why: "the learner moves through the scenario with them; a required one is done at an ending",
+      found: (html) => html.includes("data-node") && html.includes("data-choice"),
+    },
   ],
   results: [
     pageSection("summary", () => "summary"),

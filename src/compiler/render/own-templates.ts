@@ -12,7 +12,7 @@ import { TEMPLATES_DIR } from "../../shared/node/paths.js";
 import { BuildFailed, Diagnostics } from "../diagnostics.js";
 import { templateProblem } from "./template-errors.js";
 import { checkTemplateUses } from "./template-lint.js";
-import { compileSpecs, isShipped, parseTemplate } from "./template-specs.js";
+import { compileTemplate, isShipped } from "./template-specs.js";
 
 /**
  * @param sources every template by name (`lesson`, `questions/choice`)
@@ -25,19 +25,19 @@ export async function checkOwnTemplates(
   helpers: ReadonlySet<string>,
 ): Promise<void> {
   const own = [...sources].filter(([, source]) => !isShipped(source));
-  if (own.length === 0) return;
-  const failed = await compileSpecs(own.map(([, source]) => source));
   const partials = new Set(sources.keys());
   const diagnostics = new Diagnostics();
   for (const [name, source] of own) {
     const file = files.get(`${name}.hbs`)!;
-    const error = failed.get(source);
-    if (error) {
-      const { line, col, message } = templateProblem(error, source);
+    let ast: hbs.AST.Program;
+    try {
+      ast = await compileTemplate(source);
+    } catch (error) {
+      const { line, col, message } = templateProblem(error as Error, source);
       diagnostics.error({ file, line, col }, `${message}; ${advice(name, file)}`);
       continue;
     }
-    for (const use of checkTemplateUses(await parseTemplate(source), partials, helpers))
+    for (const use of checkTemplateUses(ast, partials, helpers))
       diagnostics.error({ file, line: use.line, col: use.col }, use.message);
   }
   if (diagnostics.errorCount > 0) throw new BuildFailed(diagnostics);

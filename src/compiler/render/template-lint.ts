@@ -35,7 +35,7 @@ function at(node: Node): { line: number; col: number } {
 }
 
 /**
- * @param ast the template as Handlebars.parse read it
+ * @param ast the template as Handlebars read it (template-specs.ts compileTemplate)
  * @param partials the names a partial may have (every template of the course)
  * @param helpers the helpers its environment has
  */

@@ -9,7 +9,6 @@
  * with its source-map library it is most of Handlebars' code, about 12 ms of a command's start.
  */
 import { createHash } from "node:crypto";
-import { once } from "../../shared/once.js";
 
 const COMPILE_OPTIONS = { strict: false, preventIndent: true } as const;
 
@@ -42,35 +41,28 @@ export function isShipped(source: string): boolean {
   return shipped.has(sourceKey(source));
 }
 
-/** The template's syntax tree (for template-lint.ts); throws what compiling it would. */
-export async function parseTemplate(source: string): Promise<hbs.AST.Program> {
-  return (await handlebarsCompiler()).parse(source);
-}
-
 /**
- * Compiles each source that has no spec yet. Returns the sources Handlebars could not compile,
- * with its error; the others are then ready for templateSpec.
+ * Reads and compiles a template Coursepack did not ship (once per process), and returns its syntax
+ * tree for template-lint.ts; throws what Handlebars throws for it. The tree is read once: compiling
+ * it gives what compiling the source does (precompile applies the whitespace control itself).
  */
-export async function compileSpecs(sources: Iterable<string>): Promise<Map<string, Error>> {
-  const failed = new Map<string, Error>();
-  const missing = [...new Set(sources)].filter((source) => !specs.has(sourceKey(source)));
-  for (const source of missing) {
-    try {
-      const code = await precompile(source);
-      // Handlebars' precompiled form is the source text of the spec object; Handlebars.compile
-      // evaluates it the same way, with `new Function`.
-      once(specs, sourceKey(source), () => new Function(`return ${code}`)() as TemplateSpecification);
-    } catch (error) {
-      failed.set(source, error as Error);
-    }
-  }
-  return failed;
+export async function compileTemplate(source: string): Promise<hbs.AST.Program> {
+  const compiler = await handlebarsCompiler();
+  const ast = compiler.parseWithoutProcessing(source);
+  const key = sourceKey(source);
+  if (!specs.has(key)) specs.set(key, evaluated(compiler.precompile(ast, COMPILE_OPTIONS) as string));
+  return ast;
 }
 
-/** The spec of a source compileSpecs compiled or Coursepack shipped. */
+/** Handlebars' precompiled form is the source text of the spec object; Handlebars.compile evaluates it the same way. */
+function evaluated(code: string): TemplateSpecification {
+  return new Function(`return ${code}`)() as TemplateSpecification;
+}
+
+/** The spec of a source compileTemplate compiled or Coursepack shipped. */
 export function templateSpec(source: string): TemplateSpecification {
   const spec = specs.get(sourceKey(source));
-  if (!spec) throw new Error("a template was used before compileSpecs compiled it (a Coursepack bug)");
+  if (!spec) throw new Error("a template was used before compileTemplate compiled it (a Coursepack bug)");
   return spec;
 }
 

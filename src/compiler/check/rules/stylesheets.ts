@@ -7,7 +7,7 @@
 import path from "node:path";
 import { minifyOwnCss } from "../../render/css.js";
 import { findTemplates } from "../../render/templates.js";
-import { readFile } from "node:fs/promises";
+import { readFile } from "../../../shared/node/fs-quick.js";
 import type { Rule } from "../rule.js";
 
 export const stylesheets: Rule = {
