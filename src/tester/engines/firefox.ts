@@ -33,7 +33,7 @@ type Message = {
   message?: string;
 };
 
-class Bidi {
+export class Bidi {
   private next = 0;
   private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   readonly listeners = new Set<(method: string, params: Record<string, unknown>) => void>();
@@ -54,7 +54,25 @@ class Bidi {
     });
   }
 
-  send<T>(method: string, params: Record<string, unknown>): Promise<T> {
+  /**
+   * Sends a command; one that Firefox turned away before it reached the page (NOT_SENT) is sent
+   * again. Firefox's remote agent gives up on a tab whose document it cannot reach within 100 ms
+   * (`waitForCurrentWindowGlobal` in its RootTransport), which a loaded machine can exceed while
+   * the tab is alive: CI once lost a scenario to it. Any other error names the command.
+   */
+  async send<T>(method: string, params: Record<string, unknown>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.sendOnce<T>(method, params);
+      } catch (error) {
+        const message = (error as Error).message;
+        if (!NOT_SENT.test(message) || attempt === RETRIES) throw new Error(`${method}: ${message}`);
+        await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+      }
+    }
+  }
+
+  private sendOnce<T>(method: string, params: Record<string, unknown>): Promise<T> {
     const id = ++this.next;
     return new Promise<T>((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
@@ -62,6 +80,15 @@ class Bidi {
     });
   }
 }
+
+/**
+ * The remote agent's error when a tab had no document to take the command (exactly this text; a
+ * tab that is really gone is named with its id, and a command cut off mid-way says so), so the
+ * command never ran and may be sent again.
+ */
+const NOT_SENT = /^no such frame: DiscardedBrowsingContextError: BrowsingContext does no longer exist$/;
+/** About 2 s of waiting in all (100 ms, 200 ms, …), for a machine busy enough to have needed it. */
+const RETRIES = 6;
 
 function tab(bidi: Bidi, context: string): Tab {
   return {
