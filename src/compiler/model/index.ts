@@ -11,6 +11,7 @@ import { validateSource } from "../schema/validate.js";
 import { isInside } from "../load/course-paths.js";
 import { AssetMap, resolveReference } from "./assets.js";
 import { markdownFields } from "./fields.js";
+import { repairObject } from "./repair.js";
 import { buildLesson } from "./lesson.js";
 import { buildQuiz } from "./quiz.js";
 import type { CourseModel, PageModel, ResolvedTracking } from "./types.js";
@@ -26,6 +27,9 @@ export type BuildPage = (
   coursePassingScore: number,
   diagnostics: Diagnostics,
 ) => PageModel | undefined;
+
+/** Stand-ins for course.yml's required keys when their values are wrong. */
+const COURSE_STAND_INS = { id: "course", title: "Course", description: "Course", outline: [] };
 
 export const buildPage: BuildPage = (src, coursePassingScore, diagnostics) =>
   src.kind === "lesson" ? buildLesson(src, diagnostics) : buildQuiz(src, coursePassingScore, diagnostics);
@@ -43,7 +47,8 @@ export function buildModel(
   const valid = loaded.course.ok ? validateSource(courseSchema, loaded.course, diagnostics, "course.yml") : undefined;
   // With errors in course.yml (already reported) carry on with its valid parts, so the lessons'
   // and quizzes' own errors are reported in the same run.
-  const config = valid ?? (loaded.course.ok ? repairConfig(loaded.course.value) : undefined);
+  const config =
+    valid ?? (loaded.course.ok ? repairObject(courseSchema, loaded.course.value, COURSE_STAND_INS) : undefined);
   const passingScore = config?.passingScore ?? 80;
   const pages: PageModel[] = [];
   const unbuilt: CourseModel["unbuilt"] = [];
@@ -118,16 +123,4 @@ function resolveTracking(config: CourseConfig, profile: LmsProfile, hasGradedQui
     masteryScoreInManifest: own.masteryScoreInManifest ?? lms?.masteryScoreInManifest ?? false,
     completionThreshold: own.completionThreshold,
   };
-}
-
-/** The valid top-level keys of a course.yml that failed validation, with stand-ins for the rest. */
-function repairConfig(raw: unknown): CourseConfig | undefined {
-  const source = raw && typeof raw === "object" && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
-  const kept: Record<string, unknown> = { id: "course", title: "Course", description: "Course", outline: [] };
-  for (const [key, value] of Object.entries(source)) {
-    const field = courseSchema.shape[key as keyof typeof courseSchema.shape];
-    if (field?.safeParse(value).success) kept[key] = value;
-  }
-  const repaired = courseSchema.safeParse(kept);
-  return repaired.success ? repaired.data : undefined;
 }

@@ -10,14 +10,20 @@ import { questionSchema } from "../questions/index.js";
 import { lessonSchema } from "../schema/lesson.js";
 import { validateSource } from "../schema/validate.js";
 import { buildQuestion } from "./question.js";
+import { repairObject } from "./repair.js";
 import { idFromFileName } from "./slug.js";
 import type { LessonModel, QuestionModel } from "./types.js";
 
 const WORDS_PER_MINUTE = 200;
 
 export function buildLesson(src: LessonSource, diagnostics: Diagnostics): LessonModel | undefined {
-  if (!src.frontMatter?.ok) return undefined;
-  const fm = validateSource(lessonSchema, src.frontMatter, diagnostics, "lesson front matter");
+  if (!src.frontMatter) return undefined;
+  // Front matter with errors (reported here or by the YAML reader) is repaired so the body is still
+  // read and checked: one run names the broken link below a mistyped `minutes:` too.
+  const fm =
+    (src.frontMatter.ok
+      ? validateSource(lessonSchema, src.frontMatter, diagnostics, "lesson front matter")
+      : undefined) ?? repairObject(lessonSchema, src.frontMatter.value, { title: idFromFileName(src.file) });
   if (!fm) return undefined;
   const id = fm.id ?? idFromFileName(src.file);
   const body = parseMarkdown(src.body, { file: src.file, line: src.bodyLine, col: 1, idPrefix: id });
