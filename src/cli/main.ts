@@ -3,7 +3,8 @@ import { BuildFailed, formatDiagnostic } from "../compiler/diagnostics.js";
 import { VERSION } from "../shared/node/paths.js";
 import { COMMANDS } from "./commands/index.js";
 import { bold, red, setQuiet, yellow } from "./format.js";
-import { UsageError, usage } from "./usage.js";
+import { didYouMean } from "../shared/nearest.js";
+import { UsageError, unknownOptionError, usage } from "./usage.js";
 
 export async function main(argv: string[]): Promise<number> {
   // --quiet works with every command: only problems and machine output (--json) are printed.
@@ -20,13 +21,21 @@ export async function main(argv: string[]): Promise<number> {
   }
   const entry = COMMANDS.find((c) => c.names.includes(name));
   try {
-    if (!entry) throw new UsageError(`unknown command "${name}"`);
+    if (!entry)
+      throw new UsageError(
+        `unknown command "${name}"${didYouMean(
+          name,
+          COMMANDS.flatMap((c) => c.names),
+        )}`,
+      );
     if (args.includes("--help") || args.includes("-h")) {
       console.log(entry.usage);
       return 0;
     }
     return await (await entry.load()).run(args);
   } catch (error) {
+    if (entry && (error as { code?: string }).code === "ERR_PARSE_ARGS_UNKNOWN_OPTION")
+      return report(unknownOptionError(error as Error, entry));
     return report(error);
   }
 }

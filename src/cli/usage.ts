@@ -1,7 +1,42 @@
 /** Command-line usage and its errors. */
+import { FORMAT_IDS, type FormatId } from "../shared/course-data.js";
+import { didYouMean } from "../shared/nearest.js";
 import type { Command } from "./command.js";
 
 export class UsageError extends Error {}
+
+/**
+ * `value` when it is one of `choices`; else a usage error that lists them and names the nearest,
+ * e.g. unknown format "scorm1.2" (did you mean "scorm12"?); choose from web, scorm12, …
+ */
+export function oneOf<T extends string>(value: string, choices: readonly T[], noun: string, option?: string): T {
+  if ((choices as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(
+    `unknown ${noun} "${value}"${option ? ` for ${option}` : ""}${didYouMean(value, choices)}; choose from ${choices.join(", ")}`,
+  );
+}
+
+/** The formats of a comma-separated --format value (undefined when the option is not given). */
+export function formatList(value: string | undefined): FormatId[] | undefined {
+  return value
+    ?.split(",")
+    .map((f) => f.trim())
+    .filter(Boolean)
+    .map((f) => oneOf(f, FORMAT_IDS, "format"));
+}
+
+/**
+ * node:util's parseArgs error for an option the command does not have, in our words, with the
+ * nearest of the options its help lists.
+ */
+export function unknownOptionError(error: Error, command: Command): UsageError {
+  const written = /'([^']+)'/.exec(error.message)?.[1] ?? "";
+  const name = command.names[0];
+  const options = [...new Set(command.usage.match(/--[a-z][a-z0-9-]*/g) ?? []), "--quiet", "--help"];
+  return new UsageError(
+    `unknown option "${written}" for coursepack ${name}${didYouMean(written, options)}; \`coursepack ${name} --help\` lists its options`,
+  );
+}
 
 /** The whole help text, made from every command's own usage block. */
 export function usage(commands: readonly Command[]): string {

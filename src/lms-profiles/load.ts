@@ -5,7 +5,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { closest } from "fastest-levenshtein";
+import { didYouMean } from "../shared/nearest.js";
 import { PROFILES_DIR } from "../shared/node/paths.js";
 import { issueReports } from "../shared/schema-issues.js";
 import { readYaml } from "../shared/yaml/read.js";
@@ -63,9 +63,8 @@ export function loadProfile(name: string, baseDir = process.cwd()): LmsProfile {
   if (!existsSync(file)) {
     if (isProfilePath(name)) throw new LmsProfileError(`${name}: there is no such LMS profile file`);
     const ids = profileIds();
-    const guess = closest(name, ids);
     throw new LmsProfileError(
-      `unknown LMS "${name}"${guess ? ` (did you mean "${guess}"?)` : ""}; choose from ${ids.join(", ")}, or give the path of a profile file`,
+      `unknown LMS "${name}"${didYouMean(name, ids)}; choose from ${ids.join(", ")}, or give the path of a profile file`,
     );
   }
   const profile = parseProfile(file, readFileSync(file, "utf8"));

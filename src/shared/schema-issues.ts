@@ -3,8 +3,8 @@
  * about: zod's own messages speak of types, not of course files. The compiler places them in course
  * files (compiler/schema/validate.ts), the LMS profiles in profile files.
  */
-import { distance } from "fastest-levenshtein";
 import type { z } from "zod";
+import { didYouMean } from "./nearest.js";
 
 type Issue = z.core.$ZodIssue;
 
@@ -81,7 +81,8 @@ function reportsOf(issue: Issue, what: string, base: IssuePath, keys: Map<string
       return at(`${q(name)} must be ${article(issue.expected)}, not ${describe(issue.input)}`);
     case "invalid_value": {
       const choices = issue.values.map(String).join(", ");
-      if (issue.input !== undefined || path.length === 0) return at(`${q(name)} must be one of: ${choices}`);
+      if (issue.input !== undefined || path.length === 0)
+        return at(`${q(name)} must be one of: ${choices}${nearestChoice(issue.input, issue.values)}`);
       // A required choice left out (or its key misspelt): said like any missing key.
       const parent = label(path.slice(0, -1));
       const key = String(path[path.length - 1]);
@@ -90,7 +91,11 @@ function reportsOf(issue: Issue, what: string, base: IssuePath, keys: Map<string
     case "invalid_union":
       if (issue.discriminator && "options" in issue && issue.options) {
         const where = path[path.length - 1] === issue.discriminator ? path : [...path, issue.discriminator];
-        return at(`${q(label(where))} must be one of: ${issue.options.join(", ")}`, where);
+        const written = (issue.input as Record<PropertyKey, unknown> | undefined)?.[issue.discriminator];
+        return at(
+          `${q(label(where))} must be one of: ${issue.options.join(", ")}${nearestChoice(written, issue.options)}`,
+          where,
+        );
       }
       return at(`${q(name)} has an unexpected form`);
     case "too_small":
@@ -144,11 +149,10 @@ function suggest(key: string, at: string, vocabulary: Map<string, Set<string>>):
     const where = places.map((place) => (place ? `under "${place}:"` : "at the top level")).slice(0, 2);
     return `; "${key}" belongs ${where.join(" or ")}`;
   }
-  let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(key.length / 3)) + 1;
-  for (const known of vocabulary.keys()) {
-    const dist = distance(key.toLowerCase(), known.toLowerCase());
-    if (dist < bestDistance) [best, bestDistance] = [known, dist];
-  }
-  return best ? ` (did you mean "${best}"?)` : "";
+  return didYouMean(key, vocabulary.keys());
+}
+
+/** A choice close to what was written (`scorm1.2` → scorm12), as " (did you mean …?)", or "". */
+function nearestChoice(written: unknown, choices: readonly unknown[]): string {
+  return typeof written === "string" ? didYouMean(written, choices.map(String)) : "";
 }

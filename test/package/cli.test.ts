@@ -266,5 +266,8 @@ describe("the installed coursepack", () => {
     const result = await installed("bake");
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('unknown command "bake"');
+    const typo = await installed("build", "--formt", "web");
+    expect(typo.code).toBe(1);
+    expect(typo.stderr).toContain('unknown option "--formt" for coursepack build (did you mean "--format"?)');
   });
 });

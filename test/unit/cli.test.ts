@@ -43,6 +43,23 @@ describe("coursepack CLI", () => {
     expect(format.stderr).toContain('unknown format "pdf"');
   });
 
+  it("names the nearest command, option, format or browser to a typo, and none to a word far from all", async () => {
+    const typos: [string[], string][] = [
+      [["buidl"], 'unknown command "buidl" (did you mean "build"?)'],
+      [["build", STARTER, "--outt", "x"], 'unknown option "--outt" for coursepack build (did you mean "--out"?)'],
+      [["build", STARTER, "--format", "web,scorm1.2"], 'unknown format "scorm1.2" (did you mean "scorm12"?)'],
+      [["validate", "x.zip", "--expect", "cmi"], 'unknown format "cmi" for --expect (did you mean "cmi5"?)'],
+      [["test", STARTER, "--browser", "firefx"], 'unknown browser "firefx" for --browser (did you mean "firefox"?)'],
+    ];
+    for (const [args, message] of typos) {
+      const run = await coursepack(...args);
+      expect(run.code, args.join(" ")).toBe(1);
+      expect(run.stderr).toContain(message);
+    }
+    const far = await coursepack("build", STARTER, "--format", "pdf");
+    expect(far.stderr).not.toContain("did you mean");
+  });
+
   it("builds, reports sizes and writes byte-identical zips on a second build", async () => {
     const a = await tempDir("cli-a");
     const b = await tempDir("cli-b");

@@ -166,7 +166,8 @@ describe("loading a profile", () => {
       file: bad,
       line: 6,
       col: 13,
-      message: '"formats.accepts[0]" must be one of: scorm12, scorm2004-3rd, scorm2004-4th, xapi, cmi5',
+      message:
+        '"formats.accepts[0]" must be one of: scorm12, scorm2004-3rd, scorm2004-4th, xapi, cmi5 (did you mean "scorm12"?)',
     });
     // On the command line: one problem a line, the path as relative as the working folder allows.
     const shown = path.relative(process.cwd(), bad);

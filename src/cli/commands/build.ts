@@ -4,10 +4,9 @@ import { parseArgs } from "node:util";
 import { build, type BuildResult } from "../../compiler/pipeline.js";
 import { BuildFailed, type Diagnostic, formatDiagnostic } from "../../compiler/diagnostics.js";
 import { discardAllStagingSync } from "../../compiler/packaging/output.js";
-import { FORMAT_IDS, type FormatId } from "../../shared/course-data.js";
 import { bold, checklistPointer, dim, formatBytes, formatMs, green, info, yellow } from "../format.js";
 import { formatFinding } from "../../validator/findings.js";
-import { UsageError } from "../usage.js";
+import { formatList, UsageError } from "../usage.js";
 import { lmsOption } from "../lms-option.js";
 import { isProfilePath } from "../../lms-profiles/index.js";
 import { courseDir } from "../course-dir.js";
@@ -29,14 +28,7 @@ export async function run(args: string[]): Promise<number> {
   // Checked here, so a bad name is a usage error; a profile file is relative to the working directory.
   const lms = lmsOption(values.lms);
   if (positionals.length > 1) throw new UsageError("build takes one course folder");
-  const formats = values.format
-    ?.split(",")
-    .map((f) => f.trim())
-    .filter(Boolean);
-  for (const f of formats ?? []) {
-    if (!(FORMAT_IDS as readonly string[]).includes(f))
-      throw new UsageError(`unknown format "${f}"; choose from ${FORMAT_IDS.join(", ")}`);
-  }
+  const formats = formatList(values.format);
   const dir = courseDir(positionals[0]);
   const languages = values.language
     ?.split(",")
@@ -51,7 +43,7 @@ export async function run(args: string[]): Promise<number> {
         outDir: values.out,
         folders: !values["no-folders"],
         onProgress: progress.update,
-        ...(formats ? { formats: formats as FormatId[] } : {}),
+        ...(formats ? { formats } : {}),
         ...(languages ? { languages } : {}),
         ...(lms && values.lms ? { lms: isProfilePath(values.lms) ? path.resolve(values.lms) : values.lms } : {}),
       }),

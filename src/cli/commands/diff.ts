@@ -1,12 +1,12 @@
 /** `coursepack diff <old> <new> [--lms <id>] [--format <f>] [--json]`: is an update safe to upload? */
 import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { FORMAT_IDS, type FormatId } from "../../shared/course-data.js";
+import { FORMAT_IDS } from "../../shared/course-data.js";
 import { type DiffReport, diffCourses, type SideSummary, VERDICT_TEXT, type Verdict } from "../../updates/index.js";
 import { LMS_IDS, LMS_UPDATES, type LmsId } from "../../updates/lms-updates.js";
 import { MANIFEST_CHANGE_LABELS } from "../../updates/manifest-changes.js";
 import { bold, dim, green, info, red, yellow } from "../format.js";
-import { UsageError } from "../usage.js";
+import { oneOf, UsageError } from "../usage.js";
 
 /** Exit code when the update is not replace-safe for the chosen LMS (CI can tell it from a failure). */
 export const EXIT_NOT_REPLACE_SAFE = 2;
@@ -74,12 +74,8 @@ export async function run(args: string[]): Promise<number> {
     throw new UsageError(
       "diff takes two builds of a course: `coursepack diff <old> <new>` (zips, package folders or course folders)",
     );
-  const lms = values.lms as LmsId;
-  if (!LMS_IDS.includes(lms))
-    throw new UsageError(`unknown LMS "${values.lms}" for --lms; choose from ${LMS_IDS.join(", ")}`);
-  const format = values.format as FormatId | undefined;
-  if (format !== undefined && !FORMAT_IDS.includes(format))
-    throw new UsageError(`unknown format "${format}" for --format; choose from ${FORMAT_IDS.join(", ")}`);
+  const lms = oneOf(values.lms, LMS_IDS, "LMS", "--lms");
+  const format = values.format === undefined ? undefined : oneOf(values.format, FORMAT_IDS, "format", "--format");
   for (const p of positionals) if (!existsSync(p)) throw new UsageError(`${p} does not exist`);
   const report = await diffCourses(positionals[0]!, positionals[1]!, { format, language: values.language });
   if (values.json)

@@ -2,9 +2,9 @@
 import { parseArgs } from "node:util";
 import type { BuildStatus } from "../../preview/protocol.js";
 import { startPreview } from "../../preview/server/preview.js";
-import { FORMAT_IDS, type FormatId } from "../../shared/course-data.js";
+import { FORMAT_IDS } from "../../shared/course-data.js";
 import { bold, dim, formatMs, green, info, red, yellow } from "../format.js";
-import { UsageError } from "../usage.js";
+import { oneOf, UsageError } from "../usage.js";
 import { courseDir } from "../course-dir.js";
 
 export async function run(args: string[]): Promise<number> {
@@ -17,17 +17,14 @@ export async function run(args: string[]): Promise<number> {
     },
   });
   if (positionals.length > 1) throw new UsageError("preview takes one course folder or package");
-  const format = values.format;
-  if (format !== undefined && !(FORMAT_IDS as readonly string[]).includes(format)) {
-    throw new UsageError(`unknown format "${format}"; choose from ${FORMAT_IDS.join(", ")}`);
-  }
+  const format = values.format === undefined ? undefined : oneOf(values.format, FORMAT_IDS, "format");
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new UsageError(`--port takes a port number (0 for any free port), not "${values.port}"`);
 
   const preview = await startPreview({
     source: courseDir(positionals[0]),
-    format: format as FormatId | undefined,
+    format,
     port,
   });
   const state = preview.state();

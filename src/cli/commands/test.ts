@@ -6,10 +6,8 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { FORMAT_IDS } from "../../shared/course-data.js";
 import { isProfilePath } from "../../lms-profiles/index.js";
-import type { FormatId } from "../../shared/course-data.js";
-import { BROWSERS, BrowserMissing, type BrowserName } from "../../tester/browsers.js";
+import { BROWSERS, BrowserMissing } from "../../tester/browsers.js";
 import { writeHtmlReport } from "../../tester/report/html.js";
 import { junitXml } from "../../tester/report/junit.js";
 import { counts, failures, scenarioName } from "../../tester/report/text.js";
@@ -18,7 +16,7 @@ import type { ScenarioResult } from "../../tester/scenario.js";
 import { courseDir } from "../course-dir.js";
 import { bold, dim, formatMs, green, red, yellow } from "../format.js";
 import { lmsOption } from "../lms-option.js";
-import { UsageError } from "../usage.js";
+import { formatList, oneOf, UsageError } from "../usage.js";
 
 function line(r: ScenarioResult): string {
   const mark = r.ok && !r.error ? green("✓") : red("✗");
@@ -43,16 +41,8 @@ export async function run(args: string[]): Promise<number> {
     },
   });
   const profile = lmsOption(values.lms);
-  const browser = values.browser as BrowserName;
-  if (!(BROWSERS as readonly string[]).includes(browser))
-    throw new UsageError(`--browser takes ${BROWSERS.join(", ")}, not "${values.browser}"`);
-  const formats = values.format
-    ?.split(",")
-    .map((f) => f.trim())
-    .filter(Boolean);
-  for (const f of formats ?? [])
-    if (!(FORMAT_IDS as readonly string[]).includes(f))
-      throw new UsageError(`unknown format "${f}"; choose from ${FORMAT_IDS.join(", ")}`);
+  const browser = oneOf(values.browser, BROWSERS, "browser", "--browser");
+  const formats = formatList(values.format);
   const concurrency = values.concurrency === undefined ? undefined : Number(values.concurrency);
   if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency > 0))
     throw new UsageError(`--concurrency takes a whole number of scenarios, not "${values.concurrency}"`);
@@ -64,7 +54,7 @@ export async function run(args: string[]): Promise<number> {
     testRun = await runTests({
       inputs,
       lms: values.lms && isProfilePath(values.lms) ? path.resolve(values.lms) : values.lms,
-      formats: formats as FormatId[] | undefined,
+      formats,
       browser,
       concurrency,
       everyLanguage: values["every-language"],

@@ -1,10 +1,10 @@
 /** `coursepack validate <package.zip|folder|manifest.xml>… [--json] [--expect <format>]` */
 import { parseArgs } from "node:util";
-import { FORMAT_IDS, type FormatId } from "../../shared/course-data.js";
+import { FORMAT_IDS } from "../../shared/course-data.js";
 import { formatFinding } from "../../validator/findings.js";
 import { describe, validatePackage, type ValidationResult } from "../../validator/validate.js";
 import { bold, checklistPointer, dim, green, info, red, yellow } from "../format.js";
-import { UsageError } from "../usage.js";
+import { oneOf, UsageError } from "../usage.js";
 import { lmsOption } from "../lms-option.js";
 
 export async function run(args: string[]): Promise<number> {
@@ -20,12 +20,9 @@ export async function run(args: string[]): Promise<number> {
   const lms = lmsOption(values.lms);
   if (positionals.length === 0)
     throw new UsageError("validate takes a package: a .zip, its unzipped folder, or a manifest XML file");
-  const format = values.expect;
-  if (format !== undefined && !(FORMAT_IDS as readonly string[]).includes(format)) {
-    throw new UsageError(`unknown format "${format}" for --expect; choose from ${FORMAT_IDS.join(", ")}`);
-  }
+  const format = values.expect === undefined ? undefined : oneOf(values.expect, FORMAT_IDS, "format", "--expect");
   const results = await Promise.all(
-    positionals.map((p) => validatePackage(p, { label: p, lms, ...(format ? { format: format as FormatId } : {}) })),
+    positionals.map((p) => validatePackage(p, { label: p, lms, ...(format ? { format } : {}) })),
   );
   if (values.json) {
     console.log(JSON.stringify(results.length === 1 ? results[0] : results, null, 2));

@@ -1,6 +1,6 @@
 /** The blocks: one registry of every block name and the module that builds, renders and describes it. */
-import { distance } from "fastest-levenshtein";
 import type { InteractiveBlockKind } from "../../shared/course-data.js";
+import { didYouMean } from "../../shared/nearest.js";
 import type { BlockSyntax } from "../markdown/env.js";
 import { accordion } from "./accordion.js";
 import { callout } from "./callout.js";
@@ -61,10 +61,9 @@ export function kindOfBlock(block: BlockModel): BlockKind {
 /** Builds one block as written, or reports an unknown name (with the nearest known one). */
 export function buildBlock(syntax: BlockSyntax, ctx: BuildContext): BlockModel | undefined {
   if (!isBlockName(syntax.name)) {
-    const close = BLOCK_NAMES.find((n) => distance(n, syntax.name.toLowerCase()) <= 2);
     ctx.diagnostics.error(
       syntax.at,
-      `unknown block "${syntax.name}"${close ? ` (did you mean "${close}"?)` : ""}; the blocks are ${BLOCK_NAMES.filter((n) => n !== "scenario").join(", ")} (docs/blocks.md)`,
+      `unknown block "${syntax.name}"${didYouMean(syntax.name, BLOCK_NAMES)}; the blocks are ${BLOCK_NAMES.filter((n) => n !== "scenario").join(", ")} (docs/blocks.md)`,
     );
     return undefined;
   }

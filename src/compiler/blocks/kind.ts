@@ -5,8 +5,8 @@
  * set of names is the registry in index.ts.
  */
 import type { Token } from "markdown-it";
-import { distance } from "fastest-levenshtein";
 import type { BlockData } from "../../shared/course-data.js";
+import { nearest } from "../../shared/nearest.js";
 import type { Diagnostics, Position } from "../diagnostics.js";
 import type { BlockAttr, BlockItem, BlockSyntax, MarkdownField, Reference } from "../markdown/env.js";
 
@@ -93,7 +93,7 @@ export function readAttrs(
   const known = ["id", ...accepted];
   for (const attr of attrs) {
     if (!known.includes(attr.key)) {
-      const close = known.find((k) => distance(k, attr.key) <= 2);
+      const close = nearest(attr.key, known);
       const hint = close
         ? `did you mean "${close}"?`
         : `${where} accepts ${known.map((k) => (k === "id" ? "#id" : k)).join(", ")}`;

@@ -1,5 +1,5 @@
 /** String overrides in course.yml must name strings that exist, or they silently do nothing. */
-import { distance } from "fastest-levenshtein";
+import { didYouMean } from "../../../shared/nearest.js";
 import { knownStringKeys } from "../../render/templates.js";
 import type { Rule } from "../rule.js";
 
@@ -9,10 +9,9 @@ export const strings: Rule = {
     const known = knownStringKeys();
     for (const key of Object.keys(model.config.strings)) {
       if (known.has(key)) continue;
-      const close = [...known].find((k) => distance(k.toLowerCase(), key.toLowerCase()) <= 2);
       diagnostics.error(
         model.courseSource.keyPosition(["strings"], key),
-        `unknown string "${key}"${close ? ` (did you mean "${close}"?)` : ""}; the strings are listed in templates/strings/en.yml`,
+        `unknown string "${key}"${didYouMean(key, known)}; the strings are listed in templates/strings/en.yml`,
       );
     }
   },

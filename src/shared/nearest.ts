@@ -1,0 +1,22 @@
+/**
+ * "Did you mean" for every name an author or a user types: keys, choices, blocks, attributes,
+ * strings, LMS ids, commands, options. One rule everywhere: the nearest known name, ignoring case,
+ * when it is a typo away (at most 2 edits, or a third of the word's length for longer words).
+ */
+import { distance } from "fastest-levenshtein";
+
+export function nearest(written: string, known: Iterable<string>): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Math.max(2, Math.floor(written.length / 3)) + 1;
+  for (const candidate of known) {
+    const dist = distance(written.toLowerCase(), candidate.toLowerCase());
+    if (dist < bestDistance) [best, bestDistance] = [candidate, dist];
+  }
+  return best;
+}
+
+/** ` (did you mean "x"?)` for the nearest known name, or "" when none is near. */
+export function didYouMean(written: string, known: Iterable<string>): string {
+  const best = nearest(written, known);
+  return best === undefined ? "" : ` (did you mean "${best}"?)`;
+}
