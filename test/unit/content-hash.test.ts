@@ -59,3 +59,23 @@ describe("the content hash", () => {
     expect(withLayout.stamp.content, "the layout").not.toBe(base);
   });
 });
+
+describe("a page's digest in the build stamp", () => {
+  it("is the SHA-256 of the page without its kicker, framed by its length, whatever the text", async () => {
+    const { pageDigests } = await import("../../src/compiler/render/stamp.js");
+    const { createHash } = await import("node:crypto");
+    const framed = (text: string) => createHash("sha256").update(`${text.length}:${text}`).digest("hex");
+    const kicker = '<p class="page-kicker">Lesson 2 of 9</p>';
+    const pages = [
+      { id: "with", html: `<section><h2>Two ’quotes’</h2>${kicker}<p>Text</p></section>` },
+      { id: "without", html: "<section><p>No kicker</p></section>" },
+    ];
+    const [withKicker, withoutKicker] = pageDigests(pages);
+    expect(withKicker).toEqual({
+      id: "with",
+      digest: framed("<section><h2>Two ’quotes’</h2><p>Text</p></section>"),
+      kicker,
+    });
+    expect(withoutKicker).toEqual({ id: "without", digest: framed(pages[1]!.html), kicker: "" });
+  });
+});
