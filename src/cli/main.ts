@@ -50,7 +50,9 @@ function report(error: unknown): number {
     return 1;
   }
   if (error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
-    console.error(`coursepack: ${(error as Error).message}\nRun \`coursepack --help\` for usage.`);
+    const message = (error as Error).message;
+    // An error that already names the help to read is not followed by the general one.
+    console.error(`coursepack: ${message}${message.includes("--help") ? "" : "\nRun `coursepack --help` for usage."}`);
     return 1;
   }
   console.error(red(`coursepack: ${error instanceof Error ? error.message : String(error)}`));

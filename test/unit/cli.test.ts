@@ -58,6 +58,10 @@ describe("coursepack CLI", () => {
     }
     const far = await coursepack("build", STARTER, "--format", "pdf");
     expect(far.stderr).not.toContain("did you mean");
+    // The option's error names the command's help; the general pointer is not repeated under it.
+    const option = await coursepack("build", STARTER, "--outt", "x");
+    expect(option.stderr).toContain("`coursepack build --help` lists its options");
+    expect(option.stderr).not.toContain("Run `coursepack --help`");
   });
 
   it("builds, reports sizes and writes byte-identical zips on a second build", async () => {
