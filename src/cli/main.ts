@@ -21,13 +21,8 @@ export async function main(argv: string[]): Promise<number> {
   }
   const entry = COMMANDS.find((c) => c.names.includes(name));
   try {
-    if (!entry)
-      throw new UsageError(
-        `unknown command "${name}"${didYouMean(
-          name,
-          COMMANDS.flatMap((c) => c.names),
-        )}`,
-      );
+    const names = COMMANDS.flatMap((c) => c.names);
+    if (!entry) throw new UsageError(`unknown command "${name}"${didYouMean(name, names)}`);
     if (args.includes("--help") || args.includes("-h")) {
       console.log(entry.usage);
       return 0;
@@ -50,9 +45,8 @@ function report(error: unknown): number {
     return 1;
   }
   if (error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
-    const message = (error as Error).message;
-    // An error that already names the help to read is not followed by the general one.
-    console.error(`coursepack: ${message}${message.includes("--help") ? "" : "\nRun `coursepack --help` for usage."}`);
+    const pointer = error instanceof UsageError && error.namesHelp ? "" : "\nRun `coursepack --help` for usage.";
+    console.error(`coursepack: ${(error as Error).message}${pointer}`);
     return 1;
   }
   console.error(red(`coursepack: ${error instanceof Error ? error.message : String(error)}`));

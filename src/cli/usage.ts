@@ -3,7 +3,15 @@ import { FORMAT_IDS, type FormatId } from "../shared/course-data.js";
 import { didYouMean } from "../shared/nearest.js";
 import type { Command } from "./command.js";
 
-export class UsageError extends Error {}
+export class UsageError extends Error {
+  constructor(
+    message: string,
+    /** The message already names the help to read, so the general pointer is not added. */
+    readonly namesHelp = false,
+  ) {
+    super(message);
+  }
+}
 
 /**
  * `value` when it is one of `choices`; else a usage error that lists them and names the nearest,
@@ -30,11 +38,13 @@ export function formatList(value: string | undefined): FormatId[] | undefined {
  * nearest of the options its help lists.
  */
 export function unknownOptionError(error: Error, command: Command): UsageError {
+  // Node 20–24 word it "Unknown option '--outt'. To specify a positional argument …".
   const written = /'([^']+)'/.exec(error.message)?.[1] ?? "";
   const name = command.names[0];
   const options = [...new Set(command.usage.match(/--[a-z][a-z0-9-]*/g) ?? []), "--quiet", "--help"];
   return new UsageError(
     `unknown option "${written}" for coursepack ${name}${didYouMean(written, options)}; \`coursepack ${name} --help\` lists its options`,
+    true,
   );
 }
 
