@@ -87,7 +87,7 @@ export class Bidi {
  * command never ran and may be sent again.
  */
 const NOT_SENT = /^no such frame: DiscardedBrowsingContextError: BrowsingContext does no longer exist$/;
-/** About 2 s of waiting in all (100 ms, 200 ms, …), for a machine busy enough to have needed it. */
+/** Six tries, 1.5 s of waiting in all (100, 200, … 500 ms), for a machine busy enough to need it. */
 const RETRIES = 6;
 
 function tab(bidi: Bidi, context: string): Tab {
