@@ -54,6 +54,8 @@ async function readOne(
     doc = await readXliff(await readFile(file, "utf8"), file);
   } catch (error) {
     if (error instanceof XliffError) diagnostics.error(error.at, error.message);
+    else if ((error as { code?: string }).code === "ENOENT")
+      diagnostics.error({ file, line: 1, col: 1 }, "there is no such file: check the path of the XLIFF file to import");
     else diagnostics.error({ file, line: 1, col: 1 }, `cannot read ${file}: ${(error as Error).message}`);
     return undefined;
   }

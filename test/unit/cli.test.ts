@@ -50,6 +50,19 @@ describe("coursepack CLI", () => {
       [["build", STARTER, "--format", "web,scorm1.2"], 'unknown format "scorm1.2" (did you mean "scorm12"?)'],
       [["validate", "x.zip", "--expect", "cmi"], 'unknown format "cmi" for --expect (did you mean "cmi5"?)'],
       [["test", STARTER, "--browser", "firefx"], 'unknown browser "firefx" for --browser (did you mean "firefox"?)'],
+      [["translate", "exprot"], 'unknown translate subcommand "exprot" (did you mean "export"?)'],
+      [
+        ["translate", "export", STARTER, "--to", "de_DE"],
+        '--to: "de_DE" is not a language tag such as "de" or "de-CH" (did you mean "de-DE"?)',
+      ],
+      [
+        ["translate", "export", STARTER, "--to", "de", "--format", "xlif2"],
+        'unknown XLIFF format "xlif2" for --format (did you mean "xliff2"?)',
+      ],
+      [
+        ["translate", "import", "missing.xlf", "--course", STARTER],
+        "missing.xlf:1:1: error: there is no such file: check the path",
+      ],
     ];
     for (const [args, message] of typos) {
       const run = await coursepack(...args);

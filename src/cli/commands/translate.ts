@@ -7,15 +7,25 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { type Diagnostics, formatDiagnostic } from "../../compiler/diagnostics.js";
 import { languageName } from "../../compiler/i18n/languages.js";
+import { languageTag } from "../../compiler/schema/course.js";
+import { didYouMean } from "../../shared/nearest.js";
 import { exportTranslations } from "../../translation/export.js";
 import { importTranslations } from "../../translation/import.js";
 import { translationStatus } from "../../translation/status.js";
 import type { XliffVersion } from "../../translation/codes.js";
 import { courseDir } from "../course-dir.js";
 import { bold, dim, green, red, yellow } from "../format.js";
-import { UsageError } from "../usage.js";
+import { oneOf, UsageError } from "../usage.js";
 
-const FORMATS: Record<string, XliffVersion> = { xliff2: "xliff2", xliff12: "xliff12" };
+const XLIFF_VERSIONS: readonly XliffVersion[] = ["xliff2", "xliff12"];
+
+/** A --to language, held to course.yml's rule for `languages:` so the export's file can be imported. */
+function targetLanguage(tag: string): string {
+  if (languageTag.safeParse(tag).success) return tag;
+  const hyphens = tag.replaceAll("_", "-");
+  const hint = languageTag.safeParse(hyphens).success ? ` (did you mean "${hyphens}"?)` : "";
+  throw new UsageError(`--to: "${tag}" is not a language tag such as "de" or "de-CH"${hint}`);
+}
 
 export async function run(args: string[]): Promise<number> {
   const [sub, ...rest] = args;
@@ -30,7 +40,7 @@ export async function run(args: string[]): Promise<number> {
       throw new UsageError(
         sub === undefined
           ? "translate needs a subcommand: export, import or status"
-          : `unknown translate subcommand "${sub}"; use export, import or status`,
+          : `unknown translate subcommand "${sub}"${didYouMean(sub, ["export", "import", "status"])}; use export, import or status`,
       );
   }
 }
@@ -54,11 +64,10 @@ async function runExport(args: string[]): Promise<number> {
     },
   });
   if (positionals.length > 1) throw new UsageError("translate export takes one course folder");
-  const languages = list(values.to);
+  const languages = list(values.to).map(targetLanguage);
   if (languages.length === 0)
     throw new UsageError("translate export needs --to <language>, e.g. --to de or --to de,fr");
-  const version = FORMATS[values.format];
-  if (!version) throw new UsageError(`unknown --format "${values.format}"; choose xliff2 or xliff12`);
+  const version = oneOf(values.format, XLIFF_VERSIONS, "XLIFF format", "--format");
   const started = performance.now();
   const exported = await exportTranslations({
     dir: courseDir(positionals[0]),

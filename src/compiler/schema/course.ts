@@ -14,7 +14,7 @@ import { credentialsIn, NO_CREDENTIALS_HINT } from "./credentials.js";
 /** How the language versions of a course identify themselves (src/compiler/i18n/languages.ts). */
 export const LANGUAGE_ID_POLICIES = ["separate", "shared"] as const;
 
-const languageTag = z
+export const languageTag = z
   .string()
   .regex(/^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*$/, { message: 'must be a language tag such as "en" or "de-CH"' });
 
