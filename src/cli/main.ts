@@ -21,8 +21,10 @@ export async function main(argv: string[]): Promise<number> {
   }
   const entry = COMMANDS.find((c) => c.names.includes(name));
   try {
-    const names = COMMANDS.flatMap((c) => c.names);
-    if (!entry) throw new UsageError(`unknown command "${name}"${didYouMean(name, names)}`);
+    if (!entry) {
+      const names = COMMANDS.flatMap((c) => c.names);
+      throw new UsageError(`unknown command "${name}"${didYouMean(name, names)}`);
+    }
     if (args.includes("--help") || args.includes("-h")) {
       console.log(entry.usage);
       return 0;

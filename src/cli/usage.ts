@@ -24,13 +24,17 @@ export function oneOf<T extends string>(value: string, choices: readonly T[], no
   );
 }
 
-/** The formats of a comma-separated --format value (undefined when the option is not given). */
-export function formatList(value: string | undefined): FormatId[] | undefined {
+/** The items of a comma-separated option value (`de, fr` → de and fr), or undefined without one. */
+export function commaList(value: string | undefined): string[] | undefined {
   return value
     ?.split(",")
-    .map((f) => f.trim())
-    .filter(Boolean)
-    .map((f) => oneOf(f, FORMAT_IDS, "format"));
+    .map((item) => item.trim())
+    .filter(Boolean);
+}
+
+/** The formats of a comma-separated --format value (undefined when the option is not given). */
+export function formatList(value: string | undefined): FormatId[] | undefined {
+  return commaList(value)?.map((f) => oneOf(f, FORMAT_IDS, "format"));
 }
 
 /**

@@ -6,7 +6,7 @@ import { BuildFailed, type Diagnostic, formatDiagnostic } from "../../compiler/d
 import { discardAllStagingSync } from "../../compiler/packaging/output.js";
 import { bold, checklistPointer, dim, formatBytes, formatMs, green, info, yellow } from "../format.js";
 import { formatFinding } from "../../validator/findings.js";
-import { formatList, UsageError } from "../usage.js";
+import { commaList, formatList, UsageError } from "../usage.js";
 import { lmsOption } from "../lms-option.js";
 import { isProfilePath } from "../../lms-profiles/index.js";
 import { courseDir } from "../course-dir.js";
@@ -30,10 +30,7 @@ export async function run(args: string[]): Promise<number> {
   if (positionals.length > 1) throw new UsageError("build takes one course folder");
   const formats = formatList(values.format);
   const dir = courseDir(positionals[0]);
-  const languages = values.language
-    ?.split(",")
-    .map((l) => l.trim())
-    .filter(Boolean);
+  const languages = commaList(values.language);
   const progress = progressLine("Building", !values.json && Boolean(process.stderr.isTTY));
   let result: BuildResult;
   try {

@@ -15,7 +15,7 @@ import { translationStatus } from "../../translation/status.js";
 import type { XliffVersion } from "../../translation/codes.js";
 import { courseDir } from "../course-dir.js";
 import { bold, dim, green, red, yellow } from "../format.js";
-import { oneOf, UsageError } from "../usage.js";
+import { commaList, oneOf, UsageError } from "../usage.js";
 
 const XLIFF_VERSIONS: readonly XliffVersion[] = ["xliff2", "xliff12"];
 
@@ -45,13 +45,6 @@ export async function run(args: string[]): Promise<number> {
   }
 }
 
-function list(value: string | undefined): string[] {
-  return (value ?? "")
-    .split(",")
-    .map((s) => s.trim())
-    .filter(Boolean);
-}
-
 async function runExport(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
@@ -64,7 +57,7 @@ async function runExport(args: string[]): Promise<number> {
     },
   });
   if (positionals.length > 1) throw new UsageError("translate export takes one course folder");
-  const languages = list(values.to).map(targetLanguage);
+  const languages = (commaList(values.to) ?? []).map(targetLanguage);
   if (languages.length === 0)
     throw new UsageError("translate export needs --to <language>, e.g. --to de or --to de,fr");
   const version = oneOf(values.format, XLIFF_VERSIONS, "XLIFF format", "--format");

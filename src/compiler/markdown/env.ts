@@ -12,7 +12,7 @@ export interface Reference {
   alt: string;
 }
 
-/** A ```check fence: an ungraded knowledge-check question inside a lesson. */
+/** An image, frame, medium or script the page loads from an `http://` address. */
 export interface InsecureEmbed {
   /** The element: `img` for a Markdown image, else the HTML tag written. */
   tag: string;
@@ -20,6 +20,7 @@ export interface InsecureEmbed {
   at: Position;
 }
 
+/** A ```check fence: an ungraded knowledge-check question inside a lesson. */
 export interface CheckBlock {
   yaml: string;
   /** 1-based file line of the fence's first content line. */

@@ -26,14 +26,14 @@ export function references(md: MarkdownIt): void {
           env.insecureEmbeds.push({ ...embed, at: at(block, embed.url) });
       if (block.type !== "inline" || !block.children) continue;
       for (const token of block.children) {
-        const src = token.type === "image" ? String(token.attrGet("src") ?? "") : "";
-        if (/^http:/i.test(src)) env.insecureEmbeds.push({ tag: "img", url: src, at: at(block, src) });
-        if (token.type === "html_inline")
-          for (const embed of insecureInHtml(token.content))
-            env.insecureEmbeds.push({ ...embed, at: at(block, embed.url) });
         const raw =
           token.type === "image" ? token.attrGet("src") : token.type === "link_open" ? token.attrGet("href") : null;
         const url = raw === null ? null : String(raw);
+        if (token.type === "image" && url !== null && /^http:/i.test(url))
+          env.insecureEmbeds.push({ tag: "img", url, at: at(block, url) });
+        if (token.type === "html_inline")
+          for (const embed of insecureInHtml(token.content))
+            env.insecureEmbeds.push({ ...embed, at: at(block, embed.url) });
         if (url === null || url === "" || isExternal(url) || url.startsWith("#")) continue;
         env.relativeLinks.push({
           kind: token.type === "image" ? "image" : "link",
