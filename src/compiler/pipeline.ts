@@ -9,7 +9,13 @@ import { checkModel } from "./check/index.js";
 import { BuildFailed, Diagnostics } from "./diagnostics.js";
 import { loadCourse, parsePage, type ParsePage } from "./load/load-course.js";
 import { buildModel, buildPage, type BuildPage, type CourseModel } from "./model/index.js";
-import { packageTarget, PackagingRun, startSchemaValidation, type PackagedOutput } from "./packaging/assemble.js";
+import {
+  packageBase,
+  packageTarget,
+  PackagingRun,
+  startSchemaValidation,
+  type PackagedOutput,
+} from "./packaging/assemble.js";
 import { assertOutDir } from "./packaging/out-dir.js";
 import { StagedOutput } from "./packaging/output.js";
 import { renderCourse, renderEverything } from "./render/index.js";
@@ -179,11 +185,15 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       progress(`rendering ${version.model.pages.length} pages (${version.language})`);
       // Assets are read before rendering: their bytes go into the build stamp's content hash.
       const assets = await run.readAssets(version.model.assets.entries());
+      run.placeAssetsEarly(
+        targets.map((t) => packageBase(version.outputBase, t)),
+        version.model.assets.entries(),
+      );
       const rendered = await renderCourse(version.model, version.templates, version.data, renderEverything(assets));
       const named = { base: version.outputBase, language: version.language };
       // Not awaited: the next language renders while these are compressed and checked.
       for (const t of targets) {
-        const output = packageTarget(t, version.model, rendered, run, assets, named).then((o) => {
+        const output = packageTarget(t, version.model, rendered, run, named).then((o) => {
           progress(`packaging ${++packaged} of ${total}`);
           return o;
         });
@@ -198,6 +208,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   } catch (error) {
     // Packages still being written go into the staging folder: let them finish before removing it.
     await Promise.allSettled(packaging);
+    await run.settled();
     await staged.discard();
     throw error;
   }

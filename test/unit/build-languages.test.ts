@@ -30,11 +30,11 @@ describe("a build's languages", () => {
       return realRender(...args);
     });
     const settled: string[] = [];
-    vi.spyOn(assemble, "packageTarget").mockImplementation(async (target, model, rendered, run, assets, named) => {
+    vi.spyOn(assemble, "packageTarget").mockImplementation(async (target, model, rendered, run, named) => {
       // Fails at once, so the failure is there while the German version is read and rendered.
       if (named?.language === "en" && target.id === "scorm12")
         throw new Error("the SCORM 1.2 package could not be written");
-      const output = await realPackage(target, model, rendered, run, assets, named);
+      const output = await realPackage(target, model, rendered, run, named);
       settled.push(`${named?.language} ${target.id}`);
       return output;
     });
@@ -45,6 +45,19 @@ describe("a build's languages", () => {
     ).rejects.toThrow("the SCORM 1.2 package could not be written");
     // The German packages were started after the English failure and still finished before cleanup.
     expect(settled).toEqual(expect.arrayContaining(["en web", "de web", "de scorm12"]));
+    expect(await readdir(out)).toEqual(["previous.txt"]);
+  });
+
+  it("waits for the assets being placed in the folders when rendering fails, keeping the output", async () => {
+    // The folders' copies of the assets are started before rendering (PackagingRun.placeAssetsEarly).
+    const placed = vi.spyOn(assemble.PackagingRun.prototype, "placeAssetsEarly");
+    vi.spyOn(render, "renderCourse").mockRejectedValue(new Error("the page could not be rendered"));
+    const out = await tempDir("languages-render-fails");
+    await writeFile(path.join(out, "previous.txt"), "the last good build");
+    await expect(build({ dir: path.join(FIXTURES, "courses", "translation"), outDir: out })).rejects.toThrow(
+      "the page could not be rendered",
+    );
+    expect(placed.mock.calls[0]?.[1].length).toBeGreaterThan(0);
     expect(await readdir(out)).toEqual(["previous.txt"]);
   });
 

@@ -56,6 +56,19 @@ describe("package folders", () => {
     expect(await readFile(path.join(dir, "b", "imsmanifest.xml"), "utf8")).toBe("<manifest identifier='b'/>");
   });
 
+  it("writes a file placed ahead of its package once, and the package's write waits for it", async () => {
+    const dir = await tempDir("folders");
+    const { asset, a } = await packages(dir);
+    const writer = new FolderWriter();
+    const folder = path.join(dir, "a");
+    // The build places the assets while the course renders, then writes the whole package.
+    const early = writer.write(folder, [{ name: "assets/photo.jpg", source: asset }]);
+    await Promise.all([writer.write(folder, a), early]);
+    expect(await readFile(path.join(folder, "assets/photo.jpg"), "utf8")).toBe("jpeg bytes");
+    expect((await stat(path.join(folder, "assets/photo.jpg"))).nlink).toBe(1);
+    expect(await readFile(path.join(folder, "index.html"))).toEqual(PAGE);
+  });
+
   it("copies where the file system refuses the link", async () => {
     // /dev/shm is a tmpfs on Linux, another file system than test/.tmp: link() fails with EXDEV.
     expect(existsSync("/dev/shm"), "this test needs Linux's /dev/shm").toBe(true);

@@ -10,6 +10,7 @@
 import { copyFile, mkdir } from "node:fs/promises";
 import { link, writeFile } from "../../shared/node/fs-quick.js";
 import path from "node:path";
+import { once } from "../../shared/once.js";
 import type { PackageFile } from "../targets/target.js";
 
 /** Errors that mean "this file system does not link files here": copy instead. */
@@ -19,13 +20,20 @@ export class FolderWriter {
   /** The first copy of each content, by the Buffer or string written or the file copied. */
   private readonly written = new Map<Buffer | string, Promise<string>>();
   private readonly copied = new Map<string, Promise<string>>();
+  /** Every path placed, by its file: a package's assets are placed before the rest (see PackagingRun). */
+  private readonly placed = new Map<string, Promise<void>>();
   private linking = true;
 
-  /** Writes a package's files as a folder. */
+  /** Writes a package's files as a folder; a file already placed there (or being placed) is waited for. */
   async write(dir: string, files: readonly PackageFile[]): Promise<void> {
     const dirs = new Set(files.map((f) => path.dirname(path.join(dir, f.name))));
     for (const d of [...dirs].sort()) await mkdir(d, { recursive: true });
-    await Promise.all(files.map((f) => this.place(path.join(dir, f.name), f)));
+    await Promise.all(
+      files.map((f) => {
+        const to = path.join(dir, f.name);
+        return once(this.placed, to, () => this.place(to, f));
+      }),
+    );
   }
 
   private async place(to: string, file: PackageFile): Promise<void> {

@@ -36,6 +36,9 @@ export interface RenderMemo {
   asset(source: string): Promise<string>;
 }
 
+/** How long rendering runs before it lets the event loop handle what the file system has done. */
+const YIELD_MS = 8;
+
 /** Renders everything; `assets` are asset bytes the build has already read. */
 export function renderEverything(assets?: ReadonlyMap<string, Buffer>): RenderMemo {
   return {
@@ -53,10 +56,18 @@ export async function renderCourse(
 ): Promise<RenderedCourse> {
   const renderer = new PageRenderer(model, templates, data);
   let lessonNumber = 0;
-  const pages = model.pages.map((page) => {
+  const pages: { id: string; title: string; html: string }[] = [];
+  let since = performance.now();
+  for (const page of model.pages) {
     const number = page.kind === "lesson" ? ++lessonNumber : 0;
-    return { id: page.id, title: page.title, html: memo.page(page, number, () => renderer.page(page, number)) };
-  });
+    pages.push({ id: page.id, title: page.title, html: memo.page(page, number, () => renderer.page(page, number)) });
+    // Let the event loop run now and then: the packages' folders are being written meanwhile
+    // (PackagingRun.placeAssetsEarly), and each file's next step waits for this thread.
+    if (performance.now() - since > YIELD_MS) {
+      await new Promise(setImmediate);
+      since = performance.now();
+    }
+  }
   const layout = (inLayout: typeof pages, dataJson: string, stamp?: { version: string; build: string }) =>
     templates.render("layout", {
       course: {
