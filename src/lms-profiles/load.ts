@@ -8,6 +8,7 @@ import path from "node:path";
 import { didYouMean } from "../shared/nearest.js";
 import { PROFILES_DIR } from "../shared/node/paths.js";
 import { issueReports } from "../shared/schema-issues.js";
+import { explainedErrors } from "../shared/yaml/explain.js";
 import { readYaml } from "../shared/yaml/read.js";
 import { type LmsProfile, profileSchema } from "./schema.js";
 
@@ -76,14 +77,14 @@ export function loadProfile(name: string, baseDir = process.cwd()): LmsProfile {
 
 /**
  * Validates a profile's text. A profile that fails is refused with each problem at its place, in
- * the words course files get (shared/schema-issues.ts); the message lists them as
+ * the words course files get (shared/yaml/explain.ts, shared/schema-issues.ts); the message lists them as
  * `file:line:col: message`.
  */
 export function parseProfile(file: string, text: string): LmsProfile {
   const yaml = readYaml(text);
   const at = (offset: number, message: string): ProfileProblem => ({ file, ...yaml.lineCol(offset), message });
   let problems: ProfileProblem[];
-  if (yaml.errors.length > 0) problems = yaml.errors.map((e) => at(e.offset, e.message.split("\n")[0]!));
+  if (yaml.errors.length > 0) problems = explainedErrors(yaml).map((e) => at(e.offset, e.message));
   else {
     const result = profileSchema.safeParse(yaml.value, { reportInput: true });
     if (result.success) return result.data;

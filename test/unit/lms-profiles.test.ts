@@ -181,6 +181,24 @@ describe("loading a profile", () => {
       expect(stderr).toContain(`  ${shown}:6:13: "formats.accepts[0]" must be one of: scorm12,`);
     }
   });
+  it("words a profile's YAML syntax errors as a course file's, at the place to fix", () => {
+    const text = ["id: acme", 'name: "Acme LMS', "summary: Our own.", ""].join("\n");
+    let refused: LmsProfileError | undefined;
+    try {
+      parseProfile("acme.yml", text);
+    } catch (error) {
+      refused = error as LmsProfileError;
+    }
+    // The yaml library reports the unclosed quote at the end of the text, with its own wording.
+    expect(refused?.problems).toEqual([
+      {
+        file: "acme.yml",
+        line: 2,
+        col: 7,
+        message: "this quoted text is never closed: add the closing quote at the end of the value",
+      },
+    ]);
+  });
 });
 
 describe("docs/lms-profiles.md", () => {
