@@ -18,6 +18,11 @@ export interface Task {
   mode: LaunchMode;
 }
 
+/** Every scenario's id, for `coursepack test --only`. */
+export const SCENARIO_IDS: readonly string[] = [
+  ...new Set([...scormScenarios, ...xapiScenarios, thirdPartyScenario].map((s) => s.id)),
+];
+
 const POPUP_MODES: LaunchMode[] = ["popup", "new-window"];
 /**
  * Scenarios that take two visits or wait out an outage (about twice the others): started first, so

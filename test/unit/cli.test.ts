@@ -50,6 +50,8 @@ describe("coursepack CLI", () => {
       [["build", STARTER, "--format", "web,scorm1.2"], 'unknown format "scorm1.2" (did you mean "scorm12"?)'],
       [["validate", "x.zip", "--expect", "cmi"], 'unknown format "cmi" for --expect (did you mean "cmi5"?)'],
       [["test", STARTER, "--browser", "firefx"], 'unknown browser "firefx" for --browser (did you mean "firefox"?)'],
+      [["test", STARTER, "--only", "pass,resme"], 'unknown scenario "resme" for --only (did you mean "resume"?)'],
+      [["test", STARTER, "--only", ","], "--only names no scenario; choose from pass, fail, resume,"],
       [["translate", "exprot"], 'unknown translate subcommand "exprot" (did you mean "export"?)'],
       [
         ["translate", "export", STARTER, "--to", "de_DE"],

@@ -11,12 +11,13 @@ import { BROWSERS, BrowserMissing } from "../../tester/browsers.js";
 import { writeHtmlReport } from "../../tester/report/html.js";
 import { junitXml } from "../../tester/report/junit.js";
 import { counts, failures, scenarioName } from "../../tester/report/text.js";
+import { SCENARIO_IDS } from "../../tester/plan.js";
 import { runTests } from "../../tester/run.js";
 import type { ScenarioResult } from "../../tester/scenario.js";
 import { courseDir } from "../course-dir.js";
 import { bold, dim, formatMs, green, red, yellow } from "../format.js";
 import { lmsOption } from "../lms-option.js";
-import { formatList, oneOf, UsageError } from "../usage.js";
+import { commaList, formatList, oneOf, UsageError } from "../usage.js";
 
 function line(r: ScenarioResult): string {
   const mark = r.ok && !r.error ? green("✓") : red("✗");
@@ -46,6 +47,8 @@ export async function run(args: string[]): Promise<number> {
   const concurrency = values.concurrency === undefined ? undefined : Number(values.concurrency);
   if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency > 0))
     throw new UsageError(`--concurrency takes a whole number of scenarios, not "${values.concurrency}"`);
+  const only = commaList(values.only)?.map((id) => oneOf(id, SCENARIO_IDS, "scenario", "--only"));
+  if (only?.length === 0) throw new UsageError(`--only names no scenario; choose from ${SCENARIO_IDS.join(", ")}`);
   const inputs = positionals.length ? positionals : [courseDir(undefined)];
 
   console.log(`${bold("coursepack test")} ${dim(`for ${profile?.name ?? "the course's LMS"} · ${browser}`)}`);
@@ -58,7 +61,7 @@ export async function run(args: string[]): Promise<number> {
       browser,
       concurrency,
       everyLanguage: values["every-language"],
-      only: values.only?.split(",").map((s) => s.trim()),
+      only,
       onResult: (r) => console.log(line(r)),
     });
   } catch (error) {
