@@ -1,6 +1,6 @@
 // Packs Coursepack's npm packages as `npm publish` would and installs the tarballs into a clean
 // prefix, for the packed-package tests (test/package/) and the benchmark's install figures. lib/
-// must be compiled first (scripts/compile.mjs): packing skips the `prepare` script to save time.
+// must be compiled first (scripts/compile.mjs): packing skips the `prepack` script to save time.
 import { execFileSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import path from "node:path";

@@ -53,8 +53,13 @@ describe("the installed coursepack", () => {
     // Every library is bundled into lib/ (devDependencies): npm has nothing more to fetch.
     const manifest = JSON.parse(await readFile(path.join(pkg.root, "package.json"), "utf8")) as {
       dependencies?: Record<string, string>;
+      scripts?: Record<string, string>;
     };
     expect(manifest.dependencies).toBeUndefined();
+    // Nothing runs at install: npm 11 warns of a package with such scripts ("install scripts not yet
+    // covered by allowScripts"), `prepare` among them, though it runs that one only for git installs.
+    for (const script of ["preinstall", "install", "postinstall", "prepare"])
+      expect(manifest.scripts?.[script], script).toBeUndefined();
     await expect(stat(path.join(pkg.root, "node_modules"))).rejects.toThrow(/ENOENT/);
     expect((await readdir(path.join(pkg.prefix, "lib", "node_modules"))).sort()).toEqual(["coursepack"]);
   });
