@@ -26,14 +26,9 @@ export class FolderWriter {
 
   /** Writes a package's files as a folder; a file already placed there (or being placed) is waited for. */
   async write(dir: string, files: readonly PackageFile[]): Promise<void> {
-    const dirs = new Set(files.map((f) => path.dirname(path.join(dir, f.name))));
-    for (const d of [...dirs].sort()) await mkdir(d, { recursive: true });
-    await Promise.all(
-      files.map((f) => {
-        const to = path.join(dir, f.name);
-        return once(this.placed, to, () => this.place(to, f));
-      }),
-    );
+    const paths = files.map((f) => path.join(dir, f.name));
+    for (const d of [...new Set(paths.map((to) => path.dirname(to)))].sort()) await mkdir(d, { recursive: true });
+    await Promise.all(files.map((f, i) => once(this.placed, paths[i]!, () => this.place(paths[i]!, f))));
   }
 
   private async place(to: string, file: PackageFile): Promise<void> {

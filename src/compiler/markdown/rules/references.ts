@@ -69,6 +69,8 @@ const SPACED_LINK = /(!?)\[([^\]\n]*)\]\(([^()<>\n]*?\s[^()\n]*?)\)/g;
 const TITLE_AFTER_PATH = /^\S+\s+("[^"]*"|'[^']*')\s*$/;
 
 function findSpacedLinks(content: string): { kind: "image" | "link"; written: string; url: string; alt: string }[] {
+  // Most paragraphs have no link at all: skip blanking their code spans.
+  if (!content.includes("](")) return [];
   const code = content.replace(/(`+)[\s\S]*?\1/g, (span) => " ".repeat(span.length));
   const found = [];
   for (const m of code.matchAll(SPACED_LINK)) {
