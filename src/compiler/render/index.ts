@@ -60,7 +60,11 @@ export async function renderCourse(
   let since = performance.now();
   for (const page of model.pages) {
     const number = page.kind === "lesson" ? ++lessonNumber : 0;
-    pages.push({ id: page.id, title: page.title, html: memo.page(page, number, () => renderer.page(page, number)) });
+    const html = memo.page(page, number, () => renderer.page(page, number));
+    // Flattened now (V8 flattens a rope on charCodeAt): a page is a rope of thousands of template
+    // pieces, each copied by every young-generation collection until the page is hashed.
+    html.charCodeAt(0);
+    pages.push({ id: page.id, title: page.title, html });
     // Let the event loop run now and then: the packages' folders are being written meanwhile
     // (PackagingRun.placeAssetsEarly), and each file's next step waits for this thread.
     if (performance.now() - since > YIELD_MS) {
