@@ -78,7 +78,9 @@ function reportsOf(issue: Issue, what: string, base: IssuePath, keys: Map<string
         const key = String(path[path.length - 1]);
         return at(parent ? `"${parent}" is missing "${key}"` : `${what} is missing "${key}"`, path.slice(0, -1));
       }
-      return at(`${q(name)} must be ${article(issue.expected)}, not ${describe(issue.input)}`);
+      return at(
+        `${q(name)} must be ${article(issue.expected)}, not ${describe(issue.input)}${hint(issue.expected, issue.input)}`,
+      );
     case "invalid_value": {
       const choices = issue.values.map(String).join(", ");
       if (issue.input !== undefined || path.length === 0)
@@ -140,6 +142,29 @@ function describe(v: unknown): string {
   if (typeof v === "object") return "a mapping";
   if (typeof v === "string") return `text "${v.length > 30 ? `${v.slice(0, 30)}…` : v}"`;
   return `${typeof v} ${String(v)}`;
+}
+
+/** YAML 1.1's booleans: course files are YAML 1.2, which reads them as text. */
+const YAML11_BOOLEANS: Record<string, boolean> = { yes: true, y: true, on: true, no: false, n: false, off: false };
+
+/**
+ * How to write the value that was meant, when the text says it: `correct: yes` (true in YAML 1.1,
+ * text in YAML 1.2), a quoted `"true"` or `"80"`, `passingScore: 80%`.
+ */
+function hint(expected: string, input: unknown): string {
+  if (typeof input !== "string") return "";
+  const word = input.trim().toLowerCase();
+  if (expected === "boolean") {
+    if (word === "true" || word === "false") return `; write ${word} without quotes`;
+    const meant = YAML11_BOOLEANS[word];
+    return meant === undefined ? "" : `; write ${meant} (${input} is text in YAML 1.2)`;
+  }
+  if (expected === "number") {
+    const number = word.replace(/\s*%$/, "");
+    if (number !== "" && Number.isFinite(Number(number)))
+      return number === word ? `; write ${number} without quotes` : `; write ${number}, without the %`;
+  }
+  return "";
 }
 
 /** Where a known key belongs when it was written elsewhere, or the nearest known key. */
