@@ -7,6 +7,7 @@ import { mkdir, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { FindingCode } from "../../src/validator/findings.js";
+import { memorySource } from "../../src/validator/package/memory-source.js";
 import { validatePackage, type ValidateOptions, type ValidationResult } from "../../src/validator/validate.js";
 import { tempDir } from "../support/build.js";
 import { strToU8, zipSync } from "fflate";
@@ -503,6 +504,19 @@ describe.concurrent("xAPI (Tin Can) packages", () => {
       "hardcoded-lrs-endpoint warning lrs.js:2",
       "credentials-in-package error lrs.js:4",
     ]);
+  });
+
+  it("reports a credential in a file several packages share, in each of them", async () => {
+    // The build checks its packages from memory, where every format's page is one Buffer.
+    const page = Buffer.from(`<!doctype html>\n<script>var auth = "Basic dXNlcjpzM2NyZXQ=";</script>`);
+    for (const label of ["a.zip", "b.zip"]) {
+      const files = [
+        { name: "tincan.xml", content: tincanXml() },
+        { name: "index.html", content: page },
+      ];
+      const result = await validatePackage(memorySource(files), { label });
+      expect(brief(result), label).toEqual(["credentials-in-package error index.html:2"]);
+    }
   });
 
   it("does not mistake code that reads the launch parameters for credentials", async () => {

@@ -4,16 +4,22 @@
  * file is not UTF-8, says where the first byte that is not is, and what the file probably is.
  */
 
+import { TextDecoder } from "node:util";
+
 export type Utf8Result = { ok: true; text: string } | { ok: false; line: number; col: number; message: string };
 
 const SAVE_AS = 'save it as UTF-8 (in most editors: "Save with encoding" or "Reopen with encoding")';
+
+/** One strict decoder for every file: making one per file cost more than decoding a lesson. */
+let strict: TextDecoder | undefined;
 
 export function decodeUtf8(bytes: Uint8Array): Utf8Result {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
     return { ok: false, line: 1, col: 1, message: `this file is UTF-16, not UTF-8; ${SAVE_AS}` };
   let text: string | undefined;
   try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    strict ??= new TextDecoder("utf-8", { fatal: true });
+    text = strict.decode(bytes);
   } catch {
     // Not UTF-8: found below.
   }

@@ -7,6 +7,7 @@
 import type { Findings } from "../findings.js";
 import { isJunk } from "../package/names.js";
 import type { PackageView } from "../package/view.js";
+import { once } from "../../shared/once.js";
 import { textOf } from "../package/text.js";
 
 const SCANNED = /\.(html?|xhtml|js|mjs|cjs|json|xml|txt|cfg|conf|ini|env|ya?ml|properties)$/i;
@@ -63,25 +64,43 @@ const PATTERNS: Pattern[] = [
   },
 ];
 
+/** A credential or endpoint found in a file's text. */
+interface Hit {
+  severity: Pattern["severity"];
+  line: number;
+  what: string;
+}
+
+/**
+ * Hits by the bytes scanned: the build checks every format's package from memory, and they share
+ * one Buffer for the page (of the default course, 264 KB scanned six times per language).
+ */
+const hitsByContent = new WeakMap<Buffer, Hit[]>();
+
 export async function scanForCredentials(view: PackageView, findings: Findings): Promise<void> {
   for (const file of view.files) {
     if (!SCANNED.test(file.name) || file.size > MAX_SCANNED_BYTES || isJunk(file.name)) continue;
-    const text = await view.read(file.name).then(textOf, () => undefined);
-    if (text === undefined) continue;
-    let reported = 0;
-    for (const pattern of PATTERNS) {
-      const regex = new RegExp(pattern.regex.source, pattern.regex.flags);
-      for (let m = regex.exec(text); m && reported < MAX_PER_FILE; m = regex.exec(text)) {
-        const what = pattern.describe(m, text);
-        if (!what) continue;
-        reported += 1;
-        const line = text.slice(0, m.index).split("\n").length;
-        const message =
-          pattern.severity === "credentials-in-package"
-            ? `${view.real(file.name)} contains ${what}; anyone who gets the package can use it`
-            : `${view.real(file.name)} contains ${what}; the LMS's endpoint from the launch URL should be used`;
-        findings.add(pattern.severity, { file: view.real(file.name), line }, message);
-      }
+    const bytes = await view.read(file.name).catch(() => undefined);
+    if (bytes === undefined) continue;
+    for (const hit of once(hitsByContent, bytes, () => hitsIn(textOf(bytes)))) {
+      const message =
+        hit.severity === "credentials-in-package"
+          ? `${view.real(file.name)} contains ${hit.what}; anyone who gets the package can use it`
+          : `${view.real(file.name)} contains ${hit.what}; the LMS's endpoint from the launch URL should be used`;
+      findings.add(hit.severity, { file: view.real(file.name), line: hit.line }, message);
     }
   }
+}
+
+function hitsIn(text: string): Hit[] {
+  const hits: Hit[] = [];
+  for (const pattern of PATTERNS) {
+    const regex = new RegExp(pattern.regex.source, pattern.regex.flags);
+    for (let m = regex.exec(text); m && hits.length < MAX_PER_FILE; m = regex.exec(text)) {
+      const what = pattern.describe(m, text);
+      if (!what) continue;
+      hits.push({ severity: pattern.severity, line: text.slice(0, m.index).split("\n").length, what });
+    }
+  }
+  return hits;
 }
