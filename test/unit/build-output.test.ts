@@ -6,7 +6,7 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { watch } from "node:fs";
-import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { chmod, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -41,6 +41,44 @@ describe("the output folder", () => {
     const cli = await coursepack(["build", starter, "--out", "/"]);
     expect(cli).toMatchObject({ code: 1, stdout: "" });
     expect(cli.stderr).toContain("coursepack: the output folder / is the root of the file system");
+  });
+
+  it("refuses an output folder that is a file, or below one, before reading the course", async () => {
+    const dir = await tempDir("output-file");
+    const file = path.join(dir, "dist");
+    await writeFile(file, "not a folder");
+    // The course does not exist: the output folder is judged first.
+    const course = path.join(dir, "no-course-here");
+    await expect(build({ dir: course, outDir: file })).rejects.toThrow(
+      `the output folder ${file} is a file; choose another output folder`,
+    );
+    await expect(build({ dir: course, outDir: path.join(file, "web") })).rejects.toThrow(
+      `the output folder ${path.join(file, "web")} cannot be made: ${file} is a file; choose another output folder`,
+    );
+  });
+
+  it("refuses an output folder it may not write in, before reading the course", async () => {
+    const dir = await tempDir("output-locked");
+    const locked = path.join(dir, "locked");
+    await mkdir(locked);
+    await chmod(dir, 0o755);
+    await chmod(locked, 0o555);
+    const out = path.join(locked, "dist");
+    // Root may write anywhere: as root, the command runs as nobody.
+    const asRoot = process.getuid?.() === 0;
+    const run = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, [CLI, "build", path.join(dir, "no-course"), "--out", out], {
+        ...(asRoot ? { uid: 65534, gid: 65534 } : {}),
+        env: { ...process.env, NO_COLOR: "1" },
+      });
+      let stderr = "";
+      child.stderr.on("data", (chunk: Buffer) => (stderr += chunk));
+      child.on("close", (code) => resolve({ code, stderr }));
+    });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      `the output folder ${out} cannot be made: you may not write in ${locked}; choose another output folder`,
+    );
   });
 
   it("lets three builds into the same folder all succeed; the last one's packages are there, whole", async () => {
