@@ -3,7 +3,7 @@
  * itself is tested in blocks.test.ts), answers only on request, and a clear message — never a
  * download — when no browser is installed.
  */
-import { readFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { FIXTURES, tempDir } from "../support/build.js";
@@ -31,6 +31,19 @@ describe("coursepack handout", () => {
     // Four lessons and a quiz, each starting on a new page.
     expect(pageCount(a)).toBeGreaterThanOrEqual(5);
     expect(b.length).toBeGreaterThan(a.length);
+  });
+
+  it("refuses a PDF path it cannot write before building, in words instead of Chromium's logs", async () => {
+    const dir = await tempDir("handout");
+    const file = path.join(dir, "notes");
+    await writeFile(file, "a file, not a folder");
+    const below = await coursepack(["handout", COURSE, "-o", path.join(file, "x.pdf")]);
+    expect(below.code).toBe(1);
+    expect(below.stderr).toBe(
+      `coursepack: the handout ${path.join(file, "x.pdf")} cannot be made: ${file} is a file; choose another file with --out\n`,
+    );
+    const folder = await coursepack(["handout", COURSE, "-o", dir]);
+    expect(folder.stderr).toContain(`the handout ${dir} is a folder; choose another file with --out`);
   });
 
   it("without a browser: exit code 1 and how to install one", async () => {

@@ -62,6 +62,10 @@ describe("coursepack CLI", () => {
         'unknown XLIFF format "xlif2" for --format (did you mean "xliff2"?)',
       ],
       [
+        ["translate", "export", STARTER, "--to", "de", "--out", path.join(STARTER, "course.yml", "de.xlf")],
+        `cannot be made: ${path.join(STARTER, "course.yml")} is a file; choose another file`,
+      ],
+      [
         ["translate", "import", "missing.xlf", "--course", STARTER],
         "missing.xlf:1:1: error: there is no such file: check the path",
       ],

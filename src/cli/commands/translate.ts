@@ -9,6 +9,7 @@ import { type Diagnostics, formatDiagnostic } from "../../compiler/diagnostics.j
 import { languageName } from "../../compiler/i18n/languages.js";
 import { languageTag } from "../../compiler/schema/course.js";
 import { didYouMean } from "../../shared/nearest.js";
+import { writeProblem } from "../../shared/node/writable.js";
 import { exportTranslations } from "../../translation/export.js";
 import { importTranslations } from "../../translation/import.js";
 import { translationStatus } from "../../translation/status.js";
@@ -61,6 +62,9 @@ async function runExport(args: string[]): Promise<number> {
   if (languages.length === 0)
     throw new UsageError("translate export needs --to <language>, e.g. --to de or --to de,fr");
   const version = oneOf(values.format, XLIFF_VERSIONS, "XLIFF format", "--format");
+  const toFolder = languages.length > 1 || (values.out !== undefined && (await isFolder(values.out)));
+  const problem = values.out === undefined ? undefined : writeProblem(values.out, toFolder ? "folder" : "file");
+  if (problem) throw new Error(`--out ${values.out} ${problem}; choose another ${toFolder ? "folder" : "file"}`);
   const started = performance.now();
   const exported = await exportTranslations({
     dir: courseDir(positionals[0]),
@@ -68,7 +72,6 @@ async function runExport(args: string[]): Promise<number> {
     version,
     changed: values.changed,
   });
-  const toFolder = languages.length > 1 || (values.out !== undefined && (await isFolder(values.out)));
   for (const e of exported) {
     if (e.units === 0) {
       console.log(`${green("✓")} ${e.language}: nothing to translate, every text has a current translation`);

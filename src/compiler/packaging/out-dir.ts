@@ -4,9 +4,10 @@
  * replace) files of the system or of the user's home. Judged on the real path, so a link to /etc
  * is /etc.
  */
-import { accessSync, constants, realpathSync, statSync } from "node:fs";
+import { realpathSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { writeProblem } from "../../shared/node/writable.js";
 
 /** System folders, refused themselves and everything below them. */
 const SYSTEM_TREES = [
@@ -82,28 +83,6 @@ function realPathOf(dir: string): string {
 export function assertOutDir(dir: string): void {
   const problem = outDirProblem(dir);
   if (problem) throw new Error(`the output folder ${dir} ${problem}; build into a folder of its own, such as dist`);
-  const blocked = unwritable(path.resolve(dir));
+  const blocked = writeProblem(dir, "folder");
   if (blocked) throw new Error(`the output folder ${dir} ${blocked}; choose another output folder`);
-}
-
-/** Why the build could not create or write `dir`, or undefined when it can as far as can be told. */
-function unwritable(dir: string): string | undefined {
-  let existing = dir;
-  for (;;) {
-    try {
-      const stat = statSync(existing);
-      if (!stat.isDirectory()) return existing === dir ? "is a file" : `cannot be made: ${existing} is a file`;
-      accessSync(existing, constants.W_OK);
-      return undefined;
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === "EACCES" || code === "EPERM" || code === "EROFS") {
-        const why = code === "EROFS" ? `${existing} is on a read-only file system` : `you may not write in ${existing}`;
-        return `cannot be ${existing === dir ? "written" : "made"}: ${why}`;
-      }
-      // ENOTDIR: a file further up the path, found on the way up.
-      if ((code !== "ENOENT" && code !== "ENOTDIR") || path.dirname(existing) === existing) return undefined;
-      existing = path.dirname(existing);
-    }
-  }
 }
