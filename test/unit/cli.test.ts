@@ -66,6 +66,25 @@ describe("coursepack CLI", () => {
         `cannot be made: ${path.join(STARTER, "course.yml")} is a file; choose another file`,
       ],
       [
+        [
+          "report",
+          STARTER,
+          "-i",
+          path.join(FIXTURES, "report", "scorm-cloud-registrations.json"),
+          "-o",
+          path.join(STARTER, "course.yml", "r.html"),
+        ],
+        `--out ${path.join(STARTER, "course.yml", "r.html")} cannot be made: ${path.join(STARTER, "course.yml")} is a file; choose another file`,
+      ],
+      [
+        ["test", STARTER, "--junit", path.join(STARTER, "course.yml", "junit.xml")],
+        `--junit ${path.join(STARTER, "course.yml", "junit.xml")} cannot be made: ${path.join(STARTER, "course.yml")} is a file`,
+      ],
+      [
+        ["test", STARTER, "--report", path.join(STARTER, "course.yml")],
+        `--report ${path.join(STARTER, "course.yml")} is a file; choose another folder`,
+      ],
+      [
         ["translate", "import", "missing.xlf", "--course", STARTER],
         "missing.xlf:1:1: error: there is no such file: check the path",
       ],

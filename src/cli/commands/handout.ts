@@ -5,7 +5,7 @@
  * `?cp-print=answers` adds the correct answers and explanations.
  */
 import { spawn } from "node:child_process";
-import { mkdtemp, rm, stat } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -83,6 +83,7 @@ export async function run(args: string[]): Promise<number> {
     const web = result.outputs[0]!;
     const pdf = path.resolve(values.out ?? `${result.model.config.id}.pdf`);
     assertWritable(pdf);
+    await mkdir(path.dirname(pdf), { recursive: true });
     const url = `${pathToFileURL(path.join(work, web.folderName, "index.html")).href}?cp-print${values.answers ? "=answers" : ""}`;
     await printToPdf(chromium, url, pdf);
     const size = (await stat(pdf).catch(() => undefined))?.size;

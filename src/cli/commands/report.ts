@@ -3,11 +3,12 @@
  * learner analytics from an LRS or LMS exports, as one HTML file and/or JSON (docs/report.md).
  * LRS credentials come from the environment so they never reach shell history or disk.
  */
-import { writeFile } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import type { Report, ReportInput } from "../../report/index.js";
 import { courseDir } from "../course-dir.js";
+import { assertWritableOption } from "../out-path.js";
 import { bold, dim, formatMs, green, info, infoOnStderr, isQuiet } from "../format.js";
 import { progressLine } from "../progress.js";
 import { UsageError } from "../usage.js";
@@ -79,6 +80,8 @@ export async function run(args: string[]): Promise<number> {
   });
   if (positionals.length > 1) throw new UsageError("report takes one course folder");
   const source = input(values);
+  const out = values.out !== undefined || !values.json ? (values.out ?? "report.html") : undefined;
+  if (out !== undefined) assertWritableOption("--out", out, "file");
   const started = performance.now();
   // The report code and its parsers load only when this command runs (a chunk of its own).
   const { makeReport, renderHtml } = await import("../../report/index.js");
@@ -96,10 +99,11 @@ export async function run(args: string[]): Promise<number> {
     progress.done();
   }
   if (values.json) console.log(JSON.stringify(report, null, 2));
-  if (values.out !== undefined || !values.json) {
-    const out = path.resolve(values.out ?? "report.html");
-    await writeFile(out, await renderHtml(report));
-    const where = path.relative(process.cwd(), out) || out;
+  if (out !== undefined) {
+    const file = path.resolve(out);
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, await renderHtml(report));
+    const where = path.relative(process.cwd(), file) || file;
     (values.json ? infoOnStderr : info)(
       `${green("✓")} ${bold(where)}: ${report.learners} learners from ${report.source.read} records ${dim(`(${formatMs(performance.now() - started)})`)}`,
     );

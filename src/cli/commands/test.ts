@@ -15,6 +15,7 @@ import { SCENARIO_IDS } from "../../tester/plan.js";
 import { runTests } from "../../tester/run.js";
 import type { ScenarioResult } from "../../tester/scenario.js";
 import { courseDir } from "../course-dir.js";
+import { assertWritableOption } from "../out-path.js";
 import { bold, dim, formatMs, green, red, yellow } from "../format.js";
 import { lmsOption } from "../lms-option.js";
 import { commaList, formatList, oneOf, UsageError } from "../usage.js";
@@ -49,6 +50,8 @@ export async function run(args: string[]): Promise<number> {
     throw new UsageError(`--concurrency takes a whole number of scenarios, not "${values.concurrency}"`);
   const only = commaList(values.only)?.map((id) => oneOf(id, SCENARIO_IDS, "scenario", "--only"));
   if (only?.length === 0) throw new UsageError(`--only names no scenario; choose from ${SCENARIO_IDS.join(", ")}`);
+  if (values.junit !== undefined) assertWritableOption("--junit", values.junit, "file");
+  if (!values["no-report"]) assertWritableOption("--report", values.report, "folder");
   const inputs = positionals.length ? positionals : [courseDir(undefined)];
 
   console.log(`${bold("coursepack test")} ${dim(`for ${profile?.name ?? "the course's LMS"} · ${browser}`)}`);

@@ -9,12 +9,12 @@ import { type Diagnostics, formatDiagnostic } from "../../compiler/diagnostics.j
 import { languageName } from "../../compiler/i18n/languages.js";
 import { languageTag } from "../../compiler/schema/course.js";
 import { didYouMean } from "../../shared/nearest.js";
-import { writeProblem } from "../../shared/node/writable.js";
 import { exportTranslations } from "../../translation/export.js";
 import { importTranslations } from "../../translation/import.js";
 import { translationStatus } from "../../translation/status.js";
 import type { XliffVersion } from "../../translation/codes.js";
 import { courseDir } from "../course-dir.js";
+import { assertWritableOption } from "../out-path.js";
 import { bold, dim, green, red, yellow } from "../format.js";
 import { commaList, oneOf, UsageError } from "../usage.js";
 
@@ -63,8 +63,7 @@ async function runExport(args: string[]): Promise<number> {
     throw new UsageError("translate export needs --to <language>, e.g. --to de or --to de,fr");
   const version = oneOf(values.format, XLIFF_VERSIONS, "XLIFF format", "--format");
   const toFolder = languages.length > 1 || (values.out !== undefined && (await isFolder(values.out)));
-  const problem = values.out === undefined ? undefined : writeProblem(values.out, toFolder ? "folder" : "file");
-  if (problem) throw new Error(`--out ${values.out} ${problem}; choose another ${toFolder ? "folder" : "file"}`);
+  if (values.out !== undefined) assertWritableOption("--out", values.out, toFolder ? "folder" : "file");
   const started = performance.now();
   const exported = await exportTranslations({
     dir: courseDir(positionals[0]),
