@@ -84,6 +84,16 @@ describe("coursepack CLI", () => {
         ["test", STARTER, "--report", path.join(STARTER, "course.yml")],
         `--report ${path.join(STARTER, "course.yml")} is a file; choose another folder`,
       ],
+      [["new", path.join(STARTER, "course.yml")], `${path.join(STARTER, "course.yml")} is a file; choose a new folder`],
+      [
+        [
+          "import-gift",
+          path.join(FIXTURES, "gift", "sales-bank.gift"),
+          "--out",
+          path.join(STARTER, "course.yml", "q.yml"),
+        ],
+        `--out ${path.join(STARTER, "course.yml", "q.yml")} cannot be made: ${path.join(STARTER, "course.yml")} is a file`,
+      ],
       [
         ["translate", "import", "missing.xlf", "--course", STARTER],
         "missing.xlf:1:1: error: there is no such file: check the path",

@@ -8,6 +8,7 @@ import { decodeUtf8 } from "../../compiler/load/utf8.js";
 import { idFromFileName } from "../../compiler/model/slug.js";
 import { bold, dim, green, info, red, yellow } from "../format.js";
 import { UsageError } from "../usage.js";
+import { assertWritableOption } from "../out-path.js";
 import { titleFromFolder } from "../starter.js";
 
 export async function run(args: string[]): Promise<number> {
@@ -24,6 +25,7 @@ export async function run(args: string[]): Promise<number> {
   if (!giftFile || positionals.length > 1)
     throw new UsageError("import-gift takes one GIFT file, e.g. `coursepack import-gift bank.gift`");
   const out = values.out ?? path.join("quizzes", `${idFromFileName(giftFile)}.yml`);
+  assertWritableOption("--out", out, "file");
   if (!values.force && (await exists(out)))
     throw new UsageError(`${out} already exists; pass --force to overwrite it, or choose another --out`);
 

@@ -3,6 +3,7 @@ import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { green, info } from "../format.js";
+import { writeProblem } from "../../shared/node/writable.js";
 import { copyStarter } from "../starter.js";
 import { UsageError } from "../usage.js";
 
@@ -14,6 +15,8 @@ export async function run(args: string[]): Promise<number> {
   const target = path.resolve(dir);
   const existing = await readdir(target).catch(() => []);
   if (existing.length > 0) throw new UsageError(`${dir} already exists and is not empty; choose a new folder`);
+  const problem = writeProblem(target, "folder");
+  if (problem) throw new UsageError(`${dir} ${problem}; choose a new folder`);
   const { title } = await copyStarter(target, { title: values.title });
   const where = path.relative(process.cwd(), target) || ".";
   info(`${green("✓")} Created ${title} in ${where}`);
