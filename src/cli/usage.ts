@@ -46,6 +46,12 @@ export function unknownOptionError(error: Error, command: Command): UsageError {
   const written = /'([^']+)'/.exec(error.message)?.[1] ?? "";
   const name = command.names[0];
   const options = [...new Set(command.usage.match(/--[a-z][a-z0-9-]*/g) ?? []), "--quiet", "--help"];
+  // An option of another of the command's forms (translate import's --course given to translate status).
+  if (options.includes(written))
+    return new UsageError(
+      `option "${written}" does not go with this form of coursepack ${name}; \`coursepack ${name} --help\` shows which form takes it`,
+      true,
+    );
   return new UsageError(
     `unknown option "${written}" for coursepack ${name}${didYouMean(written, options)}; \`coursepack ${name} --help\` lists its options`,
     true,

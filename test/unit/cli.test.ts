@@ -84,6 +84,18 @@ describe("coursepack CLI", () => {
         ["test", STARTER, "--report", path.join(STARTER, "course.yml")],
         `--report ${path.join(STARTER, "course.yml")} is a file; choose another folder`,
       ],
+      [
+        ["translate", "status", "--course", STARTER],
+        'option "--course" does not go with this form of coursepack translate; `coursepack translate --help` shows which form takes it',
+      ],
+      [
+        ["build", path.join(STARTER, "course.yml")],
+        `${path.join(STARTER, "course.yml")} is a file, not a course folder`,
+      ],
+      [
+        ["build", path.join(STARTER, "elsewhere")],
+        `there is no folder ${path.join(STARTER, "elsewhere")}: check the path`,
+      ],
       [["new", path.join(STARTER, "course.yml")], `${path.join(STARTER, "course.yml")} is a file; choose a new folder`],
       [
         [

@@ -2,6 +2,7 @@
  * Load stage: reads course.yml and every file its outline names, parsing YAML with positions.
  * Nothing here judges the content beyond "can it be read and parsed"; checks come later.
  */
+import { existsSync } from "node:fs";
 import { readFile } from "../../shared/node/fs-quick.js";
 import path from "node:path";
 import { isProfilePath } from "../../lms-profiles/index.js";
@@ -52,6 +53,14 @@ export const parsePage: ParsePage = (file, outlineIndex, content, diagnostics) =
     ? loadLesson(file, outlineIndex, content, diagnostics)
     : { kind: "quiz", file, outlineIndex, yaml: new YamlSource(file, content, diagnostics) };
 
+/** Why `dir` has no course file to read: a file given for the folder, a folder that is not there, or none in it. */
+function noCourseFile(dir: string, code: string | undefined): string {
+  if (code === "ENOTDIR") return `${dir} is a file, not a course folder: name the folder that holds ${COURSE_FILE}`;
+  if (code === "ENOENT" && !existsSync(dir))
+    return `there is no folder ${dir}: check the path, or create a course there with \`coursepack new ${dir}\``;
+  return `no ${COURSE_FILE} here: a course folder needs one (create a course with \`coursepack new <dir>\`)`;
+}
+
 export async function loadCourse(
   dir: string,
   diagnostics: Diagnostics,
@@ -62,11 +71,8 @@ export async function loadCourse(
   let bytes: Buffer;
   try {
     bytes = await readFile(courseFile);
-  } catch {
-    diagnostics.error(
-      fileStart(courseFile),
-      `no ${COURSE_FILE} here: a course folder needs one (create a course with \`coursepack new <dir>\`)`,
-    );
+  } catch (error) {
+    diagnostics.error(fileStart(courseFile), noCourseFile(dir, (error as NodeJS.ErrnoException).code));
     return undefined;
   }
   const text = readText(courseFile, bytes, diagnostics);
