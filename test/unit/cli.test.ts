@@ -58,6 +58,10 @@ describe("coursepack CLI", () => {
         '--to: "de_DE" is not a language tag such as "de" or "de-CH" (did you mean "de-DE"?)',
       ],
       [
+        ["translate", "export", STARTER, "--to", "German"],
+        '--to: "German" is not a language tag such as "de" or "de-CH" (did you mean "de"?)',
+      ],
+      [
         ["translate", "export", STARTER, "--to", "de", "--format", "xlif2"],
         'unknown XLIFF format "xlif2" for --format (did you mean "xliff2"?)',
       ],

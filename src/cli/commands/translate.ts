@@ -7,7 +7,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { type Diagnostics, formatDiagnostic } from "../../compiler/diagnostics.js";
 import { languageName } from "../../compiler/i18n/languages.js";
-import { languageTag } from "../../compiler/schema/course.js";
+import { LANGUAGE_TAG, meantLanguageTag } from "../../shared/language-tags.js";
 import { didYouMean } from "../../shared/nearest.js";
 import { exportTranslations } from "../../translation/export.js";
 import { importTranslations } from "../../translation/import.js";
@@ -22,10 +22,11 @@ const XLIFF_VERSIONS: readonly XliffVersion[] = ["xliff2", "xliff12"];
 
 /** A --to language, held to course.yml's rule for `languages:` so the export's file can be imported. */
 function targetLanguage(tag: string): string {
-  if (languageTag.safeParse(tag).success) return tag;
-  const hyphens = tag.replaceAll("_", "-");
-  const hint = languageTag.safeParse(hyphens).success ? ` (did you mean "${hyphens}"?)` : "";
-  throw new UsageError(`--to: "${tag}" is not a language tag such as "de" or "de-CH"${hint}`);
+  if (LANGUAGE_TAG.test(tag)) return tag;
+  const meant = meantLanguageTag(tag);
+  throw new UsageError(
+    `--to: "${tag}" is not a language tag such as "de" or "de-CH"${meant ? ` (did you mean "${meant}"?)` : ""}`,
+  );
 }
 
 export async function run(args: string[]): Promise<number> {

@@ -10,13 +10,17 @@ import {
 import { isAbsoluteIri, NOT_IN_IRI } from "../../validator/checks/iri.js";
 import { idSchema, percentSchema, positiveMinutes, refuseControlCharacters, textSchema } from "./common.js";
 import { credentialsIn, NO_CREDENTIALS_HINT } from "./credentials.js";
+import { LANGUAGE_TAG, meantLanguageTag } from "../../shared/language-tags.js";
 
 /** How the language versions of a course identify themselves (src/compiler/i18n/languages.ts). */
 export const LANGUAGE_ID_POLICIES = ["separate", "shared"] as const;
 
-export const languageTag = z
-  .string()
-  .regex(/^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*$/, { message: 'must be a language tag such as "en" or "de-CH"' });
+export const languageTag = z.string().regex(LANGUAGE_TAG, {
+  error: (issue) => {
+    const meant = typeof issue.input === "string" ? meantLanguageTag(issue.input) : undefined;
+    return `must be a language tag such as "en" or "de-CH"${meant ? ` (did you mean "${meant}"?)` : ""}`;
+  },
+});
 
 const colorSchema = z.string().regex(/^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, {
   message: 'must be a hex colour such as "#0b5cad"',
