@@ -84,8 +84,11 @@ export interface Running {
   child: ChildProcessWithoutNullStreams;
   /** Everything printed so far. */
   output(): string;
-  /** Resolves with the first match of `pattern` in the output (stdout and stderr). */
-  waitFor(pattern: RegExp): Promise<RegExpMatchArray>;
+  /**
+   * Resolves with the first match of `pattern` in the output (stdout and stderr), or in what was
+   * printed after its first `from` characters (the match's index then counts from there).
+   */
+  waitFor(pattern: RegExp, from?: number): Promise<RegExpMatchArray>;
   /** Sends SIGINT (Ctrl+C) and resolves with the exit code. */
   stop(): Promise<number | null>;
 }
@@ -105,10 +108,10 @@ export function start(args: string[], options: RunOptions = {}): Running {
   return {
     child,
     output: () => text,
-    waitFor(pattern) {
+    waitFor(pattern, from = 0) {
       return new Promise((resolve, reject) => {
         const check = () => {
-          const match = pattern.exec(text);
+          const match = pattern.exec(text.slice(from));
           if (match) {
             waiters.delete(check);
             resolve(match);

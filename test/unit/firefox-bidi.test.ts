@@ -1,11 +1,12 @@
 /**
  * The Firefox driver's one retry rule: a command Firefox turned away before it reached the page
  * is sent again; any other error fails at once and names the command. Against a WebSocket server
- * that answers as Firefox's remote agent does.
+ * that answers as Firefox's remote agent does. And which of Firefox's log entries count as the
+ * course's script errors.
  */
 import { afterEach, describe, expect, it } from "vitest";
 import WebSocket, { WebSocketServer } from "ws";
-import { Bidi } from "../../src/tester/engines/firefox.js";
+import { Bidi, isScriptError } from "../../src/tester/engines/firefox.js";
 
 const NOT_SENT = {
   error: "no such frame",
@@ -58,5 +59,30 @@ describe("the Firefox driver", () => {
     expect(away.received.length).toBeGreaterThan(1);
     expect(away.received.length).toBeLessThan(10);
     away.ws.close();
+  });
+});
+
+describe("Firefox's log entries", () => {
+  const entry = (text: string, type = "javascript", level = "error") => ({ type, level, text });
+
+  it("counts script errors and CORS refusals, not a cross-origin request that got no answer", () => {
+    expect(isScriptError(entry("TypeError: tracker is undefined"))).toBe(true);
+    expect(
+      isScriptError(
+        entry(
+          "Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at http://127.0.0.1:40893/xapi/statements. (Reason: CORS header ‘Access-Control-Allow-Origin’ missing). Status code: 200.",
+        ),
+      ),
+    ).toBe(true);
+    // Logged when the background scenario killed the tab while a statement was on its way (CI, 1 December).
+    expect(
+      isScriptError(
+        entry(
+          "Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at http://127.0.0.1:40893/xapi/statements. (Reason: CORS request did not succeed). Status code: (null).",
+        ),
+      ),
+    ).toBe(false);
+    expect(isScriptError(entry("a warning", "javascript", "warn"))).toBe(false);
+    expect(isScriptError(entry("console output", "console"))).toBe(false);
   });
 });
