@@ -21,6 +21,8 @@ const PREFS = [
   'user_pref("browser.aboutwelcome.enabled", false);',
   'user_pref("app.update.disabledForTesting", true);',
   'user_pref("network.captive-portal-service.enabled", false);',
+  // Firefox's own console messages in English whatever language packs are installed: isScriptError reads them.
+  'user_pref("intl.locale.requested", "en-US");',
 ].join("\n");
 
 type Message = {
