@@ -5,6 +5,11 @@
 import { writeProblem } from "../shared/node/writable.js";
 
 export function assertWritableOption(option: string, value: string, kind: "file" | "folder"): void {
-  const problem = writeProblem(value, kind);
-  if (problem) throw new Error(`${option} ${value} ${problem}; choose another ${kind}`);
+  assertWritable(option, value, kind, `choose another ${kind}`);
+}
+
+/** Throws `<what> <path> <problem>; <fix>` when `path` cannot be written as a `kind`. */
+export function assertWritable(what: string, path: string, kind: "file" | "folder", fix: string): void {
+  const problem = writeProblem(path, kind);
+  if (problem) throw new Error(`${what} ${path} ${problem}; ${fix}`);
 }

@@ -184,10 +184,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     for (const version of languages) {
       progress(`rendering ${version.model.pages.length} pages (${version.language})`);
       // Assets are read before rendering: their bytes go into the build stamp's content hash.
-      const assets = await run.readAssets(version.model.assets.entries());
+      const assetFiles = version.model.assets.entries();
+      const assets = await run.readAssets(assetFiles);
       run.placeAssetsEarly(
         targets.map((t) => packageBase(version.outputBase, t)),
-        version.model.assets.entries(),
+        assetFiles,
       );
       const rendered = await renderCourse(version.model, version.templates, version.data, renderEverything(assets));
       const named = { base: version.outputBase, language: version.language };

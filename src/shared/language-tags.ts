@@ -25,8 +25,14 @@ function tagsByName(): Map<string, string> {
   return byName;
 }
 
+/** ` (did you mean "de"?)` for the tag `written` most likely means, or "" when nothing close is known. */
+export function languageTagHint(written: string): string {
+  const meant = meantLanguageTag(written);
+  return meant === undefined ? "" : ` (did you mean "${meant}"?)`;
+}
+
 /** The tag `written` most likely means, or undefined when nothing close is known. */
-export function meantLanguageTag(written: string): string | undefined {
+function meantLanguageTag(written: string): string | undefined {
   const hyphens = written.trim().replace(/_/g, "-");
   if (hyphens !== written && LANGUAGE_TAG.test(hyphens)) return hyphens;
   return tagsByName().get(written.trim().toLowerCase());

@@ -13,8 +13,8 @@ import { pathToFileURL } from "node:url";
 import { build } from "../../compiler/pipeline.js";
 import { formatDiagnostic } from "../../compiler/diagnostics.js";
 import { requireChromium } from "../../shared/node/chromium.js";
-import { writeProblem } from "../../shared/node/writable.js";
 import { courseDir } from "../course-dir.js";
+import { assertWritable } from "../out-path.js";
 import { bold, formatBytes, formatMs, green, yellow } from "../format.js";
 import { UsageError } from "../usage.js";
 
@@ -58,10 +58,7 @@ function printToPdf(chromium: string, url: string, pdf: string): Promise<void> {
 }
 
 /** Chromium would print its own logs and "Failed to write file" instead: say it first, in words. */
-function assertWritable(pdf: string): void {
-  const problem = writeProblem(pdf, "file");
-  if (problem) throw new Error(`the handout ${pdf} ${problem}; choose another file with --out`);
-}
+const assertPdfWritable = (pdf: string) => assertWritable("the handout", pdf, "file", "choose another file with --out");
 
 export async function run(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -74,7 +71,8 @@ export async function run(args: string[]): Promise<number> {
   });
   if (positionals.length > 1) throw new UsageError("handout takes one course folder");
   const chromium = requireChromium("`coursepack handout`");
-  if (values.out !== undefined) assertWritable(values.out);
+  // Checked before the build when given; the default name is known once the course is read.
+  if (values.out !== undefined) assertPdfWritable(values.out);
   const started = performance.now();
   const work = await mkdtemp(path.join(tmpdir(), "coursepack-handout-"));
   try {
@@ -82,7 +80,7 @@ export async function run(args: string[]): Promise<number> {
     for (const d of result.diagnostics.sorted()) console.error(yellow(formatDiagnostic(d)));
     const web = result.outputs[0]!;
     const pdf = path.resolve(values.out ?? `${result.model.config.id}.pdf`);
-    assertWritable(pdf);
+    if (values.out === undefined) assertPdfWritable(pdf);
     await mkdir(path.dirname(pdf), { recursive: true });
     const url = `${pathToFileURL(path.join(work, web.folderName, "index.html")).href}?cp-print${values.answers ? "=answers" : ""}`;
     await printToPdf(chromium, url, pdf);

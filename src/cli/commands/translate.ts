@@ -7,7 +7,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { type Diagnostics, formatDiagnostic } from "../../compiler/diagnostics.js";
 import { languageName } from "../../compiler/i18n/languages.js";
-import { LANGUAGE_TAG, meantLanguageTag } from "../../shared/language-tags.js";
+import { LANGUAGE_TAG, languageTagHint } from "../../shared/language-tags.js";
 import { didYouMean } from "../../shared/nearest.js";
 import { exportTranslations } from "../../translation/export.js";
 import { importTranslations } from "../../translation/import.js";
@@ -23,10 +23,7 @@ const XLIFF_VERSIONS: readonly XliffVersion[] = ["xliff2", "xliff12"];
 /** A --to language, held to course.yml's rule for `languages:` so the export's file can be imported. */
 function targetLanguage(tag: string): string {
   if (LANGUAGE_TAG.test(tag)) return tag;
-  const meant = meantLanguageTag(tag);
-  throw new UsageError(
-    `--to: "${tag}" is not a language tag such as "de" or "de-CH"${meant ? ` (did you mean "${meant}"?)` : ""}`,
-  );
+  throw new UsageError(`--to: "${tag}" is not a language tag such as "de" or "de-CH"${languageTagHint(tag)}`);
 }
 
 export async function run(args: string[]): Promise<number> {

@@ -10,16 +10,14 @@ import {
 import { isAbsoluteIri, NOT_IN_IRI } from "../../validator/checks/iri.js";
 import { idSchema, percentSchema, positiveMinutes, refuseControlCharacters, textSchema } from "./common.js";
 import { credentialsIn, NO_CREDENTIALS_HINT } from "./credentials.js";
-import { LANGUAGE_TAG, meantLanguageTag } from "../../shared/language-tags.js";
+import { LANGUAGE_TAG, languageTagHint } from "../../shared/language-tags.js";
 
 /** How the language versions of a course identify themselves (src/compiler/i18n/languages.ts). */
 export const LANGUAGE_ID_POLICIES = ["separate", "shared"] as const;
 
 export const languageTag = z.string().regex(LANGUAGE_TAG, {
-  error: (issue) => {
-    const meant = typeof issue.input === "string" ? meantLanguageTag(issue.input) : undefined;
-    return `must be a language tag such as "en" or "de-CH"${meant ? ` (did you mean "${meant}"?)` : ""}`;
-  },
+  error: (issue) =>
+    `must be a language tag such as "en" or "de-CH"${typeof issue.input === "string" ? languageTagHint(issue.input) : ""}`,
 });
 
 const colorSchema = z.string().regex(/^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, {
