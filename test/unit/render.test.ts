@@ -3,6 +3,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { checkCourse } from "../../src/compiler/pipeline.js";
 import { parseMarkdown, renderMarkdown } from "../../src/compiler/markdown/index.js";
+import { wordCount } from "../../src/compiler/model/lesson.js";
 import { renderCourse, type RenderedCourse } from "../../src/compiler/render/index.js";
 import { FIXTURES } from "../support/build.js";
 
@@ -85,6 +86,12 @@ describe("rendering", () => {
       ["first", 2],
       ["second", 7],
     ]);
+  });
+
+  it("counts a lesson's words of prose for its minutes, leaving code blocks out", () => {
+    expect(wordCount("")).toBe(0);
+    expect(wordCount("  One two\n\nthree\u00a0four\tfive  ")).toBe(5);
+    expect(wordCount("Before\n\n```js\nconst a = 1;\nconst b = 2;\n```\n\nafter it")).toBe(3);
   });
 
   it("embeds the course data safely inside a script element", () => {
