@@ -26,6 +26,8 @@ const script = (megabytes) => `
       Authorization: launch.searchParams.get("auth"), "X-Experience-API-Version": "1.0.3", "Content-Type": "application/json",
     } }, (res) => { res.resume(); res.on("end", () => resolve(res.statusCode)); });
     req.on("error", (e) => (e.code === "EPIPE" || e.code === "ECONNRESET" ? undefined : reject(e)));
+    // Closed without an answer: fail rather than wait forever (after an answer this does nothing).
+    req.on("close", () => reject(new Error("the preview closed the connection without an answer")));
     let sent = 0;
     const pump = () => {
       while (sent < ${megabytes}) { sent++; if (!req.write(chunk)) return void req.once("drain", pump); }
