@@ -4,6 +4,7 @@ import { cp, readdir, readFile, writeFile, mkdir } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { FIXTURES, ROOT, tempDir } from "../support/build.js";
+import { pasteable } from "../../src/cli/commands/new.js";
 import { coursepack as runCoursepack } from "../support/cli.js";
 
 /** A course made by `coursepack new` (the starter folder itself holds placeholders). */
@@ -172,5 +173,15 @@ describe("coursepack CLI", () => {
     const refused = await coursepack("new", path.join(parent, "busy"));
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain("not empty");
+  });
+
+  it("tells how to go into a new course's folder in words a shell takes, spaces and all", async () => {
+    const target = path.join(await tempDir("cli-new-spaces"), "My First Course");
+    const made = await coursepack("new", target);
+    expect(made.code).toBe(0);
+    expect(made.stdout + made.stderr).toContain(`cd "${path.relative(process.cwd(), target)}"\n`);
+    expect(pasteable("my-course")).toBe("my-course");
+    expect(pasteable("../courses/v1.2+new")).toBe("../courses/v1.2+new");
+    if (process.platform !== "win32") expect(pasteable("it's $HOME")).toBe("'it'\\''s $HOME'");
   });
 });

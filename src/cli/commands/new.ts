@@ -22,9 +22,19 @@ export async function run(args: string[]): Promise<number> {
   info(`${green("✓")} Created ${title} in ${where}`);
   info(`
 Next:
-  cd ${where}
+  cd ${pasteable(where)}
   npm install      pins this Coursepack for your team and turns on editor help
   npm run dev      preview in a local LMS; it reloads as you edit
   npm run build    make the packages to upload to your LMS (in dist/)`);
   return 0;
+}
+
+/**
+ * A path as the reader can paste it into a shell: `cd My First Course` would fail. Double quotes
+ * work in POSIX shells, cmd and PowerShell; a POSIX name with characters those expand gets single quotes.
+ */
+export function pasteable(where: string): string {
+  if (/^[\w./@+-]+$/.test(where)) return where;
+  if (process.platform === "win32" || !/["$`\\!]/.test(where)) return `"${where}"`;
+  return `'${where.replaceAll("'", "'\\''")}'`;
 }
