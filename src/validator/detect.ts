@@ -4,6 +4,7 @@
  * A manifest inside a wrapper folder is reported and the package is then validated from that
  * folder, so one run shows every other problem too.
  */
+import { BUILD_STAMP_FILE } from "../shared/build-stamp.js";
 import type { Findings } from "./findings.js";
 import { isJunk } from "./package/names.js";
 import type { PackageSource } from "./package/source.js";
@@ -26,6 +27,23 @@ export interface Located {
   view: PackageView;
   /** Path of the manifest inside `view`. */
   manifest: string;
+}
+
+/**
+ * Coursepack's own web package: its build stamp and index.html at the root, and no manifest at
+ * any depth. `validate dist/*.zip` after a build checks it as the website it is, rather than
+ * failing it for the manifest it never had; a zip of any other tool without a manifest is still
+ * reported as one an LMS cannot import (checklist #1).
+ */
+export function isCoursepackWebPackage(source: PackageSource): boolean {
+  if (source.kind === "document") return false;
+  const manifests = new Set(Object.values(MANIFEST_FILES));
+  const names = source.files.map((f) => f.name);
+  return (
+    names.includes(BUILD_STAMP_FILE) &&
+    names.includes("index.html") &&
+    !names.some((name) => manifests.has(name.slice(name.lastIndexOf("/") + 1).toLowerCase()))
+  );
 }
 
 export async function locateManifest(source: PackageSource, findings: Findings): Promise<Located | undefined> {

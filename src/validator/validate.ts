@@ -9,7 +9,7 @@ import { checkLmsLimits } from "./checks/lms-limits.js";
 import { scanForCredentials } from "./checks/credentials.js";
 import { readCoursepackBuild } from "./checks/build-stamp.js";
 import { checkPackageFiles } from "./checks/package-files.js";
-import { locateManifest, type ManifestKind } from "./detect.js";
+import { isCoursepackWebPackage, locateManifest, type ManifestKind } from "./detect.js";
 import { type Finding, Findings } from "./findings.js";
 import { openPackage } from "./package/open.js";
 import { DEFAULT_LIMITS, type Limits, PackageRefused, type PackageSource } from "./package/source.js";
@@ -133,7 +133,7 @@ async function validateSource(
   findings: Findings,
 ): Promise<{ found?: StandardResult | undefined; view?: PackageView }> {
   checkPackageFiles(source, findings);
-  if (format === "web") {
+  if (format === "web" || (format === undefined && isCoursepackWebPackage(source))) {
     const view = new PackageView(source, "");
     return { found: await web.validate({ view, manifest: "index.html", findings }), view };
   }

@@ -2,7 +2,7 @@
  * `coursepack validate` as users and CI run it: one line per finding, a summary, --json, exit
  * codes; and our own build output, which must validate with zero errors.
  */
-import { readFile, writeFile } from "node:fs/promises";
+import { cp, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { CODES } from "../../src/validator/findings.js";
@@ -147,7 +147,7 @@ describe("docs/validate.md", () => {
 });
 
 describe("our own packages", () => {
-  it("the starter course built as web validates with zero errors, as a zip and as a folder", async () => {
+  it("the starter course built as web validates with zero errors, as a zip and as a folder, with or without --expect", async () => {
     const course = path.join(await tempDir("validate-starter"), "starter");
     expect((await coursepack("new", course)).code).toBe(0);
     const out = await tempDir("validate-starter-dist");
@@ -158,8 +158,15 @@ describe("our own packages", () => {
     for (const r of JSON.parse(result.stdout) as { standard: string; valid: boolean; findings: unknown[] }[]) {
       expect(r).toMatchObject({ standard: "web", valid: true, findings: [] });
     }
-    // Without --expect, a web package is not an LMS package: there is no manifest.
-    const asLms = await coursepack("validate", zip);
+    // Without --expect, Coursepack's web package is known by its build stamp (`validate dist/*.zip`).
+    const asFound = await coursepack("validate", zip);
+    expect(asFound.code).toBe(0);
+    expect(asFound.stdout).toContain("starter-web.zip: web (a website, for a web server");
+    // Without the stamp it is any zip without a manifest, which no LMS imports.
+    const unstamped = path.join(out, "unstamped");
+    await cp(path.join(out, "starter-web"), unstamped, { recursive: true });
+    await rm(path.join(unstamped, "coursepack-build.json"));
+    const asLms = await coursepack("validate", unstamped);
     expect(asLms.code).toBe(1);
     expect(asLms.stdout).toContain("(no-manifest)");
   });

@@ -46,7 +46,10 @@ function summary(result: ValidationResult): string {
   const errors = result.findings.filter((f) => f.severity === "error").length;
   const warnings = result.findings.length - errors;
   const what = result.standard
-    ? describe({ standard: result.standard, edition: result.edition })
+    ? describe({ standard: result.standard, edition: result.edition }) +
+      (result.standard === "web"
+        ? dim(" (a website, for a web server: LMSs import the SCORM, xAPI and cmi5 packages)")
+        : "")
     : "no standard recognised";
   const counts = [
     errors && `${errors} error${errors === 1 ? "" : "s"}`,
