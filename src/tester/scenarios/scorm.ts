@@ -158,7 +158,7 @@ export const scormScenarios: Scenario[] = [
   },
   {
     id: "lms-closed-first",
-    title: "LMS window closed before the course's",
+    title: "LMS window closed first",
     about:
       "The course runs in its own window; the learner closes the LMS window first, goes on, then closes the course.",
     async run(ctx) {

@@ -215,7 +215,7 @@ export const xapiScenarios: Scenario[] = [
   },
   {
     id: "lms-closed-first",
-    title: "LMS window closed before the course's",
+    title: "LMS window closed first",
     about: "The course runs in its own window; the learner closes the LMS window first and goes on to the end.",
     run: scenario(async (ctx, lms, checks) => {
       const { learner, shot, errors } = await visit(lms, async (l) => {
