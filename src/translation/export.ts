@@ -4,6 +4,7 @@
  */
 import path from "node:path";
 import { Diagnostics } from "../compiler/diagnostics.js";
+import { courseLanguages } from "../compiler/i18n/languages.js";
 import { readLanguage } from "../compiler/i18n/localize.js";
 import { plainTextOf } from "../compiler/i18n/segment.js";
 import type { XliffVersion } from "./codes.js";
@@ -24,6 +25,8 @@ export interface ExportedLanguage {
   xml: string;
   units: number;
   words: number;
+  /** The course's `languages:` (its own language first): a language not among them is not built. */
+  built: string[];
 }
 
 /** The note that carries a unit's source hash; import reads it back. */
@@ -59,7 +62,7 @@ export async function exportTranslations(options: ExportOptions): Promise<Export
       { sourceLanguage: model.config.language, targetLanguage: language, files },
       options.version,
     );
-    out.push({ courseId: model.config.id, language, xml, units, words });
+    out.push({ courseId: model.config.id, language, xml, units, words, built: courseLanguages(model.config) });
   }
   return out;
 }

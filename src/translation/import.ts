@@ -14,14 +14,14 @@ import { translationPath, type EntryToWrite, writeTranslationFile } from "../com
 import type { Unit } from "../compiler/i18n/units.js";
 import { checkFormatting, describeCode, translationMarkdown } from "./markdown.js";
 import { HASH_NOTE } from "./export.js";
-import { languageName } from "../compiler/i18n/languages.js";
+import { courseLanguages, languageName } from "../compiler/i18n/languages.js";
 import { loadTranslatable, type TranslatableCourse } from "./course.js";
 import { readXliff, XliffError, type ReadUnit } from "./xliff.js";
 
 export interface ImportResult {
   diagnostics: Diagnostics;
   /** Per language: units written and the translation files written. */
-  languages: { language: string; units: number; files: string[]; missing: number }[];
+  languages: { language: string; units: number; files: string[]; missing: number; built: string[] }[];
 }
 
 interface Accepted {
@@ -206,7 +206,7 @@ async function write(
       );
     }
   }
-  return { language, units: accepted.length, files, missing };
+  return { language, units: accepted.length, files, missing, built: courseLanguages(model.config) };
 }
 
 function sourceComment(unit: Unit): string {

@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { FIXTURES, ROOT, tempDir } from "../support/build.js";
 import { pasteable } from "../../src/cli/commands/new.js";
 import { coursepack as runCoursepack } from "../support/cli.js";
+import { translateXliff } from "../support/mechanical-translator.js";
 
 /** A course made by `coursepack new` (the starter folder itself holds placeholders). */
 let STARTER = "";
@@ -173,6 +174,29 @@ describe("coursepack CLI", () => {
     const refused = await coursepack("new", path.join(parent, "busy"));
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain("not empty");
+  });
+
+  it("says how to build a language that translate exports and imports but course.yml does not list", async () => {
+    const course = path.join(await tempDir("cli-translate-unlisted"), "course");
+    await cp(STARTER, course, { recursive: true });
+    const xlf = path.join(course, "..", "fr.xlf");
+    const exported = await coursepack("translate", "export", course, "--to", "fr", "-o", xlf);
+    expect(exported.code).toBe(0);
+    const hint = "French is not built until course.yml lists it: languages: [en, fr]";
+    expect(exported.stdout).toContain(hint);
+    await writeFile(xlf, translateXliff(await readFile(xlf, "utf8")));
+    const imported = await coursepack("translate", "import", xlf, "--course", course);
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toContain(hint);
+    // Listed, it says nothing more.
+    const yml = path.join(course, "course.yml");
+    await writeFile(
+      yml,
+      (await readFile(yml, "utf8")).replace("language: en\n", "language: en\nlanguages: [en, fr]\n"),
+    );
+    const again = await coursepack("translate", "import", xlf, "--course", course);
+    expect(again.code).toBe(0);
+    expect(again.stdout).not.toContain("is not built until");
   });
 
   it("tells how to go into a new course's folder in words a shell takes, spaces and all", async () => {

@@ -81,9 +81,18 @@ async function runExport(args: string[]): Promise<number> {
     console.log(
       `${green("✓")} ${file}  ${dim(`${languageName(e.language)}: ${e.units} text${e.units === 1 ? "" : "s"}, ${e.words.toLocaleString("en")} words${values.changed ? " (new and changed only)" : ""}`)}`,
     );
+    notBuiltYet(e.language, e.built);
   }
   console.log(dim(`Exported in ${Math.round(performance.now() - started)} ms.`));
   return 0;
+}
+
+/** Says how to build a language the course does not list yet: export and import work without it. */
+function notBuiltYet(language: string, built: string[]): void {
+  if (built.includes(language)) return;
+  console.log(
+    `  ${languageName(language)} is not built until course.yml lists it: ${bold(`languages: [${[...built, language].join(", ")}]`)}`,
+  );
 }
 
 async function isFolder(p: string): Promise<boolean> {
@@ -108,6 +117,7 @@ async function runImport(args: string[]): Promise<number> {
     console.log(
       `${green("✓")} ${languageName(l.language)} (${l.language}): ${l.units} text${l.units === 1 ? "" : "s"} written to ${l.files.length} file${l.files.length === 1 ? "" : "s"}${folder ? ` in ${folder}/…` : ""}${l.missing ? yellow(`, ${l.missing} still untranslated`) : ", course complete"}`,
     );
+    notBuiltYet(l.language, l.built);
   }
   const errors = result.diagnostics.errorCount;
   if (errors > 0) {
