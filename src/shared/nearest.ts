@@ -5,9 +5,14 @@
  */
 import { distance } from "fastest-levenshtein";
 
-export function nearest(written: string, known: Iterable<string>): string | undefined {
+export function nearest(
+  written: string,
+  known: Iterable<string>,
+  /** How many edits away a name may be; file paths pass less, since their folders and extension match anyway. */
+  most = Math.max(2, Math.floor(written.length / 3)),
+): string | undefined {
   let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(written.length / 3)) + 1;
+  let bestDistance = most + 1;
   for (const candidate of known) {
     const dist = distance(written.toLowerCase(), candidate.toLowerCase());
     if (dist < bestDistance) [best, bestDistance] = [candidate, dist];

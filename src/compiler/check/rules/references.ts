@@ -4,11 +4,12 @@
  * outline, images need alt text for screen readers, and a path with a space is written in <…>.
  * What the page loads from an http:// address is blocked inside an LMS served over https.
  */
-import { stat } from "node:fs/promises";
+import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { isInside, linkAdvice, linkedOutside } from "../../load/course-paths.js";
 import { AssetMap, isLessonLink, referencePath, resolveReference } from "../../model/assets.js";
 import { markdownFields } from "../../model/fields.js";
+import { nearest } from "../../../shared/nearest.js";
 import type { Rule } from "../rule.js";
 
 export const references: Rule = {
@@ -48,20 +49,24 @@ export const references: Rule = {
         }
         if (isLessonLink(ref.url)) {
           if (!lessonFiles.has(file))
-            diagnostics.error(ref.at, `link "${ref.url}" names no lesson in the outline of course.yml`);
+            diagnostics.error(
+              ref.at,
+              `link "${ref.url}" names no lesson in the outline of course.yml${meant(lessonLinkHint(ref.url, field.env.file, lessonFiles))}`,
+            );
           continue;
         }
         if (!AssetMap.isAsset(ref.url)) continue;
         const name = `${what} "${referencePath(ref.url)}"`;
         checks.push(
-          checkFile(model.dir, file).then((problem) => {
+          checkFile(model.dir, file).then(async (problem) => {
             if (problem === "folder") diagnostics.error(ref.at, `${name} is a folder, not a file`);
-            else if (problem === "missing")
+            else if (problem === "missing") {
+              const hint = await fileHint(file, referencePath(ref.url));
               diagnostics.error(
                 ref.at,
-                `${name} not found (looked for ${path.relative(model.dir, file)} in the course folder)`,
+                `${name} not found (looked for ${path.relative(model.dir, file)} in the course folder${hint ? `; did you mean "${hint}"?` : ""})`,
               );
-            else if (problem) diagnostics.error(ref.at, `${name} ${linkAdvice(model.dir, problem.outside)}`);
+            } else if (problem) diagnostics.error(ref.at, `${name} ${linkAdvice(model.dir, problem.outside)}`);
           }),
         );
       }
@@ -83,6 +88,32 @@ export const references: Rule = {
     await Promise.all(checks);
   },
 };
+
+const meant = (hint: string | undefined) => (hint ? ` (did you mean "${hint}"?)` : "");
+
+/** The lesson of the outline a mistyped link most likely means, written as `from` would link to it. */
+function lessonLinkHint(url: string, from: string, lessonFiles: ReadonlySet<string>): string | undefined {
+  const here = path.dirname(from);
+  const [written, anchor] = url.split("#", 2) as [string, string | undefined];
+  const links = [...lessonFiles].filter((f) => f !== from).map((f) => path.relative(here, f).split(path.sep).join("/"));
+  const best = nearest(written, links, fileEdits(written));
+  return best && (anchor === undefined ? best : `${best}#${anchor}`);
+}
+
+/**
+ * A third of the file name's length without its folder and extension: "c.md" is two edits from
+ * every other one-letter lesson, and naming one of them would only mislead.
+ */
+function fileEdits(file: string): number {
+  return Math.floor(path.basename(file, path.extname(file)).length / 3);
+}
+
+/** For a missing file: the reference with the nearest name in its folder, if one is a typo away. */
+async function fileHint(file: string, written: string): Promise<string | undefined> {
+  const names = await readdir(path.dirname(file)).catch(() => []);
+  const best = nearest(path.basename(file), names, fileEdits(file));
+  return best && `${written.slice(0, written.lastIndexOf("/") + 1)}${best}`;
+}
 
 /** What is wrong with a file an asset reference names, if anything. */
 async function checkFile(root: string, file: string): Promise<"missing" | "folder" | { outside: string } | undefined> {
