@@ -7,6 +7,7 @@
 import { realpathSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import path from "node:path";
+import { nearest } from "../../shared/nearest.js";
 
 /** `file` is below `root`, judged on the paths as written. */
 export function isInside(root: string, file: string): boolean {
@@ -63,4 +64,21 @@ export async function listFiles(dir: string, rel = ""): Promise<ListedFile[]> {
     else if (e.isFile() || e.isSymbolicLink()) out.push({ rel: name, link: e.isSymbolicLink() });
   }
   return out;
+}
+
+/**
+ * For a path that names no file: the reference with the nearest name in its folder, when one is a
+ * typo away (a misspelt or renamed file). File names allow a third of their length without folder
+ * and extension in edits, fewer than other names: "c.md" is two edits from every other one-letter
+ * lesson, and naming one of them would only mislead.
+ */
+export async function nearestFile(file: string, written: string): Promise<string | undefined> {
+  const names = await readdir(path.dirname(file)).catch(() => []);
+  const best = nearest(path.basename(file), names, fileEdits(file));
+  return best && `${written.slice(0, written.lastIndexOf("/") + 1)}${best}`;
+}
+
+/** How many edits a misspelt file name may be from the one meant. */
+export function fileEdits(file: string): number {
+  return Math.floor(path.basename(file, path.extname(file)).length / 3);
 }

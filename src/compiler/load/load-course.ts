@@ -7,7 +7,7 @@ import { readFile } from "../../shared/node/fs-quick.js";
 import path from "node:path";
 import { isProfilePath } from "../../lms-profiles/index.js";
 import { fileStart, type Diagnostics, type Position } from "../diagnostics.js";
-import { isInside, linkAdvice, linkedOutside, listFiles } from "./course-paths.js";
+import { isInside, linkAdvice, linkedOutside, listFiles, nearestFile } from "./course-paths.js";
 import { splitFrontMatter } from "./front-matter.js";
 import { decodeUtf8 } from "./utf8.js";
 import { YamlSource } from "./yaml-source.js";
@@ -111,7 +111,11 @@ export async function loadCourse(
     try {
       bytes = await readFile(file);
     } catch {
-      diagnostics.error(at, `outline entry "${entry}" does not exist; check the path (relative to ${COURSE_FILE})`);
+      const meant = await nearestFile(file, entry);
+      diagnostics.error(
+        at,
+        `outline entry "${entry}" does not exist; ${meant ? `did you mean "${meant}"?` : `check the path (relative to ${COURSE_FILE})`}`,
+      );
       return undefined;
     }
     const content = readText(file, bytes, diagnostics);

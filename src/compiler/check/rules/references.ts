@@ -4,9 +4,9 @@
  * outline, images need alt text for screen readers, and a path with a space is written in <…>.
  * What the page loads from an http:// address is blocked inside an LMS served over https.
  */
-import { readdir, stat } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import path from "node:path";
-import { isInside, linkAdvice, linkedOutside } from "../../load/course-paths.js";
+import { fileEdits, isInside, linkAdvice, linkedOutside, nearestFile } from "../../load/course-paths.js";
 import { AssetMap, isLessonLink, referencePath, resolveReference } from "../../model/assets.js";
 import { markdownFields } from "../../model/fields.js";
 import { nearest } from "../../../shared/nearest.js";
@@ -61,7 +61,7 @@ export const references: Rule = {
           checkFile(model.dir, file).then(async (problem) => {
             if (problem === "folder") diagnostics.error(ref.at, `${name} is a folder, not a file`);
             else if (problem === "missing") {
-              const hint = await fileHint(file, referencePath(ref.url));
+              const hint = await nearestFile(file, referencePath(ref.url));
               diagnostics.error(
                 ref.at,
                 `${name} not found (looked for ${path.relative(model.dir, file)} in the course folder${hint ? `; did you mean "${hint}"?` : ""})`,
@@ -98,21 +98,6 @@ function lessonLinkHint(url: string, from: string, lessonFiles: ReadonlySet<stri
   const links = [...lessonFiles].filter((f) => f !== from).map((f) => path.relative(here, f).split(path.sep).join("/"));
   const best = nearest(written, links, fileEdits(written));
   return best && (anchor === undefined ? best : `${best}#${anchor}`);
-}
-
-/**
- * A third of the file name's length without its folder and extension: "c.md" is two edits from
- * every other one-letter lesson, and naming one of them would only mislead.
- */
-function fileEdits(file: string): number {
-  return Math.floor(path.basename(file, path.extname(file)).length / 3);
-}
-
-/** For a missing file: the reference with the nearest name in its folder, if one is a typo away. */
-async function fileHint(file: string, written: string): Promise<string | undefined> {
-  const names = await readdir(path.dirname(file)).catch(() => []);
-  const best = nearest(path.basename(file), names, fileEdits(file));
-  return best && `${written.slice(0, written.lastIndexOf("/") + 1)}${best}`;
 }
 
 /** What is wrong with a file an asset reference names, if anything. */
