@@ -3,6 +3,8 @@
  * tag an author most likely meant when what they wrote is not one: `de_DE` (a locale's
  * underscore) for de-DE, `German` or `Deutsch` (the language's name) for de.
  */
+import { youMeant } from "./nearest.js";
+
 export const LANGUAGE_TAG = /^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*$/;
 
 let byName: Map<string, string> | undefined;
@@ -27,8 +29,7 @@ function tagsByName(): Map<string, string> {
 
 /** ` (did you mean "de"?)` for the tag `written` most likely means, or "" when nothing close is known. */
 export function languageTagHint(written: string): string {
-  const meant = meantLanguageTag(written);
-  return meant === undefined ? "" : ` (did you mean "${meant}"?)`;
+  return youMeant(meantLanguageTag(written));
 }
 
 /** The tag `written` most likely means, or undefined when nothing close is known. */

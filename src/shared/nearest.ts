@@ -22,6 +22,10 @@ export function nearest(
 
 /** ` (did you mean "x"?)` for the nearest known name, or "" when none is near. */
 export function didYouMean(written: string, known: Iterable<string>): string {
-  const best = nearest(written, known);
-  return best === undefined ? "" : ` (did you mean "${best}"?)`;
+  return youMeant(nearest(written, known));
+}
+
+/** ` (did you mean "x"?)` for a suggestion found another way, or "" without one. */
+export function youMeant(suggestion: string | undefined): string {
+  return suggestion === undefined ? "" : ` (did you mean "${suggestion}"?)`;
 }

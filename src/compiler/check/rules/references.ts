@@ -9,7 +9,7 @@ import path from "node:path";
 import { fileEdits, isInside, linkAdvice, linkedOutside, nearestFile } from "../../load/course-paths.js";
 import { AssetMap, isLessonLink, referencePath, resolveReference } from "../../model/assets.js";
 import { markdownFields } from "../../model/fields.js";
-import { nearest } from "../../../shared/nearest.js";
+import { nearest, youMeant } from "../../../shared/nearest.js";
 import type { Rule } from "../rule.js";
 
 export const references: Rule = {
@@ -51,7 +51,7 @@ export const references: Rule = {
           if (!lessonFiles.has(file))
             diagnostics.error(
               ref.at,
-              `link "${ref.url}" names no lesson in the outline of course.yml${meant(lessonLinkHint(ref.url, field.env.file, lessonFiles))}`,
+              `link "${ref.url}" names no lesson in the outline of course.yml${youMeant(lessonLinkHint(ref.url, field.env.file, lessonFiles))}`,
             );
           continue;
         }
@@ -88,8 +88,6 @@ export const references: Rule = {
     await Promise.all(checks);
   },
 };
-
-const meant = (hint: string | undefined) => (hint ? ` (did you mean "${hint}"?)` : "");
 
 /** The lesson of the outline a mistyped link most likely means, written as `from` would link to it. */
 function lessonLinkHint(url: string, from: string, lessonFiles: ReadonlySet<string>): string | undefined {

@@ -5,6 +5,7 @@
  */
 import type { ScenarioModel, ScenarioNode } from "../../blocks/scenario.js";
 import type { Diagnostics } from "../../diagnostics.js";
+import { youMeant } from "../../../shared/nearest.js";
 import type { Rule } from "../rule.js";
 
 export const scenarios: Rule = {
@@ -72,5 +73,5 @@ function walk(from: string[], step: (id: string) => string[]): Set<string> {
 
 function suggest(name: string, ids: string[]): string {
   const close = ids.find((id) => id.toLowerCase() === name.toLowerCase() || id.startsWith(name) || name.startsWith(id));
-  return close ? ` (did you mean "${close}"?)` : "";
+  return youMeant(close);
 }
