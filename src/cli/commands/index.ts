@@ -77,7 +77,8 @@ export const COMMANDS: readonly Command[] = [
     names: ["validate"],
     usage: `  coursepack validate <package>...
                               Check SCORM 1.2/2004, cmi5 and xAPI packages (a .zip, its
-                              unzipped folder, or a lone manifest XML) for LMS problems.
+                              unzipped folder, or a lone manifest XML) for LMS problems;
+                              Coursepack's own web packages as websites.
       --json                    Print the findings as JSON (for CI)
       --expect <format>         Also require this format: web, scorm12, scorm2004,
                                 scorm2004-3rd, scorm2004-4th, xapi, cmi5
