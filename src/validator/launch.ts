@@ -4,6 +4,7 @@
  * locates. `coursepack preview` launches any package with it, ours or another tool's. Problems are
  * not reported here (that is `validatePackage`'s job); a package with nothing to launch throws.
  */
+import { decodeHTML } from "entities";
 import { type MoveOn, isMoveOn } from "../shared/cmi5-contract.js";
 import { parseReference } from "./checks/references.js";
 import { locateManifest } from "./detect.js";
@@ -51,12 +52,24 @@ export interface WebLaunch extends LaunchBase {
 
 export type PackageLaunch = ScormLaunch | Cmi5Launch | TinCanLaunch | WebLaunch;
 
+/** A website's name: its page's <title>, else the page's file name. */
+async function pageTitle(source: PackageSource, page: string): Promise<string> {
+  const html = await source.read(page).then(
+    (bytes) => bytes.toString("utf8"),
+    () => "",
+  );
+  const title = decodeHTML(/<title[^>]*>([^<]*)<\/title>/i.exec(html)?.[1] ?? "")
+    .replace(/\s+/g, " ")
+    .trim();
+  return title || page;
+}
+
 export async function findLaunch(source: PackageSource): Promise<PackageLaunch> {
   const findings = new Findings();
   const located = await locateManifest(source, findings);
   if (!located) {
     if (source.files.some((f) => f.name === "index.html"))
-      return { standard: "web", edition: null, title: "index.html", launch: "index.html" };
+      return { standard: "web", edition: null, title: await pageTitle(source, "index.html"), launch: "index.html" };
     throw new Error("no imsmanifest.xml, cmi5.xml or tincan.xml, and no index.html: nothing to launch");
   }
   const ctx: CheckContext = { view: located.view, manifest: located.manifest, findings };

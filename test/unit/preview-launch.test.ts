@@ -97,14 +97,17 @@ describe("launch reader", () => {
       });
     });
 
-    it("xAPI and web", async () => {
+    it("xAPI and web, the web package named by its page's title", async () => {
       expect(await findLaunch(memorySource((await session.build("xapi")).files))).toMatchObject({
         standard: "xapi",
         activityId: "https://example.com/courses/course",
         launch: "index.html",
       });
-      expect(await findLaunch(memorySource((await session.build("web")).files))).toMatchObject({
+      // A website has no manifest to name it: its page's <title> does.
+      expect(await findLaunch(memorySource((await session.build("web")).files))).toEqual({
         standard: "web",
+        edition: null,
+        title: "Course",
         launch: "index.html",
       });
     });
