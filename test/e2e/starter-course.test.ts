@@ -50,6 +50,27 @@ describe("starter course", () => {
     expect(errors).toEqual([]);
   });
 
+  it("gives every page an address: a link opens its page, Back and Forward move between pages", async () => {
+    const { page, errors } = await openPage(browser);
+    const url = `${server.url}/my-first-course-web/index.html`;
+    await page.goto(`${url}#page-writing-lessons`);
+    await page.locator("html.cp-ready").waitFor();
+    expect(await currentPageId(page)).toBe("writing-lessons");
+    await page.locator('[data-nav="next"]').click();
+    expect(await currentPageId(page)).toBe("check-your-understanding");
+    expect(new URL(page.url()).hash).toBe("#page-check-your-understanding");
+    await page.goBack();
+    await expect.poll(() => currentPageId(page)).toBe("writing-lessons");
+    expect(new URL(page.url()).hash).toBe("#page-writing-lessons");
+    await page.goForward();
+    await expect.poll(() => currentPageId(page)).toBe("check-your-understanding");
+    // An address that names no page leaves the learner where they were.
+    await page.goto(`${url}#page-no-such-page`);
+    await page.locator("html.cp-ready").waitFor();
+    expect(await currentPageId(page)).toBe("check-your-understanding");
+    expect(errors).toEqual([]);
+  });
+
   it("runs straight from disk (file://) and resumes where the learner left off", async () => {
     const { page, errors } = await openPage(browser);
     const url = `file://${path.join(packageDir, "index.html")}`;

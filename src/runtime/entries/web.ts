@@ -1,5 +1,5 @@
-/** Runtime for web packages: no LMS, progress in localStorage. */
+/** Runtime for web packages: no LMS, progress in localStorage, an address for every page. */
 import { startPlayer } from "../player/player.js";
 import { LocalTracker } from "../tracking/local.js";
 
-void startPlayer(new LocalTracker());
+void startPlayer(new LocalTracker(), { pageAddresses: true });

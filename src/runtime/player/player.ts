@@ -13,6 +13,7 @@ import { $, $$ } from "./dom.js";
 import { type PageLocks, pageLocks } from "./locks.js";
 import { Navigator } from "./navigation.js";
 import { Notices } from "./notices.js";
+import { followPageAddresses, pageInAddress } from "./page-urls.js";
 import { preparePrint } from "./print.js";
 import { renderProgress } from "./progress.js";
 import { resumeFrom, stampKeys, SUMMARY_PAGE } from "./reconcile.js";
@@ -25,7 +26,12 @@ export function readCourseData(): CourseData {
   return JSON.parse(script?.textContent ?? "{}") as CourseData;
 }
 
-export async function startPlayer(tracker: Tracker): Promise<void> {
+export interface PlayerOptions {
+  /** Page addresses and Back/Forward between pages (page-urls.ts): the web package only. */
+  pageAddresses?: boolean;
+}
+
+export async function startPlayer(tracker: Tracker, options: PlayerOptions = {}): Promise<void> {
   const course = readCourseData();
   const t = translator(course.strings);
   const notices = new Notices($(".notices"), t);
@@ -78,10 +84,12 @@ export async function startPlayer(tracker: Tracker): Promise<void> {
   const order = [...course.pages.map((p) => p.id), SUMMARY_PAGE];
   const titles = new Map(course.pages.map((p) => [p.id, p.title]));
   let shown = false;
+  let addressed: ((id: string) => void) | undefined;
   const navigator = new Navigator(
     order,
     course.title,
     (id) => {
+      addressed?.(id);
       // "Welcome back" greets the resumed page; it has said its piece once the learner moves on.
       if (shown && id !== state.page) notices.remove("resumed");
       state.page = id;
@@ -123,7 +131,10 @@ export async function startPlayer(tracker: Tracker): Promise<void> {
 
   render();
   preparePrint(course, t);
-  navigator.show(state.page, false);
+  // A page's own address wins over the saved bookmark: it is what the learner opened.
+  const opened = options.pageAddresses ? pageInAddress(order) : undefined;
+  if (options.pageAddresses) addressed = followPageAddresses(order, (id) => navigator.show(id, true));
+  navigator.show(opened ?? state.page, false);
   shown = true;
   document.documentElement.classList.add("cp-ready");
   // The benchmark reads this mark: the first page is shown and every control is wired.

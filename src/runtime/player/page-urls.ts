@@ -1,0 +1,35 @@
+/**
+ * Page addresses, for the web package only: the address of a page ends in `#page-<id>`, so a
+ * learner can bookmark or share it, and the browser's Back and Forward move between pages. Inside
+ * an LMS the course runs in a frame or window the LMS owns, and history entries there would change
+ * what the LMS's own Back button does, so the LMS packages leave the address alone.
+ */
+const PREFIX = "#page-";
+
+/** The course page the address names, if it names one. */
+export function pageInAddress(order: readonly string[]): string | undefined {
+  const { hash } = window.location;
+  if (!hash.startsWith(PREFIX)) return undefined;
+  const id = decodeURIComponent(hash.slice(PREFIX.length));
+  return order.includes(id) ? id : undefined;
+}
+
+/**
+ * Keeps the address on the page shown: the first page replaces the address the learner came with,
+ * each later one adds a history entry. Back and Forward show the page their address names.
+ */
+export function followPageAddresses(order: readonly string[], show: (id: string) => void): (id: string) => void {
+  let first = true;
+  window.addEventListener("popstate", () => {
+    const id = pageInAddress(order);
+    if (id) show(id);
+  });
+  return (id) => {
+    const address = `${PREFIX}${encodeURIComponent(id)}`;
+    const replace = first;
+    first = false;
+    if (window.location.hash === address) return;
+    if (replace) window.history.replaceState(null, "", address);
+    else window.history.pushState(null, "", address);
+  };
+}
