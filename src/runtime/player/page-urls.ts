@@ -7,7 +7,7 @@
 const PREFIX = "#page-";
 
 /** The course page the address names, if it names one. */
-export function pageInAddress(order: readonly string[]): string | undefined {
+function pageInAddress(order: readonly string[]): string | undefined {
   const { hash } = window.location;
   if (!hash.startsWith(PREFIX)) return undefined;
   const id = decodeURIComponent(hash.slice(PREFIX.length));
@@ -18,7 +18,7 @@ export function pageInAddress(order: readonly string[]): string | undefined {
  * Keeps the address on the page shown: the first page replaces the address the learner came with,
  * each later one adds a history entry. Back and Forward show the page their address names.
  */
-export function followPageAddresses(order: readonly string[], show: (id: string) => void): (id: string) => void {
+function followPageAddresses(order: readonly string[], show: (id: string) => void): (id: string) => void {
   let first = true;
   window.addEventListener("popstate", () => {
     const id = pageInAddress(order);
@@ -33,3 +33,10 @@ export function followPageAddresses(order: readonly string[], show: (id: string)
     else window.history.pushState(null, "", address);
   };
 }
+
+/**
+ * What the web entry hands the player (player.ts imports only the type, so the LMS packages'
+ * runtimes do not carry this code).
+ */
+export const pageAddresses = { opened: pageInAddress, follow: followPageAddresses };
+export type PageAddresses = typeof pageAddresses;

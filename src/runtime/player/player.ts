@@ -13,7 +13,7 @@ import { $, $$ } from "./dom.js";
 import { type PageLocks, pageLocks } from "./locks.js";
 import { Navigator } from "./navigation.js";
 import { Notices } from "./notices.js";
-import { followPageAddresses, pageInAddress } from "./page-urls.js";
+import type { PageAddresses } from "./page-urls.js";
 import { preparePrint } from "./print.js";
 import { renderProgress } from "./progress.js";
 import { resumeFrom, stampKeys, SUMMARY_PAGE } from "./reconcile.js";
@@ -28,7 +28,7 @@ export function readCourseData(): CourseData {
 
 export interface PlayerOptions {
   /** Page addresses and Back/Forward between pages (page-urls.ts): the web package only. */
-  pageAddresses?: boolean;
+  pageAddresses?: PageAddresses;
 }
 
 export async function startPlayer(tracker: Tracker, options: PlayerOptions = {}): Promise<void> {
@@ -132,8 +132,8 @@ export async function startPlayer(tracker: Tracker, options: PlayerOptions = {})
   render();
   preparePrint(course, t);
   // A page's own address wins over the saved bookmark: it is what the learner opened.
-  const opened = options.pageAddresses ? pageInAddress(order) : undefined;
-  if (options.pageAddresses) addressed = followPageAddresses(order, (id) => navigator.show(id, true));
+  const opened = options.pageAddresses?.opened(order);
+  addressed = options.pageAddresses?.follow(order, (id) => navigator.show(id, true));
   navigator.show(opened ?? state.page, false);
   shown = true;
   document.documentElement.classList.add("cp-ready");
