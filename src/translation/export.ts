@@ -26,7 +26,7 @@ export interface ExportedLanguage {
   units: number;
   words: number;
   /** The course's `languages:` (its own language first): a language not among them is not built. */
-  built: string[];
+  courseLanguages: string[];
 }
 
 /** The note that carries a unit's source hash; import reads it back. */
@@ -62,7 +62,14 @@ export async function exportTranslations(options: ExportOptions): Promise<Export
       { sourceLanguage: model.config.language, targetLanguage: language, files },
       options.version,
     );
-    out.push({ courseId: model.config.id, language, xml, units, words, built: courseLanguages(model.config) });
+    out.push({
+      courseId: model.config.id,
+      language,
+      xml,
+      units,
+      words,
+      courseLanguages: courseLanguages(model.config),
+    });
   }
   return out;
 }

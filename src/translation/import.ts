@@ -21,7 +21,7 @@ import { readXliff, XliffError, type ReadUnit } from "./xliff.js";
 export interface ImportResult {
   diagnostics: Diagnostics;
   /** Per language: units written and the translation files written. */
-  languages: { language: string; units: number; files: string[]; missing: number; built: string[] }[];
+  languages: { language: string; units: number; files: string[]; missing: number; courseLanguages: string[] }[];
 }
 
 interface Accepted {
@@ -206,7 +206,7 @@ async function write(
       );
     }
   }
-  return { language, units: accepted.length, files, missing, built: courseLanguages(model.config) };
+  return { language, units: accepted.length, files, missing, courseLanguages: courseLanguages(model.config) };
 }
 
 function sourceComment(unit: Unit): string {

@@ -303,7 +303,7 @@ describe("LMS discovery and failures", () => {
   it("finds the API in window.opener (popup launch, checklist #11)", async () => {
     const session = await launch("scorm2004", { launch: "popup", cmi: firstLaunch("scorm2004") });
     await session.sco.locator('[data-nav="next"]').click();
-    // The LMS owns the window's history: an LMS package gives its pages no addresses (page-urls.ts).
+    // The LMS owns the window's history: an LMS package gives its pages no addresses (page-addresses.ts).
     expect(new URL(session.sco.url()).hash).toBe("");
     await exitCourse(session);
     expect(await session.sco.locator('[data-notice="finished"]').textContent()).toContain(

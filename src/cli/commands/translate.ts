@@ -81,17 +81,17 @@ async function runExport(args: string[]): Promise<number> {
     console.log(
       `${green("✓")} ${file}  ${dim(`${languageName(e.language)}: ${e.units} text${e.units === 1 ? "" : "s"}, ${e.words.toLocaleString("en")} words${values.changed ? " (new and changed only)" : ""}`)}`,
     );
-    notBuiltYet(e.language, e.built);
+    notBuiltYet(e.language, e.courseLanguages);
   }
   console.log(dim(`Exported in ${Math.round(performance.now() - started)} ms.`));
   return 0;
 }
 
 /** Says how to build a language the course does not list yet: export and import work without it. */
-function notBuiltYet(language: string, built: string[]): void {
-  if (built.includes(language)) return;
+function notBuiltYet(language: string, courseLanguages: string[]): void {
+  if (courseLanguages.includes(language)) return;
   console.log(
-    `  ${languageName(language)} is not built until course.yml lists it: ${bold(`languages: [${[...built, language].join(", ")}]`)}`,
+    `  ${languageName(language)} is not built until course.yml lists it: ${bold(`languages: [${[...courseLanguages, language].join(", ")}]`)}`,
   );
 }
 
@@ -117,7 +117,7 @@ async function runImport(args: string[]): Promise<number> {
     console.log(
       `${green("✓")} ${languageName(l.language)} (${l.language}): ${l.units} text${l.units === 1 ? "" : "s"} written to ${l.files.length} file${l.files.length === 1 ? "" : "s"}${folder ? ` in ${folder}/…` : ""}${l.missing ? yellow(`, ${l.missing} still untranslated`) : ", course complete"}`,
     );
-    notBuiltYet(l.language, l.built);
+    notBuiltYet(l.language, l.courseLanguages);
   }
   const errors = result.diagnostics.errorCount;
   if (errors > 0) {

@@ -13,7 +13,7 @@ import { $, $$ } from "./dom.js";
 import { type PageLocks, pageLocks } from "./locks.js";
 import { Navigator } from "./navigation.js";
 import { Notices } from "./notices.js";
-import type { PageAddresses } from "./page-urls.js";
+import type { PageAddresses } from "./page-addresses.js";
 import { preparePrint } from "./print.js";
 import { renderProgress } from "./progress.js";
 import { resumeFrom, stampKeys, SUMMARY_PAGE } from "./reconcile.js";
@@ -27,7 +27,7 @@ export function readCourseData(): CourseData {
 }
 
 export interface PlayerOptions {
-  /** Page addresses and Back/Forward between pages (page-urls.ts): the web package only. */
+  /** Page addresses and Back/Forward between pages (page-addresses.ts): the web package only. */
   pageAddresses?: PageAddresses;
 }
 
