@@ -29,8 +29,13 @@ function followPageAddresses(order: readonly string[], show: (id: string) => voi
     const replace = first;
     first = false;
     if (window.location.hash === address) return;
-    if (replace) window.history.replaceState(null, "", address);
-    else window.history.pushState(null, "", address);
+    try {
+      if (replace) window.history.replaceState(null, "", address);
+      else window.history.pushState(null, "", address);
+    } catch {
+      // A browser may refuse to change a page's address (a sandboxed frame, some file:// pages):
+      // the page is shown all the same, without its address.
+    }
   };
 }
 
