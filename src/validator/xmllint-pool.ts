@@ -1,6 +1,6 @@
 /**
  * Runs xmllint (libxml2 compiled to WebAssembly by xmllint-wasm) on worker threads that live as
- * long as the process. xmllint-wasm's own validateXML() starts a worker and compiles the 780 KB
+ * long as there is work for them (see XMLLINT_IDLE_MS). xmllint-wasm's own validateXML() starts a worker and compiles the 780 KB
  * WebAssembly module for every call, which cost a default build most of its time; here each worker
  * compiles it once, runs any number of xmllint invocations, and the first worker can be started
  * (`warmXmllint`) while the build is still reading the course. The worker uses the Emscripten
@@ -79,10 +79,18 @@ function workerMain(): void {
 const MODULE_FILE = path.join(PACKAGE_ROOT, "lib", "xmllint", "xmllint-node.cjs");
 const WASM_FILE = path.join(PACKAGE_ROOT, "lib", "xmllint", "xmllint.wasm");
 const SIZE = Math.max(1, Math.min(3, availableParallelism() - 1));
+/**
+ * A worker idle this long stops. Its WebAssembly heap and compiled module hold about 15 MB that a
+ * large build would otherwise carry to its end (the schema checks finish well before packaging, the
+ * build's peak), and a long-lived preview between rebuilds; the next build warms a new one while it
+ * reads the course. Runs queued back to back never leave a worker idle.
+ */
+export const XMLLINT_IDLE_MS = 150;
 
 interface Slot {
   worker: Worker;
   busy: boolean;
+  idleTimer?: NodeJS.Timeout;
 }
 
 const slots: Slot[] = [];
@@ -104,7 +112,7 @@ function startWorker(): Slot {
     job.resolve({ exitCode: message.exitCode, stderr: message.stderr });
   });
   worker.on("error", (error) => {
-    slots.splice(slots.indexOf(slot), 1);
+    forget(slot);
     for (const [id, job] of pending) {
       if (job.slot !== slot) continue;
       pending.delete(id);
@@ -122,6 +130,18 @@ function release(slot: Slot): void {
   slot.busy = false;
   slot.worker.unref();
   pump();
+  if (!slot.busy) slot.idleTimer = setTimeout(() => stop(slot), XMLLINT_IDLE_MS).unref();
+}
+
+function stop(slot: Slot): void {
+  forget(slot);
+  void slot.worker.terminate();
+}
+
+function forget(slot: Slot): void {
+  clearTimeout(slot.idleTimer);
+  const index = slots.indexOf(slot);
+  if (index >= 0) slots.splice(index, 1);
 }
 
 function pump(): void {
@@ -131,6 +151,7 @@ function pump(): void {
     const { run, resolve, reject } = waiting.shift()!;
     const id = nextId++;
     slot.busy = true;
+    clearTimeout(slot.idleTimer);
     // A worker with a job keeps the process alive until it answers.
     slot.worker.ref();
     pending.set(id, { slot, resolve, reject });
@@ -141,6 +162,11 @@ function pump(): void {
 /** Starts a worker (and its WebAssembly compilation) now, so the first run does not wait for it. */
 export function warmXmllint(): void {
   if (slots.length === 0) startWorker();
+}
+
+/** How many xmllint workers are running (for tests and measurements). */
+export function xmllintWorkerCount(): number {
+  return slots.length;
 }
 
 /** One xmllint invocation. */
