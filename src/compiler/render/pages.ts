@@ -27,6 +27,8 @@ export function referenceResolver(model: CourseModel): ReferenceResolver {
 
 export class PageRenderer {
   private readonly resolve: ReferenceResolver;
+  /** The runtime's view of each page, by id (a search of the list per lesson was quadratic). */
+  private readonly dataPages: ReadonlyMap<string, CourseData["pages"][number]>;
 
   constructor(
     private readonly model: CourseModel,
@@ -34,6 +36,7 @@ export class PageRenderer {
     private readonly data: CourseData,
   ) {
     this.resolve = referenceResolver(model);
+    this.dataPages = new Map(data.pages.map((p) => [p.id, p]));
   }
 
   page(page: PageModel, number: number): string {
@@ -52,7 +55,7 @@ export class PageRenderer {
       },
       block: (i, render) => this.block(lesson, i, render),
     });
-    const page = this.data.pages.find((p) => p.id === lesson.id);
+    const page = this.dataPages.get(lesson.id);
     const requirements = (page?.requires ?? []).flatMap((id) => {
       const block = this.data.blocks[id];
       if (!block) return [];
