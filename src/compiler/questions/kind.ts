@@ -73,7 +73,19 @@ export interface QuestionKind<Q extends { type: QuestionType } = { type: Questio
   /** The answer key and options the runtime scores with. */
   toData(question: Q, ctx: DataContext): QuestionData;
   /** Template context for the type's template, given its fields rendered to HTML. */
-  view(question: Q, html: RenderedFields, t: (key: string) => string): Record<string, unknown>;
+  view(question: Q, html: RenderedFields, context: ViewContext): Record<string, unknown>;
+}
+
+/** What a question's view may need of the course besides the question. */
+export interface ViewContext {
+  /** The course's interface string for `key`. */
+  t(key: string): string;
+  /**
+   * Orders texts as the course's language does. Not String#localeCompare: that follows the
+   * locale of the machine that builds, so a package's bytes would depend on it (a Swedish
+   * machine puts "ö" after "z", an English one next to "o").
+   */
+  compare(a: string, b: string): number;
 }
 
 export type ParsedFields = Record<string, MarkdownField | MarkdownField[]>;

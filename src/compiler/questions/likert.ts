@@ -38,7 +38,7 @@ export const likert: QuestionKind<Likert> = {
     const ids = optionIds(q.scale ?? texts);
     return { ...base, type: "likert", scale: ids.map((id, i) => ({ id, text: texts[i]! })) };
   },
-  view(q, html, t) {
+  view(q, html, { t }) {
     const labels = q.scale ? (html.scale as string[]) : DEFAULT_SCALE.map(t);
     const ids = optionIds(q.scale ?? DEFAULT_SCALE.map(t));
     return { scale: labels.map((label, i) => ({ id: ids[i], html: label })) };

@@ -80,13 +80,13 @@ export const matching: QuestionKind<Matching> = {
       partialCredit: q.partialCredit,
     };
   },
-  view(q, html) {
+  view(q, html, { compare }) {
     const { sources, targets } = ids(q);
     const targetHtml = html.targets as string[];
     const options = targets
       .map((id, i) => ({ id, text: textOfHtml(targetHtml[i]!) }))
       // Alphabetical, so the list never gives away the pairing.
-      .sort((a, b) => a.text.localeCompare(b.text));
+      .sort((a, b) => compare(a.text, b.text));
     return { rows: q.pairs.map((_, i) => ({ id: sources[i], html: (html.sources as string[])[i] })), options };
   },
 };
