@@ -6,7 +6,17 @@ import { normalizeSpaces, textInput } from "./text-input.js";
 function same(q: FillInQuestionData, a: string, b: string): boolean {
   const x = normalizeSpaces(a);
   const y = normalizeSpaces(b);
-  return q.caseSensitive ? x === y : x.toLocaleLowerCase() === y.toLocaleLowerCase();
+  if (q.caseSensitive) return x === y;
+  const locale = courseLocale();
+  return x.toLocaleLowerCase(locale) === y.toLocaleLowerCase(locale);
+}
+
+/**
+ * Case is folded by the course's language (the page's `lang`), not the browser's: a Turkish
+ * browser lowercases "I" to "ı", so "ISTANBUL" would not have matched "istanbul" in an English course.
+ */
+function courseLocale(): string | undefined {
+  return (typeof document === "undefined" ? "" : document.documentElement.lang) || undefined;
 }
 
 export const fillIn: QuestionBehaviour<FillInQuestionData> = {
