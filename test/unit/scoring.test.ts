@@ -85,6 +85,28 @@ describe("scoring", () => {
     expect(parseNumber("")).toBeUndefined();
   });
 
+  it("numeric input reads grouping and decimal marks as the course's language writes them", () => {
+    // Unambiguous in every language: both marks, a repeated mark, or not three digits after one.
+    for (const locale of ["en", "de", "fr"]) {
+      expect(parseNumber("1,234.5", locale)).toBe(1234.5);
+      expect(parseNumber("1.234,5", locale)).toBe(1234.5);
+      expect(parseNumber("1,000,000", locale)).toBe(1_000_000);
+      expect(parseNumber("1.000.000", locale)).toBe(1_000_000);
+      expect(parseNumber("3,5", locale)).toBe(3.5);
+      expect(parseNumber("0,125", locale)).toBe(0.125);
+      expect(parseNumber("1'000", locale)).toBe(1000);
+      expect(parseNumber("\u22122,5", locale)).toBe(-2.5);
+      expect(parseNumber("1,2,3.4,5", locale)).toBeUndefined();
+      expect(parseNumber("1.2.3,4.5", locale)).toBeUndefined();
+    }
+    // One mark before three digits: English groups with ",", German and French with ".".
+    expect(parseNumber("1,000", "en")).toBe(1000);
+    expect(parseNumber("1.000", "en")).toBe(1);
+    expect(parseNumber("1.000", "de")).toBe(1000);
+    expect(parseNumber("1,000", "de")).toBe(1);
+    expect(parseNumber("2,500", "fr")).toBe(2.5);
+  });
+
   it("matching: all pairs, or a share of them with partial credit", () => {
     const q = (partialCredit: boolean): QuestionData => ({
       ...base,

@@ -1,22 +1,16 @@
 /** Fill in: typed text compared with the accepted answers (spaces normalised, case per the question). */
 import type { FillInQuestionData } from "../../../shared/course-data.js";
 import type { QuestionBehaviour } from "./behaviour.js";
+import { courseLocale } from "./course-locale.js";
 import { normalizeSpaces, textInput } from "./text-input.js";
 
 function same(q: FillInQuestionData, a: string, b: string): boolean {
   const x = normalizeSpaces(a);
   const y = normalizeSpaces(b);
   if (q.caseSensitive) return x === y;
+  // A Turkish browser's rules lowercase "I" to "ı": "ISTANBUL" would not match "istanbul".
   const locale = courseLocale();
   return x.toLocaleLowerCase(locale) === y.toLocaleLowerCase(locale);
-}
-
-/**
- * Case is folded by the course's language (the page's `lang`), not the browser's: a Turkish
- * browser lowercases "I" to "ı", so "ISTANBUL" would not have matched "istanbul" in an English course.
- */
-function courseLocale(): string | undefined {
-  return (typeof document === "undefined" ? "" : document.documentElement.lang) || undefined;
 }
 
 export const fillIn: QuestionBehaviour<FillInQuestionData> = {

@@ -1,12 +1,47 @@
-/** Numeric: a number within the accepted range; accepts "3,5" as well as "3.5". */
+/** Numeric: a number within the accepted range, read as the course's language writes numbers. */
 import type { NumericQuestionData } from "../../../shared/course-data.js";
 import type { QuestionBehaviour } from "./behaviour.js";
+import { courseLocale } from "./course-locale.js";
 import { textInput } from "./text-input.js";
 
-export function parseNumber(text: string): number | undefined {
-  const cleaned = text.trim().replace(/\s/g, "").replace(",", ".");
-  if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(cleaned)) return undefined;
-  return Number(cleaned);
+/**
+ * A typed number, or undefined. Spaces and apostrophes between digits group them ("1 000",
+ * "1'000"). Of "," and ".", when both appear the last is the decimal mark ("1,234.5",
+ * "1.234,5"); one that appears twice or more groups digits ("1,000,000"); a single one is the
+ * decimal mark ("3,5", "2.25"), except before exactly three digits after one to three ("1,000",
+ * "1.000"), where English and German disagree: it is a decimal mark only if it is the course
+ * language's (`locale`) own.
+ */
+export function parseNumber(text: string, locale?: string): number | undefined {
+  const m = /^([-+\u2212]?)([\d.,]+)(e[-+]?\d+)?$/i.exec(text.trim().replace(/[\s'\u2019]/g, ""));
+  if (!m) return undefined;
+  const [, sign, digits, exponent = ""] = m as unknown as [string, string, string, string | undefined];
+  const marks = digits.replace(/\d/g, "");
+  const last = marks.charAt(marks.length - 1);
+  let decimal: string | undefined;
+  if (!last) decimal = undefined;
+  else if (marks.includes(",") && marks.includes(".")) decimal = last;
+  else if (marks.length > 1) decimal = undefined;
+  else if (/^[1-9]\d{0,2}[.,]\d{3}$/.test(digits)) decimal = last === decimalMark(locale) ? last : undefined;
+  else decimal = last;
+  if (decimal && digits.indexOf(decimal) !== digits.lastIndexOf(decimal)) return undefined;
+  const grouped = digits.replace(decimal === "," ? /\./g : decimal === "." ? /,/g : /[.,]/g, "");
+  const normalized = decimal === "," ? grouped.replace(",", ".") : grouped;
+  if (!/^(\d+\.?\d*|\.\d+)$/.test(normalized)) return undefined;
+  return Number(`${sign === "\u2212" ? "-" : sign}${normalized}${exponent}`);
+}
+
+const decimalMarks = new Map<string, string>();
+
+/** "." or "," as the locale writes 1.5 (Intl's number format for it). */
+function decimalMark(locale: string | undefined): string {
+  const key = locale ?? "";
+  let mark = decimalMarks.get(key);
+  if (mark === undefined) {
+    mark = new Intl.NumberFormat(locale).formatToParts(1.5).find((p) => p.type === "decimal")?.value ?? ".";
+    decimalMarks.set(key, mark);
+  }
+  return mark;
 }
 
 /** Rounds away floating-point noise such as 0.30000000000000004 before comparing. */
@@ -14,7 +49,7 @@ const tidy = (n: number) => Math.round(n * 1e9) / 1e9;
 
 export const numeric: QuestionBehaviour<NumericQuestionData> = {
   read(el) {
-    const value = parseNumber(textInput(el)?.value ?? "");
+    const value = parseNumber(textInput(el)?.value ?? "", courseLocale());
     return value === undefined ? undefined : { kind: "number", value };
   },
   restore(el, _q, r) {
