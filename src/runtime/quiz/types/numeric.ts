@@ -31,6 +31,14 @@ export function parseNumber(text: string, locale?: string): number | undefined {
   return Number(`${sign === "\u2212" ? "-" : sign}${normalized}${exponent}`);
 }
 
+/**
+ * A number as the review shows it, in the course's language ("2,5" in a German course), without
+ * grouping: answers are often years, and "1,822" is not how anyone writes one.
+ */
+function formatNumber(n: number): string {
+  return new Intl.NumberFormat(courseLocale(), { useGrouping: false, maximumFractionDigits: 10 }).format(n);
+}
+
 const decimalMarks = new Map<string, string>();
 
 /** "." or "," as the locale writes 1.5 (Intl's number format for it). */
@@ -58,7 +66,7 @@ export const numeric: QuestionBehaviour<NumericQuestionData> = {
   },
   score: (q, r) => (r.kind === "number" && tidy(r.value) >= tidy(q.min) && tidy(r.value) <= tidy(q.max) ? 1 : 0),
   correct: (q) => [{ kind: "range", min: q.min, max: q.max }],
-  describe: (_q, r) => (r.kind === "number" ? String(r.value) : ""),
-  describeCorrect: (q) => (q.min === q.max ? String(q.min) : `${q.min} – ${q.max}`),
+  describe: (_q, r) => (r.kind === "number" ? formatNumber(r.value) : ""),
+  describeCorrect: (q) => (q.min === q.max ? formatNumber(q.min) : `${formatNumber(q.min)} – ${formatNumber(q.max)}`),
   options: () => [],
 };

@@ -1,10 +1,11 @@
 // @vitest-environment happy-dom
 /**
- * A fill-in answer that ignores case folds it by the course's language (the page's `lang`), never
- * by the learner's browser: the same typed answer scores the same for every learner.
+ * Typed answers are read, and shown back, by the course's language (the page's `lang`), never by
+ * the learner's browser: the same typed answer scores the same for every learner. (parseNumber's
+ * reading of decimal and grouping marks is in scoring.test.ts.)
  */
 import { afterEach, describe, expect, it } from "vitest";
-import { evaluate } from "../../src/runtime/quiz/types/index.js";
+import { behaviourOf, evaluate } from "../../src/runtime/quiz/types/index.js";
 import type { QuestionData } from "../../src/shared/course-data.js";
 
 const city = (answer: string): QuestionData => ({
@@ -35,5 +36,27 @@ describe("a fill-in answer's case", () => {
     document.documentElement.lang = "en";
     expect(typed("istanbul", "ISTANBUL")).toBe("correct");
     expect(typed("Pipeline coverage", "PIPELINE COVERAGE")).toBe("correct");
+  });
+});
+
+describe("a numeric answer in the review", () => {
+  const numeric = (min: number, max: number): QuestionData => ({
+    text: "How many?",
+    graded: true,
+    weight: 1,
+    parent: "quiz",
+    id: "n",
+    type: "numeric",
+    min,
+    max,
+  });
+
+  it("is written as the course's language writes numbers, without grouping", () => {
+    document.documentElement.lang = "de";
+    const b = behaviourOf(numeric(2.5, 2.5));
+    expect(b.describe(numeric(2.5, 2.5), { kind: "number", value: 1822.5 }, (k) => k)).toBe("1822,5");
+    expect(b.describeCorrect(numeric(2.5, 2.5), (k) => k)).toBe("2,5");
+    document.documentElement.lang = "en";
+    expect(b.describeCorrect(numeric(1000, 1200), (k) => k)).toBe("1000 – 1200");
   });
 });
