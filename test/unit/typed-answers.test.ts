@@ -6,7 +6,9 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { behaviourOf, evaluate } from "../../src/runtime/quiz/types/index.js";
+import { parseNumber } from "../../src/runtime/quiz/types/numeric.js";
 import type { QuestionData } from "../../src/shared/course-data.js";
+import { plannedAnswer } from "../../src/tester/client/answers.js";
 
 const city = (answer: string): QuestionData => ({
   text: "Which city?",
@@ -58,5 +60,26 @@ describe("a numeric answer in the review", () => {
     expect(b.describeCorrect(numeric(2.5, 2.5), (k) => k)).toBe("2,5");
     document.documentElement.lang = "en";
     expect(b.describeCorrect(numeric(1000, 1200), (k) => k)).toBe("1000 – 1200");
+  });
+});
+
+describe("the test robot's typed numbers", () => {
+  it("read back as the number meant in the course's language", () => {
+    for (const language of ["en", "de", "fr", "sv", "de-CH"])
+      for (const value of [1.125, 2.5, 1000, 0.001, -3.75, 1822, 123456.5]) {
+        const q: QuestionData = {
+          text: "?",
+          graded: true,
+          weight: 1,
+          parent: "quiz",
+          id: "n",
+          type: "numeric",
+          min: value,
+          max: value,
+        };
+        const plan = plannedAnswer(q, true, language);
+        expect(plan.kind).toBe("text");
+        if (plan.kind === "text") expect([language, parseNumber(plan.value, language)]).toEqual([language, value]);
+      }
   });
 });

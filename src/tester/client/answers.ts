@@ -12,7 +12,8 @@ export type PlannedAnswer =
   | { kind: "matching"; pairs: { source: string; target: string }[] }
   | { kind: "order"; ids: string[] };
 
-export function plannedAnswer(q: QuestionData, correct: boolean): PlannedAnswer {
+/** @param language the course's: a number is typed the way it writes numbers ("1,125" in German). */
+export function plannedAnswer(q: QuestionData, correct: boolean, language: string): PlannedAnswer {
   switch (q.type) {
     case "single":
     case "multiple":
@@ -27,7 +28,7 @@ export function plannedAnswer(q: QuestionData, correct: boolean): PlannedAnswer 
     case "fill-in":
       return { kind: "text", value: correct ? q.answers[0]! : "certainly not this" };
     case "numeric":
-      return { kind: "text", value: String(correct ? q.min : q.max + 1000) };
+      return { kind: "text", value: typedNumber(correct ? q.min : q.max + 1000, language) };
     case "matching": {
       const targets = q.pairs.map((p) => p.target);
       return {
@@ -46,4 +47,9 @@ export function plannedAnswer(q: QuestionData, correct: boolean): PlannedAnswer 
       // A survey answer is never right or wrong.
       return { kind: "choices", ids: [q.scale[0]!.id] };
   }
+}
+
+/** German reads "1.125" as 1125, as the package does: a number is typed with the language's mark. */
+function typedNumber(n: number, language: string): string {
+  return new Intl.NumberFormat(language, { useGrouping: false, maximumFractionDigits: 20 }).format(n);
 }

@@ -186,7 +186,7 @@ export class Robot {
   }
 
   private async answer(root: HTMLElement, q: QuestionData, correct: boolean): Promise<void> {
-    const plan = plannedAnswer(q, correct);
+    const plan = plannedAnswer(q, correct, this.data().language);
     switch (plan.kind) {
       case "choices":
         for (const id of plan.ids) {
