@@ -6,7 +6,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
-import { BuildFailed, formatDiagnostic, type Diagnostic } from "../../compiler/diagnostics.js";
+import { BuildFailed, formatDiagnostic, sortDiagnostics, type Diagnostic } from "../../compiler/diagnostics.js";
 import { linkedOutside } from "../../compiler/load/course-paths.js";
 import { COURSE_FILE } from "../../compiler/load/load-course.js";
 import { FORMAT_IDS, type FormatId } from "../../shared/course-data.js";
@@ -162,9 +162,7 @@ export class CourseSource implements PreviewSource {
   ): BuildStatus {
     const errors = list.filter((d) => d.severity === "error");
     const warnings = list.filter((d) => d.severity === "warning");
-    const sorted = (ds: Diagnostic[]) =>
-      [...ds].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col);
-    const lines = [...sorted(errors), ...sorted(warnings)].map((d) => formatDiagnostic(d));
+    const lines = [...sortDiagnostics(errors), ...sortDiagnostics(warnings)].map((d) => formatDiagnostic(d));
     return {
       id,
       ok: built !== undefined,
