@@ -6,6 +6,7 @@
 import type { Frame, Locator, Page } from "playwright-core";
 import { expect } from "vitest";
 import type { CourseData, QuestionData } from "../../src/shared/course-data.js";
+import { plannedAnswer } from "../../src/tester/client/answers.js";
 import { tabTo } from "./a11y.js";
 import { completeBlock } from "./blocks.js";
 
@@ -23,41 +24,31 @@ export async function goTo(page: Page | Frame, pageId: string): Promise<void> {
   await page.locator(`section.page[data-page="${pageId}"]:not([hidden])`).waitFor();
 }
 
-/** Answers a question: correctly, or with a wrong answer. */
+/**
+ * Answers a question: correctly, or with a wrong answer, the one `coursepack test`'s robot gives
+ * (plannedAnswer), so "a wrong answer" means the same in both.
+ */
 export async function answerQuestion(page: Page | Frame, q: QuestionData, correct: boolean): Promise<void> {
   const root = page.locator(`[data-question="${q.id}"]`);
-  switch (q.type) {
-    case "single":
-    case "multiple": {
-      const ids = correct
-        ? q.choices.filter((c) => c.correct).map((c) => c.id)
-        : [q.choices.find((c) => !c.correct)?.id ?? q.choices[0]!.id];
-      for (const id of ids) await root.locator(`input[value="${id}"]`).check();
+  const plan = plannedAnswer(q, correct, await pageLanguage(page));
+  switch (plan.kind) {
+    case "choices":
+      for (const id of plan.ids) await root.locator(`input[value="${id}"]`).check();
       return;
-    }
-    case "true-false":
-      return root.locator(`input[value="${String(correct ? q.answer : !q.answer)}"]`).check();
-    case "fill-in":
-      return root.locator("input").fill(correct ? q.answers[0]! : "certainly not this");
-    case "numeric":
-      return root.locator("input").fill(String(correct ? q.min : q.max + 1000));
-    case "matching": {
-      const targets = q.pairs.map((p) => p.target);
-      for (const [i, pair] of q.pairs.entries()) {
-        const target = correct ? pair.target : targets[(i + 1) % targets.length]!;
-        await root.locator(`select[data-source="${pair.source}"]`).selectOption(target);
-      }
+    case "text":
+      return root.locator("input").fill(plan.value);
+    case "matching":
+      for (const { source, target } of plan.pairs)
+        await root.locator(`select[data-source="${source}"]`).selectOption(target);
       return;
-    }
-    case "sequencing": {
-      const wanted = q.items.map((i) => i.id);
-      if (!correct) wanted.reverse();
-      await arrange(root, wanted);
-      return;
-    }
-    case "likert":
-      return root.locator("input").first().check();
+    case "order":
+      return arrange(root, plan.ids);
   }
+}
+
+/** The course's language, as the page declares it (numbers are typed its way). */
+async function pageLanguage(page: Page | Frame): Promise<string> {
+  return (await page.locator("html").getAttribute("lang")) ?? "en";
 }
 
 /** Moves sequencing items with their Move up buttons until they stand in `wanted` order. */
@@ -145,11 +136,11 @@ export async function answerByKeyboard(page: Page, q: QuestionData, correct: boo
       return;
     }
     case "fill-in":
-    case "numeric":
+    case "numeric": {
+      const plan = plannedAnswer(q, correct, await pageLanguage(page));
       await tabTo(page, root.locator("input"));
-      return page.keyboard.type(
-        q.type === "fill-in" ? (correct ? q.answers[0]! : "not this") : String(correct ? q.min : q.max + 1000),
-      );
+      return page.keyboard.type(plan.kind === "text" ? plan.value : "");
+    }
     case "matching": {
       const targets = q.pairs.map((p) => p.target);
       for (const [i, pair] of q.pairs.entries()) {
