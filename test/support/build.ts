@@ -2,6 +2,7 @@
 import { mkdtemp, mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { stringify } from "yaml";
 import { packageFiles } from "../../src/compiler/packaging/assemble.js";
 import { FolderWriter } from "../../src/compiler/packaging/folders.js";
 import { build, checkCourse, type BuildOptions, type BuildResult } from "../../src/compiler/pipeline.js";
@@ -26,6 +27,22 @@ export async function oneLessonCourse(prefix: string, lesson: string): Promise<s
     `id: ${prefix}\ntitle: One lesson\ndescription: A course for one test.\noutline:\n  - lessons/a.md\n`,
   );
   await writeFile(path.join(dir, "lessons", "a.md"), lesson);
+  return dir;
+}
+
+/**
+ * A course of one quiz (quizzes/quiz.yml), in a throwaway folder: `course` is course.yml's keys
+ * besides the outline, `quiz` the quiz file's, both written as YAML.
+ */
+export async function oneQuizCourse(
+  prefix: string,
+  course: Record<string, unknown>,
+  quiz: Record<string, unknown>,
+): Promise<string> {
+  const dir = await tempDir(prefix);
+  await mkdir(path.join(dir, "quizzes"));
+  await writeFile(path.join(dir, "course.yml"), stringify({ ...course, outline: ["quizzes/quiz.yml"] }));
+  await writeFile(path.join(dir, "quizzes", "quiz.yml"), stringify(quiz));
   return dir;
 }
 

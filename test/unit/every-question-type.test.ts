@@ -8,11 +8,9 @@
  * by Learning Locker's statement rules.
  */
 import { existsSync, readdirSync } from "node:fs";
-import { writeFile, mkdir } from "node:fs/promises";
 import path from "node:path";
 import { Scorm12API, Scorm2004API } from "scorm-again";
 import { beforeAll, describe, expect, it } from "vitest";
-import { stringify } from "yaml";
 import { checkCourse, type CheckedCourse } from "../../src/compiler/pipeline.js";
 import { questionKinds, questionSchema } from "../../src/compiler/questions/index.js";
 import { renderCourse } from "../../src/compiler/render/index.js";
@@ -25,7 +23,7 @@ import { answeredParts, makeStatement, uuid } from "../../src/runtime/tracking/x
 import { QUESTION_TYPES, type QuestionData, type QuestionType } from "../../src/shared/course-data.js";
 import type { AnsweredQuestion, Response } from "../../src/shared/learner.js";
 import { VERBS } from "../../src/shared/xapi-vocabulary.js";
-import { ROOT, tempDir } from "../support/build.js";
+import { oneQuizCourse, ROOT } from "../support/build.js";
 import { statementWarnings } from "../support/xapi-validation.js";
 
 interface Example {
@@ -136,22 +134,16 @@ let checked: CheckedCourse;
 let page: Document;
 
 beforeAll(async () => {
-  const dir = await tempDir("every-type");
-  await mkdir(path.join(dir, "quizzes"));
-  await writeFile(
-    path.join(dir, "course.yml"),
-    stringify({
+  const dir = await oneQuizCourse(
+    "every-type",
+    {
       id: "every-type",
       title: "Every question type",
       description: "One question of each type in a graded quiz.",
       formats: ["web", "scorm12", "scorm2004", "xapi", "cmi5"],
       activityId: "https://learning.example.com/courses/every-type",
-      outline: ["quizzes/quiz.yml"],
-    }),
-  );
-  await writeFile(
-    path.join(dir, "quizzes", "quiz.yml"),
-    stringify({ id: "quiz", title: "Every type", questions: QUESTION_TYPES.map(authored) }),
+    },
+    { id: "quiz", title: "Every type", questions: QUESTION_TYPES.map(authored) },
   );
   checked = await checkCourse(dir);
   const rendered = await renderCourse(checked.model, checked.templates, checked.data);

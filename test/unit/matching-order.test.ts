@@ -3,36 +3,21 @@
  * in the order of the course's language, whatever the locale of the machine that builds it: the
  * same course must build into the same package everywhere.
  */
-import { mkdir, writeFile } from "node:fs/promises";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { stringify } from "yaml";
 import { checkCourse } from "../../src/compiler/pipeline.js";
 import { renderCourse } from "../../src/compiler/render/index.js";
-import { tempDir } from "../support/build.js";
+import { oneQuizCourse } from "../support/build.js";
 
 async function optionOrder(language: string): Promise<string[]> {
-  const dir = await tempDir(`matching-${language}`);
-  await mkdir(path.join(dir, "quizzes"));
-  await writeFile(
-    path.join(dir, "course.yml"),
-    stringify({
-      id: "matching-order",
-      title: "Ordering",
-      description: "One matching question.",
-      language,
-      formats: ["web"],
-      outline: ["quizzes/quiz.yml"],
-    }),
-  );
   const pairs = [
     { source: "Första", target: "Öppen" },
     { source: "Andra", target: "Zon" },
     { source: "Tredje", target: "Ost" },
   ];
-  await writeFile(
-    path.join(dir, "quizzes", "quiz.yml"),
-    stringify({ id: "quiz", title: "Quiz", questions: [{ type: "matching", prompt: "Para ihop.", pairs }] }),
+  const dir = await oneQuizCourse(
+    `matching-${language}`,
+    { id: "matching-order", title: "Ordering", description: "One matching question.", language, formats: ["web"] },
+    { id: "quiz", title: "Quiz", questions: [{ type: "matching", prompt: "Para ihop.", pairs }] },
   );
   const course = await checkCourse(dir);
   const { html } = await renderCourse(course.model, course.templates, course.data);
