@@ -15,42 +15,25 @@ import { textInput } from "./text-input.js";
 export function parseNumber(text: string, locale?: string): number | undefined {
   const m = /^([-+\u2212]?)([\d.,]+)(e[-+]?\d+)?$/i.exec(text.trim().replace(/[\s'\u2019]/g, ""));
   if (!m) return undefined;
-  const [, sign, digits, exponent = ""] = m as unknown as [string, string, string, string | undefined];
+  const digits = m[2]!;
   const marks = digits.replace(/\d/g, "");
-  const last = marks.charAt(marks.length - 1);
-  let decimal: string | undefined;
-  if (!last) decimal = undefined;
-  else if (marks.includes(",") && marks.includes(".")) decimal = last;
-  else if (marks.length > 1) decimal = undefined;
-  else if (/^[1-9]\d{0,2}[.,]\d{3}$/.test(digits)) decimal = last === decimalMark(locale) ? last : undefined;
-  else decimal = last;
-  if (decimal && digits.indexOf(decimal) !== digits.lastIndexOf(decimal)) return undefined;
-  const grouped = digits.replace(decimal === "," ? /\./g : decimal === "." ? /,/g : /[.,]/g, "");
-  const normalized = decimal === "," ? grouped.replace(",", ".") : grouped;
-  if (!/^(\d+\.?\d*|\.\d+)$/.test(normalized)) return undefined;
-  return Number(`${sign === "\u2212" ? "-" : sign}${normalized}${exponent}`);
+  let decimal = marks.slice(-1);
+  if (/^(.)\1+$/.test(marks) || (/^[1-9]\d{0,2}[.,]\d{3}$/.test(digits) && decimal !== decimalMark(locale)))
+    decimal = "";
+  // Every mark but the decimal one groups digits; a second decimal mark fails the test below.
+  const plain = digits.replace(/[.,]/g, (mark) => (mark === decimal ? "." : ""));
+  if (!/^(\d+\.?\d*|\.\d+)$/.test(plain)) return undefined;
+  return Number(`${m[1] === "\u2212" ? "-" : m[1]}${plain}${m[3] ?? ""}`);
 }
+
+/** "." or "," as the locale writes 1.5. */
+const decimalMark = (locale: string | undefined) => (1.5).toLocaleString(locale).charAt(1);
 
 /**
  * A number as the review shows it, in the course's language ("2,5" in a German course), without
  * grouping: answers are often years, and "1,822" is not how anyone writes one.
  */
-function formatNumber(n: number): string {
-  return new Intl.NumberFormat(courseLocale(), { useGrouping: false, maximumFractionDigits: 10 }).format(n);
-}
-
-const decimalMarks = new Map<string, string>();
-
-/** "." or "," as the locale writes 1.5 (Intl's number format for it). */
-function decimalMark(locale: string | undefined): string {
-  const key = locale ?? "";
-  let mark = decimalMarks.get(key);
-  if (mark === undefined) {
-    mark = new Intl.NumberFormat(locale).formatToParts(1.5).find((p) => p.type === "decimal")?.value ?? ".";
-    decimalMarks.set(key, mark);
-  }
-  return mark;
-}
+const formatNumber = (n: number) => n.toLocaleString(courseLocale(), { useGrouping: false, maximumFractionDigits: 10 });
 
 /** Rounds away floating-point noise such as 0.30000000000000004 before comparing. */
 const tidy = (n: number) => Math.round(n * 1e9) / 1e9;
