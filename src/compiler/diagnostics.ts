@@ -3,6 +3,7 @@
  * all of them in one go. Formatted like compilers do: `path:line:col: error: message`.
  */
 import path from "node:path";
+import { compareIn } from "../shared/collate.js";
 
 export type Severity = "error" | "warning";
 
@@ -45,15 +46,12 @@ export class Diagnostics {
   }
 }
 
-// English collation whatever the machine's locale, so every machine lists a build's messages
-// alike; made when first needed, since the first collator of a process loads ICU's data (≈ 8 ms).
-let fileNames: Intl.Collator | undefined;
+// English collation whatever the machine's locale, so every machine lists a build's messages alike.
+const byFileName = compareIn("en");
 
 /** `list` by file, then position. */
 export function sortDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
-  if (list.length < 2) return [...list];
-  fileNames ??= new Intl.Collator("en");
-  return [...list].sort((a, b) => fileNames!.compare(a.file, b.file) || a.line - b.line || a.col - b.col);
+  return [...list].sort((a, b) => byFileName(a.file, b.file) || a.line - b.line || a.col - b.col);
 }
 
 export function formatDiagnostic(d: Diagnostic, cwd = process.cwd()): string {

@@ -1,11 +1,12 @@
 /**
- * Runs xmllint (libxml2 compiled to WebAssembly by xmllint-wasm) on worker threads that live as
- * long as there is work for them (see XMLLINT_IDLE_MS). xmllint-wasm's own validateXML() starts a worker and compiles the 780 KB
- * WebAssembly module for every call, which cost a default build most of its time; here each worker
- * compiles it once, runs any number of xmllint invocations, and the first worker can be started
- * (`warmXmllint`) while the build is still reading the course. The worker uses the Emscripten
- * module that xmllint-wasm exports (`xmllint-node.js`) with the options its own worker passes;
- * compile.mjs copies it into lib/xmllint/, so the published package has no dependencies.
+ * Runs xmllint (libxml2 compiled to WebAssembly by xmllint-wasm) on worker threads that live while
+ * there is work for them (XMLLINT_IDLE_MS). xmllint-wasm's own validateXML() starts a worker and
+ * compiles the 780 KB WebAssembly module for every call, which cost a default build most of its
+ * time; here each worker compiles it once, runs any number of xmllint invocations, and the first
+ * worker can be started (`warmXmllint`) while the build is still reading the course. The worker
+ * uses the Emscripten module that xmllint-wasm exports (`xmllint-node.js`) with the options its
+ * own worker passes; compile.mjs copies it into lib/xmllint/, so the published package has no
+ * dependencies.
  */
 import { availableParallelism } from "node:os";
 import path from "node:path";

@@ -20,6 +20,16 @@ const city = (answer: string): QuestionData => ({
   caseSensitive: false,
   answers: [answer],
 });
+const numeric = (min: number, max: number): QuestionData => ({
+  text: "How many?",
+  graded: true,
+  weight: 1,
+  parent: "quiz",
+  id: "n",
+  type: "numeric",
+  min,
+  max,
+});
 const typed = (answer: string, value: string) => evaluate(city(answer), { kind: "text", value }).result;
 
 afterEach(() => {
@@ -42,17 +52,6 @@ describe("a fill-in answer's case", () => {
 });
 
 describe("a numeric answer in the review", () => {
-  const numeric = (min: number, max: number): QuestionData => ({
-    text: "How many?",
-    graded: true,
-    weight: 1,
-    parent: "quiz",
-    id: "n",
-    type: "numeric",
-    min,
-    max,
-  });
-
   it("is written as the course's language writes numbers, without grouping", () => {
     document.documentElement.lang = "de";
     const b = behaviourOf(numeric(2.5, 2.5));
@@ -67,17 +66,7 @@ describe("the test robot's typed numbers", () => {
   it("read back as the number meant in the course's language", () => {
     for (const language of ["en", "de", "fr", "sv", "de-CH"])
       for (const value of [1.125, 2.5, 1000, 0.001, -3.75, 1822, 123456.5]) {
-        const q: QuestionData = {
-          text: "?",
-          graded: true,
-          weight: 1,
-          parent: "quiz",
-          id: "n",
-          type: "numeric",
-          min: value,
-          max: value,
-        };
-        const plan = plannedAnswer(q, true, language);
+        const plan = plannedAnswer(numeric(value, value), true, language);
         expect(plan.kind).toBe("text");
         if (plan.kind === "text") expect([language, parseNumber(plan.value, language)]).toEqual([language, value]);
       }

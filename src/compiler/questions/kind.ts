@@ -80,11 +80,7 @@ export interface QuestionKind<Q extends { type: QuestionType } = { type: Questio
 export interface ViewContext {
   /** The course's interface string for `key`. */
   t(key: string): string;
-  /**
-   * Orders texts as the course's language does. Not String#localeCompare: that follows the
-   * locale of the machine that builds, so a package's bytes would depend on it (a Swedish
-   * machine puts "ö" after "z", an English one next to "o").
-   */
+  /** Orders texts as the course's language does (shared/collate.ts; never the machine's locale). */
   compare(a: string, b: string): number;
 }
 

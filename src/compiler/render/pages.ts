@@ -9,6 +9,7 @@ import { isLessonLink, resolveReference } from "../model/assets.js";
 import type { CourseModel, LessonModel, PageModel, QuestionModel, QuizModel } from "../model/index.js";
 import { kindOf } from "../questions/index.js";
 import type { RenderedFields, ViewContext } from "../questions/kind.js";
+import { compareIn } from "../../shared/collate.js";
 import { formatString, type Templates } from "./templates.js";
 
 export function referenceResolver(model: CourseModel): ReferenceResolver {
@@ -38,12 +39,7 @@ export class PageRenderer {
   ) {
     this.resolve = referenceResolver(model);
     this.dataPages = new Map(data.pages.map((p) => [p.id, p]));
-    // Made when first needed: the first collator of a process loads ICU's collation data (≈ 8 ms).
-    let collator: Intl.Collator | undefined;
-    this.viewContext = {
-      t: (key) => templates.strings[key] ?? key,
-      compare: (a, b) => (collator ??= new Intl.Collator(model.config.language)).compare(a, b),
-    };
+    this.viewContext = { t: (key) => templates.strings[key] ?? key, compare: compareIn(model.config.language) };
   }
 
   page(page: PageModel, number: number): string {

@@ -5,6 +5,7 @@
  * "a wrong answer" means the same thing everywhere.
  */
 import type { QuestionData } from "../../shared/course-data.js";
+import { formatNumber } from "../../shared/numbers.js";
 
 export type PlannedAnswer =
   | { kind: "choices"; ids: string[] }
@@ -28,7 +29,7 @@ export function plannedAnswer(q: QuestionData, correct: boolean, language: strin
     case "fill-in":
       return { kind: "text", value: correct ? q.answers[0]! : "certainly not this" };
     case "numeric":
-      return { kind: "text", value: typedNumber(correct ? q.min : q.max + 1000, language) };
+      return { kind: "text", value: formatNumber(correct ? q.min : q.max + 1000, language) };
     case "matching": {
       const targets = q.pairs.map((p) => p.target);
       return {
@@ -47,9 +48,4 @@ export function plannedAnswer(q: QuestionData, correct: boolean, language: strin
       // A survey answer is never right or wrong.
       return { kind: "choices", ids: [q.scale[0]!.id] };
   }
-}
-
-/** German reads "1.125" as 1125, as the package does: a number is typed with the language's mark. */
-function typedNumber(n: number, language: string): string {
-  return new Intl.NumberFormat(language, { useGrouping: false, maximumFractionDigits: 20 }).format(n);
 }

@@ -1,5 +1,6 @@
 /** Numeric: a number within the accepted range, read as the course's language writes numbers. */
 import type { NumericQuestionData } from "../../../shared/course-data.js";
+import { formatNumber } from "../../../shared/numbers.js";
 import type { QuestionBehaviour } from "./behaviour.js";
 import { courseLocale } from "./course-locale.js";
 import { textInput } from "./text-input.js";
@@ -29,11 +30,8 @@ export function parseNumber(text: string, locale?: string): number | undefined {
 /** "." or "," as the locale writes 1.5. */
 const decimalMark = (locale: string | undefined) => (1.5).toLocaleString(locale).charAt(1);
 
-/**
- * A number as the review shows it, in the course's language ("2,5" in a German course), without
- * grouping: answers are often years, and "1,822" is not how anyone writes one.
- */
-const formatNumber = (n: number) => n.toLocaleString(courseLocale(), { useGrouping: false, maximumFractionDigits: 10 });
+/** A number as the review shows it, in the course's language ("2,5" in a German course). */
+const shown = (n: number) => formatNumber(n, courseLocale());
 
 /** Rounds away floating-point noise such as 0.30000000000000004 before comparing. */
 const tidy = (n: number) => Math.round(n * 1e9) / 1e9;
@@ -49,7 +47,7 @@ export const numeric: QuestionBehaviour<NumericQuestionData> = {
   },
   score: (q, r) => (r.kind === "number" && tidy(r.value) >= tidy(q.min) && tidy(r.value) <= tidy(q.max) ? 1 : 0),
   correct: (q) => [{ kind: "range", min: q.min, max: q.max }],
-  describe: (_q, r) => (r.kind === "number" ? formatNumber(r.value) : ""),
-  describeCorrect: (q) => (q.min === q.max ? formatNumber(q.min) : `${formatNumber(q.min)} – ${formatNumber(q.max)}`),
+  describe: (_q, r) => (r.kind === "number" ? shown(r.value) : ""),
+  describeCorrect: (q) => (q.min === q.max ? shown(q.min) : `${shown(q.min)} – ${shown(q.max)}`),
   options: () => [],
 };
