@@ -9,11 +9,11 @@
 import { randomBytes } from "node:crypto";
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { crc32, gzipSync } from "node:zlib";
+import { crc32, deflateRawSync, gzipSync } from "node:zlib";
 import { unzipSync } from "fflate";
 import yauzl from "yauzl";
 import { describe, expect, it } from "vitest";
-import { DeflateOnce, gzipSize } from "../../src/compiler/packaging/deflate.js";
+import { DeflateOnce, gzipSize, windowBitsFor } from "../../src/compiler/packaging/deflate.js";
 import { writeZip } from "../../src/compiler/packaging/zip.js";
 import type { PackageFile } from "../../src/compiler/targets/target.js";
 import { Findings } from "../../src/validator/findings.js";
@@ -163,5 +163,24 @@ describe("the zip writer", () => {
     for (const zip of zips.slice(1)) expect(zip.equals(zips[0]!)).toBe(true);
     // MS-DOS time and date in the local header: 00:00:00, 2020-01-01.
     expect([zips[0]!.readUInt16LE(10), zips[0]!.readUInt16LE(12)]).toEqual([0, ((2020 - 1980) << 9) | (1 << 5) | 1]);
+  });
+});
+
+describe("a small file's Deflate window", () => {
+  it("is fitted to the file and gives the bytes zlib's full window gives", () => {
+    expect([0, 250, 251, 762, 763, 16_384, 32_506, 32_507, 1e6].map(windowBitsFor)).toEqual([
+      9, 9, 10, 10, 11, 15, 15, 15, 15,
+    ]);
+    const words = ["coach", " the ", "pipeline", "\n", "<svg>", "deal"];
+    // Text at and around every window's edge, and noise, which Deflate cannot shrink.
+    const sizes = [1, 249, 250, 251, 500, 761, 762, 763, 1800, 4000, 8000, 16_122, 16_123, 16_384];
+    for (const [i, size] of sizes.entries()) {
+      let text = "";
+      for (let w = i; text.length < size; w = (w * 7 + 3) % 97) text += words[w % words.length];
+      for (const content of [Buffer.from(text.slice(0, size)), randomBytes(size)]) {
+        const fitted = deflateRawSync(content, { level: 9, windowBits: windowBitsFor(size) });
+        expect(fitted.equals(deflateRawSync(content, { level: 9 })), `${size} bytes`).toBe(true);
+      }
+    }
   });
 });
