@@ -64,7 +64,7 @@ describe("incremental build session", () => {
     await appendFile(lesson2(), "\nA paragraph added while previewing.\n");
     const second = await session.build("scorm2004");
     expect(second.rebuilt).toEqual({ files: [lesson2()], pages: ["writing-lessons"], templates: false, css: false });
-    expect(second.rendered.html).toContain("A paragraph added while previewing.");
+    expect(second.rendered.page.toString()).toContain("A paragraph added while previewing.");
     expect(await contents(second)).toEqual(await fullBuild("scorm2004"));
 
     const unchanged = await session.build("scorm2004");
@@ -75,7 +75,7 @@ describe("incremental build session", () => {
     const session = new BuildSession(dir);
     const first = await session.build("web");
     // Lesson 1 links to lesson 2 and shows an image: rendering them again must give the same HTML.
-    expect(first.rendered.html).toContain('data-page="writing-lessons"');
+    expect(first.rendered.page.toString()).toContain('data-page="writing-lessons"');
     await mkdir(path.join(dir, "templates"), { recursive: true });
     const lesson = await readFile(path.join(ROOT, "templates", "lesson.hbs"), "utf8");
     await writeFile(
@@ -86,7 +86,7 @@ describe("incremental build session", () => {
     expect(second.rebuilt.files).toEqual([]);
     expect(second.rebuilt.templates).toBe(true);
     expect(second.rebuilt.pages).toEqual(["welcome", "writing-lessons", "check-your-understanding"]);
-    expect(second.rendered.html).toContain("data-custom-template");
+    expect(second.rendered.page.toString()).toContain("data-custom-template");
     expect(await contents(second)).toEqual(await fullBuild("web"));
   });
 

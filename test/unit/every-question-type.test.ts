@@ -147,7 +147,7 @@ beforeAll(async () => {
   );
   checked = await checkCourse(dir);
   const rendered = await renderCourse(checked.model, checked.templates, checked.data);
-  page = new DOMParser().parseFromString(rendered.html, "text/html");
+  page = new DOMParser().parseFromString(rendered.page.toString(), "text/html");
 });
 
 /** The modelled question of a type, as the runtime receives it. */

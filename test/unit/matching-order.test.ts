@@ -20,7 +20,7 @@ async function optionOrder(language: string): Promise<string[]> {
     { id: "quiz", title: "Quiz", questions: [{ type: "matching", prompt: "Para ihop.", pairs }] },
   );
   const course = await checkCourse(dir);
-  const { html } = await renderCourse(course.model, course.templates, course.data);
+  const html = (await renderCourse(course.model, course.templates, course.data)).page.toString();
   const select = /<select\b[\s\S]*?<\/select>/.exec(html)![0];
   return [...select.matchAll(/<option\b[^>]*\bvalue="([^"]+)"[^>]*>([^<]*)</g)].map((m) => m[2]!.trim());
 }

@@ -8,20 +8,23 @@ import { renderCourse, type RenderedCourse } from "../../src/compiler/render/ind
 import { FIXTURES } from "../support/build.js";
 
 let rendered: RenderedCourse;
+/** index.html as text. */
+let pageHtml: string;
 
 beforeAll(async () => {
   const checked = await checkCourse(path.join(FIXTURES, "courses", "rendering"));
   rendered = await renderCourse(checked.model, checked.templates, checked.data);
+  pageHtml = rendered.page.toString();
 });
 
 describe("rendering", () => {
   it("gives headings ids prefixed with their page, and rewrites in-page anchors", () => {
-    expect(rendered.html).toContain('<h2 id="first-pipeline-stages" tabindex="-1" dir="auto">Pipeline stages</h2>');
-    expect(rendered.html).toContain('<a href="#first-pipeline-stages">the stages</a>');
+    expect(pageHtml).toContain('<h2 id="first-pipeline-stages" tabindex="-1" dir="auto">Pipeline stages</h2>');
+    expect(pageHtml).toContain('<a href="#first-pipeline-stages">the stages</a>');
   });
 
   it("lets the browser pick each text block's direction while the page keeps the course language's", () => {
-    expect(rendered.html).toMatch(/<html lang="en" dir="ltr">/);
+    expect(pageHtml).toMatch(/<html lang="en" dir="ltr">/);
     const field = parseMarkdown("An English paragraph.\n\nمرحبا بكم في الدورة.\n\n- an item\n\n> a quote", {
       file: "lesson.md",
       line: 1,
@@ -34,13 +37,13 @@ describe("rendering", () => {
     expect(html).toContain('<li dir="auto">an item</li>');
     expect(html).toContain('<blockquote dir="auto">');
     // Choice labels and prompts, rendered from inline Markdown, too.
-    expect(rendered.html).toMatch(/<label for="q-kc-render-[\w-]+" dir="auto">/);
+    expect(pageHtml).toMatch(/<label for="q-kc-render-[\w-]+" dir="auto">/);
   });
 
   it("turns links to lessons into in-course navigation", () => {
-    expect(rendered.html).toContain('<a href="#page-second" data-page="second">the second lesson</a>');
-    expect(rendered.html).toContain('<a href="#second-summary" data-page="second">summary section</a>');
-    expect(rendered.html).toContain('<a href="#first-pipeline-stages" data-page="first">the first lesson</a>');
+    expect(pageHtml).toContain('<a href="#page-second" data-page="second">the second lesson</a>');
+    expect(pageHtml).toContain('<a href="#second-summary" data-page="second">summary section</a>');
+    expect(pageHtml).toContain('<a href="#first-pipeline-stages" data-page="first">the first lesson</a>');
   });
 
   it("copies assets under safe names and points links and images at them", () => {
@@ -49,36 +52,36 @@ describe("rendering", () => {
       "assets/images/funnel.svg",
       "assets/images/logo.svg",
     ]);
-    expect(rendered.html).toContain('<a href="assets/files/Coaching-Checklist.pdf">the checklist</a>');
-    expect(rendered.html).toMatch(
+    expect(pageHtml).toContain('<a href="assets/files/Coaching-Checklist.pdf">the checklist</a>');
+    expect(pageHtml).toMatch(
       /<img src="assets\/images\/funnel.svg" alt="A funnel with four stages" loading="lazy" decoding="async">/,
     );
-    expect(rendered.html).toContain('<img class="logo" src="assets/images/logo.svg" alt="">');
+    expect(pageHtml).toContain('<img class="logo" src="assets/images/logo.svg" alt="">');
   });
 
   it("opens external links outside the LMS frame", () => {
-    expect(rendered.html).toContain(
+    expect(pageHtml).toContain(
       '<a href="https://example.com/article" target="_blank" rel="noopener noreferrer">the article</a>',
     );
   });
 
   it("wraps tables for narrow screens and keeps code blocks", () => {
-    expect(rendered.html).toContain('<div class="table-scroll" tabindex="0"><table>');
-    expect(rendered.html).toContain('<pre><code class="language-js">const coverage = pipeline / gap;');
+    expect(pageHtml).toContain('<div class="table-scroll" tabindex="0"><table>');
+    expect(pageHtml).toContain('<pre><code class="language-js">const coverage = pipeline / gap;');
   });
 
   it("renders knowledge checks in place with inline Markdown choices", () => {
-    expect(rendered.html).toContain('data-question="kc-render"');
-    expect(rendered.html).toContain("<strong>Yes</strong>");
+    expect(pageHtml).toContain('data-question="kc-render"');
+    expect(pageHtml).toContain("<strong>Yes</strong>");
     expect(rendered.data.questions["kc-render"]).toMatchObject({ graded: false, parent: "first", type: "single" });
   });
 
   it("uses the course's template overrides, extra CSS, strings and theme colour", () => {
-    expect(rendered.html).toContain("custom-lesson");
+    expect(pageHtml).toContain("custom-lesson");
     expect(rendered.css).toContain(".page-title{letter-spacing:.02em}");
-    expect(rendered.html).toContain(">Onwards</button>");
+    expect(pageHtml).toContain(">Onwards</button>");
     expect(rendered.data.strings.next).toBe("Onwards");
-    expect(rendered.html).toContain("--cp-brand:#7a1fa2");
+    expect(pageHtml).toContain("--cp-brand:#7a1fa2");
   });
 
   it("derives ids from file names, estimates minutes (reading + checks) and keeps the outline order", () => {
@@ -95,7 +98,7 @@ describe("rendering", () => {
   });
 
   it("embeds the course data safely inside a script element", () => {
-    const json = /<script type="application\/json" id="course-data">(.*?)<\/script>/s.exec(rendered.html)?.[1] ?? "";
+    const json = /<script type="application\/json" id="course-data">(.*?)<\/script>/s.exec(pageHtml)?.[1] ?? "";
     expect(json).not.toContain("</");
     expect(JSON.parse(json).id).toBe("rendering");
   });

@@ -70,7 +70,7 @@ async function rendered(dir: string) {
   const out = new Map<string, { html: string; assets: string[] }>();
   for (const version of languages) {
     const page = await renderCourse(version.model, version.templates, version.data);
-    out.set(version.language, { html: page.html, assets: page.assets.map(([, name]) => name).sort() });
+    out.set(version.language, { html: page.page.toString(), assets: page.assets.map(([, name]) => name).sort() });
   }
   return out;
 }

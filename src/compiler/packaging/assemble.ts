@@ -7,7 +7,6 @@
 import { stat } from "node:fs/promises";
 import { readFile } from "../../shared/node/fs-quick.js";
 import { BUILD_STAMP_FILE } from "../../shared/build-stamp.js";
-import { once } from "../../shared/once.js";
 import type { CourseModel } from "../model/index.js";
 import type { RenderedCourse } from "../render/index.js";
 import type { PackageFile, Target } from "../targets/target.js";
@@ -15,7 +14,6 @@ import { formatFinding, type Finding } from "../../validator/findings.js";
 import { writtenZipSource } from "../../validator/package/memory-source.js";
 import { validatePackage } from "../../validator/validate.js";
 import { validateSchemaAhead } from "../../validator/checks/schema.js";
-import { encodeText } from "../../validator/package/text.js";
 import { DeflateOnce, gzipSize } from "./deflate.js";
 import { FolderWriter } from "./folders.js";
 import { runtimeBundle } from "./runtime-bundle.js";
@@ -48,7 +46,7 @@ export async function packageFiles(
   rendered: RenderedCourse,
 ): Promise<PackageFile[]> {
   const shared: PackageFile[] = [
-    { name: "index.html", content: htmlBytes(rendered) },
+    { name: "index.html", content: rendered.page },
     { name: RUNTIME_CSS, content: rendered.css },
     { name: RUNTIME_JS, content: await runtimeBundle(target.runtime) },
     { name: BUILD_STAMP_FILE, content: `${JSON.stringify(rendered.stamp, null, 2)}\n` },
@@ -76,16 +74,6 @@ export async function startSchemaValidation(target: Target, model: CourseModel):
   const manifest = own.find((f) => f.name === target.schema!.file);
   if (manifest && "content" in manifest)
     validateSchemaAhead(target.schema.set, manifest.name, Buffer.from(manifest.content));
-}
-
-const encoded = new WeakMap<RenderedCourse, Buffer>();
-
-/**
- * The course page as UTF-8, encoded once per rendering: every format's zip and folder ship the same
- * page, and a 1,000-lesson course's is 12 MB, so encoding it twelve times cost seconds and memory.
- */
-function htmlBytes(rendered: RenderedCourse): Buffer {
-  return once(encoded, rendered, () => encodeText(rendered.html));
 }
 
 /** Assets up to this size are read once per build and shared by every format's zip and folder. */

@@ -10,12 +10,13 @@ import type { CourseModel, PageModel } from "../model/index.js";
 import { textDirection } from "./course-data.js";
 import { minifyCss } from "./css.js";
 import { PageRenderer } from "./pages.js";
-import { assetDigest, buildStamp, pageDigests, shortHash } from "./stamp.js";
+import { PageBytes } from "./page-bytes.js";
+import { assetDigest, buildStamp, pageDigest, shortHash, type PageDigest } from "./stamp.js";
 import type { Templates } from "./templates.js";
 
 export interface RenderedCourse {
-  /** index.html. */
-  html: string;
+  /** index.html, as UTF-8 (page-bytes.ts says why never as one string). */
+  page: Buffer;
   data: CourseData;
   /** Minified theme + course CSS (coursepack.css). */
   css: string;
@@ -55,16 +56,18 @@ export async function renderCourse(
   memo: RenderMemo = renderEverything(),
 ): Promise<RenderedCourse> {
   const renderer = new PageRenderer(model, templates, data);
+  const bytes = new PageBytes();
   let lessonNumber = 0;
+  /** What the layout gets of each page: its HTML is a stand-in for the bytes in `bytes`. */
   const pages: { id: string; title: string; html: string }[] = [];
+  const digests: PageDigest[] = [];
   let since = performance.now();
   for (const page of model.pages) {
     const number = page.kind === "lesson" ? ++lessonNumber : 0;
     const html = memo.page(page, number, () => renderer.page(page, number));
-    // Flattened now (V8 flattens a rope on charCodeAt): a page is a rope of thousands of template
-    // pieces, each copied by every young-generation collection until the page is hashed.
-    html.charCodeAt(0);
-    pages.push({ id: page.id, title: page.title, html });
+    const encoded = bytes.add(html);
+    digests.push(pageDigest(page.id, html, encoded.bytes));
+    pages.push({ id: page.id, title: page.title, html: encoded.standIn });
     // Let the event loop run now and then: the packages' folders are being written meanwhile
     // (PackagingRun.placeAssetsEarly), and each file's next step waits for this thread.
     if (performance.now() - since > YIELD_MS) {
@@ -94,24 +97,19 @@ export async function renderCourse(
   // pages, each page, the course data, the styles and every asset with its name. It is taken from
   // those parts rather than from the page they make: rendering a 1,000-lesson course's 12 MB page
   // once more, without the stamp, and hashing it cost about 0.25 s.
-  const pageParts = pageDigests(pages);
   data.contentHash = "";
   const json = scriptJson(data);
   const shell = layout(
     pages.map((p) => ({ ...p, html: "" })),
     "",
   );
-  const content = shortHash([
-    shell,
-    ...pageParts.flatMap((p) => [p.id, p.digest, p.kicker]),
-    json,
-    css,
-    ...assetDigests,
-  ]);
+  const content = shortHash([shell, ...digests.flatMap((p) => [p.id, p.digest, p.kicker]), json, css, ...assetDigests]);
   data.contentHash = content;
-  const html = layout(pages, withContentHash(json, content), { version: model.config.version, build: content });
+  const page = bytes.assemble(
+    layout(pages, withContentHash(json, content), { version: model.config.version, build: content }),
+  );
   templates.assertContract();
-  return { html, data, css, assets, stamp: buildStamp(model.config, content, pageParts) };
+  return { page, data, css, assets, stamp: buildStamp(model.config, content, digests) };
 }
 
 /** The course data's JSON with its content hash, written where scriptJson wrote an empty one. */
