@@ -10,6 +10,7 @@ import CleanCSS from "clean-css";
 import { build } from "esbuild";
 import { jsYamlCommonJs } from "./js-yaml-commonjs.mjs";
 import { markdownItFields } from "./markdown-it-fields.mjs";
+import { xmldomLazyHtmlEntities } from "./xmldom-lazy-html-entities.mjs";
 import { staticRequires } from "./static-requires.mjs";
 import { zodEnglishOnly } from "./zod-english.mjs";
 
@@ -42,7 +43,7 @@ await Promise.all([
     banner: {
       js: 'import { createRequire as __coursepackRequire } from "node:module"; const require = __coursepackRequire(import.meta.url);',
     },
-    plugins: [staticRequires, zodEnglishOnly, jsYamlCommonJs, markdownItFields],
+    plugins: [staticRequires, zodEnglishOnly, jsYamlCommonJs, markdownItFields, xmldomLazyHtmlEntities],
     // A require() esbuild cannot follow would only fail when the user's command reaches it.
     logOverride: { "unsupported-require-call": "error" },
     logLevel: "warning",
