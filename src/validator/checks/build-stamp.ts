@@ -40,7 +40,7 @@ const pageData = (page: Buffer) => once(dataOfPage, page, () => courseDataOf(pag
 
 /**
  * The course data a Coursepack index.html embeds; undefined for any other page. Found in the bytes:
- * decoding a 1,000-lesson course's page would make a 23 MB string to read a few kilobytes of it.
+ * decoding a 1,000-lesson course's page would make a 23 MB string to read the 2 MB of data in it.
  */
 function courseDataOf(page: Buffer): CourseData | undefined {
   const open = page.indexOf(COURSE_DATA_OPEN);
