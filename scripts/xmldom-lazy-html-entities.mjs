@@ -3,26 +3,22 @@
 // every `build` and `validate` (27 ms to load the module on its own). Coursepack parses XML only
 // (manifests, XLIFF), which uses the five XML entities; the HTML table is made the first time it
 // is read instead.
-import { readFile } from "node:fs/promises";
+import { patchDependency } from "./patch-dependency.mjs";
 
 const TABLE = "exports.HTML_ENTITIES = freeze({";
 const ALIAS = "exports.entityMap = exports.HTML_ENTITIES;";
 
-export const xmldomLazyHtmlEntities = {
-  name: "xmldom-lazy-html-entities",
-  setup(build) {
-    build.onLoad({ filter: /[\\/]@xmldom[\\/]xmldom[\\/]lib[\\/]entities\.js$/ }, async (args) => {
-      const source = await readFile(args.path, "utf8");
-      // A release that builds its tables another way must be looked at again, not half-rewritten.
-      if (source.split(TABLE).length !== 2 || source.split(ALIAS).length !== 2)
-        throw new Error(`${args.path}: not the layout this plugin knows; see scripts/xmldom-lazy-html-entities.mjs`);
-      const contents = source.replace(TABLE, "var htmlEntities = () => freeze({").replace(
-        ALIAS,
-        `var html;
+export const xmldomLazyHtmlEntities = patchDependency(
+  "xmldom-lazy-html-entities",
+  /[\\/]@xmldom[\\/]xmldom[\\/]lib[\\/]entities\.js$/,
+  (source, file) => {
+    if (source.split(TABLE).length !== 2 || source.split(ALIAS).length !== 2)
+      throw new Error(`${file}: not the layout this plugin knows; see scripts/xmldom-lazy-html-entities.mjs`);
+    return source.replace(TABLE, "var htmlEntities = () => freeze({").replace(
+      ALIAS,
+      `var html;
 Object.defineProperty(exports, "HTML_ENTITIES", { enumerable: true, get: () => (html ??= htmlEntities()) });
 Object.defineProperty(exports, "entityMap", { enumerable: true, get: () => exports.HTML_ENTITIES });`,
-      );
-      return { contents, loader: "js" };
-    });
+    );
   },
-};
+);

@@ -7,9 +7,12 @@
 const collators = new Map<string, Intl.Collator>();
 
 export function compareIn(language: string): (a: string, b: string) => number {
-  return (a, b) => {
-    let collator = collators.get(language);
-    if (!collator) collators.set(language, (collator = new Intl.Collator(language)));
-    return collator.compare(a, b);
-  };
+  let collator: Intl.Collator | undefined;
+  return (a, b) => (collator ??= collatorFor(language)).compare(a, b);
+}
+
+function collatorFor(language: string): Intl.Collator {
+  let collator = collators.get(language);
+  if (!collator) collators.set(language, (collator = new Intl.Collator(language)));
+  return collator;
 }

@@ -13,8 +13,11 @@ import { randomBytes } from "node:crypto";
 const BLOCK_BYTES = 1024 * 1024;
 
 export class PageBytes {
-  /** Unique per rendering, so no text of the course can be taken for a stand-in. */
-  private readonly nonce = randomBytes(6).toString("hex");
+  /**
+   * A stand-in is this, the piece's index and `-->`: unique per rendering, so no text of the course
+   * can be taken for one.
+   */
+  private readonly prefix = `<!--coursepack-page-${randomBytes(6).toString("hex")}-`;
   private readonly pieces: Buffer[] = [];
   private block = Buffer.allocUnsafe(0);
   private used = 0;
@@ -30,16 +33,12 @@ export class PageBytes {
     const bytes = this.block.subarray(this.used, this.used + length);
     this.pieces.push(bytes);
     this.used += length;
-    return { standIn: this.standIn(this.pieces.length - 1), bytes };
-  }
-
-  private standIn(index: number): string {
-    return `<!--coursepack-page-${this.nonce}-${index}-->`;
+    return { standIn: `${this.prefix}${this.pieces.length - 1}-->`, bytes };
   }
 
   /** The layout's HTML with each stand-in replaced by its piece, as UTF-8. */
   assemble(layout: string): Buffer {
-    const standIn = new RegExp(`<!--coursepack-page-${this.nonce}-(\\d+)-->`, "g");
+    const standIn = new RegExp(`${this.prefix}(\\d+)-->`, "g");
     const parts: Buffer[] = [];
     let from = 0;
     for (const m of layout.matchAll(standIn)) {
